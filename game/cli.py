@@ -1,0 +1,59 @@
+"""The command line: python main.py [command] [options].
+
+Each command's module is imported only when that command runs, so the
+headless commands never load pygame and the game starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+
+COMMANDS = {
+    # name: (module, help, built)
+    "play": ("game.commands.play", "the desktop game (the default)"),
+    "validate": ("game.commands.validate", "check scenario files"),
+    "simulate": ("game.commands.simulate", "AI-only games, headless, with outcome statistics"),
+    "replay": ("game.commands.replay", "replay a save and check its digest"),
+    "shots": ("game.commands.shots", "render every scene of a scripted game to PNG files"),
+    "bench": ("game.commands.bench", "print the performance figures"),
+    "host": (None, "classroom server"),
+    "join": (None, "classroom client"),
+    "report": (None, "debrief and role briefings"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Summit: a turn-based diplomacy game built from real news reporting.")
+    sub = parser.add_subparsers(dest="command", metavar="command")
+    for name, (module, text) in COMMANDS.items():
+        p = sub.add_parser(name, help=text, description=text)
+        if module is None:
+            p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+            continue
+        if _available(module):
+            importlib.import_module(module).add_arguments(p)
+        else:
+            p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
+
+
+def _available(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["play"] + argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    module, _ = COMMANDS[args.command]
+    if module is None or not _available(module):
+        print(f"'{args.command}' is not built yet.", file=sys.stderr)
+        return 2
+    return importlib.import_module(module).run(args)

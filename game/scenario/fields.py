@@ -1,0 +1,198 @@
+"""Typed reading of located YAML nodes, collecting every problem on the way.
+
+Each reader returns the value, or None after recording a problem, so a whole
+file is checked in one pass and the author sees all that is wrong at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .errors import Problem
+from .yamlnodes import Node
+
+ID_RE = re.compile(r"^[a-z][a-z0-9_\-]{0,47}$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_TEXT = 4000
+
+_TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
+
+
+def join(path: str, key) -> str:
+    if isinstance(key, int) and not isinstance(key, bool):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def describe(node: Node) -> str:
+    if node.kind == "map":
+        return "a mapping"
+    if node.kind == "seq":
+        return "a list"
+    value = node.value
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text '{value}'" if len(str(value)) < 40 else "text"
+
+
+class Ctx:
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list = []
+
+    def error(self, where, path: str, message: str) -> None:
+        line, col = where.mark if isinstance(where, Node) else where
+        self.problems.append(Problem(self.file, line, col, path, message))
+
+    # -- structure -----------------------------------------------------------
+
+    def mapping(self, node, path, required=(), optional=()):
+        """Check a mapping's keys; return {key: Node} or None."""
+        if node is None:
+            return None
+        if node.kind != "map":
+            self.error(node, path, f"expected a mapping, found {describe(node)}")
+            return None
+        known = tuple(required) + tuple(optional)
+        for key, mark in node.key_marks.items():
+            if key not in known:
+                hint = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                tip = f"; did you mean '{hint[0]}'?" if hint else f"; valid keys: {', '.join(known)}"
+                self.error(mark, join(path, key), f"unknown key '{key}'{tip}")
+        for key in required:
+            if key not in node.value:
+                self.error(node, path, f"missing required key '{key}'")
+        return {k: v for k, v in node.value.items() if k in known}
+
+    def seq(self, node, path, lo=0, hi=10_000):
+        if node is None:
+            return None
+        if node.kind != "seq":
+            self.error(node, path, f"expected a list, found {describe(node)}")
+            return None
+        if not lo <= len(node.value) <= hi:
+            self.error(node, path, f"expected {lo} to {hi} entries, found {len(node.value)}")
+        return node.value
+
+    def unique_ids(self, items, path, id_key="id"):
+        """Record duplicate ids in a list of mappings; return the ids in order."""
+        seen: dict = {}
+        ids = []
+        for i, item in enumerate(items or ()):
+            if item.kind != "map" or id_key not in item.value:
+                continue
+            id_node = item.value[id_key]
+            ident = id_node.value
+            if not isinstance(ident, str):
+                continue
+            if ident in seen:
+                self.error(id_node, join(join(path, i), id_key),
+                           f"duplicate id '{ident}' (first at line {seen[ident]})")
+            else:
+                seen[ident] = id_node.line
+                ids.append(ident)
+        return ids
+
+    # -- scalars -------------------------------------------------------------
+
+    def _scalar(self, node, path, kinds, what):
+        if node is None:
+            return None
+        if node.kind != "scalar" or isinstance(node.value, bool) and bool not in kinds \
+                or not isinstance(node.value, kinds):
+            self.error(node, path, f"expected {what}, found {describe(node)}")
+            return None
+        return node.value
+
+    def text(self, node, path, max_len=MAX_TEXT):
+        value = self._scalar(node, path, (str,), "text")
+        if value is None:
+            return None
+        if not value.strip():
+            self.error(node, path, "must not be empty")
+            return None
+        if len(value) > max_len:
+            self.error(node, path, f"text is {len(value)} characters; the limit is {max_len}")
+            return None
+        return value.strip()
+
+    def ident(self, node, path):
+        value = self._scalar(node, path, (str,), "an id")
+        if value is not None and not ID_RE.match(value):
+            self.error(node, path, f"'{value}' is not a valid id (lower-case letters, digits, '_' or '-')")
+            return None
+        return value
+
+    def date(self, node, path):
+        value = self._scalar(node, path, (str,), "a date YYYY-MM-DD")
+        if value is not None and not DATE_RE.match(value):
+            self.error(node, path, f"'{value}' is not a date YYYY-MM-DD")
+            return None
+        return value
+
+    def colour(self, node, path):
+        value = self._scalar(node, path, (str,), "a colour '#rrggbb'")
+        if value is not None and not COLOUR_RE.match(value):
+            self.error(node, path, f"'{value}' is not a colour '#rrggbb'")
+            return None
+        return value
+
+    def boolean(self, node, path, default=None):
+        if node is None:
+            return default
+        return self._scalar(node, path, (bool,), "true or false")
+
+    def integer(self, node, path, lo, hi):
+        value = self._scalar(node, path, (int,), "a whole number")
+        if value is not None and not lo <= value <= hi:
+            self.error(node, path, f"{value} is out of range {lo}..{hi}")
+            return None
+        return value
+
+    def number(self, node, path, lo, hi):
+        value = self._scalar(node, path, (int, float), "a number")
+        if value is not None and not lo <= value <= hi:
+            self.error(node, path, f"{value} is out of range {lo}..{hi}")
+            return None
+        return None if value is None else float(value)
+
+    def choice(self, node, path, allowed):
+        value = self._scalar(node, path, (str,), f"one of {', '.join(allowed)}")
+        if value is not None and value not in allowed:
+            hint = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+            tip = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of {', '.join(allowed)}"
+            self.error(node, path, f"'{value}' is not valid{tip}")
+            return None
+        return value
+
+    def ref(self, node, path, what, known, extra=()):
+        """Read an id that must name something defined elsewhere in the file."""
+        value = self._scalar(node, path, (str,), f"a {what} id")
+        if value is None:
+            return None
+        if value not in known and value not in extra:
+            options = list(known) + list(extra)
+            hint = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+            tip = f"; did you mean '{hint[0]}'?" if hint else ""
+            self.error(node, path, f"unknown {what} '{value}'{tip}")
+            return None
+        return value
+
+    def refs(self, node, path, what, known, lo=0, hi=100):
+        items = self.seq(node, path, lo, hi)
+        if items is None:
+            return None
+        out = []
+        for i, item in enumerate(items):
+            value = self.ref(item, join(path, i), what, known)
+            if value is not None:
+                if value in out:
+                    self.error(item, join(path, i), f"{what} '{value}' is listed twice")
+                out.append(value)
+        return tuple(out)

@@ -1,0 +1,282 @@
+"""Immutable scenario objects: what the loader builds and the engine reads.
+
+Everything is a frozen dataclass holding tuples, so a Scenario can be shared
+between states, threads and processes without anyone changing it underneath.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+STAT_IDS = ("military", "economy", "domestic", "standing")
+STAT_MIN = 0
+STAT_MAX = 100
+TRUST_MIN = 0
+TRUST_MAX = 100
+
+ISSUE_KINDS = ("choice", "number", "yesno", "quantity")
+MOVE_KINDS = ("escalate", "hold", "withdraw", "open_border", "close_border",
+              "ship_arms", "statement", "deploy", "strike", "other")
+SITE_KINDS = ("port", "airbase", "city", "crossing", "highway", "post", "base")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    date: str
+    publisher: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Calendar:
+    turns: int
+    turn_unit: str
+    start_date: str
+    summit_turn: int
+    talk_rounds: int
+
+
+@dataclass(frozen=True)
+class Personality:
+    patience: float
+    risk: float
+    honesty: float
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One test from the closed vocabulary (see docs/scenario-format.md).
+
+    `kind` names the test; `args` holds its fields as sorted (key, value)
+    pairs; `children` holds sub-conditions for all/any/not.
+    """
+    kind: str
+    args: tuple = ()
+    children: tuple = ()
+
+    def arg(self, key, default=None):
+        for k, v in self.args:
+            if k == key:
+                return v
+        return default
+
+
+@dataclass(frozen=True)
+class Effect:
+    """One change from the closed vocabulary; `args` as in Condition."""
+    kind: str
+    args: tuple = ()
+
+    def arg(self, key, default=None):
+        for k, v in self.args:
+            if k == key:
+                return v
+        return default
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    text: str
+    points: int
+    when: Condition
+    source: str
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """Additive utility: sum over issues of weight * value(option).
+
+    `values[issue_id]` is a tuple of floats, one per option of that issue, in
+    the issue's option order; weights sum to 1; values and reservation lie in
+    [0, 1].
+    """
+    reservation: float
+    weights: tuple  # ((issue_id, weight), ...)
+    values: tuple   # ((issue_id, (v0, v1, ...)), ...)
+
+    def weight(self, issue_id: str) -> float:
+        return dict(self.weights).get(issue_id, 0.0)
+
+    def value_table(self, issue_id: str):
+        return dict(self.values).get(issue_id)
+
+
+@dataclass(frozen=True)
+class Seat:
+    id: str
+    name: str
+    leader: str
+    colour: str
+    at_table: bool
+    stats: tuple  # ((stat_id, int), ...) in STAT_IDS order
+    personality: Personality
+    briefing: str
+    preferences: Preferences
+    objectives: tuple  # (Objective, ...)
+    source: str
+    capital: str = ""
+    title: str = ""
+
+    def stat(self, stat_id: str) -> int:
+        return dict(self.stats)[stat_id]
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """What agreeing to some options of an issue binds seats to do or not do."""
+    options: tuple   # option labels that create the obligation
+    seats: tuple     # seat ids bound
+    forbids: tuple   # move ids a bound seat may no longer make
+    text: str
+    penalty: tuple = ()  # (Effect, ...) applied to a seat that breaks it
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    name: str
+    kind: str
+    options: tuple   # option labels as strings, in order
+    default: str     # what holds if nothing is signed
+    signatories: tuple
+    description: str
+    source: str
+    unit: str = ""
+    obligations: tuple = ()
+    available: bool = True
+
+    def index(self, option: str) -> int:
+        return self.options.index(option)
+
+
+@dataclass(frozen=True)
+class Move:
+    id: str
+    seat: str
+    name: str
+    kind: str
+    description: str
+    effects: tuple
+    source: str
+    requires: Optional[Condition] = None
+    public: bool = True
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    text: str
+    source: str
+    effects: tuple
+    turn: Optional[int] = None
+    when: Optional[Condition] = None
+    chance: float = 1.0
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: str
+    polygon: tuple  # ((lon, lat), ...)
+    control: str    # seat id, or "" for contested
+    source: str
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    kind: str
+    region: str
+    control: str
+    source: str
+    at: tuple = ()    # (lon, lat) for a point
+    path: tuple = ()  # ((lon, lat), ...) for a road or line
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str
+    name: str
+    start: str   # region id
+    end: str     # region id
+    track: str   # the track whose value is the flow's size
+    source: str
+
+
+@dataclass(frozen=True)
+class Track:
+    """A scenario-wide counter (displaced people, casualties) that effects move."""
+    id: str
+    name: str
+    value: int
+    min: int
+    max: int
+    unit: str
+    source: str
+
+
+@dataclass(frozen=True)
+class GameMap:
+    bounds: tuple  # (lon_min, lat_min, lon_max, lat_max)
+    regions: tuple
+    sites: tuple
+    flows: tuple = ()
+    front: tuple = ()  # ((lon, lat), ...) the line of contact, if any
+
+
+@dataclass(frozen=True)
+class History:
+    date: str
+    summary: str
+    parties: tuple
+    outcome: tuple  # ((issue_id, option), ...) for the issues it settled
+    source: str
+    aftermath: str = ""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    version: int
+    title: str
+    date: str
+    summary: str
+    sources: tuple
+    calendar: Calendar
+    seats: tuple
+    trust: tuple  # ((row values), ...) seats x seats, ints, in seats order
+    issues: tuple
+    moves: tuple
+    events: tuple
+    tracks: tuple
+    map: GameMap
+    public_briefing: str
+    history: History
+    content_hash: str = field(default="", compare=False)
+
+    def seat(self, seat_id: str) -> Seat:
+        for s in self.seats:
+            if s.id == seat_id:
+                return s
+        raise KeyError(seat_id)
+
+    def issue(self, issue_id: str) -> Issue:
+        for i in self.issues:
+            if i.id == issue_id:
+                return i
+        raise KeyError(issue_id)
+
+    @property
+    def seat_ids(self) -> tuple:
+        return tuple(s.id for s in self.seats)
+
+    @property
+    def issue_ids(self) -> tuple:
+        return tuple(i.id for i in self.issues)

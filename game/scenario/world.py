@@ -1,0 +1,141 @@
+"""The map of the crisis and the historical outcome."""
+
+from __future__ import annotations
+
+from .fields import Ctx, join
+from .model import SITE_KINDS, Flow, GameMap, History, Region, Site
+from .vocabulary import CONTESTED, Known, read_option
+
+
+def _point(ctx, node, path, bounds):
+    items = ctx.seq(node, path, 2, 2)
+    if items is None or len(items) != 2:
+        return None
+    lon = ctx.number(items[0], join(path, 0), -180.0, 180.0)
+    lat = ctx.number(items[1], join(path, 1), -90.0, 90.0)
+    if lon is None or lat is None:
+        return None
+    if bounds and not (bounds[0] <= lon <= bounds[2] and bounds[1] <= lat <= bounds[3]):
+        ctx.error(node, path, f"point ({lon:g}, {lat:g}) lies outside the map bounds")
+        return None
+    return (lon, lat)
+
+
+def _points(ctx, node, path, bounds, lo, hi):
+    items = ctx.seq(node, path, lo, hi)
+    if items is None:
+        return None
+    pts = [_point(ctx, item, join(path, i), bounds) for i, item in enumerate(items)]
+    return None if None in pts or len(pts) < lo else tuple(pts)
+
+
+def _control(ctx, node, path, known):
+    seat = ctx.ref(node, path, "seat", known.seats, (CONTESTED,))
+    return None if seat is None else ("" if seat == CONTESTED else seat)
+
+
+def read_map(ctx: Ctx, node, path, known: Known):
+    fields = ctx.mapping(node, path, ("bounds", "regions", "sites"), ("flows", "front"))
+    if fields is None:
+        return None
+    bounds = _bounds(ctx, fields.get("bounds"), join(path, "bounds"))
+    regions, sites, flows = [], [], []
+    region_nodes = ctx.seq(fields.get("regions"), join(path, "regions"), 1, 40) or ()
+    ctx.unique_ids(region_nodes, join(path, "regions"))
+    for i, item in enumerate(region_nodes):
+        where = join(join(path, "regions"), i)
+        rf = ctx.mapping(item, where, ("id", "name", "control", "polygon", "source"))
+        if rf is None:
+            continue
+        parts = (ctx.ident(rf.get("id"), join(where, "id")),
+                 ctx.text(rf.get("name"), join(where, "name"), 60),
+                 _points(ctx, rf.get("polygon"), join(where, "polygon"), bounds, 3, 200),
+                 _control(ctx, rf.get("control"), join(where, "control"), known),
+                 ctx.ref(rf.get("source"), join(where, "source"), "source", known.sources))
+        if None not in parts:
+            regions.append(Region(*parts))
+    site_nodes = ctx.seq(fields.get("sites"), join(path, "sites"), 0, 60) or ()
+    ctx.unique_ids(site_nodes, join(path, "sites"))
+    for i, item in enumerate(site_nodes):
+        site = _site(ctx, item, join(join(path, "sites"), i), known, bounds)
+        if site is not None:
+            sites.append(site)
+    flow_nodes = ctx.seq(fields.get("flows"), join(path, "flows"), 0, 20) or ()
+    ctx.unique_ids(flow_nodes, join(path, "flows"))
+    for i, item in enumerate(flow_nodes):
+        where = join(join(path, "flows"), i)
+        ff = ctx.mapping(item, where, ("id", "name", "from", "to", "track", "source"))
+        if ff is None:
+            continue
+        parts = (ctx.ident(ff.get("id"), join(where, "id")),
+                 ctx.text(ff.get("name"), join(where, "name"), 80),
+                 ctx.ref(ff.get("from"), join(where, "from"), "region", known.regions),
+                 ctx.ref(ff.get("to"), join(where, "to"), "region", known.regions),
+                 ctx.ref(ff.get("track"), join(where, "track"), "track", known.tracks),
+                 ctx.ref(ff.get("source"), join(where, "source"), "source", known.sources))
+        if None not in parts:
+            flows.append(Flow(*parts))
+    front = ()
+    if "front" in fields:
+        front = _points(ctx, fields["front"], join(path, "front"), bounds, 2, 200)
+    if bounds is None or front is None:
+        return None
+    return GameMap(bounds, tuple(regions), tuple(sites), tuple(flows), front)
+
+
+def _bounds(ctx, node, path):
+    items = ctx.seq(node, path, 4, 4)
+    if items is None or len(items) != 4:
+        return None
+    limits = ((-180.0, 180.0), (-90.0, 90.0), (-180.0, 180.0), (-90.0, 90.0))
+    values = [ctx.number(n, join(path, i), *limits[i]) for i, n in enumerate(items)]
+    if None in values:
+        return None
+    if values[0] >= values[2] or values[1] >= values[3]:
+        ctx.error(node, path, "bounds are [lon_min, lat_min, lon_max, lat_max] with min below max")
+        return None
+    return tuple(values)
+
+
+def _site(ctx, node, path, known, bounds):
+    fields = ctx.mapping(node, path, ("id", "name", "kind", "region", "control", "source"),
+                         ("at", "path", "description"))
+    if fields is None:
+        return None
+    if ("at" in fields) == ("path" in fields):
+        ctx.error(node, path, "give either 'at' (a point) or 'path' (a line)")
+        return None
+    at = _point(ctx, fields["at"], join(path, "at"), bounds) if "at" in fields else ()
+    line = _points(ctx, fields["path"], join(path, "path"), bounds, 2, 200) if "path" in fields else ()
+    parts = (ctx.ident(fields.get("id"), join(path, "id")),
+             ctx.text(fields.get("name"), join(path, "name"), 60),
+             ctx.choice(fields.get("kind"), join(path, "kind"), SITE_KINDS),
+             ctx.ref(fields.get("region"), join(path, "region"), "region", known.regions),
+             _control(ctx, fields.get("control"), join(path, "control"), known),
+             ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources))
+    desc = ctx.text(fields["description"], join(path, "description"), 400) if "description" in fields else ""
+    if None in parts or at is None or line is None or desc is None:
+        return None
+    return Site(*parts, at=at, path=line, description=desc)
+
+
+def read_history(ctx: Ctx, node, path, known: Known):
+    fields = ctx.mapping(node, path, ("date", "summary", "parties", "outcome", "source"), ("aftermath",))
+    if fields is None:
+        return None
+    date = ctx.date(fields.get("date"), join(path, "date"))
+    summary = ctx.text(fields.get("summary"), join(path, "summary"))
+    parties = ctx.refs(fields.get("parties"), join(path, "parties"), "seat", known.seats, 1, 8)
+    source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
+    aftermath = ctx.text(fields["aftermath"], join(path, "aftermath")) if "aftermath" in fields else ""
+    outcome = []
+    out_fields = ctx.mapping(fields.get("outcome"), join(path, "outcome"), (), tuple(known.issues))
+    for issue, value_node in (out_fields or {}).items():
+        label = read_option(ctx, value_node, join(join(path, "outcome"), issue), known, issue)
+        if label is not None:
+            outcome.append((issue, label))
+    if None in (date, summary, parties, source, aftermath, out_fields):
+        return None
+    order = list(known.issues)
+    return History(date, summary, parties, tuple(sorted(outcome, key=lambda kv: order.index(kv[0]))),
+                   source, aftermath)
