@@ -1,0 +1,152 @@
+"""The outcome space as numpy arrays: utilities, Pareto frontiers, Nash points.
+
+An outcome gives every issue one option. Utilities are additive, so a seat's
+utility over any set of issues is a sum of per-issue value vectors, and the
+frontier of any set of seats is a vector operation over the product of those
+issues' options. The same functions take estimated value tables, so an AI
+can run them on what it believes the others want.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+MAX_SUBSPACE = 250_000
+
+
+class OutcomeSpace:
+    def __init__(self, scenario):
+        self.scenario = scenario
+        self.issue_ids = scenario.issue_ids
+        self.issue_index = {i: k for k, i in enumerate(self.issue_ids)}
+        self.sizes = tuple(len(i.options) for i in scenario.issues)
+        self.defaults = tuple(i.options.index(i.default) for i in scenario.issues)
+        self.seat_ids = scenario.seat_ids
+        self.seat_index = {s: k for k, s in enumerate(self.seat_ids)}
+        # tables[seat][issue] = weight * value per option (a float64 vector)
+        self.tables = [self._tables(seat.preferences) for seat in scenario.seats]
+        self.reservations = np.array([s.preferences.reservation for s in scenario.seats])
+
+    def _tables(self, prefs):
+        out = []
+        for issue in self.scenario.issues:
+            weight = prefs.weight(issue.id)
+            values = prefs.value_table(issue.id)
+            vec = np.zeros(len(issue.options)) if values is None else np.asarray(values, dtype=float)
+            out.append(weight * vec)
+        return out
+
+    # -- single packages -----------------------------------------------------
+
+    def indices(self, terms) -> list:
+        """Option indices for a full outcome: the terms given, defaults elsewhere."""
+        idx = list(self.defaults)
+        for issue, option in dict(terms).items():
+            k = self.issue_index[issue]
+            idx[k] = self.scenario.issues[k].options.index(option)
+        return idx
+
+    def utility(self, seat: str, terms) -> float:
+        return utility_of(self.tables[self.seat_index[seat]], self.indices(terms))
+
+    # -- sets of seats and issues ----------------------------------------------
+
+    def subspace(self, issues):
+        """All combinations of the given issues' options, shape (N, len(issues))."""
+        ks = [self.issue_index[i] for i in issues]
+        count = int(np.prod([self.sizes[k] for k in ks])) if ks else 1
+        if count > MAX_SUBSPACE:
+            raise ValueError(f"{count} packages is too many to enumerate; choose fewer issues")
+        grids = np.meshgrid(*[np.arange(self.sizes[k]) for k in ks], indexing="ij")
+        return ks, np.stack([g.ravel() for g in grids], axis=1) if ks else np.zeros((1, 0), int)
+
+    def utilities(self, tables_by_seat, issues, base=None):
+        """(packages, U) where U[p, s] is seat s's utility of package p.
+
+        `tables_by_seat` is a list of per-issue weighted value vectors (real or
+        estimated); issues outside `issues` take `base` (defaults if None).
+        """
+        ks, packages = self.subspace(issues)
+        base = list(self.defaults if base is None else base)
+        rest = [k for k in range(len(self.issue_ids)) if k not in ks]
+        U = np.empty((len(packages), len(tables_by_seat)))
+        for s, tables in enumerate(tables_by_seat):
+            fixed = sum(tables[k][base[k]] for k in rest)
+            col = np.full(len(packages), fixed, dtype=float)
+            for j, k in enumerate(ks):
+                col += tables[k][packages[:, j]]
+            U[:, s] = col
+        return ks, packages, U
+
+    def pareto(self, seats, issues, tables_by_seat=None):
+        """Packages on the Pareto frontier for these seats: list of terms dicts."""
+        tables = tables_by_seat or [self.tables[self.seat_index[s]] for s in seats]
+        ks, packages, U = self.utilities(tables, issues)
+        keep = pareto_mask(U)
+        return [self._terms(ks, packages[p]) for p in np.flatnonzero(keep)], U[keep]
+
+    def nash(self, seats, issues, tables_by_seat=None, reservations=None):
+        """The package maximising the product of gains over walk-away values.
+
+        Returns (terms, utilities) or (None, None) when no package beats every
+        seat's reservation value.
+        """
+        tables = tables_by_seat or [self.tables[self.seat_index[s]] for s in seats]
+        if reservations is None:
+            reservations = [self.reservations[self.seat_index[s]] for s in seats]
+        ks, packages, U = self.utilities(tables, issues)
+        gains = U - np.asarray(reservations)
+        ok = np.all(gains > 0, axis=1)
+        if not ok.any():
+            return None, None
+        product = np.where(ok, np.prod(np.clip(gains, 1e-12, None), axis=1), -1.0)
+        best = int(np.argmax(product))
+        return self._terms(ks, packages[best]), U[best]
+
+    def _terms(self, ks, row) -> dict:
+        return {self.issue_ids[k]: self.scenario.issues[k].options[int(o)] for k, o in zip(ks, row)}
+
+
+def utility_of(tables, idx) -> float:
+    return float(sum(tables[k][o] for k, o in enumerate(idx)))
+
+
+def pareto_mask(U: np.ndarray) -> np.ndarray:
+    """True for rows of U not weakly dominated by another row (ties keep one)."""
+    n = len(U)
+    if n == 0:
+        return np.zeros(0, bool)
+    rounded = np.round(U, 9)
+    _, first = np.unique(rounded, axis=0, return_index=True)
+    candidates = np.zeros(n, bool)
+    candidates[first] = True
+    order = np.lexsort(tuple(-rounded[:, j] for j in reversed(range(U.shape[1]))))
+    if U.shape[1] == 2:
+        keep = np.zeros(n, bool)
+        best_second = -np.inf
+        for i in order:
+            if not candidates[i]:
+                continue
+            if rounded[i, 1] > best_second:
+                keep[i] = True
+                best_second = rounded[i, 1]
+        return keep
+    keep = np.zeros(n, bool)
+    front = np.empty((0, U.shape[1]))
+    for i in order:
+        if not candidates[i]:
+            continue
+        row = rounded[i]
+        if len(front) and np.any(np.all(front >= row, axis=1)):
+            continue
+        keep[i] = True
+        front = np.vstack([front, row])
+    return keep
+
+
+def all_packages(space: OutcomeSpace, issues):
+    """Every package over `issues` as terms dicts (for small sets, in tests)."""
+    lists = [space.scenario.issue(i).options for i in issues]
+    return [dict(zip(issues, combo)) for combo in itertools.product(*lists)]

@@ -1,0 +1,162 @@
+"""Turn phases: news and events, the reveal of moves, resolution."""
+
+from __future__ import annotations
+
+from .errors import IllegalAction
+from .talks import expire, seat_name
+from .world import add_stat, add_trust, apply_effect, holds
+
+BREACH_STANDING = -8
+BREACH_DOMESTIC = -3
+BREACH_TRUST = -20
+BREACH_STATED_DOMESTIC = -5
+KEPT_TRUST = 2
+HOLD = "hold"
+
+
+def start_turn(state):
+    """News for the new day: scheduled events, then those whose condition now holds."""
+    events = []
+    scen = state.game.scenario
+    for ev in scen.events:
+        if ev.id in state.fired:
+            continue
+        due = ev.turn == state.turn if ev.turn is not None else holds(state, ev.when)
+        if not due:
+            continue
+        if ev.chance < 1.0:
+            if state.rng.random() >= ev.chance:
+                if ev.turn is not None:
+                    state.fired.append(ev.id)
+                    state.missed.append(ev.id)
+                continue
+        state.fired.append(ev.id)
+        changes = [apply_effect(state, eff) for eff in ev.effects]
+        events.append(state.record("news", "", "all", ev.title, event=ev.id, body=ev.text,
+                                   source=ev.source, changes=changes))
+    return events
+
+
+def end_talks(state):
+    events = expire(state)
+    state.phase = "moves"
+    state.chosen = {}
+    events.append(state.record("phase", "", "all", f"Talks end for day {state.turn}: moves are chosen in secret"))
+    return events
+
+
+def available_moves(state, seat):
+    out = [HOLD]
+    for mv in state.game.moves_by_seat.get(seat, ()):
+        if mv.requires is None or holds(state, mv.requires):
+            out.append(mv.id)
+    return out
+
+
+def choose(state, seat, move_id):
+    if seat in state.chosen:
+        raise IllegalAction("you have already chosen your move for today")
+    if move_id not in available_moves(state, seat):
+        g = state.game
+        if move_id in g.move_index and g.move_index[move_id].seat != seat:
+            raise IllegalAction(f"'{move_id}' belongs to {seat_name(state, g.move_index[move_id].seat)}")
+        if move_id in g.move_index:
+            raise IllegalAction(f"{g.move_index[move_id].name} is not available now")
+        raise IllegalAction(f"there is no move '{move_id}'")
+    state.chosen[seat] = move_id
+    events = [state.record("chosen", seat, [seat], f"You will {_move_name(state, move_id)} today", move=move_id)]
+    if len(state.chosen) == len(state.game.scenario.seats):
+        events += reveal(state)
+    return events
+
+
+def _move_name(state, move_id):
+    return "hold" if move_id == HOLD else state.game.move_index[move_id].name.lower()
+
+
+def reveal(state):
+    g = state.game
+    events = []
+    order = g.scenario.seat_ids
+    broke_now = set()
+    for seat in order:
+        move_id = state.chosen[seat]
+        if move_id == HOLD:
+            continue
+        events += _breaches(state, seat, move_id, broke_now)
+    for seat in order:
+        move_id = state.chosen[seat]
+        state.moves_log.append((state.turn, seat, move_id))
+        if move_id == HOLD:
+            continue
+        mv = g.move_index[move_id]
+        state.moves_made.add((seat, move_id))
+        changes = [apply_effect(state, eff) for eff in mv.effects]
+        visible = "all" if mv.public else [seat]
+        events.append(state.record("move", seat, visible, f"{seat_name(state, seat)}: {mv.name}",
+                                   move=move_id, body=mv.description, changes=changes))
+    events += _kept(state, broke_now)
+    events += _next_turn(state)
+    return events
+
+
+def _breaches(state, seat, move_id, broke_now):
+    events = []
+    for agreement in state.agreements:
+        if not agreement.in_force:
+            continue
+        for issue_id, seats, forbids, text, penalty in agreement.obligations:
+            if issue_id not in agreement.live or seat not in seats or move_id not in forbids:
+                continue
+            broke_now.add((agreement.id, seat))
+            add_stat(state, seat, "standing", BREACH_STANDING)
+            add_stat(state, seat, "domestic", BREACH_DOMESTIC)
+            stated = any(s["seat"] == seat and s["issue"] == issue_id for s in state.statements)
+            if stated:
+                add_stat(state, seat, "domestic", BREACH_STATED_DOMESTIC)
+            for other in agreement.parties:
+                add_trust(state, other, seat, BREACH_TRUST)
+            for eff in penalty:
+                apply_effect(state, eff)
+            state.breaches.append({"turn": state.turn, "seat": seat, "agreement": agreement.id,
+                                   "issue": issue_id, "move": move_id})
+            events.append(state.record("breach", seat, "all",
+                                       f"{seat_name(state, seat)} breaks agreement {agreement.id}: {text}",
+                                       agreement=agreement.id, issue=issue_id, move=move_id))
+    return events
+
+
+def _kept(state, broke_now):
+    """Obligations honoured through a day build trust in the seats bound by them."""
+    events = []
+    for agreement in state.agreements:
+        if not agreement.in_force or agreement.turn > state.turn:
+            continue
+        kept = set()
+        for issue_id, seats, _forbids, _text, _penalty in agreement.obligations:
+            if issue_id in agreement.live:
+                kept.update(s for s in seats if (agreement.id, s) not in broke_now)
+        for seat in sorted(kept, key=state.game.seat_index.get):
+            for other in agreement.parties:
+                add_trust(state, other, seat, KEPT_TRUST)
+        if kept:
+            names = ", ".join(seat_name(state, s) for s in sorted(kept, key=state.game.seat_index.get))
+            events.append(state.record("kept", "", "all", f"Agreement {agreement.id} held today: {names}",
+                                       agreement=agreement.id, seats=sorted(kept)))
+    return events
+
+
+def _next_turn(state):
+    scen = state.game.scenario
+    if state.turn >= scen.calendar.summit_turn:
+        state.phase = "over"
+        return [state.record("over", "", "all", "The summit ends: what is unsigned is not agreed")]
+    state.turn += 1
+    state.phase = "talks"
+    state.round = 1
+    state.slot = 0
+    state.slot_proposals = 0
+    state.spoke_this_turn = []
+    state.chosen = {}
+    events = [state.record("day", "", "all", f"Day {state.turn} of {scen.calendar.turns}")]
+    return events + start_turn(state)

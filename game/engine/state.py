@@ -1,0 +1,259 @@
+"""Game and GameState: the rules' public interface.
+
+`Game(scenario, seed)` holds what never changes; `game.new_state()` starts a
+play. A state changes only through `apply(seat, action)`, which checks
+everything before changing anything and appends the action to the log, so
+the log and the seed reproduce the state exactly.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+
+import numpy as np
+
+from . import phases, talks
+from .actions import Action
+from .errors import IllegalAction
+from .outcomes import OutcomeSpace
+
+TALK_ACTIONS = ("propose", "accept", "reject", "counter", "withdraw", "statement", "done")
+
+
+class Game:
+    def __init__(self, scenario, seed: int = 0):
+        if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
+            raise ValueError("the seed is a whole number, 0 or more")
+        self.scenario = scenario
+        self.seed = seed
+        self.seat_index = {s: k for k, s in enumerate(scenario.seat_ids)}
+        self.issue_index = {i: k for k, i in enumerate(scenario.issue_ids)}
+        self.track_index = {t.id: k for k, t in enumerate(scenario.tracks)}
+        self.region_index = {r.id: k for k, r in enumerate(scenario.map.regions)}
+        self.site_index = {s.id: k for k, s in enumerate(scenario.map.sites)}
+        self.move_index = {m.id: m for m in scenario.moves}
+        self.moves_by_seat = {}
+        for m in scenario.moves:
+            self.moves_by_seat.setdefault(m.seat, []).append(m)
+        self.space = OutcomeSpace(scenario)
+
+    def new_state(self) -> "GameState":
+        state = GameState(self)
+        state.record("day", "", "all", f"Day 1 of {self.scenario.calendar.turns}")
+        phases.start_turn(state)
+        return state
+
+    def talk_order(self, turn: int) -> tuple:
+        seats = self.scenario.seat_ids
+        k = (turn - 1) % len(seats)
+        return seats[k:] + seats[:k]
+
+
+class GameState:
+    def __init__(self, game: Game):
+        scen = game.scenario
+        self.game = game
+        self.turn = 1
+        self.phase = "talks"
+        self.round = 1
+        self.slot = 0
+        self.slot_proposals = 0
+        self.stats = np.array([[v for _, v in s.stats] for s in scen.seats], dtype=np.int64)
+        self.trust = np.array(scen.trust, dtype=np.int64)
+        self.tracks = np.array([t.value for t in scen.tracks], dtype=np.int64)
+        self.regions = [r.control for r in scen.map.regions]
+        self.sites = [s.control for s in scen.map.sites]
+        self.issue_open = [i.available for i in scen.issues]
+        self.proposals = {}
+        self.agreements = []
+        self.settled = {}
+        self.fired = []
+        self.missed = []
+        self.moves_log = []
+        self.moves_made = set()
+        self.chosen = {}
+        self.statements = []
+        self.spoke_this_turn = []
+        self.breaches = []
+        self.reversals = []
+        self.events = []
+        self.log = []
+        self.next_id = 0
+        self.rng = np.random.Generator(np.random.PCG64(game.seed))
+
+    # -- bookkeeping -----------------------------------------------------------
+
+    def record(self, kind, seat, visible, text, **data) -> dict:
+        event = {"n": len(self.events), "turn": self.turn, "kind": kind, "seat": seat,
+                 "visible": visible, "text": text}
+        event.update(data)
+        self.events.append(event)
+        return event
+
+    def agreement(self, agreement_id):
+        for a in self.agreements:
+            if a.id == agreement_id:
+                return a
+        raise KeyError(agreement_id)
+
+    # -- whose turn ------------------------------------------------------------
+
+    def to_move(self) -> list:
+        if self.phase == "talks":
+            return [self.game.talk_order(self.turn)[self.slot]]
+        if self.phase == "moves":
+            return [s for s in self.game.scenario.seat_ids if s not in self.chosen]
+        return []
+
+    def is_over(self) -> bool:
+        return self.phase == "over"
+
+    # -- acting ----------------------------------------------------------------
+
+    def apply(self, seat: str, action) -> list:
+        """Apply one action; return the events it caused. Illegal: raise, change nothing."""
+        action = Action.from_dict(action)
+        self._check_turn(seat, action)
+        handler = {
+            "propose": talks.propose, "accept": talks.accept, "reject": talks.reject,
+            "counter": talks.counter, "withdraw": talks.withdraw, "statement": talks.statement,
+            "done": _done, "move": _move,
+        }[action.type]
+        first = len(self.events)
+        handler(self, seat, action)
+        self.log.append((seat, action.to_dict()))
+        return self.events[first:]
+
+    def _check_turn(self, seat, action):
+        g = self.game
+        if seat not in g.seat_index:
+            raise IllegalAction(f"there is no seat '{seat}' at this table")
+        if self.phase == "over":
+            raise IllegalAction("the summit is over; no more actions")
+        if self.phase == "talks" and action.type == "move":
+            raise IllegalAction("moves are chosen after today's talks")
+        if self.phase == "moves" and action.type != "move":
+            raise IllegalAction("today's talks are over: choose your move")
+        if seat not in self.to_move():
+            waiting = ", ".join(g.scenario.seat(s).name for s in self.to_move())
+            raise IllegalAction(f"it is not {g.scenario.seat(seat).name}'s turn; waiting for {waiting}")
+
+    def legal_actions(self, seat: str) -> list:
+        """Every legal action for `seat` now, except new packages (see proposal_space)."""
+        if seat not in self.to_move():
+            return []
+        if self.phase == "moves":
+            return [Action("move", move=m) for m in phases.available_moves(self, seat)]
+        out = []
+        for prop in self.proposals.values():
+            if prop.status != "open" or seat not in prop.parties:
+                continue
+            if prop.proposer == seat:
+                out.append(Action("withdraw", proposal=prop.id))
+            elif seat not in prop.accepted:
+                if all(self.issue_open[self.game.issue_index[i]] for i, _ in prop.terms):
+                    out.append(Action("accept", proposal=prop.id))
+                out.append(Action("reject", proposal=prop.id))
+        if seat not in self.spoke_this_turn:
+            for issue in self.game.scenario.issues:
+                out += [Action("statement", issue=issue.id, option=o) for o in issue.options]
+        out.append(Action("done"))
+        return out
+
+    def proposal_space(self, seat: str) -> dict:
+        """What `seat` may put in a new package now: open issues, their options, who must sign."""
+        scen = self.game.scenario
+        can = seat in self.to_move() and self.phase == "talks" and \
+            self.slot_proposals < talks.MAX_PROPOSALS_PER_SLOT and \
+            sum(1 for p in self.proposals.values() if p.status == "open" and p.proposer == seat) \
+            < talks.MAX_OPEN_PER_SEAT
+        issues = {i.id: {"options": list(i.options), "signatories": list(i.signatories)}
+                  for k, i in enumerate(scen.issues) if self.issue_open[k]}
+        return {"can_propose": can, "issues": issues, "seats": list(scen.seat_ids),
+                "expires": [self.turn, scen.calendar.summit_turn]}
+
+    # -- copies and identity -----------------------------------------------------
+
+    def clone(self) -> "GameState":
+        other = copy.copy(self)
+        for name in ("stats", "trust", "tracks"):
+            setattr(other, name, getattr(self, name).copy())
+        for name in ("regions", "sites", "issue_open", "agreements", "fired", "missed", "moves_log",
+                     "statements", "spoke_this_turn", "breaches", "reversals", "events", "log"):
+            setattr(other, name, list(getattr(self, name)))
+        other.proposals = {k: copy.copy(p) for k, p in self.proposals.items()}
+        for p in other.proposals.values():
+            p.accepted = list(p.accepted)
+        other.agreements = [copy.copy(a) for a in self.agreements]
+        for a in other.agreements:
+            a.live = list(a.live)
+        other.settled = dict(self.settled)
+        other.moves_made = set(self.moves_made)
+        other.chosen = dict(self.chosen)
+        other.rng = copy.deepcopy(self.rng)
+        return other
+
+    def snapshot(self) -> dict:
+        """The whole state as plain data (everything the digest covers)."""
+        scen = self.game.scenario
+        return {
+            "scenario": [scen.id, scen.version, scen.content_hash], "seed": self.game.seed,
+            "turn": self.turn, "phase": self.phase, "round": self.round, "slot": self.slot,
+            "slot_proposals": self.slot_proposals, "next_id": self.next_id,
+            "stats": self.stats.tolist(), "trust": self.trust.tolist(), "tracks": self.tracks.tolist(),
+            "regions": self.regions, "sites": self.sites, "issue_open": self.issue_open,
+            "proposals": [p.to_dict() for p in self.proposals.values()],
+            "agreements": [a.to_dict() for a in self.agreements],
+            "settled": {k: list(v) for k, v in sorted(self.settled.items())},
+            "fired": self.fired, "missed": self.missed, "moves": [list(m) for m in self.moves_log],
+            "chosen": dict(sorted(self.chosen.items())), "statements": self.statements,
+            "spoke": self.spoke_this_turn, "breaches": self.breaches, "reversals": self.reversals,
+            "events": len(self.events), "log": len(self.log),
+            "rng": _jsonable(self.rng.bit_generator.state),
+        }
+
+    def digest(self) -> str:
+        text = json.dumps(self.snapshot(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    # -- views and scores (see views.py and scoring.py) --------------------------
+
+    def observation(self, seat: str) -> dict:
+        from .views import observation
+        return observation(self, seat)
+
+    def facilitator_view(self) -> dict:
+        from .views import facilitator_view
+        return facilitator_view(self)
+
+    def scores(self) -> dict:
+        from .scoring import scores
+        return scores(self)
+
+    def outcome(self) -> dict:
+        """The terms in force now: issue -> option, for the issues agreements settle."""
+        return {issue: option for issue, (_, option) in self.settled.items()}
+
+
+def _done(state, seat, action):
+    state.slot_proposals = 0
+    state.slot += 1
+    if state.slot >= len(state.game.scenario.seats):
+        state.slot = 0
+        state.round += 1
+        if state.round > state.game.scenario.calendar.talk_rounds:
+            phases.end_talks(state)
+
+
+def _move(state, seat, action):
+    phases.choose(state, seat, action.move)
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    return value

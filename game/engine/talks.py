@@ -1,0 +1,290 @@
+"""Proposals, answers and agreements.
+
+Every check happens before anything changes, so an illegal action leaves the
+state exactly as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import IllegalAction
+from .world import add_stat, add_trust
+
+MAX_PROPOSALS_PER_SLOT = 2
+MAX_OPEN_PER_SEAT = 4
+STATEMENT_RALLY = 2
+REVERSAL_DOMESTIC = -6
+REVERSAL_STANDING = -2
+
+
+@dataclass
+class Proposal:
+    id: str
+    proposer: str
+    parties: tuple
+    terms: tuple          # ((issue, option), ...) sorted
+    turn: int
+    expires: int
+    public: bool
+    status: str = "open"  # open, signed, rejected, countered, withdrawn, expired, void
+    accepted: list = field(default_factory=list)
+    counter_to: str = ""
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "proposer": self.proposer, "parties": list(self.parties),
+                "terms": dict(self.terms), "turn": self.turn, "expires": self.expires,
+                "public": self.public, "status": self.status, "accepted": list(self.accepted),
+                "counter_to": self.counter_to, "reason": self.reason}
+
+
+@dataclass
+class Agreement:
+    id: str
+    proposal: str
+    parties: tuple
+    terms: tuple
+    turn: int
+    live: list            # issues this agreement still settles (not superseded)
+    obligations: tuple    # ((issue, seats, forbids, text, penalty), ...)
+
+    @property
+    def in_force(self) -> bool:
+        return bool(self.live)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "proposal": self.proposal, "parties": list(self.parties),
+                "terms": dict(self.terms), "turn": self.turn, "live": list(self.live),
+                "obligations": [{"issue": o[0], "seats": list(o[1]), "forbids": list(o[2]), "text": o[3]}
+                                for o in self.obligations]}
+
+
+def seat_name(state, seat):
+    return state.game.scenario.seat(seat).name
+
+
+def describe_terms(state, terms) -> str:
+    scen = state.game.scenario
+    parts = []
+    for issue_id, option in terms:
+        issue = scen.issue(issue_id)
+        unit = f" {issue.unit}" if issue.unit else ""
+        parts.append(f"{issue.name}: {option.replace('_', ' ')}{unit}")
+    return "; ".join(parts)
+
+
+def check_package(state, seat, parties, terms, expires):
+    g = state.game
+    scen = g.scenario
+    if not terms:
+        raise IllegalAction("a proposal needs at least one issue")
+    if seat not in parties:
+        raise IllegalAction("you must be one of the parties to your own proposal")
+    for p in parties:
+        if p not in g.seat_index:
+            raise IllegalAction(f"there is no seat '{p}' at this table")
+    if len(set(parties)) != len(parties):
+        raise IllegalAction("a party is listed twice")
+    if len(parties) < 2:
+        raise IllegalAction("a proposal needs at least two parties")
+    for issue_id, option in terms:
+        if issue_id not in g.issue_index:
+            raise IllegalAction(f"there is no issue '{issue_id}' in this scenario")
+        issue = scen.issue(issue_id)
+        if option not in issue.options:
+            shown = ", ".join(issue.options)
+            raise IllegalAction(f"'{option}' is not an option of {issue.name} ({shown})")
+        if not state.issue_open[g.issue_index[issue_id]]:
+            raise IllegalAction(f"{issue.name} is not on the table now")
+        missing = [s for s in issue.signatories if s not in parties]
+        if missing:
+            names = ", ".join(seat_name(state, s) for s in missing)
+            raise IllegalAction(f"{issue.name} needs {names} among the parties")
+    last = scen.calendar.summit_turn
+    if expires and not state.turn <= expires <= last:
+        raise IllegalAction(f"a proposal can stay open until turn {state.turn} to {last}, not {expires}")
+
+
+def _new_proposal(state, seat, action, counter_to=""):
+    parties = tuple(sorted(action.parties, key=state.game.seat_index.get))
+    state.next_id += 1
+    prop = Proposal(f"p{state.next_id}", seat, parties, action.terms, state.turn,
+                    action.expires or state.turn, action.public, accepted=[seat], counter_to=counter_to)
+    state.proposals[prop.id] = prop
+    state.slot_proposals += 1
+    visible = "all" if prop.public else list(parties)
+    others = ", ".join(seat_name(state, p) for p in parties if p != seat)
+    verb = "counters with" if counter_to else "proposes"
+    text = f"{seat_name(state, seat)} {verb} to {others}: {describe_terms(state, prop.terms)}"
+    return state.record("proposal", seat, visible, text, proposal=prop.id, counter_to=counter_to)
+
+
+def _limit(state, seat):
+    if state.slot_proposals >= MAX_PROPOSALS_PER_SLOT:
+        raise IllegalAction(f"you can make {MAX_PROPOSALS_PER_SLOT} proposals a round; end your round first")
+    open_count = sum(1 for p in state.proposals.values() if p.status == "open" and p.proposer == seat)
+    if open_count >= MAX_OPEN_PER_SEAT:
+        raise IllegalAction(f"you already have {MAX_OPEN_PER_SEAT} open proposals; withdraw one first")
+
+
+def propose(state, seat, action):
+    check_package(state, seat, action.parties, action.terms, action.expires)
+    _limit(state, seat)
+    return [_new_proposal(state, seat, action)]
+
+
+def _open_for(state, seat, pid):
+    prop = state.proposals.get(pid)
+    if prop is None or (seat not in prop.parties and not prop.public):
+        raise IllegalAction(f"there is no proposal '{pid}' addressed to you")
+    if prop.status != "open":
+        raise IllegalAction(f"proposal {pid} is {prop.status}; it can no longer be answered")
+    if seat not in prop.parties:
+        raise IllegalAction(f"you are not a party to proposal {pid}")
+    return prop
+
+
+def _answerable(state, seat, pid):
+    prop = _open_for(state, seat, pid)
+    if seat == prop.proposer:
+        raise IllegalAction(f"proposal {pid} is your own; withdraw it instead")
+    if seat in prop.accepted:
+        raise IllegalAction(f"you have already accepted proposal {pid}")
+    for issue_id, _ in prop.terms:
+        if not state.issue_open[state.game.issue_index[issue_id]]:
+            raise IllegalAction(f"{state.game.scenario.issue(issue_id).name} is no longer on the table")
+    return prop
+
+
+def accept(state, seat, action):
+    prop = _answerable(state, seat, action.proposal)
+    prop.accepted.append(seat)
+    events = [state.record("accept", seat, _visible(prop), f"{seat_name(state, seat)} accepts {prop.id}",
+                           proposal=prop.id)]
+    if all(p in prop.accepted for p in prop.parties):
+        events += sign(state, prop)
+    return events
+
+
+def reject(state, seat, action):
+    prop = _answerable(state, seat, action.proposal)
+    prop.status = "rejected"
+    prop.reason = action.reason
+    why = f": \u201c{action.reason}\u201d" if action.reason else ""
+    return [state.record("reject", seat, _visible(prop), f"{seat_name(state, seat)} rejects {prop.id}{why}",
+                         proposal=prop.id, reason=action.reason)]
+
+
+def counter(state, seat, action):
+    prop = _answerable(state, seat, action.proposal)
+    parties = action.parties or prop.parties
+    check_package(state, seat, parties, action.terms, action.expires)
+    _limit(state, seat)
+    prop.status = "countered"
+    countered = action.__class__(**{**action.__dict__, "parties": tuple(parties)})
+    return [_new_proposal(state, seat, countered, counter_to=prop.id)]
+
+
+def withdraw(state, seat, action):
+    prop = state.proposals.get(action.proposal)
+    if prop is None or prop.proposer != seat:
+        raise IllegalAction(f"there is no proposal '{action.proposal}' of yours to withdraw")
+    if prop.status != "open":
+        raise IllegalAction(f"proposal {prop.id} is {prop.status}; it can no longer be withdrawn")
+    prop.status = "withdrawn"
+    return [state.record("withdraw", seat, _visible(prop), f"{seat_name(state, seat)} withdraws {prop.id}",
+                         proposal=prop.id)]
+
+
+def statement(state, seat, action):
+    g = state.game
+    if action.issue not in g.issue_index:
+        raise IllegalAction(f"there is no issue '{action.issue}' in this scenario")
+    issue = g.scenario.issue(action.issue)
+    if action.option not in issue.options:
+        raise IllegalAction(f"'{action.option}' is not an option of {issue.name} ({', '.join(issue.options)})")
+    if seat in state.spoke_this_turn:
+        raise IllegalAction("you have already made a public statement today")
+    state.spoke_this_turn.append(seat)
+    state.statements.append({"turn": state.turn, "seat": seat, "issue": action.issue, "option": action.option})
+    add_stat(state, seat, "domestic", STATEMENT_RALLY)
+    unit = f" {issue.unit}" if issue.unit else ""
+    text = f"{seat_name(state, seat)} states publicly: {issue.name} must be {action.option.replace('_', ' ')}{unit}"
+    return [state.record("statement", seat, "all", text, issue=action.issue, option=action.option)]
+
+
+def _visible(prop):
+    return "all" if prop.public else list(prop.parties)
+
+
+def sign(state, prop):
+    g = state.game
+    prop.status = "signed"
+    state.next_id += 1
+    obligations = []
+    for issue_id, option in prop.terms:
+        for ob in g.scenario.issue(issue_id).obligations:
+            if option in ob.options:
+                obligations.append((issue_id, ob.seats, ob.forbids, ob.text, ob.penalty))
+    agreement = Agreement(f"a{state.next_id}", prop.id, prop.parties, prop.terms, state.turn,
+                          [i for i, _ in prop.terms], tuple(obligations))
+    events = []
+    for issue_id, option in prop.terms:
+        previous = state.settled.get(issue_id)
+        if previous is not None:
+            old = state.agreement(previous[0])
+            old.live.remove(issue_id)
+        state.settled[issue_id] = (agreement.id, option)
+    state.agreements.append(agreement)
+    names = ", ".join(seat_name(state, p) for p in prop.parties)
+    events.append(state.record("agreement", prop.proposer, "all",
+                               f"Signed by {names}: {describe_terms(state, prop.terms)}",
+                               agreement=agreement.id, proposal=prop.id))
+    for other in state.proposals.values():
+        if other.status == "open" and other.id != prop.id and _stale(other, prop):
+            other.status = "void"
+    events += _reversals(state, agreement)
+    return events
+
+
+def _stale(other, signed):
+    """An open proposal that re-opens exactly what was just signed is moot."""
+    return dict(other.terms) == dict(signed.terms) and set(other.parties) == set(signed.parties)
+
+
+def _reversals(state, agreement):
+    """A seat that signs less than it publicly demanded pays an audience cost."""
+    g = state.game
+    events = []
+    for seat in agreement.parties:
+        tables = g.space.tables[g.seat_index[seat]]
+        for st in state.statements:
+            if st["seat"] != seat:
+                continue
+            for issue_id, option in agreement.terms:
+                if issue_id != st["issue"]:
+                    continue
+                k = g.issue_index[issue_id]
+                issue = g.scenario.issues[k]
+                if tables[k][issue.options.index(option)] + 1e-9 < tables[k][issue.options.index(st["option"])]:
+                    add_stat(state, seat, "domestic", REVERSAL_DOMESTIC)
+                    add_stat(state, seat, "standing", REVERSAL_STANDING)
+                    state.reversals.append({"turn": state.turn, "seat": seat, "issue": issue_id})
+                    for other in g.scenario.seat_ids:
+                        add_trust(state, other, seat, -3)
+                    events.append(state.record(
+                        "reversal", seat, "all",
+                        f"{seat_name(state, seat)} backs down from its public stand on {issue.name}",
+                        issue=issue_id))
+    return events
+
+
+def expire(state):
+    events = []
+    for prop in state.proposals.values():
+        if prop.status == "open" and prop.expires <= state.turn:
+            prop.status = "expired"
+            events.append(state.record("expired", prop.proposer, _visible(prop), f"Proposal {prop.id} expires unsigned",
+                                       proposal=prop.id))
+    return events

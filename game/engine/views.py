@@ -1,0 +1,109 @@
+"""What each seat may know, what the facilitator sees, and the public scenario.
+
+Everything returned is plain data (dicts, lists, strings, numbers) that
+round-trips through JSON, so a server can send it to another machine as is.
+"""
+
+from __future__ import annotations
+
+from game.scenario.model import STAT_IDS
+
+
+def _visible_to(event, seat) -> bool:
+    return event["visible"] == "all" or (seat is not None and seat in event["visible"])
+
+
+def _shared(state) -> dict:
+    g = state.game
+    scen = g.scenario
+    ids = scen.seat_ids
+    return {
+        "scenario": scen.id, "turn": state.turn, "turns": scen.calendar.turns,
+        "summit_turn": scen.calendar.summit_turn, "phase": state.phase, "round": state.round,
+        "talk_rounds": scen.calendar.talk_rounds, "to_move": state.to_move(),
+        "stats": {s: dict(zip(STAT_IDS, (int(v) for v in state.stats[k]))) for k, s in enumerate(ids)},
+        "trust": {a: {b: int(state.trust[i, j]) for j, b in enumerate(ids)} for i, a in enumerate(ids)},
+        "tracks": {t.id: int(state.tracks[k]) for k, t in enumerate(scen.tracks)},
+        "regions": {r.id: state.regions[k] for k, r in enumerate(scen.map.regions)},
+        "sites": {s.id: state.sites[k] for k, s in enumerate(scen.map.sites)},
+        "open_issues": [i.id for k, i in enumerate(scen.issues) if state.issue_open[k]],
+        "agreements": [a.to_dict() for a in state.agreements],
+        "settled": state.outcome(),
+        "statements": [dict(s) for s in state.statements],
+        "breaches": [dict(b) for b in state.breaches],
+        "reversals": [dict(r) for r in state.reversals],
+        "chosen": sorted(state.chosen) if state.phase == "moves" else [],
+    }
+
+
+def private_info(seat) -> dict:
+    prefs = seat.preferences
+    return {
+        "briefing": seat.briefing,
+        "preferences": {"reservation": prefs.reservation, "weights": dict(prefs.weights),
+                        "values": {i: list(v) for i, v in prefs.values}},
+        "objectives": [{"id": o.id, "text": o.text, "points": o.points} for o in seat.objectives],
+        "personality": {"patience": seat.personality.patience, "risk": seat.personality.risk,
+                        "honesty": seat.personality.honesty},
+    }
+
+
+def observation(state, seat: str) -> dict:
+    g = state.game
+    if seat not in g.seat_index:
+        raise KeyError(f"there is no seat '{seat}'")
+    obs = _shared(state)
+    obs["seat"] = seat
+    obs["proposals"] = [p.to_dict() for p in state.proposals.values() if p.public or seat in p.parties]
+    obs["moves"] = [[t, s, m] for t, s, m in state.moves_log
+                    if s == seat or m == "hold" or g.move_index[m].public]
+    obs["my_move"] = state.chosen.get(seat)
+    obs["news"] = [dict(e) for e in state.events if _visible_to(e, seat)]
+    obs["private"] = private_info(g.scenario.seat(seat))
+    return obs
+
+
+def facilitator_view(state) -> dict:
+    g = state.game
+    view = _shared(state)
+    view["proposals"] = [p.to_dict() for p in state.proposals.values()]
+    view["moves"] = [list(m) for m in state.moves_log]
+    view["pending_moves"] = dict(state.chosen)
+    view["news"] = [dict(e) for e in state.events]
+    view["private"] = {s.id: private_info(s) for s in g.scenario.seats}
+    view["log"] = [[s, dict(a)] for s, a in state.log]
+    return view
+
+
+def public_info(scenario) -> dict:
+    """The scenario as every seat knows it: no preferences, objectives or private briefings."""
+    m = scenario.map
+    return {
+        "id": scenario.id, "version": scenario.version, "title": scenario.title, "date": scenario.date,
+        "summary": scenario.summary, "briefing": scenario.public_briefing,
+        "calendar": {"turns": scenario.calendar.turns, "start_date": scenario.calendar.start_date,
+                     "summit_turn": scenario.calendar.summit_turn, "talk_rounds": scenario.calendar.talk_rounds},
+        "sources": [{"id": s.id, "title": s.title, "date": s.date, "publisher": s.publisher, "url": s.url}
+                    for s in scenario.sources],
+        "seats": [{"id": s.id, "name": s.name, "leader": s.leader, "title": s.title, "capital": s.capital,
+                   "colour": s.colour, "at_table": s.at_table, "source": s.source} for s in scenario.seats],
+        "issues": [{"id": i.id, "name": i.name, "kind": i.kind, "options": list(i.options), "default": i.default,
+                    "unit": i.unit, "signatories": list(i.signatories), "description": i.description,
+                    "source": i.source,
+                    "obligations": [{"options": list(o.options), "seats": list(o.seats), "forbids": list(o.forbids),
+                                     "text": o.text} for o in i.obligations]} for i in scenario.issues],
+        "moves": [{"id": mv.id, "seat": mv.seat, "name": mv.name, "kind": mv.kind, "description": mv.description,
+                   "public": mv.public, "source": mv.source} for mv in scenario.moves],
+        "tracks": [{"id": t.id, "name": t.name, "unit": t.unit, "min": t.min, "max": t.max} for t in scenario.tracks],
+        "map": {"bounds": list(m.bounds),
+                "regions": [{"id": r.id, "name": r.name, "polygon": [list(p) for p in r.polygon]} for r in m.regions],
+                "sites": [{"id": s.id, "name": s.name, "kind": s.kind, "at": list(s.at),
+                           "path": [list(p) for p in s.path], "region": s.region, "description": s.description}
+                          for s in m.sites],
+                "flows": [{"id": f.id, "name": f.name, "from": f.start, "to": f.end, "track": f.track}
+                          for f in m.flows],
+                "front": [list(p) for p in m.front]},
+        "history": {"date": scenario.history.date, "summary": scenario.history.summary,
+                    "parties": list(scenario.history.parties), "outcome": dict(scenario.history.outcome),
+                    "aftermath": scenario.history.aftermath, "source": scenario.history.source},
+    }
