@@ -1,0 +1,123 @@
+"""A save is the scenario's id and content hash, the seed and the action log.
+
+Loading a save is replaying it: every action goes through the rules again and
+the digest after each one is checked against the one recorded when it was
+played, so a save can neither smuggle in an illegal state nor drift silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from game.engine import Game, IllegalAction
+
+SAVE_FORMAT = "summit-save"
+SAVE_VERSION = 1
+TRAIL_CHARS = 16
+
+
+class SaveError(Exception):
+    """A save that cannot be used, with what is wrong with it."""
+
+
+def build(state, seats=None, name="", saved_at="") -> dict:
+    """The save document for a state whose log was recorded from a fresh game."""
+    scen = state.game.scenario
+    trail = _trail(state)
+    body = {
+        "format": SAVE_FORMAT, "version": SAVE_VERSION, "name": name, "saved_at": saved_at,
+        "scenario": {"id": scen.id, "version": scen.version, "content_hash": scen.content_hash},
+        "seed": state.game.seed, "seats": dict(seats or {}), "turn": state.turn, "phase": state.phase,
+        "actions": [[seat, action] for seat, action in state.log],
+        "trail": trail, "digest": state.digest(),
+    }
+    body["checksum"] = checksum(body)
+    return body
+
+
+def _trail(state):
+    trail = getattr(state, "trail", None)
+    if trail is not None and len(trail) == len(state.log):
+        return list(trail)
+    return replay_trail(state.game, [a for _, a in state.log], [s for s, _ in state.log])
+
+
+def replay_trail(game, actions, seats):
+    state = game.new_state()
+    out = []
+    for seat, action in zip(seats, actions):
+        state.apply(seat, action)
+        out.append(state.digest()[:TRAIL_CHARS])
+    return out
+
+
+def checksum(body: dict) -> str:
+    rest = {k: v for k, v in body.items() if k != "checksum"}
+    return hashlib.sha256(json.dumps(rest, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+def dumps(body: dict) -> str:
+    return json.dumps(body, indent=1, sort_keys=True)
+
+
+def parse(text: str, where: str = "save") -> dict:
+    """Check a save's shape and checksum; raise SaveError naming what is wrong."""
+    try:
+        body = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise SaveError(f"{where} is not a complete Summit save (JSON breaks at line {err.lineno}, "
+                        f"column {err.colno}: {err.msg}); it may have been truncated")
+    if not isinstance(body, dict) or body.get("format") != SAVE_FORMAT:
+        raise SaveError(f"{where} is not a Summit save")
+    if body.get("version") != SAVE_VERSION:
+        raise SaveError(f"{where} is save format version {body.get('version')!r}; "
+                        f"this version of Summit reads version {SAVE_VERSION}")
+    for key, kind in (("scenario", dict), ("seed", int), ("actions", list), ("trail", list),
+                      ("digest", str), ("checksum", str), ("seats", dict)):
+        if not isinstance(body.get(key), kind):
+            raise SaveError(f"{where} has no valid '{key}'")
+    if checksum(body) != body["checksum"]:
+        raise SaveError(f"{where} was changed after it was written (its checksum does not match)")
+    if len(body["trail"]) != len(body["actions"]):
+        raise SaveError(f"{where} records {len(body['actions'])} actions but {len(body['trail'])} digests")
+    return body
+
+
+def check_scenario(body: dict, scenario, where: str = "save") -> None:
+    rec = body["scenario"]
+    if rec.get("id") != scenario.id:
+        raise SaveError(f"{where} is a game of '{rec.get('id')}', not '{scenario.id}'")
+    if rec.get("content_hash") != scenario.content_hash:
+        raise SaveError(f"{where} was made with a different version of scenario '{scenario.id}' "
+                        f"(saved v{rec.get('version')}, installed v{scenario.version})")
+
+
+class Divergence(SaveError):
+    def __init__(self, index, seat, action, why):
+        self.index, self.seat, self.action = index, seat, action
+        super().__init__(f"action {index + 1} ({seat}: {json.dumps(action, sort_keys=True)}) {why}")
+
+
+def restore(body: dict, scenario, where: str = "save"):
+    """Replay a parsed save into a state; raise Divergence at the first action that differs."""
+    check_scenario(body, scenario, where)
+    if body["seed"] < 0:
+        raise SaveError(f"{where} has a negative seed")
+    state = Game(scenario, body["seed"]).new_state()
+    state.trail = []
+    for i, entry in enumerate(body["actions"]):
+        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
+            raise SaveError(f"{where}: action {i + 1} is not a [seat, action] pair")
+        seat, action = entry
+        try:
+            state.apply(seat, action)
+        except IllegalAction as err:
+            raise Divergence(i, seat, action, f"is illegal on replay: {err}")
+        state.trail.append(state.digest()[:TRAIL_CHARS])
+        if state.trail[-1] != body["trail"][i]:
+            raise Divergence(i, seat, action, "leads to a different state than when it was played")
+    if state.digest() != body["digest"]:
+        raise Divergence(len(body["actions"]) - 1, *body["actions"][-1], "ends in a different final digest") \
+            if body["actions"] else SaveError(f"{where}: the starting state differs from when it was saved")
+    return state

@@ -1,0 +1,93 @@
+"""Save files on disk: atomic writes, named saves and one autosave per turn."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from game.scenario import ScenarioError
+
+from . import saves
+from .saves import SaveError
+
+NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _\-]{0,59}$")
+
+
+def default_dir() -> Path:
+    return Path(os.environ.get("SUMMIT_SAVE_DIR") or Path.home() / ".summit" / "saves")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename over."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class SaveStore:
+    def __init__(self, root=None):
+        self.root = Path(root) if root else default_dir()
+
+    @property
+    def autosave_dir(self) -> Path:
+        return self.root / "autosave"
+
+    def save(self, state, name: str, seats=None) -> Path:
+        if not NAME_RE.match(name or ""):
+            raise SaveError("a save name is 1-60 letters, digits, spaces, '-' or '_'")
+        body = saves.build(state, seats, name=name, saved_at=time.strftime("%Y-%m-%d %H:%M"))
+        path = self.root / f"{name}.json"
+        write_atomic(path, saves.dumps(body))
+        return path
+
+    def autosave(self, state, seats=None) -> Path:
+        """Keep one autosave per turn of the current game (turn 1, 2, ...)."""
+        scen = state.game.scenario
+        body = saves.build(state, seats, name=f"{scen.title}, day {state.turn}",
+                           saved_at=time.strftime("%Y-%m-%d %H:%M"))
+        path = self.autosave_dir / f"{scen.id}-turn-{state.turn:02d}.json"
+        write_atomic(path, saves.dumps(body))
+        return path
+
+    def clear_autosaves(self, scenario_id: str) -> None:
+        for path in self.autosave_dir.glob(f"{scenario_id}-turn-*.json"):
+            path.unlink()
+
+    def named(self) -> list:
+        return sorted(self.root.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+    def autosaves(self) -> list:
+        return sorted(self.autosave_dir.glob("*.json"), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+    def read(self, path) -> dict:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise SaveError(f"{path} does not exist")
+        except (OSError, UnicodeDecodeError) as err:
+            raise SaveError(f"{path} cannot be read: {err}")
+        return saves.parse(text, str(path))
+
+    def latest_good_autosave(self, load_scenario):
+        """(path, state, skipped) for the newest autosave that replays; skipped lists refused ones."""
+        skipped = []
+        for path in self.autosaves():
+            try:
+                body = self.read(path)
+                scenario = load_scenario(body["scenario"]["id"])
+                return path, saves.restore(body, scenario, str(path)), body, skipped
+            except (SaveError, ScenarioError, OSError) as err:
+                skipped.append((path, str(err)))
+        return None, None, None, skipped
