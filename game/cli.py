@@ -56,4 +56,8 @@ def main(argv=None) -> int:
     if module is None or not _available(module):
         print(f"'{args.command}' is not built yet.", file=sys.stderr)
         return 2
-    return importlib.import_module(module).run(args)
+    try:
+        return importlib.import_module(module).run(args)
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1

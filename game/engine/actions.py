@@ -8,10 +8,10 @@ from .errors import IllegalAction
 
 TYPES = ("propose", "accept", "reject", "counter", "withdraw", "statement", "done", "move")
 _SHAPES = {
-    "propose": ("parties", "terms", "expires", "public"),
+    "propose": ("parties", "terms", "expires", "public", "reason"),
     "accept": ("proposal",),
     "reject": ("proposal", "reason"),
-    "counter": ("proposal", "parties", "terms", "expires", "public"),
+    "counter": ("proposal", "parties", "terms", "expires", "public", "reason"),
     "withdraw": ("proposal",),
     "statement": ("issue", "option"),
     "done": (),
@@ -108,14 +108,14 @@ def _option(value) -> str:
     raise IllegalAction(f"{value!r} is not an option")
 
 
-def propose(parties, terms: dict, expires: int = 0, public: bool = False) -> Action:
+def propose(parties, terms: dict, expires: int = 0, public: bool = False, reason: str = "") -> Action:
     return Action.from_dict({"type": "propose", "parties": list(parties), "terms": dict(terms),
-                             "expires": expires, "public": public})
+                             "expires": expires, "public": public, "reason": reason})
 
 
-def counter(proposal: str, parties, terms: dict, expires: int = 0) -> Action:
+def counter(proposal: str, parties, terms: dict, expires: int = 0, reason: str = "") -> Action:
     return Action.from_dict({"type": "counter", "proposal": proposal, "parties": list(parties),
-                             "terms": dict(terms), "expires": expires})
+                             "terms": dict(terms), "expires": expires, "reason": reason})
 
 
 def accept(proposal: str) -> Action:

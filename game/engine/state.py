@@ -14,7 +14,7 @@ import json
 
 import numpy as np
 
-from . import phases, talks
+from . import phases, scoring, talks, views
 from .actions import Action
 from .errors import IllegalAction
 from .outcomes import OutcomeSpace
@@ -220,17 +220,15 @@ class GameState:
 
     # -- views and scores (see views.py and scoring.py) --------------------------
 
-    def observation(self, seat: str) -> dict:
-        from .views import observation
-        return observation(self, seat)
+    def observation(self, seat: str, since: int = 0) -> dict:
+        """All `seat` may know; `since` limits the news to events from that index on."""
+        return views.observation(self, seat, since)
 
     def facilitator_view(self) -> dict:
-        from .views import facilitator_view
-        return facilitator_view(self)
+        return views.facilitator_view(self)
 
     def scores(self) -> dict:
-        from .scoring import scores
-        return scores(self)
+        return scoring.scores(self)
 
     def outcome(self) -> dict:
         """The terms in force now: issue -> option, for the issues agreements settle."""

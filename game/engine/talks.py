@@ -30,13 +30,14 @@ class Proposal:
     status: str = "open"  # open, signed, rejected, countered, withdrawn, expired, void
     accepted: list = field(default_factory=list)
     counter_to: str = ""
-    reason: str = ""
+    reason: str = ""      # why it was rejected
+    note: str = ""        # what the proposer said with it
 
     def to_dict(self) -> dict:
         return {"id": self.id, "proposer": self.proposer, "parties": list(self.parties),
                 "terms": dict(self.terms), "turn": self.turn, "expires": self.expires,
                 "public": self.public, "status": self.status, "accepted": list(self.accepted),
-                "counter_to": self.counter_to, "reason": self.reason}
+                "counter_to": self.counter_to, "reason": self.reason, "note": self.note}
 
 
 @dataclass
@@ -110,13 +111,16 @@ def _new_proposal(state, seat, action, counter_to=""):
     parties = tuple(sorted(action.parties, key=state.game.seat_index.get))
     state.next_id += 1
     prop = Proposal(f"p{state.next_id}", seat, parties, action.terms, state.turn,
-                    action.expires or state.turn, action.public, accepted=[seat], counter_to=counter_to)
+                    action.expires or state.turn, action.public, accepted=[seat], counter_to=counter_to,
+                    note=action.reason)
     state.proposals[prop.id] = prop
     state.slot_proposals += 1
     visible = "all" if prop.public else list(parties)
     others = ", ".join(seat_name(state, p) for p in parties if p != seat)
     verb = "counters with" if counter_to else "proposes"
     text = f"{seat_name(state, seat)} {verb} to {others}: {describe_terms(state, prop.terms)}"
+    if prop.note:
+        text += f" \u2014 \u201c{prop.note}\u201d"
     return state.record("proposal", seat, visible, text, proposal=prop.id, counter_to=counter_to)
 
 

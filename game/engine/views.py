@@ -48,7 +48,7 @@ def private_info(seat) -> dict:
     }
 
 
-def observation(state, seat: str) -> dict:
+def observation(state, seat: str, since: int = 0) -> dict:
     g = state.game
     if seat not in g.seat_index:
         raise KeyError(f"there is no seat '{seat}'")
@@ -58,7 +58,8 @@ def observation(state, seat: str) -> dict:
     obs["moves"] = [[t, s, m] for t, s, m in state.moves_log
                     if s == seat or m == "hold" or g.move_index[m].public]
     obs["my_move"] = state.chosen.get(seat)
-    obs["news"] = [dict(e) for e in state.events if _visible_to(e, seat)]
+    obs["news"] = [dict(e) for e in state.events[since:] if _visible_to(e, seat)]
+    obs["events_seen"] = len(state.events)
     obs["private"] = private_info(g.scenario.seat(seat))
     return obs
 
@@ -93,7 +94,8 @@ def public_info(scenario) -> dict:
                     "obligations": [{"options": list(o.options), "seats": list(o.seats), "forbids": list(o.forbids),
                                      "text": o.text} for o in i.obligations]} for i in scenario.issues],
         "moves": [{"id": mv.id, "seat": mv.seat, "name": mv.name, "kind": mv.kind, "description": mv.description,
-                   "public": mv.public, "source": mv.source} for mv in scenario.moves],
+                   "public": mv.public, "source": mv.source, "effects": [_effect(e) for e in mv.effects]}
+                  for mv in scenario.moves],
         "tracks": [{"id": t.id, "name": t.name, "unit": t.unit, "min": t.min, "max": t.max} for t in scenario.tracks],
         "map": {"bounds": list(m.bounds),
                 "regions": [{"id": r.id, "name": r.name, "polygon": [list(p) for p in r.polygon]} for r in m.regions],
@@ -107,3 +109,7 @@ def public_info(scenario) -> dict:
                     "parties": list(scenario.history.parties), "outcome": dict(scenario.history.outcome),
                     "aftermath": scenario.history.aftermath, "source": scenario.history.source},
     }
+
+
+def _effect(effect) -> dict:
+    return {"kind": effect.kind, **{k: v for k, v in effect.args}}
