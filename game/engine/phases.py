@@ -64,14 +64,14 @@ def choose(state, seat, move_id):
             raise IllegalAction(f"{g.move_index[move_id].name} is not available now")
         raise IllegalAction(f"there is no move '{move_id}'")
     state.chosen[seat] = move_id
-    events = [state.record("chosen", seat, [seat], f"You will {_move_name(state, move_id)} today", move=move_id)]
+    events = [state.record("chosen", seat, [seat], f"Your move today: {_move_name(state, move_id)}", move=move_id)]
     if len(state.chosen) == len(state.game.scenario.seats):
         events += reveal(state)
     return events
 
 
 def _move_name(state, move_id):
-    return "hold" if move_id == HOLD else state.game.move_index[move_id].name.lower()
+    return "Hold" if move_id == HOLD else state.game.move_index[move_id].name
 
 
 def reveal(state):

@@ -38,6 +38,10 @@ class Game:
         for m in scenario.moves:
             self.moves_by_seat.setdefault(m.seat, []).append(m)
         self.space = OutcomeSpace(scenario)
+        seats = scenario.seat_ids
+        self.talk_orders = [seats[k:] + seats[:k] for k in range(len(seats))]
+        self.statement_actions = tuple(Action("statement", issue=i.id, option=o)
+                                       for i in scenario.issues for o in i.options)
 
     def new_state(self) -> "GameState":
         state = GameState(self)
@@ -46,9 +50,7 @@ class Game:
         return state
 
     def talk_order(self, turn: int) -> tuple:
-        seats = self.scenario.seat_ids
-        k = (turn - 1) % len(seats)
-        return seats[k:] + seats[:k]
+        return self.talk_orders[(turn - 1) % len(self.talk_orders)]
 
 
 class GameState:
@@ -157,8 +159,7 @@ class GameState:
                     out.append(Action("accept", proposal=prop.id))
                 out.append(Action("reject", proposal=prop.id))
         if seat not in self.spoke_this_turn:
-            for issue in self.game.scenario.issues:
-                out += [Action("statement", issue=issue.id, option=o) for o in issue.options]
+            out.extend(self.game.statement_actions)
         out.append(Action("done"))
         return out
 

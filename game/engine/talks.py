@@ -117,8 +117,8 @@ def _new_proposal(state, seat, action, counter_to=""):
     state.slot_proposals += 1
     visible = "all" if prop.public else list(parties)
     others = ", ".join(seat_name(state, p) for p in parties if p != seat)
-    verb = "counters with" if counter_to else "proposes"
-    text = f"{seat_name(state, seat)} {verb} to {others}: {describe_terms(state, prop.terms)}"
+    verb = "counters" if counter_to else "proposes to"
+    text = f"{seat_name(state, seat)} {verb} {others}: {describe_terms(state, prop.terms)}"
     if prop.note:
         text += f" \u2014 \u201c{prop.note}\u201d"
     return state.record("proposal", seat, visible, text, proposal=prop.id, counter_to=counter_to)

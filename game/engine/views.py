@@ -54,7 +54,8 @@ def observation(state, seat: str, since: int = 0) -> dict:
         raise KeyError(f"there is no seat '{seat}'")
     obs = _shared(state)
     obs["seat"] = seat
-    obs["proposals"] = [p.to_dict() for p in state.proposals.values() if p.public or seat in p.parties]
+    obs["proposals"] = [p.to_dict() for p in state.proposals.values()
+                        if (p.public or seat in p.parties) and (p.status == "open" or p.turn == state.turn)]
     obs["moves"] = [[t, s, m] for t, s, m in state.moves_log
                     if s == seat or m == "hold" or g.move_index[m].public]
     obs["my_move"] = state.chosen.get(seat)

@@ -1,0 +1,59 @@
+"""Two reference players for the tournament: one gives in to everything, one never moves."""
+
+from __future__ import annotations
+
+from game.engine.actions import DONE, Action
+
+from .packages import Table
+
+
+class Pushover:
+    """Accepts every offer and proposes nothing."""
+
+    def __init__(self, public, seat, seed=0):
+        self.seat = seat
+        self.seen = 0
+
+    def decide(self, obs, legal, space):
+        self.seen = obs["events_seen"]
+        for action in legal:
+            if action.type == "accept":
+                return action
+        return DONE if obs["phase"] == "talks" else Action("move", move="hold")
+
+    def what_would_you_want(self, obs, partner, terms):
+        return dict(terms), "Anything you like."
+
+
+class Stonewall:
+    """Rejects everything and proposes only its own ideal package, once a day."""
+
+    def __init__(self, public, seat, seed=0):
+        self.public = public
+        self.seat = seat
+        self.seen = 0
+        self.table = None
+        self.asked = set()
+
+    def decide(self, obs, legal, space):
+        self.seen = obs["events_seen"]
+        if self.table is None:
+            self.table = Table(self.public, self.seat, obs["private"])
+        if obs["phase"] == "moves":
+            return Action("move", move="hold")
+        for action in legal:
+            if action.type == "reject":
+                return action
+        if space["can_propose"]:
+            for group, ks in self.table.groups.items():
+                open_ks = self.table.open_issues(ks, obs)
+                key = (obs["turn"], group)
+                if self.seat in group and open_ks and key not in self.asked:
+                    self.asked.add(key)
+                    ideal = {self.table.ids[k]: self.table.options[k][int(self.table.tables[k].argmax())]
+                             for k in open_ks}
+                    return Action.from_dict({"type": "propose", "parties": list(group), "terms": ideal})
+        return DONE
+
+    def what_would_you_want(self, obs, partner, terms):
+        return None, "Nothing but our own terms."

@@ -1,0 +1,312 @@
+"""An AI leader: bargains, remembers, explains itself and moves, from one observation.
+
+It sees only what a person in its seat would see: the public scenario, its
+own observation (which carries its own preferences), its legal actions and
+what it may propose.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.actions import DONE, Action
+
+from . import concession, moves, voice
+from .levels import LEVELS
+from .opponents import Belief
+from .packages import Table
+
+TRUST_COMFORT = 50
+LOW_TRUST_PREMIUM = 0.25
+BREAKER_PREMIUM = 0.15
+REVERSAL_COST = 0.05
+
+
+class Leader:
+    def __init__(self, public, seat, level="normal", seed=0):
+        if level not in LEVELS:
+            raise ValueError(f"unknown level '{level}'")
+        self.public = public
+        self.seat = seat
+        self.level = LEVELS[level]
+        self.rng = np.random.default_rng(seed)
+        self.seats = {s["id"]: s for s in public["seats"]}
+        self.me = self.seats[seat]
+        self.issues_by_id = {i["id"]: i for i in public["issues"]}
+        self.moves = {m["id"]: m for m in public["moves"]}
+        self.seen = 0
+        self.table = None
+        self.beliefs = {}
+        self.slot = None
+        self.answered = set()
+        self.proposed_to = set()
+        self.absorbed = set()
+
+    # -- setting up from the first observation ------------------------------------
+
+    def _setup(self, obs):
+        private = obs["private"]
+        self.personality = private["personality"]
+        self.table = Table(self.public, self.seat, private)
+        kind = self.level.model
+        self.beliefs = {s: Belief(self.table, s, kind) for s in self.seats if s != self.seat}
+        self.my_groups = [(g, ks) for g, ks in self.table.groups.items() if self.seat in g]
+        self.other_groups = [(g, ks) for g, ks in self.table.groups.items()
+                             if self.seat not in g and any(np.ptp(self.table.tables[k]) > 0 for k in ks)]
+        self.partners = {s for g, _ in self.my_groups for s in g if s != self.seat}
+        self.e = concession.exponent(self.personality["patience"], self.level.concession)
+
+    # -- reading what happened ------------------------------------------------------
+
+    def _absorb(self, obs):
+        proposals = {p["id"]: p for p in obs["proposals"]}
+        for event in obs["news"]:
+            n = event["n"]
+            if n in self.absorbed:
+                continue
+            self.absorbed.add(n)
+            kind, who = event["kind"], event["seat"]
+            if who == self.seat or who not in self.beliefs:
+                continue
+            prop = proposals.get(event.get("proposal"))
+            if kind == "proposal" and prop:
+                self.beliefs[who].proposed(prop["terms"])
+            elif kind == "accept" and prop:
+                self.beliefs[who].accepted(prop["terms"])
+            elif kind == "reject" and prop and prop["proposer"] == self.seat:
+                self.beliefs[who].refused(prop["terms"])
+            elif kind == "statement":
+                self.beliefs[who].stated(event["issue"], event["option"])
+        self.seen = obs["events_seen"]
+
+    # -- what it wants now ------------------------------------------------------------
+
+    def _trust(self, obs, other) -> int:
+        return obs["trust"][self.seat][other]
+
+    def _breach_by(self, obs, other):
+        for b in obs["breaches"]:
+            if b["seat"] == other and b["turn"] >= obs["turn"] - 1:
+                agreement = next((a for a in obs["agreements"] if a["id"] == b["agreement"]), None)
+                if agreement and self.seat in agreement["parties"]:
+                    return f"agreement {b['agreement']} on day {b['turn']}"
+        return None
+
+    def _bounds(self, obs, ks):
+        """(floor, ceiling) of total utility for a package over issue indices ks."""
+        base = self.table.base(obs["settled"])
+        now = self.table.utility(base)
+        ceiling = now + sum(self.table.best[k] - self.table.tables[k][base[k]] for k in ks)
+        floor = max(now, min(self.table.reservation, ceiling - 0.25 * (ceiling - now)))
+        return now, floor, ceiling
+
+    def _demand(self, obs, ks, partners):
+        now, floor, ceiling = self._bounds(obs, ks)
+        t = concession.progress(obs)
+        demand = concession.target(floor, ceiling, t, self.e)
+        span = max(ceiling - floor, 1e-9)
+        for other in partners:
+            trust = self._trust(obs, other)
+            if trust < TRUST_COMFORT:
+                demand += LOW_TRUST_PREMIUM * span * (TRUST_COMFORT - trust) / 100
+            if self._breach_by(obs, other):
+                demand += BREAKER_PREMIUM * span
+        return min(demand, ceiling), now
+
+    def _stated_penalty(self, obs, terms) -> float:
+        cost = 0.0
+        for st in obs["statements"]:
+            if st["seat"] == self.seat and st["issue"] in terms:
+                k = self.table.index[st["issue"]]
+                opts = self.table.options[k]
+                if self.table.tables[k][opts.index(terms[st["issue"]])] < self.table.tables[k][opts.index(st["option"])]:
+                    cost += REVERSAL_COST
+        return cost
+
+    def unsettled_gain(self, obs) -> float:
+        base = self.table.base(obs["settled"])
+        return sum(self.table.best[k] - self.table.tables[k][base[k]]
+                   for _, ks in self.my_groups for k in self.table.open_issues(ks, obs))
+
+    # -- choosing a package -------------------------------------------------------------
+
+    def _candidates(self, obs, ks, partners):
+        ks, packages, own = self.table.space(ks)
+        base = self.table.base(obs["settled"])
+        fixed = sum(self.table.tables[k][base[k]] for k in range(len(base)) if k not in ks)
+        return ks, packages, own + fixed, base
+
+    def _pick(self, obs, ks, partners, demand, near=None):
+        """The package over ks it would offer: meets its demand, best for the others as it sees them."""
+        ks, packages, total, base = self._candidates(obs, ks, partners)
+        ok = total >= demand - 1e-9
+        if not ok.any():
+            ok = total >= total.max() - 1e-9
+        idx = np.flatnonzero(ok)
+        if self.level.model == "none":
+            order = idx[np.argsort(-total[idx], kind="stable")]
+            top = max(1, int(len(order) * self.level.pick_noise))
+            choice = int(order[self.rng.integers(top)])
+            return ks, packages[choice], float(total[choice])
+        score = np.zeros(len(idx))
+        for other in partners:
+            est = self.beliefs[other].group_utility(ks, packages[idx], base)
+            score += np.log(np.clip(est - self.beliefs[other].threshold() + 0.3, 1e-3, None))
+        if near is not None:
+            score -= 0.5 * np.sum(packages[idx] != near, axis=1)
+        score += 1e-3 * total[idx]
+        choice = int(idx[int(np.argmax(score))])
+        return ks, packages[choice], float(total[choice])
+
+    # -- the decision ---------------------------------------------------------------------
+
+    def decide(self, obs, legal, space) -> Action:
+        if self.table is None:
+            self._setup(obs)
+        self._absorb(obs)
+        if obs["phase"] == "moves":
+            return moves.choose(self, obs, legal, concession.progress(obs))
+        key = (obs["turn"], obs["round"])
+        if key != self.slot:
+            self.slot, self.proposed_to = key, set()
+        self.can_propose = space["can_propose"]
+        for action in legal:
+            if action.type in ("accept", "reject") and action.proposal not in self.answered:
+                return self._answer(obs, action.proposal, legal)
+        if space["can_propose"]:
+            offer = self._initiative(obs)
+            if offer is not None:
+                return offer
+        return DONE
+
+    def _answer(self, obs, pid, legal) -> Action:
+        self.answered.add(pid)
+        prop = next(p for p in obs["proposals"] if p["id"] == pid)
+        terms = prop["terms"]
+        partners = [p for p in prop["parties"] if p != self.seat]
+        ks = [self.table.index[i] for i in terms]
+        demand, now = self._demand(obs, ks, partners)
+        value = self.table.utility_after(obs["settled"], terms) - self._stated_penalty(obs, terms)
+        last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"]
+        broke = next((self._breach_by(obs, p) for p in partners if self._breach_by(obs, p)), None)
+        can_accept = any(a.type == "accept" and a.proposal == pid for a in legal)
+        improves = value > now + 1e-9
+        if can_accept and improves and not broke and (value >= demand - 1e-9 or
+                                                      (last_chance and value >= self._bounds(obs, ks)[1])):
+            return Action("accept", proposal=pid)
+        wanted = self._wanted(obs, ks, partners, terms, demand)
+        if self.level.counters and wanted and not broke and obs["turn"] <= obs["summit_turn"] and \
+                self._can_counter(obs, partners) and wanted != terms:
+            self.proposed_to.add(tuple(sorted(prop["parties"])))
+            return Action.from_dict({"type": "counter", "proposal": pid, "parties": list(prop["parties"]),
+                                     "terms": wanted, "reason": voice.counter_note(self.me, self.issues_by_id,
+                                                                                     _diff(wanted, terms))})
+        stated = self._stated_conflict(obs, terms)
+        low = any(self._trust(obs, p) < TRUST_COMFORT - 15 for p in partners)
+        reason = voice.refusal(self.me, self.seats[prop["proposer"]], self.issues_by_id, terms,
+                               wanted or {}, broke=broke, low_trust=low, stated=stated)
+        return Action("reject", proposal=pid, reason=reason)
+
+    def _can_counter(self, obs, partners):
+        return self.can_propose
+
+    def _stated_conflict(self, obs, terms):
+        for st in obs["statements"]:
+            if st["seat"] == self.seat and st["issue"] in terms and terms[st["issue"]] != st["option"]:
+                k = self.table.index[st["issue"]]
+                opts = self.table.options[k]
+                if self.table.tables[k][opts.index(terms[st["issue"]])] < self.table.tables[k][opts.index(st["option"])]:
+                    return st["issue"], st["option"]
+        return None
+
+    def _wanted(self, obs, ks, partners, terms, demand):
+        """The smallest change to `terms` this seat would sign, as a full package."""
+        ks_open = [k for k in ks if self.table.ids[k] in obs["open_issues"]]
+        if not ks_open:
+            return None
+        ks_full, packages, total, base = self._candidates(obs, ks_open, partners)
+        asked = self.table.row(ks_full, terms)
+        ok = total >= demand - 1e-9
+        if not ok.any():
+            return None
+        idx = np.flatnonzero(ok)
+        distance = np.sum(packages[idx] != asked, axis=1).astype(float)
+        score = -distance
+        if self.level.model != "none":
+            for other in partners:
+                score += 0.3 * self.beliefs[other].group_utility(ks_full, packages[idx], base)
+        score -= 1e-3 * (total[idx] - demand)
+        choice = int(idx[int(np.argmax(score))])
+        return self.table.terms(ks_full, packages[choice])
+
+    def _initiative(self, obs):
+        """Open talks with the group where a deal would help most, or mediate between others."""
+        best = None
+        for group, ks in self.my_groups:
+            open_ks = self.table.open_issues(ks, obs)
+            if not open_ks or group in self.proposed_to or self._pending_with(obs, group):
+                continue
+            partners = [s for s in group if s != self.seat]
+            demand, now = self._demand(obs, open_ks, partners)
+            ks_full, row, value = self._pick(obs, open_ks, partners, demand)
+            gain = value - now
+            if gain > 1e-6 and (best is None or gain > best[0]):
+                best = (gain, group, ks_full, row)
+        if best is None and self.level.mediates:
+            return self._mediate(obs)
+        if best is None:
+            return None
+        _, group, ks_full, row = best
+        self.proposed_to.add(group)
+        last = obs["turn"] == obs["summit_turn"]
+        note = voice.final_offer(self.me) if last else ""
+        return Action.from_dict({"type": "propose", "parties": list(group),
+                                 "terms": self.table.terms(ks_full, row), "reason": note})
+
+    def _pending_with(self, obs, group):
+        return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))
+                   and p["proposer"] == self.seat for p in obs["proposals"])
+
+    def _mediate(self, obs):
+        for group, ks in self.other_groups:
+            open_ks = self.table.open_issues(ks, obs)
+            parties = tuple(sorted(set(group) | {self.seat}))
+            if not open_ks or parties in self.proposed_to or self._pending_with(obs, parties):
+                continue
+            partners = list(group)
+            ks_full, packages, total, base = self._candidates(obs, open_ks, partners)
+            now = self.table.utility(base)
+            score = total - now
+            fair = np.ones(len(packages), bool)
+            for other in partners:
+                belief = self.beliefs[other]
+                fair &= belief.group_utility(ks_full, packages, base) >= belief.threshold() - 0.1
+            if not fair.any():
+                continue
+            score = np.where(fair, score, -np.inf)
+            choice = int(np.argmax(score))
+            if score[choice] <= 0.01:
+                continue
+            self.proposed_to.add(parties)
+            return Action.from_dict({"type": "propose", "parties": list(parties),
+                                     "terms": self.table.terms(ks_full, packages[choice]),
+                                     "reason": voice.mediation(self.me)})
+        return None
+
+    # -- "what would you want for this?" ---------------------------------------------------
+
+    def what_would_you_want(self, obs, partner, terms):
+        if self.table is None:
+            self._setup(obs)
+        self._absorb(obs)
+        terms = {i: str(o) for i, o in terms.items()}
+        ks = [self.table.index[i] for i in terms if i in self.table.index]
+        partners = [partner] if partner in self.beliefs else []
+        demand, _ = self._demand(obs, ks, partners)
+        wanted = self._wanted(obs, ks, partners, terms, demand) if ks else None
+        return wanted, voice.want_answer(self.me, self.issues_by_id, terms, wanted)
+
+
+def _diff(wanted, terms):
+    changed = {i: o for i, o in wanted.items() if terms.get(i) != o}
+    return changed or wanted

@@ -1,0 +1,26 @@
+"""What separates easy, normal and hard: how well the AI models others and plans.
+
+Never what it may see: every level decides from the same observation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    model: str            # "none": no opponent model; "frequency"; "full" adds priors and refusals
+    concession: float     # multiplies the concession exponent (>1 concedes sooner)
+    pick_noise: float     # share of acceptable packages it picks among at random
+    lookahead: bool       # weighs next turn's bargaining when choosing a move
+    mediates: bool
+    counters: bool
+
+
+LEVELS = {
+    "easy": Level("easy", "none", 1.8, 0.35, False, False, False),
+    "normal": Level("normal", "frequency", 1.0, 0.0, True, True, True),
+    "hard": Level("hard", "full", 0.85, 0.0, True, True, True),
+}

@@ -1,0 +1,70 @@
+"""Choosing a unilateral move: what it does now, and to tomorrow's bargaining.
+
+Points are in score units: a point of domestic support or standing is worth
+half a score point at the end; a breach costs standing, support, integrity
+points and the other parties' trust, which the next day's talks will feel.
+"""
+
+from __future__ import annotations
+
+from game.engine.phases import (BREACH_DOMESTIC, BREACH_STANDING, BREACH_STATED_DOMESTIC, BREACH_TRUST,
+                                HOLD)
+from game.engine.scoring import BREACH_POINTS
+
+STAT_WORTH = {"domestic": 0.5, "standing": 0.5, "military": 0.15, "economy": 0.2}
+TRUST_WORTH_PARTNER = 0.25
+TRUST_WORTH_OTHER = 0.03
+HARM_WORTH = 0.08
+PRESSURE = 3.0
+
+
+def breach_cost(obs, seat, move_id, partners_of) -> float:
+    cost = 0.0
+    for agreement in obs["agreements"]:
+        for ob in agreement["obligations"]:
+            if ob["issue"] in agreement["live"] and seat in ob["seats"] and move_id in ob["forbids"]:
+                stated = any(s["seat"] == seat and s["issue"] == ob["issue"] for s in obs["statements"])
+                stats = -(BREACH_STANDING + BREACH_DOMESTIC + (BREACH_STATED_DOMESTIC if stated else 0)) / 2
+                trust = -BREACH_TRUST * TRUST_WORTH_PARTNER * (len(agreement["parties"]) - 1)
+                cost += stats + trust - BREACH_POINTS + 10.0
+    return cost
+
+
+def evaluate(leader, obs, move_id, t) -> float:
+    if move_id == HOLD:
+        return 0.0
+    me = leader.seat
+    move = leader.moves[move_id]
+    partners = leader.partners
+    value = 0.0
+    for eff in move["effects"]:
+        kind = eff["kind"]
+        if kind == "stat":
+            worth = STAT_WORTH.get(eff["stat"], 0.1)
+            if eff["seat"] == me:
+                value += worth * eff["add"]
+            elif obs["trust"][me][eff["seat"]] < 40:
+                value -= HARM_WORTH * eff["add"]
+            elif obs["trust"][me][eff["seat"]] > 60:
+                value += HARM_WORTH * eff["add"]
+        elif kind == "trust" and eff["to"] == me and leader.level.lookahead:
+            worth = TRUST_WORTH_PARTNER if eff["from"] in partners else TRUST_WORTH_OTHER
+            value += worth * eff["add"]
+    honesty = leader.personality["honesty"]
+    value -= breach_cost(obs, me, move_id, partners) * (0.5 + honesty)
+    if move["kind"] in ("escalate", "strike") and leader.level.lookahead:
+        pending = leader.unsettled_gain(obs)
+        value += PRESSURE * leader.personality["risk"] * (1.0 - t) * min(1.0, pending * 5) - PRESSURE * 0.5
+    return value
+
+
+def choose(leader, obs, legal, t):
+    options = [a for a in legal if a.type == "move"]
+    best, best_value = options[0], None
+    for action in options:
+        value = evaluate(leader, obs, action.move, t)
+        if leader.level.pick_noise:
+            value += float(leader.rng.normal(0.0, 1.5))
+        if best_value is None or value > best_value + 1e-9:
+            best, best_value = action, value
+    return best
