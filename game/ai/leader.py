@@ -20,6 +20,8 @@ TRUST_COMFORT = 50
 LOW_TRUST_PREMIUM = 0.25
 BREAKER_PREMIUM = 0.15
 REVERSAL_COST = 0.05
+MOOD_SPREAD = 0.35
+TASTE_SPREAD = 0.03
 
 
 class Leader:
@@ -54,7 +56,9 @@ class Leader:
         self.other_groups = [(g, ks) for g, ks in self.table.groups.items()
                              if self.seat not in g and any(np.ptp(self.table.tables[k]) > 0 for k in ks)]
         self.partners = {s for g, _ in self.my_groups for s in g if s != self.seat}
-        self.e = concession.exponent(self.personality["patience"], self.level.concession)
+        # Each game draws its own mood around the leader's personality, so seeds give different tables.
+        mood = float(np.exp(self.rng.normal(0.0, MOOD_SPREAD)))
+        self.e = concession.exponent(self.personality["patience"], self.level.concession) * mood
 
     # -- reading what happened ------------------------------------------------------
 
@@ -136,7 +140,7 @@ class Leader:
         fixed = sum(self.table.tables[k][base[k]] for k in range(len(base)) if k not in ks)
         return ks, packages, own + fixed, base
 
-    def _pick(self, obs, ks, partners, demand, near=None):
+    def _pick(self, obs, ks, partners, demand):
         """The package over ks it would offer: meets its demand, best for the others as it sees them."""
         ks, packages, total, base = self._candidates(obs, ks, partners)
         ok = total >= demand - 1e-9
@@ -152,9 +156,7 @@ class Leader:
         for other in partners:
             est = self.beliefs[other].group_utility(ks, packages[idx], base)
             score += np.log(np.clip(est - self.beliefs[other].threshold() + 0.3, 1e-3, None))
-        if near is not None:
-            score -= 0.5 * np.sum(packages[idx] != near, axis=1)
-        score += 1e-3 * total[idx]
+        score += 1e-3 * total[idx] + self.rng.normal(0.0, TASTE_SPREAD, len(idx))
         choice = int(idx[int(np.argmax(score))])
         return ks, packages[choice], float(total[choice])
 

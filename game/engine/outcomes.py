@@ -114,35 +114,24 @@ def utility_of(tables, idx) -> float:
 
 
 def pareto_mask(U: np.ndarray) -> np.ndarray:
-    """True for rows of U not weakly dominated by another row (ties keep one)."""
+    """True for rows of U not weakly dominated by another row (ties keep one).
+
+    Repeatedly takes the remaining row with the largest sum (it cannot be
+    dominated by what is left) and drops every row it weakly dominates: one
+    vector pass per frontier point.
+    """
     n = len(U)
-    if n == 0:
-        return np.zeros(0, bool)
-    rounded = np.round(U, 9)
-    _, first = np.unique(rounded, axis=0, return_index=True)
-    candidates = np.zeros(n, bool)
-    candidates[first] = True
-    order = np.lexsort(tuple(-rounded[:, j] for j in reversed(range(U.shape[1]))))
-    if U.shape[1] == 2:
-        keep = np.zeros(n, bool)
-        best_second = -np.inf
-        for i in order:
-            if not candidates[i]:
-                continue
-            if rounded[i, 1] > best_second:
-                keep[i] = True
-                best_second = rounded[i, 1]
-        return keep
     keep = np.zeros(n, bool)
-    front = np.empty((0, U.shape[1]))
-    for i in order:
-        if not candidates[i]:
-            continue
-        row = rounded[i]
-        if len(front) and np.any(np.all(front >= row, axis=1)):
-            continue
-        keep[i] = True
-        front = np.vstack([front, row])
+    if n == 0:
+        return keep
+    rounded = np.round(U, 9)
+    alive = np.arange(n)
+    sums = rounded.sum(axis=1)
+    while len(alive):
+        top = alive[int(np.argmax(sums[alive]))]
+        keep[top] = True
+        dominated = np.all(rounded[alive] <= rounded[top], axis=1)
+        alive = alive[~dominated]
     return keep
 
 

@@ -28,6 +28,8 @@ class Game:
             raise ValueError("the seed is a whole number, 0 or more")
         self.scenario = scenario
         self.seed = seed
+        self.seat_ids = scenario.seat_ids
+        self.track_ids = tuple(t.id for t in scenario.tracks)
         self.seat_index = {s: k for k, s in enumerate(scenario.seat_ids)}
         self.issue_index = {i: k for k, i in enumerate(scenario.issue_ids)}
         self.track_index = {t.id: k for k, t in enumerate(scenario.tracks)}
@@ -106,7 +108,7 @@ class GameState:
         if self.phase == "talks":
             return [self.game.talk_order(self.turn)[self.slot]]
         if self.phase == "moves":
-            return [s for s in self.game.scenario.seat_ids if s not in self.chosen]
+            return [s for s in self.game.seat_ids if s not in self.chosen]
         return []
 
     def is_over(self) -> bool:

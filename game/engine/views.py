@@ -16,14 +16,14 @@ def _visible_to(event, seat) -> bool:
 def _shared(state) -> dict:
     g = state.game
     scen = g.scenario
-    ids = scen.seat_ids
+    ids = g.seat_ids
     return {
         "scenario": scen.id, "turn": state.turn, "turns": scen.calendar.turns,
         "summit_turn": scen.calendar.summit_turn, "phase": state.phase, "round": state.round,
         "talk_rounds": scen.calendar.talk_rounds, "to_move": state.to_move(),
-        "stats": {s: dict(zip(STAT_IDS, (int(v) for v in state.stats[k]))) for k, s in enumerate(ids)},
-        "trust": {a: {b: int(state.trust[i, j]) for j, b in enumerate(ids)} for i, a in enumerate(ids)},
-        "tracks": {t.id: int(state.tracks[k]) for k, t in enumerate(scen.tracks)},
+        "stats": {s: dict(zip(STAT_IDS, row)) for s, row in zip(ids, state.stats.tolist())},
+        "trust": {a: dict(zip(ids, row)) for a, row in zip(ids, state.trust.tolist())},
+        "tracks": dict(zip(g.track_ids, state.tracks.tolist())),
         "regions": {r.id: state.regions[k] for k, r in enumerate(scen.map.regions)},
         "sites": {s.id: state.sites[k] for k, s in enumerate(scen.map.sites)},
         "open_issues": [i.id for k, i in enumerate(scen.issues) if state.issue_open[k]],

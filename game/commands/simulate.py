@@ -1,0 +1,92 @@
+"""python main.py simulate --scenario ID --games N --seed S [--workers W] [--json]"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from game.ai import BASELINES, LEVELS
+from game.catalog import load_scenario
+from game.scenario import ScenarioError
+from game.sim import run_games, summarise
+
+KINDS = LEVELS + tuple(BASELINES)
+
+
+def add_arguments(parser):
+    parser.add_argument("--scenario", required=True, metavar="ID", help="a shipped scenario id or a YAML path")
+    parser.add_argument("--games", type=int, default=100, metavar="N", help="how many games (default 100)")
+    parser.add_argument("--seed", type=int, default=0, metavar="S", help="the run's seed (default 0)")
+    parser.add_argument("--workers", type=int, default=1, metavar="W", help="processes to spread games over")
+    parser.add_argument("--level", default="normal", choices=KINDS, help="the AI level for every seat")
+    parser.add_argument("--seat", action="append", default=[], metavar="SEAT=LEVEL",
+                        help="a different level for one seat (repeatable)")
+    parser.add_argument("--json", action="store_true", help="print the statistics as one JSON object")
+
+
+def _controllers(args, scenario):
+    out = {s: args.level for s in scenario.seat_ids}
+    for item in args.seat:
+        seat, _, level = item.partition("=")
+        if seat not in out:
+            raise ValueError(f"--seat {item}: no seat '{seat}' in {scenario.id} ({', '.join(scenario.seat_ids)})")
+        if level not in KINDS:
+            raise ValueError(f"--seat {item}: level must be one of {', '.join(KINDS)}")
+        out[seat] = level
+    return out
+
+
+def run(args) -> int:
+    if args.games < 1 or args.workers < 1 or args.seed < 0:
+        print("simulate: --games and --workers must be at least 1, --seed 0 or more", file=sys.stderr)
+        return 2
+    try:
+        scenario = load_scenario(args.scenario)
+        controllers = _controllers(args, scenario)
+    except ScenarioError as err:
+        print(err, file=sys.stderr)
+        return 2
+    except ValueError as err:
+        print(f"simulate: {err}", file=sys.stderr)
+        return 2
+    workers = min(args.workers, os.cpu_count() or 1, args.games)
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+        bar = tqdm(total=args.games, unit="game", desc=scenario.id, file=sys.stderr)
+    records = run_games(scenario, args.games, args.seed, controllers, workers, bar.update if bar else None)
+    if bar:
+        bar.close()
+    summary = summarise(scenario, records, args.seed, controllers)
+    if args.json:
+        print(json.dumps(summary, sort_keys=True))
+    else:
+        print(render(summary, scenario))
+    return 0
+
+
+def render(summary, scenario) -> str:
+    lines = [f"{scenario.title}: {summary['games']} AI games, seed {summary['seed']}", "",
+             "Agreement rate per issue (options signed):"]
+    for issue in scenario.issues:
+        opts = ", ".join(f"{o} {c}" for o, c in summary["options"][issue.id].items()) or "never signed"
+        lines.append(f"  {issue.name:<44} {summary['agreement_rate'][issue.id]:>6.0%}   {opts}")
+    lines += ["", "Most frequent packages:"]
+    for p in summary["top_packages"]:
+        terms = ", ".join(f"{k}={v}" for k, v in p["terms"].items()) or "nothing signed"
+        lines.append(f"  {p['games']:>5} games: {terms}")
+    lines += ["", "Scores (mean ± sd, min..max):"]
+    for seat in scenario.seats:
+        s = summary["scores"][seat.id]
+        lines.append(f"  {seat.name:<32} {s['mean']:>8.1f} ± {s['sd']:<6.1f} {s['min']:.0f}..{s['max']:.0f}")
+    for key, label in (("pareto_distance", "Distance to the Pareto frontier"),
+                       ("nash_distance", "Distance to the Nash point"),
+                       ("unclaimed_welfare", "Welfare left unclaimed")):
+        s = summary[key]
+        if s["mean"] is not None:
+            lines.append(f"{label}: {s['mean']:.3f} ± {s['sd']:.3f}")
+    h = summary["history"]["closeness"]
+    lines.append(f"Closeness to what really happened (1 = identical): {h['mean']:.3f} ± {h['sd']:.3f}")
+    lines.append(f"Breaches per game: {summary['breaches_per_game']}; actions per game: {summary['actions_per_game']}")
+    return "\n".join(lines)
