@@ -1,0 +1,72 @@
+"""Scenario loading, AI decisions and whole AI games, timed on this machine."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from game.catalog import load_scenario, read_scenario_file, scenario_paths
+from game.match import Match
+
+from . import figure
+
+
+def _median_ms(samples):
+    return statistics.median(samples) * 1000
+
+
+def _p(samples, q):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def load_times(repeat):
+    rows = []
+    for path in scenario_paths():
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            read_scenario_file(path)
+            samples.append(time.perf_counter() - start)
+        ms = _median_ms(samples)
+        rows.append(figure(f"load + validate {path.stem} (median)", ms, "ms", "< 50 ms", ms < 50))
+    return rows
+
+
+def ai_times(games, scenario_id="moscow-2020"):
+    scenario = load_scenario(scenario_id)
+    decisions, whole = [], []
+    for seed in range(games):
+        match = Match(scenario, seed, {s: "normal" for s in scenario.seat_ids})
+        start = time.perf_counter()
+        while not match.state.is_over():
+            seat = match.ai_to_move()
+            t0 = time.perf_counter()
+            action = match.decide(seat)
+            decisions.append(time.perf_counter() - t0)
+            match.state.apply(seat, action)
+        whole.append(time.perf_counter() - start)
+    med, p99 = _median_ms(decisions), _p(decisions, 0.99)
+    game_ms = _median_ms(whole)
+    return [
+        figure(f"AI decision, {scenario_id} (median)", med, "ms", "< 20 ms", med < 20),
+        figure(f"AI decision, {scenario_id} (p99)", p99, "ms", "< 100 ms", p99 < 100),
+        figure(f"whole AI-only game, {scenario_id} (median)", game_ms, "ms", "< 20 ms", game_ms < 20),
+        figure(f"AI-only games per second, {scenario_id}", 1000 / game_ms, "games/s", ">= 50", 1000 / game_ms >= 50),
+    ]
+
+
+def random_play(games, scenario_id="moscow-2020"):
+    from game.ai.randomplay import play_random
+    scenario = load_scenario(scenario_id)
+    rates = []
+    for seed in range(games):
+        start = time.perf_counter()
+        state = play_random(scenario, seed)
+        rates.append(len(state.log) / (time.perf_counter() - start))
+    rate = statistics.median(rates)
+    return [figure(f"random play, {scenario_id} (median)", rate, "actions/s", ">= 2000", rate >= 2000)]
+
+
+def measure(quick=False):
+    return load_times(5 if quick else 30) + ai_times(5 if quick else 40) + random_play(5 if quick else 40)
