@@ -7,10 +7,10 @@ observation.
 
 from __future__ import annotations
 
-from game.ai import LEVELS, make_leader
+from game.ai import BASELINES, LEVELS, make_leader
 from game.engine import Game, public_info
 
-CONTROLLERS = ("human",) + LEVELS
+CONTROLLERS = ("human",) + LEVELS + tuple(BASELINES)
 MAX_AI_STEPS = 10_000
 
 

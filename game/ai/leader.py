@@ -43,6 +43,8 @@ class Leader:
         self.answered = set()
         self.proposed_to = set()
         self.absorbed = set()
+        self.received = {}      # seat -> my utility of each package it offered me, in order
+        self.agreed_by = set()  # seats that have accepted a package of mine
 
     # -- setting up from the first observation ------------------------------------
 
@@ -75,8 +77,13 @@ class Leader:
             prop = proposals.get(event.get("proposal"))
             if kind == "proposal" and prop:
                 self.beliefs[who].proposed(prop["terms"])
+                if self.seat in prop["parties"]:
+                    u = self.table.utility_after(obs["settled"], prop["terms"])
+                    self.received.setdefault(who, []).append(u)
             elif kind == "accept" and prop:
                 self.beliefs[who].accepted(prop["terms"])
+                if prop["proposer"] == self.seat:
+                    self.agreed_by.add(who)
             elif kind == "reject" and prop and prop["proposer"] == self.seat:
                 self.beliefs[who].refused(prop["terms"])
             elif kind == "statement":
@@ -104,10 +111,30 @@ class Leader:
         floor = max(now, min(self.table.reservation, ceiling - 0.25 * (ceiling - now)))
         return now, floor, ceiling
 
+    def _conceded(self, other) -> float:
+        """How far `other` has come towards me, 0..1, judged by its own offers."""
+        offers = self.received.get(other)
+        if not offers:
+            return 1.0
+        room = sum(self.table.best) - offers[0]
+        return 1.0 if room <= 1e-9 else min(1.0, max(0.0, (max(offers) - offers[0]) / room))
+
+    def _pace(self, obs, partners) -> float:
+        """Time on the concession curve, slowed for partners who do not move themselves."""
+        t = concession.progress(obs)
+        r = self.level.reciprocity
+        if not r or not partners or t <= 0:
+            return t
+        ratio = min(min(1.0, self._conceded(p) / max(t, 0.2) * 2) for p in partners)
+        return t * ((1 - r) + r * ratio)
+
+    def _stonewalled(self, partners) -> bool:
+        return bool(self.level.reciprocity) and any(
+            p in self.received and p not in self.agreed_by and self._conceded(p) < 0.02 for p in partners)
+
     def _demand(self, obs, ks, partners):
         now, floor, ceiling = self._bounds(obs, ks)
-        t = concession.progress(obs)
-        demand = concession.target(floor, ceiling, t, self.e)
+        demand = concession.target(floor, ceiling, self._pace(obs, partners), self.e)
         span = max(ceiling - floor, 1e-9)
         for other in partners:
             trust = self._trust(obs, other)
@@ -189,7 +216,8 @@ class Leader:
         ks = [self.table.index[i] for i in terms]
         demand, now = self._demand(obs, ks, partners)
         value = self.table.utility_after(obs["settled"], terms) - self._stated_penalty(obs, terms)
-        last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"]
+        last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
+            and not self._stonewalled(partners)
         broke = next((self._breach_by(obs, p) for p in partners if self._breach_by(obs, p)), None)
         can_accept = any(a.type == "accept" and a.proposal == pid for a in legal)
         improves = value > now + 1e-9

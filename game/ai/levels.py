@@ -17,10 +17,11 @@ class Level:
     lookahead: bool       # weighs next turn's bargaining when choosing a move
     mediates: bool
     counters: bool
+    reciprocity: float    # share of its concession that waits on the other side's own concessions
 
 
 LEVELS = {
-    "easy": Level("easy", "none", 1.8, 0.35, False, False, False),
-    "normal": Level("normal", "frequency", 1.0, 0.0, True, True, True),
-    "hard": Level("hard", "full", 0.85, 0.0, True, True, True),
+    "easy": Level("easy", "none", 1.8, 0.35, False, False, False, 0.0),
+    "normal": Level("normal", "frequency", 1.0, 0.0, True, True, True, 0.4),
+    "hard": Level("hard", "full", 0.6, 0.0, True, True, True, 0.6),
 }
