@@ -86,7 +86,7 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
     return {
         "scenario": scenario.id, "games": n, "seed": seed, "controllers": controllers,
         "agreement_rate": {i: round(sum(c.values()) / n, 4) for i, c in options.items()},
-        "options": {i: dict(sorted(c.items())) for i, c in options.items()},
+        "options": {i.id: {o: options[i.id][o] for o in i.options if options[i.id][o]} for i in scenario.issues},
         "top_packages": [{"terms": dict(p), "games": c} for p, c in packages.most_common(TOP_PACKAGES)],
         "scores": {s: _spread(r["scores"][s] for r in records) for s in scenario.seat_ids},
         "pareto_distance": _spread(q["pareto_distance"] for q in quality),
