@@ -22,5 +22,5 @@ class ScenarioError(Exception):
     """Raised with every problem of a file, not just the first."""
 
     def __init__(self, problems):
-        self.problems = tuple(sorted(problems))
+        self.problems = tuple(sorted(set(problems)))
         super().__init__("\n".join(str(p) for p in self.problems))

@@ -64,7 +64,7 @@ class Ctx:
             if key not in known:
                 hint = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
                 tip = f"; did you mean '{hint[0]}'?" if hint else f"; valid keys: {', '.join(known)}"
-                self.error(mark, join(path, key), f"unknown key '{key}'{tip}")
+                self.error(mark, join(path, str(key)), f"unknown key '{key}'{tip}")
         for key in required:
             if key not in node.value:
                 self.error(node, path, f"missing required key '{key}'")
@@ -134,6 +134,13 @@ class Ctx:
         if value is not None and not DATE_RE.match(value):
             self.error(node, path, f"'{value}' is not a date YYYY-MM-DD")
             return None
+        if value is not None:
+            year, month, day = (int(part) for part in value.split("-"))
+            leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+            days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+            if not (1 <= month <= 12 and 1 <= day <= days[month - 1]):
+                self.error(node, path, f"'{value}' is not a real date")
+                return None
         return value
 
     def colour(self, node, path):

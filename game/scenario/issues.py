@@ -116,10 +116,10 @@ def read_obligation(ctx: Ctx, node, path, known: Known, issue_id, signatories):
         chosen = list(options[options.index(label):])
     seats = ctx.refs(fields.get("seats"), join(path, "seats"), "seat", known.seats, 1, 8)
     if seats and signatories:
-        for i, seat in enumerate(seats):
-            if seat not in signatories:
-                ctx.error(fields["seats"].value[i], join(join(path, "seats"), i),
-                          f"seat '{seat}' is bound but is not a signatory of '{issue_id}'")
+        for i, item in enumerate(fields["seats"].value):
+            if item.value in seats and item.value not in signatories:
+                ctx.error(item, join(join(path, "seats"), i),
+                          f"seat '{item.value}' is bound but is not a signatory of '{issue_id}'")
     forbids = ctx.refs(fields.get("forbids"), join(path, "forbids"), "move", known.moves, 1, 20)
     text = ctx.text(fields.get("text"), join(path, "text"), 300)
     penalty = read_effects(ctx, fields.get("penalty"), join(path, "penalty"), known)

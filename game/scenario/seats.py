@@ -87,6 +87,8 @@ def read_preferences(ctx: Ctx, node, path, known: Known):
     values = _values(ctx, fields.get("values"), join(path, "values"), known)
     if len(ctx.problems) > before or None in (reservation, weights, values):
         return None
+    if any(not known.issues[i][1] for i, _ in weights):
+        return None  # an issue without valid options: its own problem is reported where it is defined
     for issue, weight in weights:
         if weight > 0 and issue not in values:
             ctx.error(fields["values"], join(path, "values"),
@@ -132,13 +134,15 @@ def _values(ctx, node, path, known):
 
 def _value_table(ctx, node, path, known, issue):
     kind, options = known.issues[issue]
+    if not options:
+        return None  # the issue's own problem is reported where it is defined
     if node.kind != "map":
         ctx.error(node, path, "expected a mapping of option: value")
         return None
     points = {}
     for raw, value_node in node.value.items():
         label = option_label(kind, options, raw)
-        where = join(path, raw if not isinstance(raw, bool) else ("yes" if raw else "no"))
+        where = join(path, str(raw) if not isinstance(raw, bool) else ("yes" if raw else "no"))
         if label is None:
             ctx.error(node.key_marks[raw], where, f"'{raw}' is not an option of issue '{issue}'")
             continue
@@ -182,7 +186,7 @@ def read_trust(ctx: Ctx, node, path, known: Known):
     """The starting trust matrix as a tuple of rows, in seat order."""
     n = len(known.seats)
     if node is None:
-        return tuple(tuple(50 for _ in range(n)) for _ in range(n))
+        return tuple(tuple(100 if i == j else 50 for j in range(n)) for i in range(n))
     fields = ctx.mapping(node, path, (), ("default", "pairs"))
     if fields is None:
         return None

@@ -41,7 +41,6 @@ def read_map(ctx: Ctx, node, path, known: Known):
     bounds = _bounds(ctx, fields.get("bounds"), join(path, "bounds"))
     regions, sites, flows = [], [], []
     region_nodes = ctx.seq(fields.get("regions"), join(path, "regions"), 1, 40) or ()
-    ctx.unique_ids(region_nodes, join(path, "regions"))
     for i, item in enumerate(region_nodes):
         where = join(join(path, "regions"), i)
         rf = ctx.mapping(item, where, ("id", "name", "control", "polygon", "source"))
@@ -55,7 +54,6 @@ def read_map(ctx: Ctx, node, path, known: Known):
         if None not in parts:
             regions.append(Region(*parts))
     site_nodes = ctx.seq(fields.get("sites"), join(path, "sites"), 0, 60) or ()
-    ctx.unique_ids(site_nodes, join(path, "sites"))
     for i, item in enumerate(site_nodes):
         site = _site(ctx, item, join(join(path, "sites"), i), known, bounds)
         if site is not None:

@@ -65,7 +65,8 @@ def parse_yaml(data: bytes, name: str) -> Node:
 
 def _decode(data: bytes, name: str) -> str:
     if len(data) > MAX_BYTES:
-        raise _Failed([Problem(name, 1, 1, "", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")])
+        # the caller may read only MAX_BYTES + 1 bytes, so the true size is unknown here
+        raise _Failed([Problem(name, 1, 1, "", f"file is over the limit of {MAX_BYTES:,} bytes (4 MiB)")])
     if not data.strip():
         raise _Failed([Problem(name, 1, 1, "", "file is empty")])
     try:
@@ -73,7 +74,7 @@ def _decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError as err:
         before = data[: err.start]
         line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1  # characters, not bytes
         raise _Failed([Problem(name, line, col, "", f"byte 0x{data[err.start]:02x} is not valid UTF-8")])
 
 
@@ -89,7 +90,8 @@ def _check_events(text: str, name: str) -> None:
     depth = 0
     aliases = 0
     sizes: dict = {}
-    stack: list = [[0, None]]
+    heights: dict = {}
+    stack: list = [[0, None, 0]]  # [nodes inside, anchor, levels of nesting inside]
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             line, col = event.start_mark.line + 1, event.start_mark.column + 1
@@ -100,13 +102,15 @@ def _check_events(text: str, name: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise _Failed([Problem(name, line, col, "", f"nesting is deeper than {MAX_DEPTH} levels")])
-                stack.append([0, event.anchor])
+                stack.append([0, event.anchor, 0])
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-                count, anchor = stack.pop()
+                count, anchor, height = stack.pop()
                 if anchor:
                     sizes[anchor] = count + 1
+                    heights[anchor] = height + 1
                 stack[-1][0] += count + 1
+                stack[-1][2] = max(stack[-1][2], height + 1)
             elif isinstance(event, yaml.ScalarEvent):
                 if event.anchor:
                     sizes[event.anchor] = 1
@@ -116,10 +120,19 @@ def _check_events(text: str, name: str) -> None:
                 if aliases > MAX_ALIASES:
                     raise _Failed([Problem(name, line, col, "", f"more than {MAX_ALIASES} aliases")])
                 stack[-1][0] += sizes.get(event.anchor, 1)
+                height = heights.get(event.anchor, 0)
+                if depth + height > MAX_DEPTH:
+                    raise _Failed([Problem(name, line, col, "", f"nesting through aliases is deeper than {MAX_DEPTH} levels")])
+                stack[-1][2] = max(stack[-1][2], height)
             if stack[0][0] + sum(s[0] for s in stack[1:]) > MAX_NODES:
                 raise _Failed([Problem(name, line, col, "", f"aliases expand the document past {MAX_NODES:,} nodes")])
     except yaml.MarkedYAMLError as err:
         raise _Failed([_yaml_problem(err, name)])
+    except yaml.reader.ReaderError as err:
+        # libyaml gives a byte offset, PyYAML a character index: find the character instead
+        pos = max(text.find(chr(err.character)), 0) if isinstance(err.character, int) else 0
+        line, col = text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+        raise _Failed([Problem(name, line, col, "", f"character #x{err.character:04x} is not allowed in YAML")])
     except yaml.YAMLError as err:
         raise _Failed([Problem(name, 1, 1, "", f"YAML error: {err}")])
 
@@ -128,7 +141,13 @@ def _short(tag: str) -> str:
     return "!!" + tag[len(_PLAIN):] if tag.startswith(_PLAIN) else tag
 
 
-def _convert(node, name: str, problems: list) -> Node:
+def _join(path: str, key) -> str:
+    if isinstance(key, int) and not isinstance(key, bool):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def _convert(node, name: str, problems: list, path: str = "") -> Node:
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
         value: dict = {}
@@ -138,21 +157,44 @@ def _convert(node, name: str, problems: list) -> Node:
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(Problem(name, kline, kcol, "", "a mapping key must be a plain value"))
                 continue
-            key = _scalar(key_node)
+            key = _scalar(key_node, name, problems, path)
+            where = _join(path, str(key))
             if key in value:
                 first = marks[key]
-                problems.append(Problem(name, kline, kcol, "", f"duplicate key '{key}' (first at line {first[0]})"))
+                problems.append(Problem(name, kline, kcol, where, f"duplicate key '{key}' (first at line {first[0]})"))
                 continue
             marks[key] = (kline, kcol)
-            value[key] = _convert(value_node, name, problems)
+            value[key] = _convert(value_node, name, problems, where)
         return Node("map", value, line, col, marks)
     if isinstance(node, yaml.SequenceNode):
-        return Node("seq", [_convert(n, name, problems) for n in node.value], line, col)
-    return Node("scalar", _scalar(node), line, col)
+        return Node("seq", [_convert(n, name, problems, _join(path, i)) for i, n in enumerate(node.value)], line, col)
+    return Node("scalar", _scalar(node, name, problems, path), line, col)
 
 
-def _scalar(node):
-    value = _CONSTRUCTOR.construct_object(node, deep=True)
+_KIND_NAMES = {"int": "whole number", "float": "number", "bool": "boolean (true or false)",
+               "timestamp": "date YYYY-MM-DD"}
+
+
+def _scalar(node, name, problems, path):
+    """The plain value of a scalar; None after recording a problem if it cannot be read."""
+    tag = node.tag[len(_PLAIN):] if node.tag.startswith(_PLAIN) else node.tag
+    if tag == "value":  # YAML 1.1 reads a bare '=' as a "value key"; here it is text
+        return node.value
+    try:
+        if tag == "merge":
+            raise ValueError("merge keys ('<<') are not supported; write the keys out")
+        value = _CONSTRUCTOR.construct_object(node, deep=True)
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError, yaml.YAMLError) as err:
+        shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+        if tag == "merge":
+            message = str(err)
+        elif tag in _KIND_NAMES:
+            detail = f" ({err})" if tag == "timestamp" and isinstance(err, ValueError) else ""
+            message = f"'{shown}' is not a valid {_KIND_NAMES[tag]}{detail}"
+        else:
+            message = f"'{shown}' cannot be read as !!{tag}"
+        problems.append(Problem(name, node.start_mark.line + 1, node.start_mark.column + 1, path, message))
+        return None
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10]
     return value

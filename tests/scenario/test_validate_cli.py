@@ -1,0 +1,307 @@
+"""`python main.py validate PATH...` through its public interface.
+
+Bad files are made by editing the minimal scenario that docs/scenario-format.md
+shows, so the document and these tests cannot drift apart. In an edit, `§`
+marks where the loader must point (it is removed before the file is written).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+DOC = REPO / "docs" / "scenario-format.md"
+MARK = "§"
+MIB4 = 4 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def minimal() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    found = re.search(r"^## A minimal scenario\n.*?^```yaml\n(.*?)^```", text, re.S | re.M)
+    assert found, "docs/scenario-format.md has no ```yaml block under '## A minimal scenario'"
+    return found.group(1)
+
+
+def edit(text: str, *edits) -> str:
+    """Apply (old, new) replacements; each `old` must occur exactly once."""
+    for old, new in edits:
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in the scenario"
+        text = text.replace(old, new)
+    return text
+
+
+def locate(text: str, needle: str):
+    """1-based line and column (in characters) of the only occurrence of `needle`."""
+    assert text.count(needle) == 1, f"{needle!r} occurs {text.count(needle)} times"
+    before = text[: text.index(needle)]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def place(text: str):
+    """Remove the single `§` marker; return the text and the marker's line and column."""
+    line, col = locate(text, MARK)
+    return text.replace(MARK, ""), line, col
+
+
+def validate(capsys, *paths):
+    code = main(["validate", *(str(p) for p in paths)])
+    out = capsys.readouterr().out
+    return code, out.splitlines()
+
+
+def expect(lines, file, line, col, field, message):
+    """Assert that a problem `FILE:LINE:COL: field: message...` was printed."""
+    prefix = f"{file}:{line}:{col}: " + (f"{field}: " if field else "")
+    if field:
+        hits = [ln for ln in lines if ln.startswith(prefix) and message in ln[len(prefix):]]
+    else:  # no field path: the message follows the location directly
+        hits = [ln for ln in lines if ln.startswith(prefix + message)]
+    assert hits, f"expected {prefix!r} ... {message!r}; got:\n" + "\n".join(lines)
+
+
+def write(tmp_path, text, name="bad.yaml"):
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def test_minimal_scenario_from_the_doc_validates(minimal, tmp_path, capsys):
+    path = write(tmp_path, minimal, "minimal.yaml")
+    code, lines = validate(capsys, path)
+    assert code == 0
+    assert lines == [lines[0]] and lines[0].startswith(f"{path}: ok: A border crossing (minimal v1)")
+
+
+NORTH_PREFS = "weights: {crossing: 1.0}\n      values: {crossing: {no: 0.0, yes: 1.0}}"
+SOUTH_VALUES = "values: {crossing: {no: 0.4, yes: 0.7}}"
+ISSUE_END = "signatories: [north, south]\n    source: note\n"
+CHOICE_ISSUE = ISSUE_END + """  - id: level
+    name: Level of traffic
+    kind: choice
+    options: [none, some, all]
+    description: How much traffic passes.
+    signatories: [north, south]
+    source: note
+"""
+
+CASES = [
+    # id, edits (old, new with § where the problem must be reported), field path, message
+    ("yaml-syntax", [("title: A border crossing", "title: A border crossing§: again")],
+     "", "YAML syntax error"),
+    ("unknown-key", [("    leader: The North's president\n",
+                      "    leader: The North's president\n    §capitol: Northtown\n")],
+     "seats[0].capitol", "unknown key 'capitol'; did you mean 'capital'?"),
+    ("unknown-top-key", [("\nsummary:", "\n§sumary: x\nsummary:")], "sumary", "did you mean 'summary'?"),
+    ("wrong-type", [("version: 1", "version: §one")],
+     "version", "expected a whole number, found the text 'one'"),
+    ("wrong-type-nested", [("{patience: 0.5, risk: 0.5, honesty: 0.5}\n    briefing: You want",
+                            "{patience: §[0.5], risk: 0.5, honesty: 0.5}\n    briefing: You want")],
+     "seats[0].personality.patience", "expected a number, found a list"),
+    ("out-of-range", [("points: 10", "points: §500")],
+     "seats[0].objectives[0].points", "500 is out of range 1..100"),
+    ("out-of-range-calendar", [("turns: 2,", "turns: §31,")], "calendar.turns", "31 is out of range 1..30"),
+    ("duplicate-key", [("    leader: The North's president\n",
+                        "    leader: The North's president\n    §leader: Someone else\n")],
+     "seats[0].leader", "duplicate key 'leader' (first at line 13)"),
+    ("duplicate-id", [("{id: south_land", "{id: §north_land")],
+     "map.regions[1].id", "duplicate id 'north_land' (first at line 56)"),
+    ("unknown-seat", [("    seat: south\n", "    seat: §sout\n")],
+     "moves[0].seat", "unknown seat 'sout'; did you mean 'south'?"),
+    ("unknown-issue", [("{agreed: {issue: crossing", "{agreed: {issue: §bridge")],
+     "seats[0].objectives[0].when.agreed.issue", "unknown issue 'bridge'"),
+    ("unknown-region", [("region: north_land", "region: §east_land")],
+     "map.sites[0].region", "unknown region 'east_land'"),
+    ("unknown-source", [(ISSUE_END, ISSUE_END.replace("source: note", "source: §notes"))],
+     "issues[0].source", "unknown source 'notes'; did you mean 'note'?"),
+    ("unknown-option", [('outcome: {crossing: "yes"}', "outcome: {crossing: §maybe}")],
+     "history.outcome.crossing", "the text 'maybe' is not an option of issue 'crossing' (no, yes)"),
+    ("weights-not-one", [(NORTH_PREFS, NORTH_PREFS.replace("weights: {crossing: 1.0}", "weights: §{crossing: 0.8}"))],
+     "seats[0].preferences.weights", "weights sum to 0.8; they must sum to 1"),
+    ("value-above-1", [(SOUTH_VALUES, "values: {crossing: {no: 0.4, yes: §1.7}}")],
+     "seats[1].preferences.values.crossing.yes", "1.7 is out of range 0.0..1.0"),
+    ("value-below-0", [(SOUTH_VALUES, "values: {crossing: {no: §-0.1, yes: 0.7}}")],
+     "seats[1].preferences.values.crossing.no", "-0.1 is out of range 0.0..1.0"),
+    ("missing-yesno-value", [(SOUTH_VALUES, "values: {crossing: §{yes: 0.7}}")],
+     "seats[1].preferences.values.crossing", "no value for option(s) no"),
+    ("missing-choice-value", [(ISSUE_END, CHOICE_ISSUE),
+                              (SOUTH_VALUES, SOUTH_VALUES[:-1] + ", level: §{none: 0.1, all: 0.9}}")],
+     "seats[1].preferences.values.level", "no value for option(s) some"),
+    ("reservation-unreachable", [("reservation: 0.2\n      weights: {crossing: 1.0}\n      " + SOUTH_VALUES,
+                                  "reservation: §0.8\n      weights: {crossing: 1.0}\n      " + SOUTH_VALUES)],
+     "seats[1].preferences.reservation", "reservation 0.8 is above the best outcome this seat can reach (0.700)"),
+    ("weight-without-values", [(NORTH_PREFS, "weights: {crossing: 1.0}\n      values: §{}")],
+     "seats[0].preferences.values", "issue 'crossing' has weight 1 but no values"),
+    ("custom-tag", [("title: A border crossing", "title: §!foo A border crossing")],
+     "", "tag !foo is not allowed"),
+    # regressions: each of these crashed or pointed at the wrong place before it was fixed
+    ("impossible-date", [("\ndate: 2020-01-02", "\ndate: §2020-02-30")], "date", "'2020-02-30' is not a valid date"),
+    ("impossible-quoted-date", [("\ndate: 2020-01-02", "\ndate: §'2020-13-01'")], "date", "is not a real date"),
+    ("bad-explicit-int", [("version: 1", "version: §!!int one")], "version", "'one' is not a valid whole number"),
+    ("huge-int", [("version: 1", "version: §" + "9" * 5000)], "version", "is not a valid whole number"),
+    ("merge-key", [("title: A border crossing", "title: A border crossing\nextra: &x {a: 1}\nmore:\n  §<<: *x")],
+     "more", "merge keys ('<<') are not supported"),
+    ("control-character", [("title: A border crossing", "title: Été §\x07 border crossing")],
+     "", "character #x0007 is not allowed in YAML"),
+    ("choice-without-options", [(ISSUE_END, CHOICE_ISSUE.replace("options: [none, some, all]", "options: §5")),
+                                (NORTH_PREFS, "weights: {level: 1.0}\n      values: {crossing: {no: 0, yes: 1}, level: {}}")],
+     "issues[1].options", "expected a list, found the number 5"),
+    ("number-key-path", [(SOUTH_VALUES, "values: {crossing: {no: 0.4, yes: 0.7}, §3: 1}")],
+     "seats[1].preferences.values.3", "unknown key '3'"),
+]
+
+
+@pytest.mark.parametrize("edits, field, message", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_each_bad_input_is_located(minimal, tmp_path, capsys, edits, field, message):
+    text, line, col = place(edit(minimal, *edits))
+    path = write(tmp_path, text)
+    code, lines = validate(capsys, path)
+    assert code == 2
+    expect(lines, path, line, col, field, message)
+    assert len(lines) == len(set(lines)), "a problem was reported more than once"
+    assert not any("Traceback" in ln for ln in lines)
+
+
+def run_cli(*args, timeout=30):
+    return subprocess.run([sys.executable, str(REPO / "main.py"), "validate", *map(str, args)],
+                          capture_output=True, text=True, cwd=REPO, timeout=timeout)
+
+
+def test_python_object_tag_is_refused_and_never_runs(minimal, tmp_path):
+    payload = tmp_path / "pwned"
+    text, line, col = place(edit(minimal, ("title: A border crossing",
+                                           f"title: §!!python/object/apply:os.system ['touch {payload}']")))
+    path = write(tmp_path, text)
+    result = run_cli(path)
+    assert result.returncode == 2
+    expect(result.stdout.splitlines(), path, line, col, "",
+           "tag !!python/object/apply:os.system is not allowed")
+    assert "Traceback" not in result.stderr
+    assert not payload.exists(), "the YAML payload ran a shell command"
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path):
+    rows = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    rows += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    text = "\n".join(rows) + "\n"
+    # a0..a4 already stand for 123,000+ nodes; the first *a4 (111,111 more) crosses 200,000
+    text, line, col = place(text.replace("*a4", MARK + "*a4", 1))
+    path = write(tmp_path, text)
+    result = run_cli(path, timeout=20)  # raises TimeoutExpired if the aliases were expanded
+    assert result.returncode == 2
+    expect(result.stdout.splitlines(), path, line, col, "", "aliases expand the document past 200,000 nodes")
+
+
+def test_too_many_aliases(tmp_path, capsys):
+    text, line, col = place("a: &a x\nb: [" + ", ".join(["*a"] * 200) + ", §*a]\n")
+    path = write(tmp_path, text)
+    code, lines = validate(capsys, path)
+    assert code == 2
+    expect(lines, path, line, col, "", "more than 200 aliases")
+
+
+def test_nesting_through_aliases_is_limited(tmp_path, capsys):
+    text = "a: &a " + "[" * 30 + "1" + "]" * 30 + "\nb: " + "[" * 20 + "§*a" + "]" * 20 + "\n"
+    text, line, col = place(text)
+    path = write(tmp_path, text)
+    code, lines = validate(capsys, path)
+    assert code == 2
+    expect(lines, path, line, col, "", "nesting through aliases is deeper than 40 levels")
+
+
+@pytest.mark.parametrize("prefix", ["", "title: x\nitems: "], ids=["top", "value"])
+def test_absurdly_deep_nesting(tmp_path, capsys, prefix):
+    levels_left = 40 - prefix.count("\n")  # a top-level mapping is itself one level
+    text, line, col = place(prefix + "[" * levels_left + MARK + "[" * (10_000 - levels_left))
+    path = write(tmp_path, text)
+    code, lines = validate(capsys, path)
+    assert code == 2
+    expect(lines, path, line, col, "", "nesting is deeper than 40 levels")
+
+
+def test_file_over_4_mib(tmp_path, capsys):
+    path = write(tmp_path, b"# padding\n" * (MIB4 // 10 + 1))
+    assert path.stat().st_size > MIB4
+    code, lines = validate(capsys, path)
+    assert code == 2
+    expect(lines, path, 1, 1, "", "file is over the limit of 4,194,304 bytes")
+
+
+@pytest.mark.parametrize("before, col", [(b"title: A b", 11), ("title: Été ".encode("utf-8"), 12)],
+                         ids=["ascii", "after-multibyte"])
+def test_bytes_that_are_not_utf8(minimal, tmp_path, capsys, before, col):
+    data = minimal.encode("utf-8")
+    assert data.count(b"title: A border") == 1
+    data = data.replace(b"title: A border", before + b"\xff" + b"order")
+    path = write(tmp_path, data)
+    code, lines = validate(capsys, path)
+    assert code == 2
+    expect(lines, path, 4, col, "", "byte 0xff is not valid UTF-8")
+
+
+@pytest.mark.parametrize("data, message", [(b"", "file is empty"), (b"  \n\t\n\r\n   ", "file is empty"),
+                                           (b"# only a comment\n", "the file holds no YAML document")],
+                         ids=["empty", "whitespace", "comment"])
+def test_empty_files(tmp_path, capsys, data, message):
+    path = write(tmp_path, data)
+    code, lines = validate(capsys, path)
+    assert code == 2
+    assert lines == [f"{path}:1:1: {message}"]
+
+
+def test_path_that_does_not_exist(tmp_path, capsys):
+    path = tmp_path / "missing.yaml"
+    code, lines = validate(capsys, path)
+    assert code == 2
+    assert lines == [f"{path}:0:0: no such file"]
+
+
+def test_directory(tmp_path, capsys):
+    code, lines = validate(capsys, tmp_path)
+    assert code == 2
+    assert lines == [f"{tmp_path}:0:0: not a file"]
+
+
+def test_several_problems_all_reported_sorted_by_line(minimal, tmp_path, capsys):
+    # made in the reverse of file order: the report must still run from top to bottom
+    text = edit(minimal, ("region: north_land", "region: east_land"),
+                ("points: 10", "points: 500"),
+                ("version: 1", "version: vone"))
+    path = write(tmp_path, text)
+    code, lines = validate(capsys, path)
+    assert code == 2
+    assert len(lines) == 3, lines
+    expect(lines, path, *locate(text, "vone"), "version", "expected a whole number")
+    expect(lines, path, *locate(text, "500"), "seats[0].objectives[0].points", "500 is out of range")
+    expect(lines, path, *locate(text, "east_land"), "map.sites[0].region", "unknown region 'east_land'")
+    numbers = [int(ln[len(str(path)) + 1:].split(":")[0]) for ln in lines]
+    assert numbers == sorted(numbers)
+    assert numbers == [locate(text, w)[0] for w in ("vone", "500", "east_land")]
+
+
+@pytest.mark.parametrize("good_first", [True, False], ids=["good-then-bad", "bad-then-good"])
+def test_valid_and_bad_file_together(minimal, tmp_path, capsys, good_first):
+    good = write(tmp_path, minimal, "good.yaml")
+    bad = write(tmp_path, edit(minimal, ("version: 1", "version: vone")), "bad.yaml")
+    code, lines = validate(capsys, *((good, bad) if good_first else (bad, good)))
+    assert code == 2
+    assert any(ln.startswith(f"{good}: ok: A border crossing") for ln in lines)
+    expect(lines, bad, *locate(bad.read_text(), "vone"), "version", "expected a whole number")
+    assert len(lines) == 2
+
+
+def test_main_py_end_to_end(minimal, tmp_path):
+    good = write(tmp_path, minimal, "good.yaml")
+    result = run_cli(good)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{good}: ok: ")
+    result = run_cli(good, tmp_path / "missing.yaml")
+    assert result.returncode == 2
+    assert f"{tmp_path / 'missing.yaml'}:0:0: no such file" in result.stdout.splitlines()
