@@ -1,0 +1,51 @@
+"""python main.py [play]: the desktop game."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+STARTED = time.perf_counter()
+
+
+def add_arguments(parser):
+    parser.add_argument("--scenario", metavar="ID", help="start a new game of this scenario (e.g. moscow-2020)")
+    parser.add_argument("--seat", action="append", default=[], metavar="SEAT=KIND",
+                        help="who plays a seat: human, easy, normal or hard (repeatable; others default to normal, "
+                             "the first seat at the table to human)")
+    parser.add_argument("--load", metavar="SAVE", help="open a save file (.json)")
+    parser.add_argument("--seed", type=int, help="the game's random seed (default: a new one)")
+
+
+def _seats(specs):
+    out = {}
+    for spec in specs:
+        seat, sep, kind = spec.partition("=")
+        if not sep or not seat or kind not in ("human", "easy", "normal", "hard"):
+            raise ValueError(f"--seat {spec!r}: write SEAT=human, SEAT=easy, SEAT=normal or SEAT=hard")
+        out[seat] = kind
+    return out
+
+
+def run(args) -> int:
+    from game.ui.display import NO_DISPLAY, display_problem
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    try:
+        seats = _seats(args.seat)
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return 2
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+    from game.ui.launch import launch
+    try:
+        return launch(scenario=args.scenario, seats=seats, load=args.load, seed=args.seed, started=STARTED)
+    except pygame.error as err:
+        if "video" in str(err).lower() or "display" in str(err).lower() or not pygame.display.get_init():
+            print(f"{NO_DISPLAY} ({err})", file=sys.stderr)
+            return 2
+        raise

@@ -1,0 +1,109 @@
+"""python main.py shots --out DIR: play a scripted game headlessly and save a PNG of every scene."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+SCENES = ("title", "settings", "scenario", "seats", "briefing", "curtain", "table", "save", "help", "table-offer", "ask",
+          "incoming", "moves", "resolution", "end", "load")
+SCENARIO = "moscow-2020"
+HUMANS = ("turkey", "eu")  # two people, so the curtain shows; Turkey's partner Russia is an AI
+
+
+def add_arguments(parser):
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
+    parser.add_argument("--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)")
+    parser.add_argument("--scenario", default=SCENARIO, metavar="ID", help=f"scenario to play (default {SCENARIO})")
+
+
+def _size(text):
+    w, sep, h = text.lower().partition("x")
+    if not sep or not w.isdigit() or not h.isdigit() or int(w) < 640 or int(h) < 400:
+        raise ValueError(f"--size {text!r}: write WIDTHxHEIGHT, at least 640x400, e.g. 1920x1080")
+    return int(w), int(h)
+
+
+def run(args) -> int:
+    try:
+        size = _size(args.size)
+    except ValueError as err:
+        print(err, file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        print(f"--out {out}: {err}", file=sys.stderr)
+        return 2
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    with tempfile.TemporaryDirectory(prefix="summit-shots-") as home:
+        # A private saves folder and settings file: the shots never touch the player's own.
+        os.environ["SUMMIT_SAVE_DIR"] = str(Path(home) / "saves")
+        os.environ["SUMMIT_SETTINGS"] = str(Path(home) / "settings.json")
+        return _shoot(out, size, args.scenario)
+
+
+def _shoot(out, size, scenario_id) -> int:
+    import pygame
+
+    from game.catalog import load_scenario
+    from game.scenario import ScenarioError
+    from game.ui.app import App
+    from game.ui.driver import Driver
+    from game.ui.scenes.title import TitleScene
+    from game.ui.script import ScriptedGame
+
+    try:
+        seats = load_scenario(scenario_id).seat_ids
+    except ScenarioError as err:
+        print(err, file=sys.stderr)
+        return 2
+    app = App(size=size, ai_delay=0, seed=11)
+    app.push(TitleScene(app))
+    d = Driver(app)
+    taken = []
+
+    def shot(name):
+        path = out / f"{len(taken) + 1:02d}-{name}.png"
+        d.shot(path)
+        taken.append(name)
+        print(f"{path}  ({type(d.scene).__name__}, {len(d.text())} strings drawn)")
+        if name == "table":
+            d.key(pygame.K_s, pygame.KMOD_CTRL)
+            shot("save")
+            d.key(pygame.K_RETURN)
+            d.key(pygame.K_F1)
+            shot("help")
+            d.key(pygame.K_ESCAPE)
+
+    try:
+        d.frame()
+        shot("title")
+        d.press("settings")
+        shot("settings")
+        d.key(pygame.K_ESCAPE)
+        game = ScriptedGame(d, shot)
+        humans = [s for s in HUMANS if s in seats] or list(seats[:2])
+        game.new_game(scenario_id, {s: ("human" if s in humans else "normal") for s in seats})
+        game.play_to_end()
+        d.press("title")
+        d.press("load")
+        shot("load")
+    except Exception:  # any failure to draw must fail the command, with its cause
+        traceback.print_exc()
+        print(f"shots: stopped on {type(d.scene).__name__} after {len(taken)} images", file=sys.stderr)
+        pygame.quit()
+        return 1
+    pygame.quit()
+    missing = [s for s in SCENES if s not in taken]
+    if missing:
+        print(f"shots: these scenes were never reached: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    print(f"{len(taken)} images in {out}")
+    return 0

@@ -1,0 +1,245 @@
+"""The window, the scene stack and the frame loop.
+
+One frame: route the events to the top scene, update it, draw the stack
+from the last opaque scene up, then the help bar, a toast and a tooltip.
+Tests and the shots command call `frame()` directly with posted events.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.persistence import SaveStore
+
+from . import theme
+from .settings import Settings
+from .text import Text
+
+BASE_SIZE = (1280, 720)
+MIN_SIZE = (960, 540)
+TOOLTIP_DELAY = 0.45
+TOAST_SECONDS = 4.0
+TOAST_MIN_SECONDS = 1.0
+
+
+class App:
+    def __init__(self, size=BASE_SIZE, store=None, settings=None, ai_delay=None, seed=None):
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 40)
+        self.settings = settings or Settings()
+        self.store = store or SaveStore()
+        self.fixed_delay = ai_delay
+        self.seed = seed
+        self.windowed_size = tuple(size)
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if self.settings.values["fullscreen"] else 0)
+        self.screen = pygame.display.set_mode(size if not flags & pygame.FULLSCREEN else (0, 0), flags)
+        pygame.display.set_caption("Summit")
+        self.text = Text()
+        self.s = 1.0
+        self.stack = []
+        self.running = True
+        self.session = None
+        self.toast_text, self.toast_until = "", 0.0
+        self.hover_since, self.hover_tip = 0.0, ""
+        # Game time, advanced by each frame's dt, so toasts and tooltips behave the same in scripted runs.
+        self.now = 0.0
+        self.drawn_text = []
+        self.clock = pygame.time.Clock()
+        self._rescale()
+        if self.settings.problem:
+            self.toast(self.settings.problem)
+
+    # -- geometry ----------------------------------------------------------------
+
+    @property
+    def size(self):
+        return self.screen.get_size()
+
+    def u(self, n: float) -> int:
+        """A length from the 1280x720 design, at the window's size."""
+        return max(1, round(n * self.s))
+
+    def _rescale(self) -> None:
+        w, h = self.size
+        self.s = max(0.6, min(w / BASE_SIZE[0], h / BASE_SIZE[1]))
+        self.text.set_scale(self.s * self.settings.text_scale)
+
+    @property
+    def help_height(self) -> int:
+        return self.text.line_height("small") + self.u(12)
+
+    @property
+    def content(self) -> pygame.Rect:
+        w, h = self.size
+        return pygame.Rect(0, 0, w, h - self.help_height)
+
+    @property
+    def ai_delay(self) -> float:
+        return self.settings.ai_delay if self.fixed_delay is None else self.fixed_delay
+
+    # -- scenes -------------------------------------------------------------------
+
+    @property
+    def top(self):
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene) -> None:
+        self.stack.append(scene)
+
+    def pop(self) -> None:
+        if self.stack:
+            self.stack.pop()
+        if not self.stack:
+            self.running = False
+
+    def replace(self, scene) -> None:
+        if self.stack:
+            self.stack.pop()
+        self.stack.append(scene)
+
+    def reset(self, scene) -> None:
+        """Make `scene` the only scene (back to the title, into a new game)."""
+        self.stack = [scene]
+
+    def toast(self, text: str) -> None:
+        self.toast_text, self.toast_until = text, self.now + TOAST_SECONDS
+
+    # -- window -------------------------------------------------------------------
+
+    def toggle_fullscreen(self) -> None:
+        full = not self.settings.values["fullscreen"]
+        try:
+            if full:
+                self.windowed_size = self.size
+                self.screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        except pygame.error as err:
+            self.toast(f"Fullscreen is not available here: {err}")
+            return
+        problem = self.settings.set("fullscreen", full)
+        if problem:
+            self.toast(problem)
+        self._rescale()
+
+    def set_text_size(self, index: int) -> None:
+        problem = self.settings.set("text_size", index)
+        if problem:
+            self.toast(problem)
+        self._rescale()
+
+    def resize(self, w: int, h: int) -> None:
+        w, h = max(MIN_SIZE[0], w), max(MIN_SIZE[1], h)
+        if (w, h) != self.size:
+            self.screen = pygame.display.set_mode((w, h), pygame.RESIZABLE)
+        self._rescale()
+
+    # -- the loop -----------------------------------------------------------------
+
+    def dispatch(self, event) -> None:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and \
+                self.now > self.toast_until - TOAST_SECONDS + TOAST_MIN_SECONDS:
+            # A toast read for a moment goes with the player's next action.
+            self.toast_until = min(self.toast_until, self.now)
+        if event.type == pygame.QUIT:
+            self.request_quit()
+        elif event.type == pygame.VIDEORESIZE:
+            self.resize(event.w, event.h)
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif self.top is not None:
+            self.top.handle_event(event)
+
+    def request_quit(self) -> None:
+        """Closing the window mid-game asks first; anywhere else it just closes."""
+        if self.session is not None and not self.session.over:
+            from .scenes.dialogs import QuitDialog
+            if not isinstance(self.top, QuitDialog):
+                self.push(QuitDialog(self))
+            return
+        self.running = False
+
+    def frame(self, dt: float = 1 / 60) -> None:
+        self.now += dt
+        for event in pygame.event.get():
+            self.dispatch(event)
+            if not self.running:
+                return
+        if self.top is None:
+            self.running = False
+            return
+        self.top.update(dt)
+        if self.top is not None:
+            self.draw(self.screen)
+
+    def draw(self, surf) -> None:
+        self.text.drawn = []
+        start = len(self.stack) - 1
+        while start > 0 and self.stack[start].transparent:
+            start -= 1
+        surf.fill(theme.BG)
+        for scene in self.stack[start:]:
+            scene.prepare()
+            scene.draw(surf)
+        self._draw_help(surf)
+        self._draw_toast(surf)
+        self._draw_tooltip(surf)
+        self.drawn_text = self.text.drawn
+
+    def run(self) -> None:
+        while self.running:
+            dt = self.clock.tick(60) / 1000.0
+            self.frame(dt)
+            pygame.display.flip()
+
+    # -- overlays -------------------------------------------------------------------
+
+    def _draw_help(self, surf) -> None:
+        w, h = self.size
+        bar = pygame.Rect(0, h - self.help_height, w, self.help_height)
+        pygame.draw.rect(surf, theme.PANEL, bar)
+        pygame.draw.line(surf, theme.LINE, bar.topleft, bar.topright)
+        scene = self.top
+        keys = scene.keys_hint() if scene else ""
+        right = self.text.draw(surf, keys, (bar.right - self.u(12), bar.centery), "small", theme.MUTED,
+                               anchor="midright") if keys else pygame.Rect(bar.right, 0, 0, 0)
+        tip = scene.help_text() if scene else ""
+        if tip:
+            self.text.draw(surf, tip.split("\n")[0], (bar.left + self.u(12), bar.centery), "small", theme.TEXT,
+                           anchor="midleft", max_width=right.left - bar.left - self.u(36))
+
+    def _draw_toast(self, surf) -> None:
+        if not self.toast_text or self.now > self.toast_until:
+            return
+        width = min(self.size[0] - self.u(80), self.u(760))
+        lines = self.text.wrap(self.toast_text, "bold", width - self.u(32))[:4]
+        step = self.text.line_height("bold")
+        box = pygame.Rect(0, 0, width, step * len(lines) + self.u(20))
+        box.midbottom = (self.size[0] // 2, self.content.bottom - self.u(12))
+        pygame.draw.rect(surf, theme.RAISED, box, border_radius=self.u(8))
+        pygame.draw.rect(surf, theme.ACCENT, box, 2, border_radius=self.u(8))
+        for k, line in enumerate(lines):
+            self.text.draw(surf, line, (box.centerx, box.top + self.u(10) + k * step), "bold", theme.TEXT,
+                           anchor="midtop")
+
+    def _draw_tooltip(self, surf) -> None:
+        scene = self.top
+        hovered = scene.controls.hovered() if scene else None
+        tip = hovered.tip_at(scene.controls.mouse) if hovered is not None else ""
+        if tip != self.hover_tip:
+            self.hover_tip, self.hover_since = tip, self.now
+        if not tip or self.now - self.hover_since < TOOLTIP_DELAY:
+            return
+        width = self.u(380)
+        lines = self.text.wrap(tip, "small", width)[:10]
+        step = self.text.line_height("small")
+        box = pygame.Rect(0, 0, max(self.text.width(l, "small") for l in lines) + self.u(20),
+                          step * len(lines) + self.u(14))
+        mx, my = scene.controls.mouse
+        box.topleft = (mx + self.u(16), my + self.u(18))
+        box.clamp_ip(self.content)
+        pygame.draw.rect(surf, theme.CURTAIN, box, border_radius=self.u(6))
+        pygame.draw.rect(surf, theme.LINE, box, 1, border_radius=self.u(6))
+        for k, line in enumerate(lines):
+            self.text.draw(surf, line, (box.left + self.u(10), box.top + self.u(7) + k * step), "small", theme.TEXT)

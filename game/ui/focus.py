@@ -1,0 +1,105 @@
+"""Keyboard focus, mouse routing and tooltips for one scene's widgets.
+
+Tab and Shift-Tab walk the widgets in the order the scene listed them; the
+arrow keys do the same when the focused widget has no use for them, so a
+menu works with arrows alone. Focus is remembered by key, so a scene can
+rebuild its widgets (after a resize or a change of state) without losing it.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT)
+PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
+
+
+class Controls:
+    def __init__(self):
+        self.widgets = []
+        self.focus = None
+        self.mouse = (-1, -1)
+
+    def set(self, widgets) -> None:
+        self.widgets = list(widgets)
+        keys = [w.key for w in self.widgets if w.focusable]
+        if self.focus not in keys:
+            self.focus = keys[0] if keys else None
+
+    def find(self, key):
+        for w in self.widgets:
+            if w.key == key:
+                return w
+        return None
+
+    def focused(self):
+        return self.find(self.focus) if self.focus else None
+
+    def focus_on(self, key) -> None:
+        if any(w.key == key and w.focusable for w in self.widgets):
+            self.focus = key
+
+    def move(self, step: int) -> None:
+        keys = [w.key for w in self.widgets if w.focusable]
+        if not keys:
+            return
+        k = keys.index(self.focus) if self.focus in keys else -step
+        self.focus = keys[(k + step) % len(keys)]
+
+    def widget_at(self, pos):
+        for w in reversed(self.widgets):
+            if w.rect.collidepoint(pos):
+                return w
+        return None
+
+    def handle(self, event) -> bool:
+        """Route one event; True when a widget or the focus order used it."""
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_TAB:
+                self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+                return True
+            w = self.focused()
+            if w is not None and w.key_down(event):
+                return True
+            if event.key in NEXT_KEYS or event.key in PREV_KEYS:
+                self.move(1 if event.key in NEXT_KEYS else -1)
+                return True
+            return False
+        if event.type == pygame.TEXTINPUT:
+            w = self.focused()
+            return bool(w is not None and w.text_input(event.text))
+        if event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            self.mouse = event.pos
+            if event.button not in (1, 3):
+                return False
+            w = self.widget_at(event.pos)
+            if w is None:
+                return False
+            if w.focusable:
+                self.focus = w.key
+            return w.click(event.pos, event.button)
+        if event.type == pygame.MOUSEWHEEL:
+            w = self.widget_at(self.mouse)
+            return bool(w is not None and w.wheel(event.y))
+        return False
+
+    def hovered(self):
+        return self.widget_at(self.mouse)
+
+    def draw(self, surf, app) -> None:
+        hovered = self.hovered()
+        for w in self.widgets:
+            w.draw(surf, app, w.key == self.focus, w is hovered)
+
+    def help_text(self) -> str:
+        """The tooltip to show in the help bar: the hovered widget's, else the focused one's."""
+        w = self.hovered()
+        if w is not None:
+            tip = w.tip_at(self.mouse)
+            if tip:
+                return tip
+        w = self.focused()
+        return w.focus_tip() if w is not None else ""

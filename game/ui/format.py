@@ -1,0 +1,86 @@
+"""Words for dates, options, packages and effects, from public scenario data."""
+
+from __future__ import annotations
+
+import datetime
+
+STAT_NAMES = {"military": "military strength", "economy": "economy", "domestic": "support at home",
+              "standing": "international standing"}
+STAT_SHORT = {"military": "MIL", "economy": "ECON", "domestic": "HOME", "standing": "INTL"}
+MINUS = "\u2212"
+
+
+def _date(text: str):
+    try:
+        return datetime.date.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def long_date(text: str) -> str:
+    d = _date(text)
+    return f"{d.day} {d:%B %Y}" if d else str(text)
+
+
+def day_date(start: str, turn: int) -> str:
+    d = _date(start)
+    if d is None:
+        return ""
+    d += datetime.timedelta(days=turn - 1)
+    return f"{d:%a} {d.day} {d:%B}"
+
+
+def signed(n: int) -> str:
+    return f"+{n}" if n > 0 else (f"{MINUS}{-n}" if n < 0 else "0")
+
+
+def option_text(issue: dict, option: str) -> str:
+    words = str(option).replace("_", " ")
+    return f"{words} {issue['unit']}" if issue.get("unit") else words
+
+
+def terms_lines(issues: dict, terms: dict) -> list:
+    """'Issue name: option' for each term, in the scenario's issue order."""
+    order = list(issues)
+    return [f"{issues[i]['name']}: {option_text(issues[i], o)}"
+            for i, o in sorted(terms.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)]
+
+
+def effect_text(effect: dict, names: dict, public: dict) -> str:
+    kind = effect["kind"]
+    if kind == "stat":
+        return f"{names.get(effect['seat'], effect['seat'])} {STAT_NAMES.get(effect['stat'], effect['stat'])} " \
+               f"{signed(effect['add'])}"
+    if kind == "trust":
+        both = " (both ways)" if effect.get("mutual") else ""
+        return f"trust of {names.get(effect['from'])} in {names.get(effect['to'])} {signed(effect['add'])}{both}"
+    if kind == "track":
+        track = next((t for t in public["tracks"] if t["id"] == effect["track"]), None)
+        name = track["name"] if track else effect["track"]
+        unit = f" {track['unit']}" if track and track.get("unit") else ""
+        return f"{name}: {signed(effect['add'])}{unit}"
+    if kind == "control":
+        region = next((r["name"] for r in public["map"]["regions"] if r["id"] == effect["region"]), effect["region"])
+        return f"{region} passes to {names.get(effect['seat'], effect['seat'])}"
+    if kind == "site":
+        site = next((s["name"] for s in public["map"]["sites"] if s["id"] == effect["site"]), effect["site"])
+        return f"{site} passes to {names.get(effect['seat'], effect['seat'])}"
+    if kind in ("open_issue", "close_issue"):
+        issue = next((i["name"] for i in public["issues"] if i["id"] == effect.get("issue")), effect.get("issue"))
+        return f"{issue} {'comes onto' if kind == 'open_issue' else 'leaves'} the table"
+    rest = ", ".join(f"{k} {v}" for k, v in effect.items() if k != "kind")
+    return f"{kind.replace('_', ' ')}: {rest}"
+
+
+def seat_names(public: dict) -> dict:
+    names = {s["id"]: s["name"] for s in public["seats"]}
+    names["contested"] = "contested"
+    return names
+
+
+def source_text(public: dict, source_id: str) -> str:
+    for s in public["sources"]:
+        if s["id"] == source_id:
+            who = s.get("publisher") or ""
+            return f"{who}, {long_date(s['date'])}" if who else long_date(s["date"])
+    return ""

@@ -1,0 +1,82 @@
+"""Open the window on the right first scene, and run until the player quits."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import pygame
+
+from game.catalog import load_scenario
+from game.persistence import SaveError, SaveStore, restore
+from game.scenario import ScenarioError
+
+# Set by the start-up benchmark: draw the first title frame, report the time, exit.
+EXIT_AFTER_TITLE = "SUMMIT_EXIT_AFTER_TITLE"
+
+
+def process_age(fallback_start: float) -> float:
+    """Seconds since this process started (from /proc on Linux; else since `fallback_start`)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        return uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - fallback_start
+
+
+def first_scene(app, scenario_id, seats, load):
+    """The scene to open on, or raise ValueError with a message for the command line."""
+    from .scenes.seats import SeatsScene
+    from .scenes.title import TitleScene
+    from .session import Session
+    if load:
+        store = SaveStore()
+        try:
+            body = store.read(load)
+            state = restore(body, load_scenario(body["scenario"]["id"]), load)
+        except (SaveError, ScenarioError) as err:
+            raise ValueError(str(err))
+        return Session.resume(state, body.get("seats", {}), app.store)
+    if scenario_id:
+        try:
+            scenario = load_scenario(scenario_id)
+        except ScenarioError as err:
+            raise ValueError(str(err))
+        unknown = sorted(set(seats) - set(scenario.seat_ids))
+        if unknown:
+            raise ValueError(f"{scenario_id} has no seat {', '.join(unknown)}; its seats are "
+                             f"{', '.join(scenario.seat_ids)}")
+        scene = SeatsScene(app, scenario)
+        scene.choice.update(seats)
+        return scene
+    return TitleScene(app)
+
+
+def launch(scenario=None, seats=None, load=None, seed=None, started=0.0) -> int:
+    from .app import App
+    from .scenes.flow import enter_game
+    from .session import Session
+    app = App(seed=seed)
+    try:
+        first = first_scene(app, scenario, seats or {}, load)
+    except ValueError as err:
+        pygame.quit()
+        print(err, file=sys.stderr)
+        return 2
+    if isinstance(first, Session):
+        enter_game(app, first, f"Loaded {load}.")
+    else:
+        app.push(first)
+    if os.environ.get(EXIT_AFTER_TITLE):
+        app.frame()
+        pygame.display.flip()
+        print(f"title drawn {process_age(started):.3f} s after start", flush=True)
+        pygame.quit()
+        return 0
+    app.run()
+    pygame.quit()
+    return 0

@@ -1,0 +1,92 @@
+"""Pieces the table's panels share: the value bar, the tab bar, seat chips."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import shapes, theme
+from ..widgets import Hint, Widget, focus_ring
+
+
+def value_bar(surf, app, rect, value: float, walk: float, now: float | None = None) -> None:
+    """A 0..1 bar with the walk-away point marked; the verdict is written, not only coloured."""
+    good = value > walk + 1e-9
+    label = f"Worth to you {value:.2f} \u2014 " + ("\u2713 better than walking away" if good
+                                                  else "\u2717 not better than walking away")
+    app.text.draw(surf, label, rect.topleft, "bold", theme.GOOD if good else theme.BAD, max_width=rect.width)
+    bar = pygame.Rect(rect.left, rect.top + app.text.line_height("bold") + app.u(4), rect.width, app.u(10))
+    pygame.draw.rect(surf, theme.RAISED, bar, border_radius=app.u(3))
+    fill = bar.copy()
+    fill.width = int(bar.width * max(0.0, min(1.0, value)))
+    pygame.draw.rect(surf, theme.GOOD if good else theme.BAD, fill, border_radius=app.u(3))
+    x = bar.left + int(bar.width * walk)
+    pygame.draw.line(surf, theme.TEXT, (x, bar.top - app.u(4)), (x, bar.bottom + app.u(4)), 2)
+    notes = f"walk-away {walk:.2f}"
+    if now is not None:
+        xn = bar.left + int(bar.width * now)
+        pygame.draw.polygon(surf, theme.MUTED, [(xn, bar.bottom + 1), (xn - app.u(5), bar.bottom + app.u(8)),
+                                                (xn + app.u(5), bar.bottom + app.u(8))])
+        notes += f" (white line) \u00b7 signed so far {now:.2f} (\u25b2)"
+    app.text.draw(surf, notes, (bar.left, bar.bottom + app.u(8)), "small", theme.MUTED, max_width=rect.width)
+
+
+def value_bar_height(app) -> int:
+    return app.text.line_height("bold") + app.u(22) + app.text.line_height("small")
+
+
+def value_hint(key, rect) -> Hint:
+    return Hint(key, rect, "How much this package is worth to you (0 to 1), from your own interests. The white "
+                           "line is your walk-away value: sign only above it. \u25b2 marks what is signed now.")
+
+
+class TabBar(Widget):
+    def __init__(self, key, rect, tabs, active, on_change, tooltip=""):
+        super().__init__(key, rect, tooltip)
+        self.tabs, self.active, self.on_change = tabs, active, on_change
+
+    def _rects(self):
+        w = self.rect.width // max(1, len(self.tabs))
+        return [pygame.Rect(self.rect.left + k * w, self.rect.top, w - 4, self.rect.height) for k in range(len(self.tabs))]
+
+    def key_down(self, event):
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.on_change((self.active + (1 if event.key == pygame.K_RIGHT else -1)) % len(self.tabs))
+            return True
+        return False
+
+    def click(self, pos, button):
+        for k, r in enumerate(self._rects()):
+            if r.collidepoint(pos):
+                self.on_change(k)
+        return True
+
+    def tip_at(self, pos):
+        for r, (_, _, tip) in zip(self._rects(), self.tabs):
+            if r.collidepoint(pos):
+                return tip
+        return self.tooltip
+
+    def focus_tip(self):
+        return self.tabs[self.active][2]
+
+    def draw(self, surf, app, focused, hovered):
+        for k, (r, (label, hotkey, _)) in enumerate(zip(self._rects(), self.tabs)):
+            on = k == self.active
+            pygame.draw.rect(surf, theme.PANEL_HI if on else theme.PANEL, r, border_radius=app.u(6))
+            if on:
+                pygame.draw.rect(surf, theme.ACCENT, (r.left + app.u(6), r.bottom - app.u(3), r.width - app.u(12),
+                                                      app.u(3)))
+            app.text.draw(surf, f"{hotkey} {label}", r.center, "bold" if on else "body",
+                          theme.TEXT if on else theme.MUTED, anchor="center", max_width=r.width - app.u(8))
+        if focused:
+            focus_ring(surf, self.rect, app.u(6))
+
+
+def seat_tag(surf, app, look, pos, style="bold", colour=theme.TEXT, max_width=None, name=True) -> pygame.Rect:
+    """Marker, then 'Name [CODE]' (or just the code): a seat never named by colour alone."""
+    x, y = pos
+    h = app.text.line_height(style)
+    shapes.marker(surf, look.shape, (x + app.u(7), y + h // 2), app.u(6), look.colour)
+    text = f"{look.name} [{look.code}]" if name else look.code
+    width = None if max_width is None else max_width - app.u(18)
+    return app.text.draw(surf, text, (x + app.u(18), y), style, colour, max_width=width)

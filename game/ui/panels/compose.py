@@ -1,0 +1,308 @@
+"""Compose a package: parties, issues, a value for each, its worth to you; send, ask, state."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import IllegalAction, counter, propose, statement
+
+from .. import theme
+from ..format import option_text
+from ..lists import ListBox, ListState
+from ..scenes.base import button_row
+from ..value import worth
+from ..widgets import Button, Cycler, Toggle
+from .common import value_bar, value_bar_height, value_hint
+
+
+class Draft:
+    """The package being built; kept by the table across rebuilds and turns."""
+
+    def __init__(self):
+        self.parties, self.terms, self.until, self.public, self.counter_to = set(), {}, 0, False, ""
+
+    def load(self, parties, terms, counter_to=""):
+        self.parties, self.terms, self.counter_to = set(parties), dict(terms), counter_to
+
+
+class IssueList(ListBox):
+    """Up/Down pick an issue, Space puts it in or takes it out, Left/Right change its value."""
+
+    def __init__(self, key, rect, row_h, state, panel):
+        self.panel = panel
+        super().__init__(key, rect, len(panel.issue_ids), row_h, state, panel.draw_issue,
+                         row_tip=panel.issue_tip, tooltip="The issues on the table.")
+
+    def key_down(self, event):
+        if not self.count:
+            return False
+        issue = self.panel.issue_ids[self.state.selected]
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.panel.step(issue, 1 if event.key == pygame.K_RIGHT else -1)
+            return True
+        if event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.panel.toggle(issue)
+            return True
+        return super().key_down(event)
+
+    def click(self, pos, button):
+        k = self._row_at(pos)
+        if k is None or button != 1:
+            return True
+        self.select(k)
+        issue = self.panel.issue_ids[k]
+        x = pos[0] - self.rect.left
+        value_left = self.rect.width * 0.6
+        if x < self.panel.app.u(30):
+            self.panel.toggle(issue)
+        elif x >= value_left:
+            self.panel.step(issue, -1 if x < value_left + (self.rect.width - value_left) / 3 else 1)
+        return True
+
+
+class ComposePanel:
+    def __init__(self, table):
+        self.t = table
+        self.app = table.app
+        self.draft = Draft()
+        self.issues_state = ListState()
+        self.replies = []
+        self.message = ("", False)
+
+    # -- data ----------------------------------------------------------------------------
+
+    @property
+    def issue_ids(self):
+        return list(self.t.obs["open_issues"])
+
+    def current(self, issue_id):
+        return self.draft.terms.get(issue_id) or self.t.obs["settled"].get(issue_id) or self.t.issues[issue_id]["default"]
+
+    def toggle(self, issue_id):
+        if issue_id in self.draft.terms:
+            del self.draft.terms[issue_id]
+        else:
+            self.draft.terms[issue_id] = self.current(issue_id)
+            self.draft.parties.update(self.t.issues[issue_id]["signatories"])
+
+    def step(self, issue_id, d):
+        options = self.t.issues[issue_id]["options"]
+        k = (options.index(self.current(issue_id)) + d) % len(options)
+        self.draft.terms[issue_id] = options[k]
+        self.draft.parties.update(self.t.issues[issue_id]["signatories"])
+
+    def package_worth(self):
+        prefs = self.t.obs["private"]["preferences"]
+        issues = self.t.public["issues"]
+        return worth(prefs, issues, self.t.obs["settled"], self.draft.terms), worth(prefs, issues, self.t.obs["settled"], {})
+
+    # -- layout --------------------------------------------------------------------------
+
+    def layout(self, rect):
+        app, t = self.app, self.t
+        viewer = t.viewer
+        self.draft.parties.add(viewer)
+        widgets = []
+        y = rect.top
+        self.with_y = y
+        y += app.text.line_height("label") + app.u(6)
+        others = [s for s in t.scenario_seats if s != viewer]
+        per_row = 2
+        chip_w = (rect.width - app.u(8) * (per_row - 1)) // per_row
+        chip_h = max(app.u(28), app.text.line_height("body") + app.u(8))
+        for k, seat in enumerate(others):
+            look = t.looks[seat]
+            x = rect.left + (k % per_row) * (chip_w + app.u(8))
+            cy = y + (k // per_row) * (chip_h + app.u(4))
+            widgets.append(Toggle(f"party:{seat}", (x, cy, chip_w, chip_h), look.name,
+                                  seat in self.draft.parties, lambda on, s=seat: self._party(s, on),
+                                  f"Include {look.name} [{look.code}] ({t.controller_text(seat)}) as a party. Issues "
+                                  "name the parties they need; they are added for you.", mark=look))
+        y += ((len(others) + per_row - 1) // per_row) * (chip_h + app.u(4)) + app.u(8)
+        self.package_y = y
+        y += app.text.line_height("label") + app.u(6)
+        row_h = max(app.u(28), app.text.line_height("body") + app.u(10))
+        probe = self._buttons(pygame.Rect(rect.left, 0, rect.width, 0))
+        buttons_h = max(w.rect.bottom for w in probe)
+        # Below the list: the value bar, the expiry row, the buttons, and room for any answer to read.
+        fixed_below = value_bar_height(app) + row_h + buttons_h + app.u(40) + self._talk_height(rect.width)
+        rows = max(2, min(len(self.issue_ids), (rect.bottom - y - fixed_below) // row_h))
+        widgets.append(IssueList("issues", pygame.Rect(rect.left, y, rect.width, rows * row_h), row_h,
+                                 self.issues_state, self))
+        y += rows * row_h + app.u(10)
+        self.bar_rect = pygame.Rect(rect.left, y, rect.width, value_bar_height(app))
+        widgets.append(value_hint("worth", self.bar_rect))
+        y = self.bar_rect.bottom + app.u(10)
+        widgets += self._options_row(rect, y, row_h)
+        y += row_h + app.u(10)
+        widgets += self._buttons(pygame.Rect(rect.left, y, rect.width, app.u(36)))
+        self.message_top = max(w.rect.bottom for w in widgets) + app.u(10)
+        self.message_rect = pygame.Rect(rect.left, self.message_top, rect.width, rect.bottom - self.message_top)
+        widgets += self._reply_buttons()
+        return widgets
+
+    def _options_row(self, rect, y, row_h):
+        t = self.t
+        space = t.space
+        first, last = space["expires"]
+        choices = list(range(first, last + 1))
+        self.draft.until = min(self.draft.until, len(choices) - 1)
+        labels = ["today" if d == first else ("the summit" if d == last else f"day {d}") for d in choices]
+        self.until_choices = choices
+        w = int(rect.width * 0.62)
+        return [
+            Cycler("until", (rect.left, y, w, row_h), "Open until", labels, self.draft.until,
+                   lambda i: setattr(self.draft, "until", i), "How long the others have to answer before it lapses."),
+            Toggle("public", (rect.left + w + self.app.u(10), y, rect.width - w - self.app.u(10), row_h), "Public",
+                   self.draft.public, lambda on: setattr(self.draft, "public", on),
+                   "A public offer is seen by every seat, not only its parties."),
+        ]
+
+    def _buttons(self, area):
+        t = self.t
+        can = t.space["can_propose"]
+        why = "" if can else " (not now: " + t.wait_reason() + ")"
+        ai_parties = [p for p in sorted(self.draft.parties) if p != t.viewer and t.session.controllers[p] != "human"]
+        self.ai_parties = ai_parties
+        send = "Send counter-offer" if self.draft.counter_to else "Send offer"
+        issue = self.issue_ids[self.issues_state.selected] if self.issue_ids else None
+        can_state = bool(issue) and t.viewer in t.obs["to_move"] and t.obs["phase"] == "talks" and \
+            t.viewer not in [s["seat"] for s in t.obs["statements"] if s["turn"] == t.obs["turn"]]
+        say = f"Say publicly that {t.issues[issue]['name']} must be {option_text(t.issues[issue], self.current(issue))}." \
+            if issue else ""
+        return button_row(self.app, area, [
+            ("send", send, self.send, "Put this package to its parties." + why, {"style": "primary", "enabled": can}),
+            ("ask", "What would they want?", self.ask,
+             "Ask the AI parties what they would want for this package; nothing is sent." if ai_parties
+             else "Ask works with AI leaders: add an AI seat as a party.", {"enabled": bool(ai_parties)}),
+            ("state", "Say it in public", self.state_publicly,
+             f"{say} Words rally support at home, but backing down later costs you.", {"enabled": can_state}),
+            ("clear", "Clear", self.clear, "Start a new package."),
+        ])
+
+    def _talk_lines(self):
+        """(text, style, colour) of the last message and the answers to 'what would they want?'."""
+        text, bad = self.message
+        out = [(("\u2717 " if bad else "") + text, "body", theme.BAD if bad else theme.GOOD)] if text else []
+        for seat, _, reason in self.replies:
+            out.append((f"{self.t.session.seat_name(seat)}: \u201c{reason}\u201d", "small", theme.TEXT))
+        return out
+
+    def _talk_height(self, width):
+        app = self.app
+        h = sum(app.text.wrapped_height(text, style, width) + app.u(4) for text, style, _ in self._talk_lines())
+        if any(terms for _, terms, _ in self.replies):
+            h += app.u(44)
+        return h
+
+    def _reply_buttons(self):
+        out = []
+        app = self.app
+        y = self.message_top + self._talk_height(self.message_rect.width) - app.u(38)
+        x = self.message_rect.left
+        for seat, terms, _ in self.replies:
+            if terms:
+                label = f"Use {self.t.looks[seat].code}'s terms"
+                w = app.text.width(label, "bold") + app.u(28)
+                out.append(Button(f"use:{seat}", (x, y, w, app.u(32)), label,
+                                  lambda s=seat, tm=terms: self._use(s, tm),
+                                  f"Put what {self.t.session.seat_name(seat)} asked for into your package."))
+                x += w + app.u(8)
+        return out
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _party(self, seat, on):
+        (self.draft.parties.add if on else self.draft.parties.discard)(seat)
+
+    def _use(self, seat, terms):
+        self.draft.terms = dict(terms)
+        self.draft.parties.add(seat)
+        for issue in terms:
+            self.draft.parties.update(self.t.issues[issue]["signatories"])
+        self.replies = []
+
+    def clear(self):
+        self.draft = Draft()
+        self.replies = []
+        self.message = ("", False)
+
+    def send(self):
+        t, d = self.t, self.draft
+        parties = [s for s in t.scenario_seats if s in d.parties]
+        until = self.until_choices[d.until]
+        try:
+            action = counter(d.counter_to, parties, d.terms, until) if d.counter_to else \
+                propose(parties, d.terms, until, d.public)
+        except IllegalAction as err:
+            self.message = (str(err), True)
+            return
+        problem = t.act(action)
+        if problem:
+            self.message = (problem, True)
+            return
+        names = ", ".join(t.session.seat_name(p) for p in parties if p != t.viewer)
+        self.clear()
+        self.message = (f"Sent to {names}. Their answers arrive in Offers.", False)
+
+    def ask(self):
+        t = self.t
+        if not self.draft.terms:
+            self.message = ("Put at least one issue in the package first.", True)
+            return
+        self.replies = []
+        for seat in self.ai_parties:
+            terms, reason = t.session.ask(seat, t.viewer, dict(self.draft.terms))
+            self.replies.append((seat, terms, reason))
+        self.message = ("", False)
+
+    def state_publicly(self):
+        issue = self.issue_ids[self.issues_state.selected]
+        problem = self.t.act(statement(issue, self.current(issue)))
+        self.message = (problem, True) if problem else ("Your statement is on the record for every seat.", False)
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def issue_tip(self, k):
+        issue = self.t.issues[self.issue_ids[k]]
+        who = ", ".join(self.t.session.seat_name(s) for s in issue["signatories"])
+        return f"{issue['name']}: {issue['description']} Needs {who}. Space: in/out, \u2190\u2192: value."
+
+    def draw_issue(self, surf, k, rect, selected):
+        app, t = self.app, self.t
+        issue_id = self.issue_ids[k]
+        issue = t.issues[issue_id]
+        on = issue_id in self.draft.terms
+        box = pygame.Rect(rect.left, 0, app.u(14), app.u(14))
+        box.centery = rect.centery
+        pygame.draw.rect(surf, theme.TEXT if on else theme.MUTED, box, 2, border_radius=2)
+        if on:
+            pygame.draw.rect(surf, theme.ACCENT, box.inflate(-app.u(6), -app.u(6)))
+        value_left = rect.left + int(rect.width * 0.6)
+        app.text.draw(surf, issue["name"], (box.right + app.u(8), rect.centery), "body",
+                      theme.TEXT if on else theme.MUTED, anchor="midleft", max_width=value_left - box.right - app.u(14))
+        shown = option_text(issue, self.current(issue_id))
+        settled = issue_id in t.obs["settled"]
+        colour = theme.TEXT if on else theme.FAINT
+        if on or selected:
+            app.text.draw(surf, "\u25c0", (value_left, rect.centery), "small", theme.MUTED, anchor="midleft")
+            app.text.draw(surf, "\u25b6", (rect.right - app.u(2), rect.centery), "small", theme.MUTED, anchor="midright")
+        suffix = " \u2022" if settled and not on else ""
+        app.text.draw(surf, shown + suffix, ((value_left + rect.right) // 2, rect.centery), "bold" if on else "body",
+                      colour, anchor="center", max_width=rect.right - value_left - app.u(36))
+
+    def draw(self, surf):
+        app, t = self.app, self.t
+        rect_left = self.bar_rect.left
+        head = "WITH" if not self.draft.counter_to else f"COUNTER-OFFER TO {self.draft.counter_to.upper()} \u2014 WITH"
+        app.text.draw(surf, head, (rect_left, self.with_y), "label", theme.MUTED)
+        n = len(self.draft.terms)
+        app.text.draw(surf, f"PACKAGE \u2014 {n} issue{'s' if n != 1 else ''} in (\u2022 = already signed)",
+                      (rect_left, self.package_y), "label", theme.MUTED)
+        value, now = self.package_worth()
+        value_bar(surf, app, self.bar_rect, value, t.obs["private"]["preferences"]["reservation"], now)
+        y = self.message_top
+        box = self.message_rect
+        for text, style, colour in self._talk_lines():
+            y = app.text.draw_wrapped(surf, text, pygame.Rect(box.left, y, box.width, box.bottom - y), style,
+                                      colour) + app.u(4)

@@ -1,0 +1,146 @@
+"""Moves: your unilateral options for the day, their effects, and the promises they would break."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import move
+
+from .. import theme
+from ..format import effect_text
+from ..lists import ListBox, ListState, RichText, ScrollState
+from ..scenes.base import button_row
+
+HOLD = "hold"
+
+
+class MovesPanel:
+    def __init__(self, table):
+        self.t = table
+        self.app = table.app
+        self.state = ListState()
+        self.scroll = ScrollState()
+        self.message = ("", False)
+
+    def moves(self) -> list:
+        t = self.t
+        hold = {"id": HOLD, "name": "Hold: make no move", "kind": "hold", "public": True,
+                "description": "Do nothing in the field today; let the talks speak.", "effects": []}
+        return [hold] + [m for m in t.public["moves"] if m["seat"] == t.viewer]
+
+    def available(self):
+        """Move ids the engine allows now, or None while the talks go on."""
+        legal = self.t.legal()
+        if self.t.obs["phase"] != "moves" or not legal:
+            return None
+        return {a.move for a in legal if a.type == "move"}
+
+    def breaks(self, move_id) -> list:
+        """Agreements in force that bind you not to make this move (read from the agreements' text)."""
+        t = self.t
+        out = []
+        for a in t.obs["agreements"]:
+            for ob in a["obligations"]:
+                if move_id in ob["forbids"] and t.viewer in ob["seats"] and ob["issue"] in a["live"]:
+                    out.append(f"{a['id']}: {ob['text']}")
+        return out
+
+    def selected(self):
+        items = self.moves()
+        return items[min(self.state.selected, len(items) - 1)]
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def layout(self, rect):
+        app, t = self.app, self.t
+        if t.viewer is None:
+            return [RichText("history", rect, app, self._history(), self.scroll, "Moves revealed so far.")]
+        items = self.moves()
+        row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(10)
+        rows = max(2, min(len(items), (rect.height * 5 // 9) // row_h))
+        widgets = [ListBox("moves", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
+                           self.state, self.draw_row, on_activate=lambda i: self.choose(), row_tip=self.row_tip,
+                           tooltip="Your moves. \u2191\u2193 to read one, Enter to make it once the talks are over.")]
+        self.detail = pygame.Rect(rect.left, rect.top + rows * row_h + app.u(12), rect.width,
+                                  rect.height - rows * row_h - app.u(12))
+        available = self.available()
+        mv = self.selected()
+        can = available is not None and mv["id"] in available
+        if t.obs["my_move"]:
+            why = "you have chosen today's move"
+        elif available is None:
+            why = "moves are chosen when today's talks end"
+        else:
+            why = "not available now"
+        buttons = pygame.Rect(self.detail.left, self.detail.bottom - app.u(40), self.detail.width, app.u(36))
+        widgets += button_row(app, buttons, [
+            ("choose", "Make this move", self.choose,
+             "Commit to this move; all moves are revealed together." + ("" if can else f" (Not now: {why}.)"),
+             {"style": "primary", "enabled": can}),
+        ])
+        return widgets
+
+    def choose(self):
+        mv = self.selected()
+        available = self.available()
+        if available is None or mv["id"] not in available:
+            self.message = ("Moves are chosen after the talks." if available is None
+                            else f"{mv['name']} is not available now.", True)
+            return
+        problem = self.t.act(move(mv["id"]))
+        self.message = (problem, True) if problem else (f"You chose: {mv['name']}.", False)
+
+    def _history(self):
+        t = self.t
+        names = {m["id"]: m["name"] for m in t.public["moves"]}
+        items = []
+        for turn, seat, mid in reversed(t.obs["moves"]):
+            items.append(("body", theme.TEXT, f"Day {turn} \u00b7 {t.session.seat_name(seat)}: "
+                                              f"{'held' if mid == HOLD else names.get(mid, mid)}"))
+        return items or [("body", theme.MUTED, "No moves revealed yet: moves are revealed together after the talks.")]
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def row_tip(self, k):
+        return self.moves()[k]["description"]
+
+    def draw_row(self, surf, k, rect, selected):
+        app = self.app
+        mv = self.moves()[k]
+        available = self.available()
+        ok = available is None or mv["id"] in available
+        warn = " \u26a0 breaks an agreement" if self.breaks(mv["id"]) else ""
+        app.text.draw(surf, mv["name"] + warn, (rect.left, rect.top + app.u(4)), "bold",
+                      (theme.BAD if warn else theme.TEXT) if ok else theme.FAINT, max_width=rect.width)
+        kind = mv["kind"].replace("_", " ") + ("" if mv["public"] else " \u00b7 secret") + \
+            ("" if ok else " \u00b7 not available now")
+        app.text.draw(surf, kind, (rect.left, rect.top + app.u(4) + app.text.line_height("bold")), "small",
+                      theme.MUTED, max_width=rect.width)
+
+    def draw(self, surf):
+        app, t = self.app, self.t
+        if t.viewer is None:
+            return
+        mv = self.selected()
+        box = self.detail
+        limit = box.bottom - app.u(46)
+        y = box.top
+        pygame.draw.line(surf, theme.LINE, (box.left, y - app.u(6)), (box.right, y - app.u(6)))
+        lines = []
+        if t.obs["my_move"]:
+            chosen = next((m["name"] for m in self.moves() if m["id"] == t.obs["my_move"]), t.obs["my_move"])
+            lines.append(("bold", theme.ACCENT, f"Today you chose: {chosen}. Waiting for the others."))
+        elif t.obs["phase"] == "talks":
+            lines.append(("small", theme.ACCENT, f"Talks first: moves are chosen after round {t.obs['talk_rounds']}."))
+        lines.append(("body", theme.TEXT, mv["description"]))
+        names = t.names
+        for eff in mv["effects"]:
+            lines.append(("small", theme.MUTED, "\u2022 " + effect_text(eff, names, t.public)))
+        for b in self.breaks(mv["id"]):
+            lines.append(("small", theme.BAD, f"\u26a0 Breaks {b} Breaking costs trust, standing and support at home."))
+        text, bad = self.message
+        if text:
+            lines.append(("body", theme.BAD if bad else theme.GOOD, ("\u2717 " if bad else "") + text))
+        for style, colour, line in lines:
+            y = app.text.draw_wrapped(surf, line, pygame.Rect(box.left, y, box.width, limit - y), style, colour)
+            y += app.u(2)

@@ -1,0 +1,139 @@
+"""The news feed, each item with its source, and the situation's tracks above it."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import theme
+from ..format import day_date, source_text
+from ..widgets import Hint, Widget, focus_ring
+
+TABLE = "At the table"
+HIDDEN = ("phase",)
+
+
+class FeedState:
+    def __init__(self):
+        self.top = 0
+
+
+def feed_items(t, news) -> list:
+    """(day, style, colour, title, body, source) for each event a seat may read, newest first."""
+    moves = {m["id"]: m for m in t.public["moves"]}
+    start = t.public["calendar"]["start_date"]
+    out = []
+    for e in news:
+        kind = e["kind"]
+        if kind in HIDDEN or (kind == "chosen" and e["seat"] != t.viewer):
+            continue
+        if kind == "day":
+            out.append((e["turn"], "divider", theme.ACCENT, f"{e['text']} \u2014 {day_date(start, e['turn'])}", "", ""))
+        elif kind == "news":
+            out.append((e["turn"], "bold", theme.TEXT, e["text"], e.get("body", ""),
+                        source_text(t.public, e.get("source", ""))))
+        elif kind == "move":
+            mv = moves.get(e.get("move"), {})
+            out.append((e["turn"], "bold", theme.TEXT, e["text"], e.get("body", ""),
+                        "Field report \u00b7 " + source_text(t.public, mv.get("source", ""))))
+        elif kind in ("breach", "reversal"):
+            out.append((e["turn"], "bold", theme.BAD, "\u2717 " + e["text"], "", TABLE))
+        elif kind in ("agreement", "kept"):
+            out.append((e["turn"], "bold", theme.GOOD, "\u2713 " + e["text"], "", TABLE))
+        else:
+            out.append((e["turn"], "body", theme.TEXT, e["text"], "", TABLE))
+    out.reverse()
+    return out
+
+
+class NewsFeed(Widget):
+    def __init__(self, key, rect, app, items, state):
+        super().__init__(key, rect, "The news, newest first, each with its source. \u2191\u2193 to scroll.")
+        self.app, self.items, self.state = app, items, state
+        self.state.top = max(0, min(self.state.top, len(items) - 1))
+
+    def key_down(self, event):
+        steps = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -5, pygame.K_PAGEDOWN: 5}
+        if event.key in steps:
+            self.state.top = max(0, min(len(self.items) - 1, self.state.top + steps[event.key]))
+            return True
+        if event.key == pygame.K_HOME:
+            self.state.top = 0
+            return True
+        return False
+
+    def wheel(self, dy):
+        self.state.top = max(0, min(len(self.items) - 1, self.state.top - dy))
+        return True
+
+    def draw(self, surf, app, focused, hovered):
+        clip = surf.get_clip()
+        surf.set_clip(self.rect)
+        y = self.rect.top + app.u(4)
+        width = self.rect.width - app.u(14)
+        x = self.rect.left + app.u(4)
+        for day, style, colour, title, body, source in self.items[self.state.top:]:
+            if y > self.rect.bottom:
+                break
+            if style == "divider":
+                app.text.draw(surf, title, (x, y + app.u(4)), "label", colour, max_width=width)
+                y += app.text.line_height("label") + app.u(4)
+                pygame.draw.line(surf, theme.ACCENT_DIM, (x, y + app.u(2)), (x + width, y + app.u(2)))
+                y += app.u(10)
+                continue
+            lines = app.text.wrap(title, style, width)
+            if source == TABLE and len(lines) > 3:
+                # Table records repeat whole packages; the Offers panel has them in full.
+                lines = lines[:2] + [app.text.fit(" ".join(lines[2:]), style, width)]
+            for line in lines:
+                app.text.draw(surf, line, (x, y), style, colour)
+                y += app.text.line_height(style)
+            if body:
+                for line in app.text.wrap(body, "small", width):
+                    app.text.draw(surf, line, (x, y), "small", theme.MUTED)
+                    y += app.text.line_height("small")
+            if source:
+                app.text.draw(surf, f"Source: {source}", (x, y), "small", theme.FAINT, max_width=width)
+                y += app.text.line_height("small")
+            y += app.u(8)
+        surf.set_clip(clip)
+        if self.state.top > 0:
+            app.text.draw(surf, f"\u25b2 {self.state.top} newer", (self.rect.right - app.u(6), self.rect.top),
+                          "small", theme.ACCENT, anchor="topright")
+        if focused:
+            focus_ring(surf, self.rect, app.u(4))
+
+
+def _track_lines(t, track, width):
+    app = t.app
+    value = f"{t.obs['tracks'][track['id']]:,} {track['unit']}".strip()
+    name_w = width - app.text.width(value, "label") - app.u(10)
+    lines = app.text.wrap(track["name"], "small", name_w)
+    if len(lines) > 2:
+        lines = [lines[0], app.text.fit(" ".join(lines[1:]), "small", name_w)]
+    return value, lines
+
+
+def track_hints(t, rect) -> tuple:
+    """Widgets and the height used by the tracks block at the top of the news column."""
+    app = t.app
+    hints = []
+    y = rect.top
+    for track in t.public["tracks"]:
+        _, lines = _track_lines(t, track, rect.width)
+        h = len(lines) * app.text.line_height("small") + app.u(6)
+        span = f"{track['min']} to {track['max']} {track['unit']}".strip()
+        hints.append(Hint(f"track:{track['id']}", (rect.left, y, rect.width, h),
+                          f"{track['name']}: {t.obs['tracks'][track['id']]} {track['unit']} (scale {span})."))
+        y += h
+    return hints, y - rect.top
+
+
+def draw_tracks(surf, t, rect) -> None:
+    app = t.app
+    y = rect.top
+    for track in t.public["tracks"]:
+        value, lines = _track_lines(t, track, rect.width)
+        app.text.draw(surf, value, (rect.right, y), "label", theme.TEXT, anchor="topright")
+        for k, line in enumerate(lines):
+            app.text.draw(surf, line, (rect.left, y + k * app.text.line_height("small")), "small", theme.MUTED)
+        y += len(lines) * app.text.line_height("small") + app.u(6)

@@ -1,0 +1,149 @@
+"""Scenario choice: title, date, a map thumbnail, the situation and its sources."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.catalog import shipped_scenarios
+from game.engine import public_info
+from game.scenario import ScenarioError
+
+from .. import shapes, theme
+from ..format import long_date
+from ..lists import ListBox, ListState, ScrollState, ScrollText
+from ..mapview import MapCache
+from ..theme import seat_looks
+from .base import Scene, button_row, panel
+
+
+class ScenarioScene(Scene):
+    title = "Choose a scenario"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.problem = ""
+        try:
+            self.scenarios = shipped_scenarios()
+        except ScenarioError as err:
+            self.scenarios = []
+            self.problem = f"A shipped scenario is broken: {err.problems[0]}"
+        self.publics = [public_info(s) for s in self.scenarios]
+        # Who holds each region and site on day 1: public, it is the map everyone starts from.
+        self.start = [({r.id: r.control for r in s.map.regions}, {t.id: t.control for t in s.map.sites})
+                      for s in self.scenarios]
+        self.list_state = ListState()
+        self.sources_state = ScrollState()
+        self.thumbs = MapCache()
+
+    @property
+    def chosen(self):
+        return self.publics[self.list_state.selected] if self.publics else None
+
+    def layout(self, area):
+        app = self.app
+        m = app.u(28)
+        self.header = pygame.Rect(area.left + m, area.top + m, area.width - 2 * m, app.text.line_height("h1"))
+        top = self.header.bottom + app.u(18)
+        bottom = area.bottom - m - app.u(44)
+        self.list_rect = pygame.Rect(area.left + m, top, int(area.width * 0.28), bottom - top)
+        self.detail_rect = pygame.Rect(self.list_rect.right + app.u(20), top,
+                                       area.right - m - self.list_rect.right - app.u(20), bottom - top)
+        inner = self.list_rect.inflate(-app.u(16), -app.u(16))
+        row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(16)
+        widgets = [ListBox("list", inner, len(self.publics), row_h, self.list_state, self._draw_row,
+                           on_activate=lambda i: self.next(), row_tip=self._row_tip,
+                           on_select=lambda i: self.invalidate())]
+        d = self.detail_rect.inflate(-app.u(32), -app.u(28))
+        self.thumb_rect = pygame.Rect(d.right - int(d.width * 0.42), d.top, int(d.width * 0.42), int(d.height * 0.5))
+        self.text_rect = pygame.Rect(d.left, d.top, self.thumb_rect.left - d.left - app.u(24), d.height)
+        src_top = self.thumb_rect.bottom + app.u(14) + app.text.line_height("label") + app.u(4)
+        self.sources_rect = pygame.Rect(self.thumb_rect.left, src_top, self.thumb_rect.width, d.bottom - src_top)
+        if self.chosen:
+            widgets.append(ScrollText("sources", self.sources_rect, app, self._sources_text(), self.sources_state,
+                                      "small", "The reporting this scenario is built from. \u2191\u2193 to scroll.",
+                                      theme.MUTED))
+        row = pygame.Rect(self.detail_rect.left, bottom + app.u(12), self.detail_rect.width, app.u(36))
+        widgets += button_row(app, row, [
+            ("next", "Choose seats \u2192", self.next, "Decide who plays each government.",
+             {"style": "primary", "enabled": bool(self.chosen)}),
+            ("back", "Back", self.back, "Return to the title screen."),
+        ])
+        return widgets
+
+    def _sources_text(self):
+        lines = []
+        for s in self.chosen["sources"]:
+            who = f"{s['publisher']}, " if s.get("publisher") else ""
+            lines.append(f"\u2022 {s['title']} ({who}{s['date']})")
+        return "\n".join(lines)
+
+    def _row_tip(self, k):
+        p = self.publics[k]
+        return f"{p['title']}: {len(p['seats'])} seats, {p['calendar']['turns']} days. Enter to choose seats."
+
+    def _draw_row(self, surf, k, rect, selected):
+        app = self.app
+        p = self.publics[k]
+        app.text.draw(surf, p["title"].split(":")[0], (rect.left + app.u(8), rect.top + app.u(8)), "bold",
+                      theme.TEXT, max_width=rect.width - app.u(12))
+        sub = p["title"].split(":", 1)[1].strip() if ":" in p["title"] else long_date(p["date"])
+        app.text.draw(surf, sub, (rect.left + app.u(8), rect.top + app.u(8) + app.text.line_height("bold")),
+                      "small", theme.MUTED, max_width=rect.width - app.u(12))
+
+    def _draw_seats(self, surf, p, r, y):
+        app = self.app
+        looks = seat_looks(p["seats"])
+        step = app.text.line_height("body") + app.u(4)
+        for heading, inside in (("AT THE TABLE", True), ("OUTSIDE THE ROOM, STILL PLAYING", False)):
+            seats = [s for s in p["seats"] if s["at_table"] == inside]
+            if not seats or y + app.text.line_height("label") + step > r.bottom:
+                continue
+            app.text.draw(surf, heading, (r.left, y), "label", theme.MUTED)
+            y += app.text.line_height("label") + app.u(6)
+            for seat in seats:
+                if y + step > r.bottom:
+                    break
+                look = looks[seat["id"]]
+                shapes.marker(surf, look.shape, (r.left + app.u(8), y + step // 2 - app.u(2)), app.u(6), look.colour)
+                app.text.draw(surf, f"{seat['name']} \u2014 {seat['leader']}", (r.left + app.u(22), y), "body",
+                              theme.TEXT, max_width=r.width - app.u(22))
+                y += step
+            y += app.u(10)
+
+    def next(self):
+        if self.chosen:
+            from .seats import SeatsScene
+            self.app.push(SeatsScene(self.app, self.scenarios[self.list_state.selected]))
+
+    def draw_background(self, surf):
+        app = self.app
+        app.text.draw(surf, self.title, self.header.topleft, "h1")
+        panel(surf, app, self.list_rect)
+        panel(surf, app, self.detail_rect)
+        if self.problem:
+            app.text.draw_wrapped(surf, self.problem, self.text_rect, "body", theme.BAD)
+        p = self.chosen
+        if not p:
+            return
+        r = self.text_rect
+        y = r.top
+        for line in app.text.wrap(p["title"], "h1", r.width):
+            app.text.draw(surf, line, (r.left, y), "h1")
+            y += app.text.line_height("h1")
+        cal = p["calendar"]
+        facts = (f"Summit on {long_date(p['date'])} \u00b7 {cal['turns']} days from {long_date(cal['start_date'])}"
+                 f" \u00b7 {len(p['seats'])} seats")
+        y += app.u(4)
+        for line in app.text.wrap(facts, "body", r.width):
+            app.text.draw(surf, line, (r.left, y), "body", theme.ACCENT)
+            y += app.text.line_height("body")
+        y += app.u(12)
+        y = app.text.draw_wrapped(surf, p["summary"], pygame.Rect(r.left, y, r.width, r.bottom - y), "body")
+        self._draw_seats(surf, p, r, y + app.u(18))
+        regions, sites = self.start[self.list_state.selected]
+        pic = self.thumbs.get(app, p["map"], seat_looks(p["seats"]), self.thumb_rect, regions, sites, labels=False)
+        surf.blit(pic.surface, self.thumb_rect)
+        pygame.draw.rect(surf, theme.LINE, self.thumb_rect, 1)
+        app.text.draw(surf, "SOURCES", (self.thumb_rect.left, self.thumb_rect.bottom + app.u(14)), "label",
+                      theme.MUTED)
+

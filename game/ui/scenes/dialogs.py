@@ -1,0 +1,198 @@
+"""Dialogs over the table: the game menu, saving by name, and leaving (which always saves)."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import theme
+from ..lists import RichText, ScrollState
+from ..widgets import Button, TextField
+from .base import Scene
+
+
+class Dialog(Scene):
+    """A box over a dimmed copy of the scene below."""
+    transparent = True
+    heading = ""
+    message = ""
+    width = 520
+
+    def box_rect(self, area, rows):
+        app = self.app
+        h = app.u(90) + rows * (self.row_h() + app.u(10)) + self._message_height()
+        box = pygame.Rect(0, 0, app.u(self.width), h)
+        box.center = area.center
+        return box
+
+    def row_h(self):
+        return max(self.app.u(40), self.app.text.line_height("bold") + self.app.u(16))
+
+    def _message_height(self):
+        if not self.message:
+            return 0
+        return self.app.text.wrapped_height(self.message, "body", self.app.u(self.width - 48)) + self.app.u(12)
+
+    def stack_buttons(self, area, specs):
+        app = self.app
+        self.box = self.box_rect(area, len(specs))
+        y = self.box.top + app.u(64) + self._message_height()
+        out = []
+        for key, label, cb, tip, style in specs:
+            out.append(Button(key, (self.box.left + app.u(24), y, self.box.width - app.u(48), self.row_h()),
+                              label, cb, tip, style=style))
+            y += self.row_h() + app.u(10)
+        return out
+
+    def draw_background(self, surf):
+        app = self.app
+        shade = pygame.Surface(app.content.size, pygame.SRCALPHA)
+        shade.fill((5, 8, 12, 200))
+        surf.blit(shade, app.content.topleft)
+        pygame.draw.rect(surf, theme.PANEL, self.box, border_radius=app.u(10))
+        pygame.draw.rect(surf, theme.LINE, self.box, 1, border_radius=app.u(10))
+        app.text.draw(surf, self.heading, (self.box.left + app.u(24), self.box.top + app.u(22)), "h2")
+        if self.message:
+            body = pygame.Rect(self.box.left + app.u(24), self.box.top + app.u(58), self.box.width - app.u(48),
+                               self._message_height())
+            app.text.draw_wrapped(surf, self.message, body, "body", theme.MUTED)
+
+
+class MenuScene(Dialog):
+    heading = "Game menu"
+
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+
+    def layout(self, area):
+        return self.stack_buttons(area, [
+            ("resume", "Back to the table", self.app.pop, "Close this menu.", "primary"),
+            ("save", "Save game\u2026", self.save, "Save under a name of your choice.", "normal"),
+            ("settings", "Settings", self.settings, "Text size, fullscreen, AI pace.", "normal"),
+            ("title", "Save and go to the title", lambda: self.leave("title"),
+             "Saves the game (Continue picks it up) and returns to the title.", "normal"),
+            ("quit", "Save and quit Summit", lambda: self.leave("quit"),
+             "Saves the game (Continue picks it up) and closes Summit.", "danger"),
+        ])
+
+    def save(self):
+        self.app.replace(SaveDialog(self.app, self.session))
+
+    def settings(self):
+        from .settings import SettingsScene
+        self.app.replace(SettingsScene(self.app))
+
+    def leave(self, where):
+        leave_game(self.app, self.session, where)
+
+
+def leave_game(app, session, where: str) -> None:
+    """Save to the current day's autosave, then leave; if saving fails, stay and say why."""
+    problem = session.autosave()
+    if problem:
+        session.notice = ""
+        app.toast(problem.replace("your game goes on, but save it by name soon", "so the game stays open"))
+        return
+    app.session = None
+    if where == "quit":
+        app.running = False
+        return
+    from .title import TitleScene
+    app.reset(TitleScene(app))
+    app.toast("Game saved. Continue picks it up where you left it.")
+
+
+class QuitDialog(Dialog):
+    heading = "Leave the game?"
+    message = "Your game will be saved first, so Continue on the title screen picks it up where you left it."
+
+    def layout(self, area):
+        session = self.app.session
+        return self.stack_buttons(area, [
+            ("stay", "Keep playing", self.app.pop, "Close this question and go back to the game.", "primary"),
+            ("quit", "Save and quit", lambda: leave_game(self.app, session, "quit"), "Save, then close Summit.",
+             "danger"),
+        ])
+
+
+class SaveDialog(Dialog):
+    heading = "Save the game"
+    message = "A name of up to 60 letters, digits, spaces, '-' or '_'. Enter to save, Esc to cancel."
+
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+        self.name = {"text": f"{session.scenario.id} day {session.state.turn}"}
+        self.problem = ""
+
+    def layout(self, area):
+        app = self.app
+        self.box = self.box_rect(area, 2)
+        y = self.box.top + app.u(64) + self._message_height()
+        field = TextField("name", (self.box.left + app.u(24), y, self.box.width - app.u(48), self.row_h()),
+                          self.name, self.save, "Type a name for this save.")
+        y += self.row_h() + app.u(10)
+        half = (self.box.width - app.u(58)) // 2
+        return [field,
+                Button("save", (self.box.left + app.u(24), y, half, self.row_h()), "Save", lambda: self.save(None),
+                       "Write the save file.", style="primary"),
+                Button("cancel", (self.box.left + app.u(34) + half, y, half, self.row_h()), "Cancel", self.app.pop,
+                       "Back to the game without saving.")]
+
+    def save(self, _text):
+        problem = self.session.save(self.name["text"])
+        if problem:
+            self.message = f"Not saved: {problem}"
+            self.invalidate()
+            return
+        self.app.toast(self.session.notice)
+        self.session.notice = ""
+        self.app.pop()
+
+    def keys_hint(self):
+        return "Type a name \u00b7 Enter save \u00b7 Esc cancel"
+
+
+HOW_TO_PLAY = (
+    ("bold", "The goal",
+     "When the summit day ends, you score for what the signed terms are worth to you above your walk-away value, "
+     "for the secret objectives you met, for your standing at home and abroad, and for keeping your word."),
+    ("bold", "A day",
+     "News arrives. Then come rounds of talks: when it is your turn to speak, build a package under Propose and "
+     "send it, answer the offers under Offers, or end your round (E). After the last round every seat chooses one "
+     "move in the field, in secret, under Moves; the moves are revealed together and the day is resolved."),
+    ("bold", "Reading a package",
+     "The bar shows what a package is worth to you, from your own interests; the white line is your walk-away "
+     "value. Sign only above it. An AI leader will tell you what it would want for a package: nothing is sent."),
+    ("bold", "Keys",
+     "Tab and Shift-Tab move between controls, Enter chooses, Esc goes back or opens the menu. On the table: 1-4 "
+     "switch panels, E ends your round, M the map (arrows pick places), N the news, Ctrl+S saves, F1 this help, "
+     "F11 fullscreen. Every control explains itself in the bar at the bottom."),
+)
+
+
+class HelpScene(Dialog):
+    heading = "How to play"
+    width = 760
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.scroll = ScrollState()
+
+    def layout(self, area):
+        app = self.app
+        self.box = pygame.Rect(0, 0, min(area.width - app.u(40), app.u(self.width)), int(area.height * 0.8))
+        self.box.center = area.center
+        items = []
+        for style, head, body in HOW_TO_PLAY:
+            items += [(style, theme.ACCENT, head), ("body", theme.TEXT, body), ("gap", theme.TEXT, "")]
+        body = pygame.Rect(self.box.left + app.u(18), self.box.top + app.u(58), self.box.width - app.u(36),
+                           self.box.height - app.u(58) - self.row_h() - app.u(30))
+        label = "Back to the table"
+        close = Button("close", (self.box.left + app.u(24), self.box.bottom - self.row_h() - app.u(18),
+                                 app.text.width(label, "bold") + app.u(32), self.row_h()), label, self.app.pop,
+                       "Close the help.", style="primary")
+        return [close, RichText("help", body, app, items, self.scroll, "How to play. \u2191\u2193 to scroll.")]
+
+    def keys_hint(self):
+        return "Enter or Esc close \u00b7 Tab then \u2191\u2193 scroll"

@@ -1,0 +1,148 @@
+"""The end: scores and their parts, objectives met, the agreements in full, and history beside the table."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import history_comparison
+
+from .. import shapes, theme
+from ..format import long_date, option_text, signed
+from ..lists import RichText, ScrollState
+from ..panels.deals import agreement_items
+from ..theme import seat_looks
+from ..widgets import Hint
+from .base import Scene, button_row, panel
+
+PARTS = (("deal", "Deal", "What the signed terms are worth against walking away (x100)."),
+         ("objectives", "Goals", "Points for secret objectives met."),
+         ("stats", "Stats", "Half the change in support at home and international standing."),
+         ("integrity", "Word", "Lost for broken agreements and public reversals."))
+
+
+class EndScene(Scene):
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+        self.public = session.public
+        self.issues = {i["id"]: i for i in self.public["issues"]}
+        self.looks = seat_looks(self.public["seats"])
+        state = session.state
+        self.scores = state.scores()
+        self.order = sorted(self.scores, key=lambda s: -self.scores[s]["total"])
+        self.compare = history_comparison(state)
+        # The game is over: every seat's objectives can now be revealed for the debrief.
+        self.view = state.facilitator_view()
+        self.left_scroll, self.right_scroll = ScrollState(), ScrollState()
+
+    def objective_items(self) -> list:
+        items = [("label", theme.MUTED, "SECRET OBJECTIVES, NOW REVEALED")]
+        for seat in self.order:
+            met = set(self.scores[seat]["objectives_met"])
+            items.append(("bold", theme.TEXT, self.session.seat_name(seat)))
+            for obj in self.view["private"][seat]["objectives"]:
+                ok = obj["id"] in met
+                mark = "\u2713 met" if ok else "\u2717 missed"
+                items.append(("small", theme.GOOD if ok else theme.MUTED,
+                              f"{mark} \u00b7 {obj['text']} ({obj['points']} points)"))
+        return items
+
+    def history_items(self) -> list:
+        h = self.public["history"]
+        closeness = round(self.compare["closeness"] * 100)
+        items = [("label", theme.MUTED, f"THE TABLE BESIDE HISTORY \u00b7 {closeness}% alike"),
+                 ("small", theme.MUTED, f"What was actually signed on {long_date(h['date'])}, issue by issue:")]
+        for row in self.compare["issues"]:
+            issue = self.issues[row["issue"]]
+            same = row["table"] == row["history"]
+            mark = "\u2713 same" if same else ("\u2248 close" if row["distance"] <= 0.34 else "\u2717 apart")
+            table = option_text(issue, row["table"]) + ("" if row["signed"] else " (unsigned)")
+            items.append(("body", theme.GOOD if same else theme.TEXT, f"{issue['name']}: {mark}"))
+            items.append(("small", theme.MUTED, f"    table: {table} \u00b7 history: {option_text(issue, row['history'])}"))
+        items += [("gap", theme.TEXT, ""), ("label", theme.MUTED, "WHAT REALLY HAPPENED"),
+                  ("body", theme.TEXT, h["summary"]), ("gap", theme.TEXT, ""),
+                  ("label", theme.MUTED, "AFTERWARDS"), ("body", theme.TEXT, h["aftermath"]),
+                  ("gap", theme.TEXT, ""), ("label", theme.MUTED, "THE AGREEMENTS IN FULL")]
+        if not self.view["agreements"]:
+            items.append(("body", theme.MUTED, "The table signed nothing."))
+        for agreement in self.view["agreements"]:
+            items += agreement_items(self, agreement) + [("gap", theme.TEXT, "")]
+        return items
+
+    def seat_name(self, seat):
+        return self.session.seat_name(seat)
+
+    # -- scene ---------------------------------------------------------------------------------
+
+    def layout(self, area):
+        app = self.app
+        m = app.u(24)
+        self.header = pygame.Rect(area.left + m, area.top + m, area.width - 2 * m, app.text.line_height("h1"))
+        top = self.header.bottom + app.text.line_height("body") + app.u(20)
+        bottom = area.bottom - m - app.u(50)
+        left_w = int((area.width - 2 * m) * 0.48)
+        self.left = pygame.Rect(area.left + m, top, left_w, bottom - top)
+        self.right = pygame.Rect(self.left.right + app.u(16), top, area.right - m - self.left.right - app.u(16),
+                                 bottom - top)
+        inner = self.left.inflate(-app.u(24), -app.u(20))
+        self.row_h = max(app.u(30), app.text.line_height("h2") + app.u(8))
+        head = app.text.line_height("label") + app.u(8)
+        self.table_rect = pygame.Rect(inner.left, inner.top + head, inner.width, self.row_h * (len(self.order) + 1))
+        self.name_w = int(inner.width * 0.38)
+        self.col_w = (inner.width - self.name_w) // 5
+        widgets = []
+        for k, (part, label, tip) in enumerate((("total", "Total", "The final score."),) + PARTS):
+            widgets.append(Hint(f"col:{part}", (inner.left + self.name_w + k * self.col_w, self.table_rect.top,
+                                                self.col_w, self.row_h), f"{label}: {tip}"))
+        obj_top = self.table_rect.bottom + app.u(14)
+        widgets.append(RichText("objectives", pygame.Rect(inner.left, obj_top, inner.width, inner.bottom - obj_top),
+                                app, self.objective_items(), self.left_scroll, "Each seat's secret objectives."))
+        widgets.append(RichText("history", self.right.inflate(-app.u(24), -app.u(20)), app, self.history_items(),
+                                self.right_scroll, "The table's result beside history. \u2191\u2193 to scroll."))
+        row = pygame.Rect(self.left.left, bottom + app.u(12), self.left.width, app.u(40))
+        return button_row(app, row, [("title", "Back to the title", self.to_title, "Play again or try the other "
+                                      "scenario.", {"style": "primary"})]) + widgets
+
+    def to_title(self):
+        from .title import TitleScene
+        self.app.reset(TitleScene(self.app))
+
+    def back(self):
+        self.to_title()
+
+    def keys_hint(self):
+        return "Tab move \u00b7 \u2191\u2193 scroll \u00b7 Enter or Esc back to the title"
+
+    def draw_background(self, surf):
+        app = self.app
+        best = self.order[0]
+        app.text.draw(surf, "The summit is over", self.header.topleft, "h1")
+        app.text.draw(surf, f"{self.public['title']} \u00b7 highest score: {self.seat_name(best)}",
+                      (self.header.left, self.header.bottom + app.u(8)), "body", theme.ACCENT,
+                      max_width=self.header.width)
+        inner = panel(surf, app, self.left, "Scores")
+        panel(surf, app, self.right)
+        y = self.table_rect.top
+        cols = ("Total",) + tuple(p[1] for p in PARTS)
+        for k, label in enumerate(cols):
+            app.text.draw(surf, label.upper(), (inner.left + self.name_w + k * self.col_w + self.col_w // 2,
+                                                y + self.row_h // 2), "label", theme.MUTED, anchor="center")
+        for i, seat in enumerate(self.order):
+            y = self.table_rect.top + (i + 1) * self.row_h
+            look = self.looks[seat]
+            sc = self.scores[seat]
+            if seat in self.session.humans:
+                pygame.draw.rect(surf, theme.PANEL_HI, (inner.left, y, inner.width, self.row_h), border_radius=4)
+            shapes.marker(surf, look.shape, (inner.left + app.u(10), y + self.row_h // 2), app.u(7), look.colour)
+            badge = "human" if seat in self.session.humans else ""
+            room = self.name_w - app.u(28) - (app.text.width(badge, "small") + app.u(8) if badge else 0)
+            name = app.text.draw(surf, look.name, (inner.left + app.u(24), y + self.row_h // 2), "bold",
+                                 anchor="midleft", max_width=room)
+            if badge:
+                app.text.draw(surf, badge, (name.right + app.u(8), y + self.row_h // 2), "small", theme.ACCENT,
+                              anchor="midleft")
+            values = [sc["total"], sc["deal"], sc["objectives"], sc["stats"], sc["integrity"]]
+            for k, v in enumerate(values):
+                cx = inner.left + self.name_w + k * self.col_w + self.col_w // 2
+                app.text.draw(surf, str(v) if k == 0 else signed(v), (cx, y + self.row_h // 2),
+                              "h2" if k == 0 else "body", theme.TEXT if k == 0 else theme.MUTED, anchor="center")

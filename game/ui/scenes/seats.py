@@ -1,0 +1,122 @@
+"""Seats: who plays each government, a person or an AI leader at some level."""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from game.engine import public_info
+
+from .. import shapes, theme
+from ..theme import seat_looks
+from ..widgets import Cycler
+from .base import Scene, button_row, panel
+
+CHOICES = (("human", "Human"), ("easy", "AI \u00b7 easy"), ("normal", "AI \u00b7 normal"), ("hard", "AI \u00b7 hard"))
+KIND_TIPS = {
+    "human": "A person plays this seat at this computer.",
+    "easy": "An AI leader that reads the others poorly and bargains simply.",
+    "normal": "An AI leader that models what the others want from their offers.",
+    "hard": "An AI leader with a sharp model of the others and a longer view.",
+}
+
+
+class SeatsScene(Scene):
+    title = "Who plays each seat?"
+
+    def __init__(self, app, scenario, controllers=None):
+        super().__init__(app)
+        self.scenario = scenario
+        self.public = public_info(scenario)
+        self.looks = seat_looks(self.public["seats"])
+        first = next((s["id"] for s in self.public["seats"] if s["at_table"]), self.public["seats"][0]["id"])
+        self.choice = controllers or {s["id"]: ("human" if s["id"] == first else "normal")
+                                      for s in self.public["seats"]}
+
+    def layout(self, area):
+        app = self.app
+        m = app.u(28)
+        self.header = pygame.Rect(area.left + m, area.top + m, area.width - 2 * m, app.text.line_height("h1"))
+        top = self.header.bottom + app.text.line_height("body") + app.u(24)
+        self.row_h = max(app.u(58), app.text.line_height("bold") + app.text.line_height("small") + app.u(18))
+        width = min(area.width - 2 * m, app.u(900))
+        self.box = pygame.Rect(area.left + m, top, width, self.row_h * len(self.public["seats"]) + app.u(24))
+        widgets = []
+        kinds = [c[0] for c in CHOICES]
+        for k, seat in enumerate(self.public["seats"]):
+            y = self.box.top + app.u(12) + k * self.row_h
+            rect = pygame.Rect(self.box.right - app.u(330), y + (self.row_h - app.u(38)) // 2, app.u(310), app.u(38))
+            sid = seat["id"]
+            widgets.append(Cycler(f"seat:{sid}", rect, "Played by", [c[1] for c in CHOICES],
+                                  kinds.index(self.choice[sid]), lambda i, s=sid: self._set(s, kinds[i]),
+                                  f"{seat['name']}: {KIND_TIPS[self.choice[sid]]} \u2190\u2192 to change."))
+        presets = pygame.Rect(self.box.left, self.box.bottom + app.u(16), width, app.u(36))
+        widgets += button_row(app, presets, [
+            ("preset:solo", "One human, AI for the rest", self._solo, "You take the first seat at the table."),
+            ("preset:hot", "Everyone human (hot-seat)", lambda: self._all("human"),
+             "Pass the computer around; a curtain hides each seat's secrets."),
+            ("preset:watch", "All AI (watch)", lambda: self._all("normal"), "Watch the AI leaders negotiate."),
+        ])
+        row = pygame.Rect(self.box.left, presets.bottom + app.u(28), width, app.u(40))
+        widgets += button_row(app, row, [
+            ("start", "Read the briefing \u2192", self.start, "Start the game: the situation, then each role.",
+             {"style": "primary"}),
+            ("back", "Back", self.back, "Choose another scenario."),
+        ])
+        return widgets
+
+    def _set(self, seat, kind):
+        self.choice[seat] = kind
+
+    def _all(self, kind):
+        for s in self.choice:
+            self.choice[s] = kind
+
+    def _solo(self):
+        first = next((s["id"] for s in self.public["seats"] if s["at_table"]), self.public["seats"][0]["id"])
+        for s in self.choice:
+            self.choice[s] = "human" if s == first else "normal"
+
+    def mode(self) -> str:
+        humans = sum(1 for v in self.choice.values() if v == "human")
+        if humans == 0:
+            return "Watch mode: every seat is an AI leader."
+        if humans == len(self.choice):
+            return "Hot-seat: every seat is a person at this computer."
+        return f"{humans} human seat{'s' if humans > 1 else ''}, {len(self.choice) - humans} AI."
+
+    def start(self):
+        from ..session import Session
+        from .briefing import BriefingScene
+        seed = self.app.seed if self.app.seed is not None else random.randrange(1 << 30)
+        try:
+            session = Session.new(self.scenario, dict(self.choice), self.app.store, seed)
+        except ValueError as err:
+            self.app.toast(str(err))
+            return
+        if session.notice:
+            self.app.toast(session.notice)
+        self.app.session = session
+        self.app.reset(BriefingScene(self.app, session))
+
+    def draw_background(self, surf):
+        app = self.app
+        app.text.draw(surf, self.title, self.header.topleft, "h1")
+        app.text.draw(surf, f"{self.public['title']} \u2014 {self.mode()}",
+                      (self.header.left, self.header.bottom + app.u(8)), "body", theme.MUTED)
+        panel(surf, app, self.box)
+        for k, seat in enumerate(self.public["seats"]):
+            look = self.looks[seat["id"]]
+            y = self.box.top + app.u(12) + k * self.row_h
+            if k:
+                pygame.draw.line(surf, theme.LINE, (self.box.left + app.u(14), y), (self.box.right - app.u(14), y))
+            cy = y + self.row_h // 2
+            shapes.marker(surf, look.shape, (self.box.left + app.u(30), cy), app.u(10), look.colour)
+            x = self.box.left + app.u(52)
+            width = self.box.width - app.u(52) - app.u(350)
+            app.text.draw(surf, f"{seat['name']}  [{look.code}]", (x, cy - app.u(2)), "bold", anchor="bottomleft",
+                          max_width=width)
+            where = "at the table" if seat["at_table"] else "acts from outside the room"
+            app.text.draw(surf, f"{seat['leader']} \u00b7 {where}", (x, cy + app.u(2)), "small", theme.MUTED,
+                          max_width=width)

@@ -1,0 +1,376 @@
+"""The table: the main screen, and the pace of the game.
+
+Every frame it checks whose turn it is: a human seat gets the screen (behind
+a curtain when another human had it), AI seats act one decision at a time so
+the window stays responsive and their actions arrive where people can see
+them, a finished day shows its resolution, and the summit ends on the end
+screen. Everything drawn comes from the viewing seat's observation.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from game.engine import DONE
+
+from .. import theme
+from ..format import day_date, seat_names
+from ..mapview import MapCache, MapSelection, MapWidget
+from ..panels.common import TabBar, seat_tag
+from ..panels.compose import ComposePanel
+from ..panels.deals import DealsPanel
+from ..panels.moves import MovesPanel
+from ..panels.news import FeedState, NewsFeed, draw_tracks, feed_items, track_hints
+from ..panels.offers import OffersPanel
+from ..panels.seats import SeatsPanel
+from ..theme import seat_looks
+from .base import Scene, button_row, panel
+
+TABS = (
+    ("propose", "Propose", "Build a package of terms and send it, or ask an AI leader what it would want."),
+    ("offers", "Offers", "Offers to you and from you: read them, accept, reject or counter."),
+    ("deals", "Deals", "Agreements: what has been signed, who it binds, and promises broken."),
+    ("moves", "Moves", "Your moves in the field for today, and their effects."),
+)
+AI_SLICE = 0.006
+
+
+class TableScene(Scene):
+    def __init__(self, app, session):
+        super().__init__(app)
+        self.session = session
+        self.public = session.public
+        self.looks = seat_looks(self.public["seats"])
+        self.names = seat_names(self.public)
+        self.issues = {i["id"]: i for i in self.public["issues"]}
+        self.scenario_seats = list(session.scenario.seat_ids)
+        self.tab = "propose"
+        self.drafts = {}
+        self.compose = ComposePanel(self)
+        self.offers = OffersPanel(self)
+        self.deals = DealsPanel(self)
+        self.moves = MovesPanel(self)
+        self.seats = SeatsPanel(self)
+        self.map_cache, self.map_sel, self.feed_state = MapCache(), MapSelection(), FeedState()
+        self.view_key = None
+        self.ai_wait = 0.0
+        self.moves_shown = None
+        self.speaking = None
+        self.refresh()
+
+    # -- the viewing seat's data -------------------------------------------------------------
+
+    @property
+    def viewer(self):
+        return self.session.viewer
+
+    @property
+    def hidden(self) -> bool:
+        """People play but none has the screen yet: show nothing private, not even the spectator's view."""
+        return self.viewer is None and bool(self.session.humans)
+
+    def refresh(self) -> None:
+        state = self.session.state
+        key = (len(state.log), len(state.events), self.viewer)
+        if key == self.view_key:
+            return
+        self.view_key = key
+        if self.hidden:
+            self.obs = self.session.observation(self.session.humans[0])
+            self.space = {"can_propose": False, "issues": {}, "expires": [state.turn, state.turn]}
+        elif self.viewer is None:
+            # Watch mode: no human seat to hide anything from, so the spectator's view.
+            self.obs = state.facilitator_view()
+            self.space = {"can_propose": False, "issues": {}, "expires": [state.turn, state.turn]}
+        else:
+            self.obs = state.observation(self.viewer)
+            self.space = state.proposal_space(self.viewer)
+        self._legal = None
+        self.feed = feed_items(self, self.obs["news"])
+        self.invalidate()
+
+    def legal(self) -> list:
+        if self._legal is None:
+            self._legal = self.session.state.legal_actions(self.viewer) if self.viewer else []
+        return self._legal
+
+    def act(self, action) -> str:
+        problem = self.session.act(self.viewer, action)
+        self.refresh()
+        self.invalidate()
+        return problem
+
+    def controller_text(self, seat) -> str:
+        kind = self.session.controllers[seat]
+        if seat == self.viewer:
+            return "you"
+        return "a person" if kind == "human" else f"AI \u00b7 {kind}"
+
+    def wait_reason(self) -> str:
+        obs = self.obs
+        if obs["phase"] != "talks":
+            return "today's talks are over"
+        if self.viewer not in obs["to_move"]:
+            return f"{', '.join(self.session.seat_name(s) for s in obs['to_move'])} is speaking"
+        return "you have made this round's proposals; end your round"
+
+    def show_tab(self, name) -> None:
+        self.tab = name
+        self.invalidate()
+        self.controls.focus = "tabs"
+
+    def _take_seat(self, seat) -> None:
+        old = self.viewer
+        if old is not None:
+            self.drafts[old] = self.compose
+        self.session.viewer = seat
+        self.compose = self.drafts.get(seat) or ComposePanel(self)
+        self.offers, self.moves = OffersPanel(self), MovesPanel(self)
+        self.refresh()
+        self.tab = "offers" if self.offers.waiting_count() else ("moves" if self.obs["phase"] == "moves" else "propose")
+        self.controls.focus = "tabs"
+
+    # -- the pace of play ------------------------------------------------------------------------
+
+    def update(self, dt):
+        super().update(dt)
+        s = self.session
+        if s.notice:
+            self.app.toast(s.notice)
+            s.notice = ""
+        if s.pending is not None:
+            from .resolution import ResolutionScene
+            self.app.push(ResolutionScene(self.app, s, s.take_resolution()))
+            return
+        if s.over:
+            from .end import EndScene
+            self.app.session = None
+            self.app.replace(EndScene(self.app, s))
+            return
+        human = s.match.human_to_move()
+        if human is not None:
+            self._human_turn(human)
+            return
+        if s.match.ai_to_move() is None:
+            return
+        self.ai_wait -= dt
+        if self.ai_wait > 0:
+            return
+        self._step_ai()
+
+    def _human_turn(self, human):
+        s = self.session
+        if self.viewer in s.state.to_move() and s.controllers.get(self.viewer) == "human":
+            # While moves are chosen every seat may act: whoever has the screen goes first.
+            human = self.viewer
+        if human != self.viewer:
+            if len(s.humans) > 1:
+                from .curtain import CurtainScene
+                self.app.push(CurtainScene(self.app, s.seat_name(human), lambda: self._take_seat(human),
+                                           self.looks[human]))
+                return
+            self._take_seat(human)
+        if self.obs["phase"] == "moves" and self.moves_shown != (self.viewer, self.obs["turn"]):
+            self.moves_shown = (self.viewer, self.obs["turn"])
+            self.show_tab("moves")
+        speaking = (self.viewer, self.obs["turn"], self.obs["round"], self.obs["phase"])
+        if speaking != self.speaking:
+            # The word comes back to you: new offers first, unless you were building a package.
+            self.speaking = speaking
+            if self.tab == "propose" and not self.compose.draft.terms and self.offers.waiting_count():
+                self.show_tab("offers")
+
+    def _step_ai(self):
+        s = self.session
+        deadline = time.perf_counter() + AI_SLICE
+        while True:
+            events = s.step_ai()
+            if s.pending is not None or s.over or s.match.human_to_move() is not None:
+                break
+            seen = [e for e in events if e["visible"] == "all" or (self.viewer and self.viewer in e["visible"])]
+            if seen and self.app.ai_delay > 0:
+                self.ai_wait = self.app.ai_delay
+                break
+            if time.perf_counter() > deadline:
+                break
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------------------
+
+    def layout(self, area):
+        if self.hidden:
+            return []
+        app = self.app
+        m = app.u(12)
+        self.header = pygame.Rect(area.left, area.top, area.width,
+                                  max(app.u(60), app.text.line_height("h2") + app.text.line_height("body") + app.u(18)))
+        body = pygame.Rect(area.left + m, self.header.bottom + m, area.width - 2 * m,
+                           area.bottom - self.header.bottom - 2 * m)
+        left_w, mid_w = int(body.width * 0.37), int(body.width * 0.37)
+        self.map_panel = pygame.Rect(body.left, body.top, left_w, int(body.height * 0.52))
+        self.seats_panel = pygame.Rect(body.left, self.map_panel.bottom + m, left_w,
+                                       body.bottom - self.map_panel.bottom - m)
+        self.mid_panel = pygame.Rect(self.map_panel.right + m, body.top, mid_w, body.height)
+        self.right_panel = pygame.Rect(self.mid_panel.right + m, body.top, body.right - self.mid_panel.right - m,
+                                       body.height)
+        widgets = []
+        tabs = self.tabs()
+        names = [t[0] for t in tabs]
+        if self.tab not in names:
+            self.tab = names[0]
+        inner_mid = self.mid_panel.inflate(-app.u(20), -app.u(20))
+        tab_h = max(app.u(34), app.text.line_height("bold") + app.u(12))
+        labels = [(label, f"{k + 1}", tip) for k, (_, label, tip) in enumerate(tabs)]
+        if "offers" in names and self.viewer:
+            n = self.offers.waiting_count()
+            k = names.index("offers")
+            labels[k] = (f"Offers ({n})" if n else "Offers", labels[k][1], labels[k][2])
+        widgets.append(TabBar("tabs", (inner_mid.left, inner_mid.top, inner_mid.width, tab_h), labels,
+                              names.index(self.tab), lambda k: self.show_tab(names[k]),
+                              "\u2190\u2192 or 1-4 to switch."))
+        self.tab_area = pygame.Rect(inner_mid.left, inner_mid.top + tab_h + app.u(12), inner_mid.width,
+                                    inner_mid.height - tab_h - app.u(12))
+        widgets += self.active_panel().layout(self.tab_area)
+        widgets += self._header_buttons()
+        inner_right = panel_inner(app, self.right_panel, "The situation")
+        hints, used = track_hints(self, inner_right)
+        self.tracks_rect = pygame.Rect(inner_right.left, inner_right.top, inner_right.width, used)
+        self.news_head_y = self.tracks_rect.bottom + app.u(12)
+        feed_top = self.news_head_y + app.text.line_height("label") + app.u(6)
+        widgets.append(NewsFeed("news", pygame.Rect(inner_right.left, feed_top, inner_right.width,
+                                                    inner_right.bottom - feed_top), app, self.feed, self.feed_state))
+        map_inner = self.map_panel.inflate(-app.u(12), -app.u(12))
+        info_h = 2 * app.text.line_height("small") + app.u(8)
+        widgets.append(MapWidget("map", map_inner, app, self.map_cache, self.public, self.obs, self.looks,
+                                 self.map_sel, info_h))
+        widgets += self.seats.layout(panel_inner(app, self.seats_panel, ""))
+        widgets += hints
+        return widgets
+
+    def tabs(self):
+        if self.viewer is None:
+            return [t for t in TABS if t[0] in ("offers", "deals", "moves")]
+        return list(TABS)
+
+    def active_panel(self):
+        return {"propose": self.compose, "offers": self.offers, "deals": self.deals, "moves": self.moves}[self.tab]
+
+    def _header_buttons(self):
+        app = self.app
+        can_end = self.viewer is not None and any(a.type == "done" for a in self.legal())
+        specs = []
+        if self.viewer is not None and self.obs["phase"] == "talks":
+            specs.append(("end", "End my round (E)", self.end_round,
+                          "Pass the word to the next seat. Offers you made stay open." if can_end
+                          else f"Not now: {self.wait_reason()}.", {"style": "primary", "enabled": can_end}))
+        specs.append(("help", "Help (F1)", self.help, "How to play, in four short paragraphs."))
+        specs.append(("menu", "Menu (Esc)", self.menu, "Save, load, settings, or leave the game."))
+        width = sum(app.text.width(s[1], "bold") + app.u(42) for s in specs)
+        h = max(app.u(36), app.text.line_height("bold") + app.u(14))
+        area = pygame.Rect(self.header.right - app.u(12) - width, self.header.centery - h // 2, width, h)
+        self.status_right = area.left - app.u(12)
+        return button_row(app, area, specs, height=h)
+
+    # -- input -------------------------------------------------------------------------------------
+
+    def end_round(self):
+        problem = self.act(DONE)
+        if problem:
+            self.app.toast(problem)
+
+    def menu(self):
+        from .dialogs import MenuScene
+        self.app.push(MenuScene(self.app, self.session))
+
+    def help(self):
+        from .dialogs import HelpScene
+        self.app.push(HelpScene(self.app))
+
+    def back(self):
+        self.menu()
+
+    def key(self, event):
+        names = [t[0] for t in self.tabs()]
+        digits = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
+        if event.key in digits and digits[event.key] < len(names):
+            self.show_tab(names[digits[event.key]])
+        elif event.key == pygame.K_e and self.viewer is not None and self.obs["phase"] == "talks":
+            self.end_round()
+        elif event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
+            from .dialogs import SaveDialog
+            self.app.push(SaveDialog(self.app, self.session))
+        elif event.key == pygame.K_F1:
+            self.help()
+        elif event.key == pygame.K_m:
+            self.controls.focus_on("map")
+        elif event.key == pygame.K_n:
+            self.controls.focus_on("news")
+
+    def keys_hint(self):
+        return "Tab move \u00b7 1-4 panels \u00b7 E end round \u00b7 M map \u00b7 N news \u00b7 F1 help \u00b7 Esc menu"
+
+    # -- drawing -------------------------------------------------------------------------------------
+
+    def draw_background(self, surf):
+        app, obs = self.app, self.obs
+        if self.hidden:
+            area = app.content
+            surf.fill(theme.CURTAIN, area)
+            app.text.draw(surf, "The AI leaders are acting\u2026", area.center, "h2", theme.MUTED, anchor="center")
+            return
+        pygame.draw.rect(surf, theme.PANEL, self.header)
+        pygame.draw.line(surf, theme.LINE, self.header.bottomleft, self.header.bottomright)
+        x = self.header.left + app.u(18)
+        short = self.public["title"].split(":")[0]
+        room = self.mid_panel.left - x - app.u(16)
+        app.text.draw(surf, short, (x, self.header.top + app.u(8)), "h2", max_width=room)
+        left = obs["summit_turn"] - obs["turn"]
+        when = "the summit is today" if left == 0 else f"{left} day{'s' if left > 1 else ''} to the summit"
+        date = day_date(self.public["calendar"]["start_date"], obs["turn"])
+        app.text.draw(surf, f"Day {obs['turn']} of {obs['turns']} \u00b7 {date} \u00b7 {when}",
+                      (x, self.header.top + app.u(10) + app.text.line_height("h2")), "body", theme.ACCENT,
+                      max_width=room)
+        self._draw_status(surf)
+        panel(surf, app, self.map_panel)
+        panel(surf, app, self.seats_panel)
+        panel(surf, app, self.mid_panel)
+        inner = panel(surf, app, self.right_panel, "The situation")
+        draw_tracks(surf, self, self.tracks_rect)
+        app.text.draw(surf, "NEWS", (inner.left, self.news_head_y), "label", theme.MUTED)
+        self.seats.draw(surf)
+        self.active_panel().draw(surf)
+
+    def _draw_status(self, surf):
+        app, obs = self.app, self.obs
+        x = self.mid_panel.left
+        y = self.header.top + app.u(8)
+        if obs["phase"] == "talks":
+            phase = f"Talks \u00b7 round {obs['round']} of {obs['talk_rounds']}"
+        elif obs["phase"] == "moves":
+            phase = "Moves: each seat chooses in secret"
+        else:
+            phase = "The summit is over"
+        app.text.draw(surf, phase, (x, y), "bold", theme.TEXT, max_width=self.status_right - x)
+        y += app.text.line_height("h2") + app.u(2)
+        width = self.status_right - x
+        if self.viewer is None:
+            app.text.draw(surf, "Watching: every seat is an AI leader", (x, y), "body", theme.MUTED, max_width=width)
+        elif self.viewer in obs["to_move"]:
+            tag = seat_tag(surf, app, self.looks[self.viewer], (x, y), "body", theme.TEXT, max_width=width)
+            app.text.draw(surf, "your move", (tag.right + app.u(8), y), "body", theme.ACCENT,
+                          max_width=self.status_right - tag.right - app.u(8))
+        else:
+            waiting = ", ".join(self.session.seat_name(s) for s in obs["to_move"])
+            app.text.draw(surf, f"You are {self.session.seat_name(self.viewer)} \u00b7 waiting for {waiting}\u2026",
+                          (x, y), "body", theme.MUTED, max_width=width)
+
+
+def panel_inner(app, rect, title):
+    """The area `panel()` leaves inside `rect`, without drawing it."""
+    inner = rect.inflate(-app.u(24), -app.u(20))
+    if title:
+        gap = app.text.line_height("label") + app.u(8)
+        inner = pygame.Rect(inner.left, inner.top + gap, inner.width, inner.height - gap)
+    return inner

@@ -1,0 +1,165 @@
+"""A scripted game through the real scenes, by keyboard and mouse: for shots, tests and the benchmark.
+
+The script plays as a patient newcomer would: it reads each briefing, puts
+the historical package to its partners once, accepts the first offer that
+reaches it, ends its rounds and mostly holds.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .driver import Driver, Stuck
+
+KINDS = ("human", "easy", "normal", "hard")
+
+
+class ScriptedGame:
+    def __init__(self, driver: Driver, snap=None):
+        self.d = driver
+        self.snap = snap or (lambda name: None)
+        self.snapped = set()
+        self.proposed = set()
+        self.answered = set()
+        self.moved_days = set()
+
+    def once(self, name):
+        if name not in self.snapped:
+            self.snapped.add(name)
+            self.snap(name)
+
+    # -- before the table ------------------------------------------------------------------
+
+    def new_game(self, scenario_id: str, controllers: dict) -> None:
+        d = self.d
+        d.press("new")
+        d.until(lambda: d.on("ScenarioScene"), 10, "the scenario list")
+        ids = [p["id"] for p in d.scene.publics]
+        d.focus("list")
+        d.key(pygame.K_HOME)
+        for _ in range(ids.index(scenario_id)):
+            d.key(pygame.K_DOWN)
+        self.once("scenario")
+        d.key(pygame.K_RETURN)
+        d.until(lambda: d.on("SeatsScene"), 10, "the seats")
+        for seat, kind in controllers.items():
+            d.focus(f"seat:{seat}")
+            while d.scene.choice[seat] != kind:
+                d.key(pygame.K_RIGHT)
+        self.once("seats")
+        d.press("start")
+        d.until(lambda: d.on("BriefingScene"), 10, "the briefing")
+        self.once("briefing")
+        while d.on("BriefingScene") or d.on("CurtainScene"):
+            if d.on("CurtainScene"):
+                self.once("curtain")
+            d.key(pygame.K_RETURN)
+
+    # -- at the table ------------------------------------------------------------------------
+
+    def play_to_end(self, limit: int = 40000) -> None:
+        d = self.d
+        for _ in range(limit):
+            if d.on("EndScene"):
+                self.once("end")
+                return
+            if d.on("CurtainScene"):
+                self.once("curtain")
+                d.key(pygame.K_RETURN)
+            elif d.on("ResolutionScene"):
+                self.once("resolution")
+                d.key(pygame.K_RETURN)
+            elif d.on("TableScene") and self._my_turn():
+                self._play_turn()
+            else:
+                d.frame()
+        raise Stuck("the game did not reach its end")
+
+    def _my_turn(self) -> bool:
+        t = self.d.scene
+        return t.viewer is not None and not t.hidden and t.viewer in t.obs["to_move"] and \
+            t.session.controllers[t.viewer] == "human"
+
+    def _play_turn(self):
+        t = self.d.scene
+        self.once("table")
+        if t.obs["phase"] == "moves":
+            self._move()
+            return
+        waiting = [p for p in t.offers.offers() if p["status"] == "open" and t.viewer in p["parties"]
+                   and t.viewer not in p["accepted"] and p["id"] not in self.answered]
+        if waiting:
+            self._answer(waiting[0])
+            return
+        if t.viewer not in self.proposed and t.space["can_propose"]:
+            self.proposed.add(t.viewer)
+            if self._propose():
+                return
+        self.d.key(pygame.K_e)
+
+    def _history_package(self, t):
+        viewer = t.viewer
+        return {i: o for i, o in t.public["history"]["outcome"].items()
+                if i in t.obs["open_issues"] and viewer in t.issues[i]["signatories"]}
+
+    def _propose(self) -> bool:
+        d = self.d
+        t = d.scene
+        terms = self._history_package(t)
+        if not terms:
+            return False
+        d.key(pygame.K_1)
+        d.focus("issues")
+        d.key(pygame.K_HOME)
+        panel = t.compose
+        for k, issue in enumerate(panel.issue_ids):
+            if issue in terms:
+                d.key(pygame.K_SPACE)
+                while panel.current(issue) != terms[issue]:
+                    d.key(pygame.K_RIGHT)
+            d.key(pygame.K_DOWN)
+        self.once("table-offer")
+        if d.widget("ask").enabled:
+            d.click("ask")
+            self.once("ask")
+        d.click("send")
+        return True
+
+    def _answer(self, prop):
+        d = self.d
+        t = d.scene
+        self.answered.add(prop["id"])
+        d.key(pygame.K_2)
+        d.focus("offers")
+        d.key(pygame.K_HOME)
+        while t.offers.selected()["id"] != prop["id"]:
+            d.key(pygame.K_DOWN)
+        if prop["note"] and t.session.controllers[prop["proposer"]] != "human":
+            self.once("incoming")
+        if d.widget("accept").enabled:
+            d.click("accept")
+        else:
+            d.press("reject")
+
+    def _move(self):
+        d = self.d
+        t = d.scene
+        d.key(pygame.K_4)
+        d.focus("moves")
+        d.key(pygame.K_HOME)
+        day = t.obs["turn"]
+        if day == 1 and t.viewer not in {s for s, _ in self.moved_days}:
+            d.key(pygame.K_DOWN)
+            self.once("moves")
+            if not d.widget("choose").enabled:
+                d.key(pygame.K_HOME)
+        self.moved_days.add((t.viewer, day))
+        d.key(pygame.K_RETURN)
+
+
+def play(driver, scenario_id, controllers, snap=None) -> ScriptedGame:
+    """From the title screen to the end screen."""
+    game = ScriptedGame(driver, snap)
+    game.new_game(scenario_id, controllers)
+    game.play_to_end()
+    return game

@@ -1,0 +1,151 @@
+"""A game in progress: the match, its saves, and what the screens need to notice.
+
+The session submits actions and lets AI seats act, then notices what changed
+that the screens must react to: a new day (autosave, show the resolution),
+the end. It holds no rules: everything it shows comes from observations.
+"""
+
+from __future__ import annotations
+
+from game.engine import IllegalAction
+from game.persistence import SaveError
+
+NOT_SHOWN = ("chosen",)
+
+
+class Resolution:
+    """What a finished day showed: its number and where its news starts in the event log."""
+
+    def __init__(self, turn: int, since: int):
+        self.turn, self.since = turn, since
+
+
+class Session:
+    def __init__(self, match, store):
+        self.match = match
+        self.store = store
+        state = match.state
+        self.turn_seen = state.turn
+        self.moves_mark = len(state.events) if state.phase == "moves" else None
+        self.day_mark = len(state.events)
+        self.pending = None
+        self.viewer = None
+        self.notice = ""
+
+    @classmethod
+    def new(cls, scenario, controllers, store, seed):
+        from game.match import Match
+        session = cls(Match(scenario, seed, controllers), store)
+        try:
+            store.clear_autosaves(scenario.id)
+        except OSError as err:
+            session.notice = f"Old autosaves could not be cleared: {err}"
+        session.autosave()
+        return session
+
+    @classmethod
+    def resume(cls, state, seats, store):
+        from game.match import Match
+        controllers = {s: seats.get(s, "normal") for s in state.game.scenario.seat_ids}
+        return cls(Match(state.game.scenario, state.game.seed, controllers, state=state), store)
+
+    # -- what it is ------------------------------------------------------------------
+
+    @property
+    def state(self):
+        return self.match.state
+
+    @property
+    def scenario(self):
+        return self.match.scenario
+
+    @property
+    def public(self):
+        return self.match.public
+
+    @property
+    def controllers(self):
+        return self.match.controllers
+
+    @property
+    def humans(self):
+        return self.match.humans
+
+    @property
+    def over(self) -> bool:
+        return self.state.is_over()
+
+    def seat_name(self, seat) -> str:
+        return self.scenario.seat(seat).name
+
+    # -- acting ---------------------------------------------------------------------
+
+    def act(self, seat: str, action) -> str:
+        """Apply a human action; return '' or the reason it was refused (nothing changes then)."""
+        try:
+            self.match.act(seat, action)
+        except IllegalAction as err:
+            return str(err)
+        self._notice_changes()
+        return ""
+
+    def step_ai(self) -> list:
+        events = self.match.step_ai(limit=1)
+        self._notice_changes()
+        return events
+
+    def ask(self, ai_seat: str, partner: str, terms: dict):
+        return self.match.ask(ai_seat, partner, terms)
+
+    def _notice_changes(self) -> None:
+        state = self.state
+        if state.phase == "moves" and self.moves_mark is None:
+            self.moves_mark = len(state.events)
+        if state.turn != self.turn_seen or (state.is_over() and self.pending is None and self.moves_mark is not None):
+            since = self.moves_mark if self.moves_mark is not None else self.day_mark
+            self.pending = Resolution(self.turn_seen, since)
+            self.turn_seen = state.turn
+            self.moves_mark = None
+            self.day_mark = len(state.events)
+            if not state.is_over():
+                self.autosave()
+
+    def take_resolution(self):
+        pending, self.pending = self.pending, None
+        return pending
+
+    # -- views (only observations) ------------------------------------------------------
+
+    def observation(self, seat: str, since: int = 0) -> dict:
+        return self.state.observation(seat, since)
+
+    def public_news(self, since: int = 0) -> list:
+        """News every seat sees: the same for all, so any seat's observation gives it."""
+        seat = self.scenario.seat_ids[0]
+        return [e for e in self.observation(seat, since)["news"] if e["visible"] == "all"]
+
+    def news_for(self, viewer, since: int = 0) -> list:
+        if viewer is None or len(self.humans) > 1:
+            return self.public_news(since)
+        return [e for e in self.observation(viewer, since)["news"] if e["kind"] not in NOT_SHOWN]
+
+    # -- saving ------------------------------------------------------------------------
+
+    def autosave(self) -> str:
+        try:
+            self.store.autosave(self.state, seats=self.controllers)
+        except OSError as err:
+            self.notice = f"Autosave failed ({err}); your game goes on, but save it by name soon."
+            return self.notice
+        return ""
+
+    def save(self, name: str) -> str:
+        """Save by name; return '' or what went wrong (the game is never touched)."""
+        try:
+            path = self.store.save(self.state, name.strip(), seats=self.controllers)
+        except SaveError as err:
+            return str(err)
+        except OSError as err:
+            return f"Could not write the save: {err}"
+        self.notice = f"Saved as \u201c{name.strip()}\u201d in {path.parent}"
+        return ""

@@ -1,0 +1,140 @@
+"""Fonts and text: rendered at the window's real size, cached, and logged per frame.
+
+Text is re-rendered whenever the scale changes (window resize or the text
+size setting) rather than scaling surfaces, so it stays crisp. Every string
+drawn in a frame is recorded in `drawn`, which lets tests check what a
+player could read on screen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from . import theme
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+CACHE_LIMIT = 3000
+
+
+class Text:
+    def __init__(self, scale: float = 1.0):
+        self.scale = scale
+        self.drawn = []
+        self._fonts = {}
+        self._surfaces = {}
+        self._wraps = {}
+        self._fits = {}
+
+    def set_scale(self, scale: float) -> None:
+        scale = round(scale, 3)
+        if scale != self.scale:
+            self.scale = scale
+            self._fonts.clear()
+            self._surfaces.clear()
+            self._wraps.clear()
+            self._fits.clear()
+
+    def px(self, style: str) -> int:
+        return max(9, round(theme.STYLES[style][0] * self.scale))
+
+    def font(self, style: str) -> pygame.font.Font:
+        font = self._fonts.get(style)
+        if font is None:
+            bold = theme.STYLES[style][1]
+            path = FONT_DIR / FONT_FILES[bold]
+            if path.exists():
+                font = pygame.font.Font(str(path), self.px(style))
+            else:
+                # Without the shipped font the game still runs, in pygame's own face.
+                font = pygame.font.Font(None, round(self.px(style) * 1.3))
+                font.set_bold(bold)
+            self._fonts[style] = font
+        return font
+
+    def line_height(self, style: str) -> int:
+        return self.font(style).get_linesize()
+
+    def width(self, text: str, style: str) -> int:
+        return self.font(style).size(text)[0]
+
+    def render(self, text: str, style: str, colour) -> pygame.Surface:
+        key = (text, style, colour)
+        surf = self._surfaces.get(key)
+        if surf is None:
+            if len(self._surfaces) > CACHE_LIMIT:
+                self._surfaces.clear()
+            surf = self.font(style).render(text, True, colour)
+            self._surfaces[key] = surf
+        return surf
+
+    def fit(self, text: str, style: str, width: int) -> str:
+        """The text, cut with an ellipsis if it is wider than `width`."""
+        key = (text, style, width)
+        out = self._fits.get(key)
+        if out is None:
+            out = text
+            if self.width(text, style) > width:
+                lo, hi = 0, len(text)
+                while lo < hi:
+                    mid = (lo + hi + 1) // 2
+                    if self.width(text[:mid].rstrip() + "\u2026", style) <= width:
+                        lo = mid
+                    else:
+                        hi = mid - 1
+                out = text[:lo].rstrip() + "\u2026"
+            self._fits[key] = out
+        return out
+
+    def draw(self, surf, text: str, pos, style: str = "body", colour=theme.TEXT, anchor: str = "topleft",
+             max_width: int | None = None) -> pygame.Rect:
+        if max_width is not None:
+            text = self.fit(text, style, max_width)
+        if not text:
+            return pygame.Rect(pos, (0, 0))
+        self.drawn.append(text)
+        image = self.render(text, style, colour)
+        rect = image.get_rect(**{anchor: pos})
+        surf.blit(image, rect)
+        return rect
+
+    def wrap(self, text: str, style: str, width: int) -> list:
+        key = (text, style, width)
+        lines = self._wraps.get(key)
+        if lines is None:
+            lines = []
+            font = self.font(style)
+            for paragraph in text.split("\n"):
+                words = paragraph.split()
+                if not words:
+                    lines.append("")
+                    continue
+                line = words[0]
+                for word in words[1:]:
+                    trial = f"{line} {word}"
+                    if font.size(trial)[0] <= width:
+                        line = trial
+                    else:
+                        lines.append(line)
+                        line = word
+                lines.append(line)
+            self._wraps[key] = lines
+        return lines
+
+    def draw_wrapped(self, surf, text: str, rect, style: str = "body", colour=theme.TEXT,
+                     skip: int = 0) -> int:
+        """Draw wrapped lines inside `rect` from line `skip`; return the y below the last line drawn."""
+        y = rect.top
+        step = self.line_height(style)
+        for line in self.wrap(text, style, rect.width)[skip:]:
+            if y + step > rect.bottom:
+                break
+            if line:
+                self.draw(surf, line, (rect.left, y), style, colour)
+            y += step
+        return y
+
+    def wrapped_height(self, text: str, style: str, width: int) -> int:
+        return len(self.wrap(text, style, width)) * self.line_height(style)

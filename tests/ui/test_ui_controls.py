@@ -1,0 +1,104 @@
+"""Keyboard focus, tooltips on every control, resizing and the text size setting."""
+
+import pygame
+
+from game.ui.script import ScriptedGame
+
+
+def _every_control_explains_itself(d):
+    d.scene.prepare()
+    for w in d.scene.controls.widgets:
+        tip = w.focus_tip() or w.tip_at(w.rect.center)
+        assert tip, f"{type(d.scene).__name__}: control '{w.key}' has no tooltip"
+
+
+def test_tab_and_shift_tab_walk_the_controls_in_order(make_app):
+    d = make_app()
+    keys = [w.key for w in d.scene.controls.widgets if w.focusable]
+    assert d.scene.controls.focus == keys[0]
+    d.key(pygame.K_TAB)
+    assert d.scene.controls.focus == keys[1]
+    d.key(pygame.K_TAB, pygame.KMOD_SHIFT)
+    d.key(pygame.K_TAB, pygame.KMOD_SHIFT)
+    assert d.scene.controls.focus == keys[-1]
+    d.key(pygame.K_DOWN)
+    assert d.scene.controls.focus == keys[0], "arrows move through a menu too"
+
+
+def test_tooltips_on_every_control_of_every_scene(make_app):
+    d = make_app()
+    _every_control_explains_itself(d)
+    seen = set()
+
+    def check(name):
+        if type(d.scene).__name__ not in seen:
+            seen.add(type(d.scene).__name__)
+            _every_control_explains_itself(d)
+    game = ScriptedGame(d, check)
+    game.new_game("moscow-2020", {"turkey": "human"})
+    d.key(pygame.K_2)
+    _every_control_explains_itself(d)
+    d.key(pygame.K_3)
+    _every_control_explains_itself(d)
+    d.key(pygame.K_4)
+    _every_control_explains_itself(d)
+    game.play_to_end()
+    assert {"ScenarioScene", "SeatsScene", "BriefingScene", "TableScene", "ResolutionScene", "EndScene"} <= seen
+
+
+def test_the_help_bar_shows_the_focused_controls_tooltip(make_app):
+    d = make_app()
+    d.key(pygame.K_TAB)
+    assert d.scene.controls.focused().tooltip in d.text()
+
+
+def test_a_resized_window_draws_its_text_again_at_the_new_size(make_app):
+    d = make_app()
+    small = d.app.text.px("body")
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1920, h=1080, size=(1920, 1080)))
+    d.frame()
+    assert d.app.size == (1920, 1080)
+    assert d.app.text.px("body") > small
+    for w in d.scene.controls.widgets:
+        assert pygame.Rect(0, 0, 1920, 1080).contains(w.rect)
+
+
+def test_text_size_setting_changes_every_font_and_is_kept(make_app, private_home):
+    d = make_app()
+    normal = d.app.text.px("body")
+    d.press("settings")
+    d.focus("text")
+    d.key(pygame.K_RIGHT)
+    assert d.app.text.px("body") > normal
+    assert '"text_size": 2' in (private_home / "settings.json").read_text()
+
+
+def test_f11_toggles_fullscreen_without_breaking_the_game(make_app):
+    d = make_app()
+    d.key(pygame.K_F11)
+    d.key(pygame.K_F11)
+    assert d.app.running and d.on("TitleScene")
+    assert d.app.settings.values["fullscreen"] is False
+
+
+def test_map_selection_by_arrow_keys(make_app):
+    d = make_app()
+    ScriptedGame(d).new_game("moscow-2020", {"turkey": "human"})
+    d.until(lambda: d.scene.viewer == "turkey" and "turkey" in d.scene.obs["to_move"], 200)
+    d.key(pygame.K_m)
+    assert d.scene.controls.focus == "map"
+    d.key(pygame.K_RIGHT)
+    assert any("Tartus naval base" in t for t in d.text())
+    d.key(pygame.K_DOWN)
+    assert any("Hatay (Turkey)" in t for t in d.text())
+
+
+def test_f1_opens_how_to_play_over_the_table_and_escape_closes_it(make_app):
+    d = make_app()
+    ScriptedGame(d).new_game("moscow-2020", {"turkey": "human"})
+    d.until(lambda: d.on("TableScene") and d.scene.viewer == "turkey", 200)
+    d.key(pygame.K_F1)
+    assert d.on("HelpScene")
+    assert "How to play" in d.text()
+    d.key(pygame.K_ESCAPE)
+    assert d.on("TableScene")

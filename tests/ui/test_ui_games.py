@@ -1,0 +1,59 @@
+"""Whole games from the title screen to the end screen, by posted keyboard and mouse events only."""
+
+import pygame
+import pytest
+
+from game.catalog import load_scenario
+from game.ui.script import play
+
+SCENARIOS = ("moscow-2020", "sochi-2008")
+
+
+def _controllers(scenario_id, mode):
+    seats = load_scenario(scenario_id).seat_ids
+    if mode == "hot-seat":
+        return {s: "human" for s in seats}
+    return {s: ("human" if k == 0 else "normal") for k, s in enumerate(seats)}
+
+
+def _human_actions(session, kind):
+    return [a for seat, a in session.state.log if session.controllers[seat] == "human" and a["type"] == kind]
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+@pytest.mark.parametrize("mode", ["hot-seat", "against-ai"])
+def test_a_whole_game_from_title_to_end(make_app, tmp_path, scenario_id, mode):
+    d = make_app()
+    controllers = _controllers(scenario_id, mode)
+    game = play(d, scenario_id, controllers)
+    assert d.on("EndScene")
+    session = d.scene.session
+    assert session.state.is_over()
+    assert session.controllers == controllers
+    assert _human_actions(session, "propose"), "the script composed and sent a package through the UI"
+    signed_from_humans = [a for a in session.state.agreements
+                          if session.controllers[session.state.proposals[a.proposal].proposer] == "human"]
+    assert _human_actions(session, "accept") or signed_from_humans, "an offer was accepted"
+    assert session.state.agreements
+    assert "The summit is over" in d.text()
+    assert {"briefing", "table", "moves", "resolution", "end"} <= game.snapped
+    if mode == "hot-seat":
+        assert "curtain" in game.snapped
+    d.shot(tmp_path / f"{scenario_id}-{mode}-end.png")
+
+
+def test_the_end_screen_sets_the_table_beside_history(make_app):
+    d = make_app()
+    play(d, "moscow-2020", _controllers("moscow-2020", "against-ai"))
+    text = " ".join(d.text())
+    assert "THE TABLE BESIDE HISTORY" in text
+    assert "Ceasefire in Idlib" in text
+    assert "SECRET OBJECTIVES, NOW REVEALED" in text
+    d.press("title")
+    assert d.on("TitleScene")
+
+
+def test_back_to_title_and_quit_by_keyboard(make_app):
+    d = make_app()
+    d.key(pygame.K_ESCAPE)
+    assert not d.app.running

@@ -1,0 +1,122 @@
+"""Autosaves, continuing, saving and loading by name, and leaving a game without losing it."""
+
+import json
+
+import pygame
+
+from game.catalog import load_scenario
+
+
+def _start_against_ai(d, scenario_id="moscow-2020"):
+    seats = load_scenario(scenario_id).seat_ids
+    d.press("new")
+    d.key(pygame.K_RETURN)
+    d.press("start")
+    while not d.on("TableScene"):
+        d.key(pygame.K_RETURN)
+    d.until(lambda: d.scene.viewer == seats[0] and seats[0] in d.scene.obs["to_move"], 500)
+
+
+def _reach_day_two(d):
+    while not (d.on("TableScene") and d.scene.session.state.turn == 2 and d.scene.viewer in d.scene.obs["to_move"]):
+        if d.on("ResolutionScene"):
+            d.key(pygame.K_RETURN)
+        elif d.on("TableScene") and d.scene.viewer in d.scene.obs["to_move"]:
+            if d.scene.obs["phase"] == "moves":
+                d.key(pygame.K_4)
+                d.focus("moves")
+                d.key(pygame.K_HOME)
+                d.key(pygame.K_RETURN)
+            else:
+                d.key(pygame.K_e)
+        else:
+            d.frame()
+
+
+def test_closing_the_window_asks_then_saves_and_continue_resumes(make_app, private_home):
+    d = make_app()
+    _start_against_ai(d)
+    _reach_day_two(d)
+    d.key(pygame.K_e)
+    session = d.app.session
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    d.frame()
+    assert d.on("QuitDialog") and d.app.running
+    assert "Leave the game?" in d.text()
+    d.key(pygame.K_ESCAPE)
+    assert d.on("TableScene"), "Escape keeps playing"
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    d.frame()
+    d.click("quit")
+    assert not d.app.running
+    log = [[seat, action] for seat, action in session.state.log]
+    autosaves = sorted((private_home / "saves" / "autosave").glob("*.json"))
+    assert [p.name for p in autosaves] == ["moscow-2020-turn-01.json", "moscow-2020-turn-02.json"]
+    assert json.loads(autosaves[-1].read_text())["actions"] == log, "the game as it was when the player left"
+    pygame.quit()
+
+    d = make_app()
+    assert d.widget("continue").enabled
+    d.press("continue")
+    assert d.on("TableScene")
+    state = d.scene.session.state
+    assert [[seat, action] for seat, action in state.log][:len(log)] == log
+    assert d.scene.session.controllers["russia"] == "normal"
+
+
+def test_save_by_name_then_load_it_from_the_title(make_app, private_home):
+    d = make_app()
+    _start_against_ai(d)
+    d.key(pygame.K_e)
+    d.key(pygame.K_s, pygame.KMOD_CTRL)
+    assert d.on("SaveDialog")
+    for _ in range(40):
+        d.key(pygame.K_BACKSPACE)
+    d.type("before the summit")
+    d.key(pygame.K_RETURN)
+    assert d.on("TableScene")
+    assert (private_home / "saves" / "before the summit.json").exists()
+    saved_log = json.loads((private_home / "saves" / "before the summit.json").read_text())["actions"]
+    d.key(pygame.K_ESCAPE)
+    assert d.on("MenuScene")
+    d.press("title")
+    assert d.on("TitleScene")
+    d.press("load")
+    assert d.on("LoadScene")
+    assert any("before the summit" in t for t in d.text())
+    d.focus("saves")
+    d.key(pygame.K_HOME)
+    d.key(pygame.K_RETURN)
+    assert d.on("TableScene")
+    assert [[s, a] for s, a in d.scene.session.state.log][:len(saved_log)] == saved_log
+
+
+def test_a_bad_save_name_is_refused_and_nothing_is_written(make_app, private_home):
+    d = make_app()
+    _start_against_ai(d)
+    d.key(pygame.K_s, pygame.KMOD_CTRL)
+    d.type("/etc/passwd")
+    d.key(pygame.K_RETURN)
+    assert d.on("SaveDialog")
+    assert any(t.startswith("Not saved") for t in d.text())
+    assert not list((private_home / "saves").glob("*.json"))
+    d.key(pygame.K_ESCAPE)
+    assert d.on("TableScene")
+
+
+def test_a_damaged_save_is_listed_with_why_and_never_loaded(make_app, private_home):
+    saves = private_home / "saves"
+    saves.mkdir(parents=True)
+    (saves / "broken.json").write_text('{"format": "summit-save", "version": 1, "actions": [', encoding="utf-8")
+    d = make_app()
+    d.press("load")
+    assert any("Cannot be loaded" in t for t in d.text())
+    d.focus("saves")
+    d.key(pygame.K_RETURN)
+    assert d.on("LoadScene")
+    assert (saves / "broken.json").exists()
+
+
+def test_continue_is_off_until_there_is_an_autosave(make_app):
+    d = make_app()
+    assert not d.widget("continue").enabled
