@@ -49,6 +49,8 @@ class Action:
     @staticmethod
     def from_dict(data) -> "Action":
         if isinstance(data, Action):
+            if data.type not in TYPES:
+                raise IllegalAction(f"unknown action type {data.type!r}; expected one of {', '.join(TYPES)}")
             return data
         if not isinstance(data, dict):
             raise IllegalAction("an action is a mapping with a 'type'")

@@ -40,6 +40,7 @@ class Game:
         for m in scenario.moves:
             self.moves_by_seat.setdefault(m.seat, []).append(m)
         self.space = OutcomeSpace(scenario)
+        self._issue_space = {}
         seats = scenario.seat_ids
         self.talk_orders = [seats[k:] + seats[:k] for k in range(len(seats))]
         self.statement_actions = tuple(Action("statement", issue=i.id, option=o)
@@ -50,6 +51,15 @@ class Game:
         state.record("day", "", "all", f"Day 1 of {self.scenario.calendar.turns}")
         phases.start_turn(state)
         return state
+
+    def open_issue_space(self, open_flags: tuple) -> dict:
+        """Each open issue's options and signatories (plain data, a fresh copy each call)."""
+        hit = self._issue_space.get(open_flags)
+        if hit is None:
+            hit = {i.id: (list(i.options), list(i.signatories))
+                   for k, i in enumerate(self.scenario.issues) if open_flags[k]}
+            self._issue_space[open_flags] = hit
+        return {i: {"options": list(o), "signatories": list(s)} for i, (o, s) in hit.items()}
 
     def talk_order(self, turn: int) -> tuple:
         return self.talk_orders[(turn - 1) % len(self.talk_orders)]
@@ -128,7 +138,7 @@ class GameState:
         first = len(self.events)
         handler(self, seat, action)
         self.log.append((seat, action.to_dict()))
-        return self.events[first:]
+        return [views.copy_record(e) for e in self.events[first:]]
 
     def _check_turn(self, seat, action):
         g = self.game
@@ -140,6 +150,8 @@ class GameState:
             raise IllegalAction("moves are chosen after today's talks")
         if self.phase == "moves" and action.type != "move":
             raise IllegalAction("today's talks are over: choose your move")
+        if self.phase == "moves" and seat in self.chosen:
+            raise IllegalAction("you have already chosen your move for today")
         if seat not in self.to_move():
             waiting = ", ".join(g.scenario.seat(s).name for s in self.to_move())
             raise IllegalAction(f"it is not {g.scenario.seat(seat).name}'s turn; waiting for {waiting}")
@@ -172,9 +184,8 @@ class GameState:
             self.slot_proposals < talks.MAX_PROPOSALS_PER_SLOT and \
             sum(1 for p in self.proposals.values() if p.status == "open" and p.proposer == seat) \
             < talks.MAX_OPEN_PER_SEAT
-        issues = {i.id: {"options": list(i.options), "signatories": list(i.signatories)}
-                  for k, i in enumerate(scen.issues) if self.issue_open[k]}
-        return {"can_propose": can, "issues": issues, "seats": list(scen.seat_ids),
+        return {"can_propose": can, "issues": self.game.open_issue_space(tuple(self.issue_open)),
+                "seats": list(scen.seat_ids),
                 "expires": [self.turn, scen.calendar.summit_turn]}
 
     # -- copies and identity -----------------------------------------------------

@@ -149,13 +149,14 @@ def _open_for(state, seat, pid):
     return prop
 
 
-def _answerable(state, seat, pid):
+def _answerable(state, seat, pid, signing=True):
+    """An open proposal `seat` may answer; one whose issue left the table can still be rejected."""
     prop = _open_for(state, seat, pid)
     if seat == prop.proposer:
         raise IllegalAction(f"proposal {pid} is your own; withdraw it instead")
     if seat in prop.accepted:
         raise IllegalAction(f"you have already accepted proposal {pid}")
-    for issue_id, _ in prop.terms:
+    for issue_id, _ in prop.terms if signing else ():
         if not state.issue_open[state.game.issue_index[issue_id]]:
             raise IllegalAction(f"{state.game.scenario.issue(issue_id).name} is no longer on the table")
     return prop
@@ -172,7 +173,7 @@ def accept(state, seat, action):
 
 
 def reject(state, seat, action):
-    prop = _answerable(state, seat, action.proposal)
+    prop = _answerable(state, seat, action.proposal, signing=False)
     prop.status = "rejected"
     prop.reason = action.reason
     why = f": \u201c{action.reason}\u201d" if action.reason else ""

@@ -9,6 +9,12 @@ from __future__ import annotations
 from game.scenario.model import STAT_IDS
 
 
+def copy_record(record: dict) -> dict:
+    """A copy of an event or logged action that shares no list or mapping with the state."""
+    return {k: list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v
+            for k, v in record.items()}
+
+
 def _visible_to(event, seat) -> bool:
     return event["visible"] == "all" or (seat is not None and seat in event["visible"])
 
@@ -59,7 +65,7 @@ def observation(state, seat: str, since: int = 0) -> dict:
     obs["moves"] = [[t, s, m] for t, s, m in state.moves_log
                     if s == seat or m == "hold" or g.move_index[m].public]
     obs["my_move"] = state.chosen.get(seat)
-    obs["news"] = [dict(e) for e in state.events[since:] if _visible_to(e, seat)]
+    obs["news"] = [copy_record(e) for e in state.events[since:] if _visible_to(e, seat)]
     obs["events_seen"] = len(state.events)
     obs["private"] = private_info(g.scenario.seat(seat))
     return obs
@@ -71,9 +77,9 @@ def facilitator_view(state) -> dict:
     view["proposals"] = [p.to_dict() for p in state.proposals.values()]
     view["moves"] = [list(m) for m in state.moves_log]
     view["pending_moves"] = dict(state.chosen)
-    view["news"] = [dict(e) for e in state.events]
+    view["news"] = [copy_record(e) for e in state.events]
     view["private"] = {s.id: private_info(s) for s in g.scenario.seats}
-    view["log"] = [[s, dict(a)] for s, a in state.log]
+    view["log"] = [[s, copy_record(a)] for s, a in state.log]
     return view
 
 
