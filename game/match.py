@@ -14,6 +14,17 @@ CONTROLLERS = ("human",) + LEVELS + tuple(BASELINES)
 MAX_AI_STEPS = 10_000
 
 
+_PUBLIC = {}
+
+
+def _public(scenario):
+    """public_info is the same for every game of a scenario; AI-only runs build many games."""
+    key = (scenario.id, scenario.content_hash)
+    if key not in _PUBLIC:
+        _PUBLIC[key] = public_info(scenario)
+    return _PUBLIC[key]
+
+
 class Match:
     def __init__(self, scenario, seed: int, controllers: dict, state=None):
         unknown = set(controllers) - set(scenario.seat_ids)
@@ -26,7 +37,7 @@ class Match:
                 raise ValueError(f"{seat}: '{kind}' is not one of {', '.join(CONTROLLERS)}")
         self.game = Game(scenario, seed) if state is None else state.game
         self.state = self.game.new_state() if state is None else state
-        self.public = public_info(scenario)
+        self.public = _public(scenario)
         self.leaders = {s: make_leader(self.public, s, kind, seed * 31 + k)
                         for k, (s, kind) in enumerate(self.controllers.items()) if kind != "human"}
 

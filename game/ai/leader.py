@@ -21,6 +21,7 @@ LOW_TRUST_PREMIUM = 0.25
 BREAKER_PREMIUM = 0.15
 REVERSAL_COST = 0.05
 MOOD_SPREAD = 0.35
+MEDIATION_GAIN = 0.05   # a mediator steps in only where a deal would clearly serve it
 TASTE_SPREAD = 0.03
 
 
@@ -42,6 +43,7 @@ class Leader:
         self.slot = None
         self.answered = set()
         self.proposed_to = set()
+        self.mediated = set()   # (turn, parties): a mediator offers its compromise once a day
         self.absorbed = set()
         self.received = {}      # seat -> my utility of each package it offered me, in order
         self.agreed_by = set()  # seats that have accepted a package of mine
@@ -65,6 +67,9 @@ class Leader:
     # -- reading what happened ------------------------------------------------------
 
     def _absorb(self, obs):
+        if not obs["news"]:
+            self.seen = obs["events_seen"]
+            return
         proposals = {p["id"]: p for p in obs["proposals"]}
         for event in obs["news"]:
             n = event["n"]
@@ -301,9 +306,10 @@ class Leader:
         for group, ks in self.other_groups:
             open_ks = self.table.open_issues(ks, obs)
             parties = tuple(sorted(set(group) | {self.seat}))
-            if not open_ks or parties in self.proposed_to or self._pending_with(obs, parties):
+            if not open_ks or (obs["turn"], parties) in self.mediated or self._pending_with(obs, parties):
                 continue
             partners = list(group)
+            self.mediated.add((obs["turn"], parties))
             ks_full, packages, total, base = self._candidates(obs, open_ks, partners)
             now = self.table.utility(base)
             score = total - now
@@ -315,9 +321,8 @@ class Leader:
                 continue
             score = np.where(fair, score, -np.inf)
             choice = int(np.argmax(score))
-            if score[choice] <= 0.01:
+            if score[choice] < MEDIATION_GAIN:
                 continue
-            self.proposed_to.add(parties)
             return Action.from_dict({"type": "propose", "parties": list(parties),
                                      "terms": self.table.terms(ks_full, packages[choice]),
                                      "reason": voice.mediation(self.me)})

@@ -30,6 +30,9 @@ class Game:
         self.seed = seed
         self.seat_ids = scenario.seat_ids
         self.track_ids = tuple(t.id for t in scenario.tracks)
+        self.issue_ids = scenario.issue_ids
+        self.region_ids = tuple(r.id for r in scenario.map.regions)
+        self.site_ids = tuple(s.id for s in scenario.map.sites)
         self.seat_index = {s: k for k, s in enumerate(scenario.seat_ids)}
         self.issue_index = {i: k for k, i in enumerate(scenario.issue_ids)}
         self.track_index = {t.id: k for k, t in enumerate(scenario.tracks)}
