@@ -46,8 +46,18 @@ class Personality:
     honesty: float
 
 
+class _Args:
+    """Named fields of a vocabulary entry, held as sorted (key, value) pairs so it stays hashable."""
+
+    def arg(self, key, default=None):
+        for k, v in self.args:
+            if k == key:
+                return v
+        return default
+
+
 @dataclass(frozen=True)
-class Condition:
+class Condition(_Args):
     """One test from the closed vocabulary (see docs/scenario-format.md).
 
     `kind` names the test; `args` holds its fields as sorted (key, value)
@@ -57,24 +67,12 @@ class Condition:
     args: tuple = ()
     children: tuple = ()
 
-    def arg(self, key, default=None):
-        for k, v in self.args:
-            if k == key:
-                return v
-        return default
-
 
 @dataclass(frozen=True)
-class Effect:
+class Effect(_Args):
     """One change from the closed vocabulary; `args` as in Condition."""
     kind: str
     args: tuple = ()
-
-    def arg(self, key, default=None):
-        for k, v in self.args:
-            if k == key:
-                return v
-        return default
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
+from turns import end_talks, until
 
 from game.ai.randomplay import play_random
 from game.catalog import load_scenario
@@ -29,15 +30,6 @@ def refused(state, seat, action, *fragments):
     return message
 
 
-def until(state, seat):
-    """End talk slots until it is `seat`'s turn to speak."""
-    while state.to_move() != [seat]:
-        state.apply(state.to_move()[0], DONE)
-
-
-def end_talks(state):
-    while state.phase == "talks":
-        state.apply(state.to_move()[0], DONE)
 
 
 def hold_all(state):

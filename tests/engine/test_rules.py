@@ -7,9 +7,10 @@ import dataclasses
 from functools import lru_cache
 
 import pytest
+from turns import end_talks, until
 
 from game.catalog import load_scenario
-from game.engine import DONE, Game, IllegalAction, accept, move, propose, reject, statement
+from game.engine import Game, IllegalAction, accept, move, propose, reject, statement
 from game.scenario.model import Effect, Event
 
 load = lru_cache(maxsize=None)(load_scenario)
@@ -20,14 +21,6 @@ def fresh(scenario_id="moscow-2020", seed=1, scenario=None):
     return Game(scenario or load(scenario_id), seed).new_state()
 
 
-def until(state, seat):
-    while state.to_move() != [seat]:
-        state.apply(state.to_move()[0], DONE)
-
-
-def end_talks(state):
-    while state.phase == "talks":
-        state.apply(state.to_move()[0], DONE)
 
 
 def play_moves(state, chosen=None):

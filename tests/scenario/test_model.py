@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 
 import pytest
+from scenario_text import edit
 
 from game.scenario import Scenario, ScenarioError, parse_scenario
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "scenario-format.md"
 
 NORTH_PREFS = "weights: {crossing: 1.0}\n      values: {crossing: {no: 0.0, yes: 1.0}}"
 ISSUE_END = "signatories: [north, south]\n    source: note\n"
@@ -54,19 +53,6 @@ EAST_SEAT = """  - id: east
 """
 
 
-@pytest.fixture(scope="module")
-def minimal() -> str:
-    text = DOC.read_text(encoding="utf-8")
-    found = re.search(r"^## A minimal scenario\n.*?^```yaml\n(.*?)^```", text, re.S | re.M)
-    assert found, "docs/scenario-format.md has no ```yaml block under '## A minimal scenario'"
-    return found.group(1)
-
-
-def edit(text: str, *edits) -> str:
-    for old, new in edits:
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
-        text = text.replace(old, new)
-    return text
 
 
 def load(text: str) -> Scenario:

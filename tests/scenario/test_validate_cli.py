@@ -7,35 +7,20 @@ marks where the loader must point (it is removed before the file is written).
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from scenario_text import edit
 
 from game.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
-DOC = REPO / "docs" / "scenario-format.md"
 MARK = "§"
 MIB4 = 4 * 1024 * 1024
 
 
-@pytest.fixture(scope="module")
-def minimal() -> str:
-    text = DOC.read_text(encoding="utf-8")
-    found = re.search(r"^## A minimal scenario\n.*?^```yaml\n(.*?)^```", text, re.S | re.M)
-    assert found, "docs/scenario-format.md has no ```yaml block under '## A minimal scenario'"
-    return found.group(1)
-
-
-def edit(text: str, *edits) -> str:
-    """Apply (old, new) replacements; each `old` must occur exactly once."""
-    for old, new in edits:
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in the scenario"
-        text = text.replace(old, new)
-    return text
 
 
 def locate(text: str, needle: str):
