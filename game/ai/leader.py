@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine.actions import DONE, Action
+from game.engine.talks import backs_down, last_stands
 
 from . import concession, moves, voice
 from .levels import LEVELS
@@ -149,15 +150,15 @@ class Leader:
                 demand += BREAKER_PREMIUM * span
         return min(demand, ceiling), now
 
-    def _stated_penalty(self, obs, terms) -> float:
-        cost = 0.0
-        for st in obs["statements"]:
-            if st["seat"] == self.seat and st["issue"] in terms:
-                k = self.table.index[st["issue"]]
-                opts = self.table.options[k]
-                if self.table.tables[k][opts.index(terms[st["issue"]])] < self.table.tables[k][opts.index(st["option"])]:
-                    cost += REVERSAL_COST
-        return cost
+    def _climb_downs(self, obs, terms) -> list:
+        """(issue, stated option) for each public stand these terms would make it back down from."""
+        out = []
+        for issue, stated in last_stands(obs["statements"], self.seat).items():
+            if issue in terms:
+                k = self.table.index[issue]
+                if backs_down(self.table.tables[k], self.table.options[k], stated, terms[issue]):
+                    out.append((issue, stated))
+        return out
 
     def unsettled_gain(self, obs) -> float:
         base = self.table.base(obs["settled"])
@@ -166,7 +167,7 @@ class Leader:
 
     # -- choosing a package -------------------------------------------------------------
 
-    def _candidates(self, obs, ks, partners):
+    def _candidates(self, obs, ks):
         ks, packages, own = self.table.space(ks)
         base = self.table.base(obs["settled"])
         fixed = sum(self.table.tables[k][base[k]] for k in range(len(base)) if k not in ks)
@@ -174,10 +175,13 @@ class Leader:
 
     def _pick(self, obs, ks, partners, demand):
         """The package over ks it would offer: meets its demand, best for the others as it sees them."""
-        ks, packages, total, base = self._candidates(obs, ks, partners)
+        ks, packages, total, base = self._candidates(obs, ks)
         ok = total >= demand - 1e-9
         if not ok.any():
             ok = total >= total.max() - 1e-9
+        fresh = ok & ~self._refused(ks, packages, partners)
+        if fresh.any():
+            ok = fresh
         idx = np.flatnonzero(ok)
         if self.level.model == "none":
             order = idx[np.argsort(-total[idx], kind="stable")]
@@ -220,7 +224,8 @@ class Leader:
         partners = [p for p in prop["parties"] if p != self.seat]
         ks = [self.table.index[i] for i in terms]
         demand, now = self._demand(obs, ks, partners)
-        value = self.table.utility_after(obs["settled"], terms) - self._stated_penalty(obs, terms)
+        climb_downs = self._climb_downs(obs, terms)
+        value = self.table.utility_after(obs["settled"], terms) - REVERSAL_COST * len(climb_downs)
         last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
             and not self._stonewalled(partners)
         broke = next((self._breach_by(obs, p) for p in partners if self._breach_by(obs, p)), None)
@@ -230,36 +235,22 @@ class Leader:
                                                       (last_chance and value >= self._bounds(obs, ks)[1])):
             return Action("accept", proposal=pid)
         wanted = self._wanted(obs, ks, partners, terms, demand)
-        if self.level.counters and wanted and not broke and obs["turn"] <= obs["summit_turn"] and \
-                self._can_counter(obs, partners) and wanted != terms:
+        if self.level.counters and wanted and not broke and can_accept and self.can_propose and wanted != terms:
             self.proposed_to.add(tuple(sorted(prop["parties"])))
             return Action.from_dict({"type": "counter", "proposal": pid, "parties": list(prop["parties"]),
-                                     "terms": wanted, "reason": voice.counter_note(self.me, self.issues_by_id,
-                                                                                     _diff(wanted, terms))})
-        stated = self._stated_conflict(obs, terms)
+                                     "terms": wanted, "expires": self._expiry(obs), "reason": voice.counter_note(self.me, self.issues_by_id, terms, wanted)})
+        stated = climb_downs[0] if climb_downs else None
         low = any(self._trust(obs, p) < TRUST_COMFORT - 15 for p in partners)
         reason = voice.refusal(self.me, self.seats[prop["proposer"]], self.issues_by_id, terms,
                                wanted or {}, broke=broke, low_trust=low, stated=stated)
         return Action("reject", proposal=pid, reason=reason)
-
-    def _can_counter(self, obs, partners):
-        return self.can_propose
-
-    def _stated_conflict(self, obs, terms):
-        for st in obs["statements"]:
-            if st["seat"] == self.seat and st["issue"] in terms and terms[st["issue"]] != st["option"]:
-                k = self.table.index[st["issue"]]
-                opts = self.table.options[k]
-                if self.table.tables[k][opts.index(terms[st["issue"]])] < self.table.tables[k][opts.index(st["option"])]:
-                    return st["issue"], st["option"]
-        return None
 
     def _wanted(self, obs, ks, partners, terms, demand):
         """The smallest change to `terms` this seat would sign, as a full package."""
         ks_open = [k for k in ks if self.table.ids[k] in obs["open_issues"]]
         if not ks_open:
             return None
-        ks_full, packages, total, base = self._candidates(obs, ks_open, partners)
+        ks_full, packages, total, base = self._candidates(obs, ks_open)
         asked = self.table.row(ks_full, terms)
         ok = total >= demand - 1e-9
         if not ok.any():
@@ -295,8 +286,24 @@ class Leader:
         self.proposed_to.add(group)
         last = obs["turn"] == obs["summit_turn"]
         note = voice.final_offer(self.me) if last else ""
-        return Action.from_dict({"type": "propose", "parties": list(group),
+        return Action.from_dict({"type": "propose", "parties": list(group), "expires": self._expiry(obs),
                                  "terms": self.table.terms(ks_full, row), "reason": note})
+
+    @staticmethod
+    def _expiry(obs) -> int:
+        """An offer in the day's last round stays open into tomorrow, so the others can answer it."""
+        if obs["round"] == obs["talk_rounds"] and obs["turn"] < obs["summit_turn"]:
+            return obs["turn"] + 1
+        return obs["turn"]
+
+    def _refused(self, ks, packages, partners) -> np.ndarray:
+        """Packages a partner has already turned down, so it is not offered them again."""
+        out = np.zeros(len(packages), bool)
+        for other in partners:
+            for terms in self.beliefs[other].refusals:
+                if set(terms) == {self.table.ids[k] for k in ks}:
+                    out |= np.all(packages == self.table.row(ks, terms), axis=1)
+        return out
 
     def _pending_with(self, obs, group):
         return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))
@@ -310,20 +317,19 @@ class Leader:
                 continue
             partners = list(group)
             self.mediated.add((obs["turn"], parties))
-            ks_full, packages, total, base = self._candidates(obs, open_ks, partners)
-            now = self.table.utility(base)
-            score = total - now
-            fair = np.ones(len(packages), bool)
+            ks_full, packages, total, base = self._candidates(obs, open_ks)
+            # A compromise: among packages that serve the mediator, the one giving both sides the
+            # most over what they seem to need (the Nash product of their believed gains).
+            useful = total - self.table.utility(base) >= MEDIATION_GAIN
+            product = np.ones(len(packages))
             for other in partners:
                 belief = self.beliefs[other]
-                fair &= belief.group_utility(ks_full, packages, base) >= belief.threshold() - 0.1
-            if not fair.any():
+                product *= np.clip(belief.group_utility(ks_full, packages, base) - belief.threshold(), 0, None)
+            product = np.where(useful & ~self._refused(ks_full, packages, partners), product, 0.0)
+            choice = int(np.argmax(product))
+            if product[choice] <= 0:
                 continue
-            score = np.where(fair, score, -np.inf)
-            choice = int(np.argmax(score))
-            if score[choice] < MEDIATION_GAIN:
-                continue
-            return Action.from_dict({"type": "propose", "parties": list(parties),
+            return Action.from_dict({"type": "propose", "parties": list(parties), "expires": self._expiry(obs),
                                      "terms": self.table.terms(ks_full, packages[choice]),
                                      "reason": voice.mediation(self.me)})
         return None
@@ -341,7 +347,3 @@ class Leader:
         wanted = self._wanted(obs, ks, partners, terms, demand) if ks else None
         return wanted, voice.want_answer(self.me, self.issues_by_id, terms, wanted)
 
-
-def _diff(wanted, terms):
-    changed = {i: o for i, o in wanted.items() if terms.get(i) != o}
-    return changed or wanted

@@ -18,15 +18,18 @@ HARM_WORTH = 0.08
 PRESSURE = 3.0
 
 
-def breach_cost(obs, seat, move_id, partners_of) -> float:
+def breach_cost(obs, seat, move_id) -> float:
+    """What breaking each agreement this move would break costs, once per agreement as the rules charge it."""
     cost = 0.0
     for agreement in obs["agreements"]:
-        for ob in agreement["obligations"]:
-            if ob["issue"] in agreement["live"] and seat in ob["seats"] and move_id in ob["forbids"]:
-                stated = any(s["seat"] == seat and s["issue"] == ob["issue"] for s in obs["statements"])
-                stats = -(BREACH_STANDING + BREACH_DOMESTIC + (BREACH_STATED_DOMESTIC if stated else 0)) / 2
-                trust = -BREACH_TRUST * TRUST_WORTH_PARTNER * (len(agreement["parties"]) - 1)
-                cost += stats + trust - BREACH_POINTS + 10.0
+        broken = [ob["issue"] for ob in agreement["obligations"]
+                  if ob["issue"] in agreement["live"] and seat in ob["seats"] and move_id in ob["forbids"]]
+        if not broken:
+            continue
+        stated = any(s["seat"] == seat and s["issue"] in broken for s in obs["statements"])
+        stats = -(BREACH_STANDING + BREACH_DOMESTIC + (BREACH_STATED_DOMESTIC if stated else 0)) / 2
+        trust = -BREACH_TRUST * TRUST_WORTH_PARTNER * (len(agreement["parties"]) - 1)
+        cost += stats + trust - BREACH_POINTS + 10.0
     return cost
 
 
@@ -51,7 +54,7 @@ def evaluate(leader, obs, move_id, t) -> float:
             worth = TRUST_WORTH_PARTNER if eff["from"] in partners else TRUST_WORTH_OTHER
             value += worth * eff["add"]
     honesty = leader.personality["honesty"]
-    value -= breach_cost(obs, me, move_id, partners) * (0.5 + honesty)
+    value -= breach_cost(obs, me, move_id) * (0.5 + honesty)
     if move["kind"] in ("escalate", "strike") and leader.level.lookahead:
         pending = leader.unsettled_gain(obs)
         value += PRESSURE * leader.personality["risk"] * (1.0 - t) * min(1.0, pending * 5) - PRESSURE * 0.5

@@ -8,54 +8,56 @@ def speaker(public_seat) -> str:
 
 
 def option_text(issue, option) -> str:
-    unit = f" {issue['unit']}" if issue.get("unit") else ""
-    return f"{option.replace('_', ' ')}{unit}"
+    """An option as a person would say it: 'none' for a zero amount, '1 battery' not '1 batteries'."""
+    unit = issue.get("unit") or ""
+    if issue["kind"] in ("number", "quantity") and unit:
+        if option == "0":
+            return "none"
+        if option == "1" and unit.endswith("s"):
+            unit = unit[:-1]
+        return f"{option} {unit}"
+    return option.replace("_", " ")
 
 
-def _change_text(issue, have, want) -> str:
-    if have is None:
-        return f"without {issue['name']} settled at {option_text(issue, want)}"
-    return f"while {issue['name']} stands at {option_text(issue, have)}; it needs {option_text(issue, want)}"
-
-
-def refusal(me, partner, issues_by_id, terms, wanted, broke=None, low_trust=False, stated=None) -> str:
-    """Why `me` refuses `terms`, naming the change that would most help."""
-    who = speaker(me)
-    if broke:
-        return (f"{who} will not sign with {partner['name']} again so soon: "
-                f"it broke {broke} and its word now needs more than this.")
-    parts = []
+def _wants(issues_by_id, terms, wanted) -> list:
+    """'<issue> at <wanted> (not <offered>)' for each term it would change."""
+    out = []
     for issue_id, want in wanted.items():
         have = terms.get(issue_id)
         if have == want:
             continue
-        parts.append(_change_text(issues_by_id[issue_id], have, want))
-        if len(parts) == 2:
-            break
+        issue = issues_by_id[issue_id]
+        offered = f" (not {option_text(issue, have)})" if have is not None else ""
+        out.append(f"{issue['name']} at {option_text(issue, want)}{offered}")
+    return out
+
+
+def refusal(me, partner, issues_by_id, terms, wanted, broke=None, low_trust=False, stated=None) -> str:
+    """Why `me` refuses `terms`, naming every change it would need."""
+    who = speaker(me)
+    if broke:
+        return (f"{who} will not sign with {partner['name']} again so soon: "
+                f"it broke {broke} and its word now needs more than this.")
     if stated:
         issue = issues_by_id[stated[0]]
         return (f"{who} said in public that {issue['name']} must be {option_text(issue, stated[1])}, "
                 f"and it will not be seen to back down.")
-    if not parts:
+    changes = _wants(issues_by_id, terms, wanted)
+    if not changes:
         return f"{who} sees nothing in this package worth signing yet."
-    text = f"{who} will not sign " + " or ".join(parts) + "."
+    text = f"{who} will not sign this as it stands: it needs " + " and ".join(changes) + "."
     if low_trust:
-        text += f" After recent days, {who} needs more from {partner['name']} than promises."
+        text += f" {who} trusts {partner['name']} too little to settle for promises."
     return text
 
 
-def counter_note(me, issues_by_id, terms) -> str:
-    issue_id, option = next(iter(terms.items()))
-    issue = issues_by_id[issue_id]
-    return f"{speaker(me)} could sign with {issue['name']} at {option_text(issue, option)}."
+def counter_note(me, issues_by_id, terms, wanted) -> str:
+    changes = _wants(issues_by_id, terms, wanted)
+    return f"{speaker(me)} could sign with " + " and ".join(changes) + "."
 
 
 def final_offer(me) -> str:
     return f"This is {speaker(me)}'s last offer before the summit closes."
-
-
-def opening(me) -> str:
-    return f"{speaker(me)} puts its terms on the table."
 
 
 def mediation(me) -> str:

@@ -49,9 +49,14 @@ class Action:
     @staticmethod
     def from_dict(data) -> "Action":
         if isinstance(data, Action):
-            if data.type not in TYPES:
-                raise IllegalAction(f"unknown action type {data.type!r}; expected one of {', '.join(TYPES)}")
-            return data
+            # A hand-built Action gets the same checks as plain data; a term listed twice would
+            # otherwise reach the rules and be logged differently from how it was played.
+            if data.type in TYPES and len({i for i, _ in data.terms}) != len(data.terms):
+                raise IllegalAction("a package names each issue once")
+            checked = Action.from_dict(data.to_dict())
+            if checked != data:
+                raise IllegalAction(f"malformed {data.type} action")
+            return checked
         if not isinstance(data, dict):
             raise IllegalAction("an action is a mapping with a 'type'")
         kind = data.get("type")

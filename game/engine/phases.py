@@ -19,17 +19,15 @@ def start_turn(state):
     events = []
     scen = state.game.scenario
     for ev in scen.events:
-        if ev.id in state.fired:
+        if ev.id in state.fired or ev.id in state.missed:
             continue
         due = ev.turn == state.turn if ev.turn is not None else holds(state, ev.when)
         if not due:
             continue
-        if ev.chance < 1.0:
-            if state.rng.random() >= ev.chance:
-                if ev.turn is not None:
-                    state.fired.append(ev.id)
-                    state.missed.append(ev.id)
-                continue
+        # An event gets one draw when it first falls due; a miss is final and never counts as happened.
+        if ev.chance < 1.0 and state.rng.random() >= ev.chance:
+            state.missed.append(ev.id)
+            continue
         state.fired.append(ev.id)
         changes = [apply_effect(state, eff) for eff in ev.effects]
         events.append(state.record("news", "", "all", ev.title, event=ev.id, body=ev.text,
@@ -101,28 +99,32 @@ def reveal(state):
 
 
 def _breaches(state, seat, move_id, broke_now):
+    """One breach per agreement a forbidden move breaks, however many of its obligations forbid it."""
     events = []
     for agreement in state.agreements:
         if not agreement.in_force:
             continue
-        for issue_id, seats, forbids, text, penalty in agreement.obligations:
-            if issue_id not in agreement.live or seat not in seats or move_id not in forbids:
-                continue
-            broke_now.add((agreement.id, seat))
-            add_stat(state, seat, "standing", BREACH_STANDING)
-            add_stat(state, seat, "domestic", BREACH_DOMESTIC)
-            stated = any(s["seat"] == seat and s["issue"] == issue_id for s in state.statements)
-            if stated:
-                add_stat(state, seat, "domestic", BREACH_STATED_DOMESTIC)
-            for other in agreement.parties:
-                add_trust(state, other, seat, BREACH_TRUST)
-            for eff in penalty:
+        broken = [ob for ob in agreement.obligations
+                  if ob[0] in agreement.live and seat in ob[1] and move_id in ob[2]]
+        if not broken:
+            continue
+        issues = [ob[0] for ob in broken]
+        broke_now.add((agreement.id, seat))
+        add_stat(state, seat, "standing", BREACH_STANDING)
+        add_stat(state, seat, "domestic", BREACH_DOMESTIC)
+        if any(s["seat"] == seat and s["issue"] in issues for s in state.statements):
+            add_stat(state, seat, "domestic", BREACH_STATED_DOMESTIC)
+        for other in agreement.parties:
+            add_trust(state, other, seat, BREACH_TRUST)
+        for ob in broken:
+            for eff in ob[4]:
                 apply_effect(state, eff)
-            state.breaches.append({"turn": state.turn, "seat": seat, "agreement": agreement.id,
-                                   "issue": issue_id, "move": move_id})
-            events.append(state.record("breach", seat, "all",
-                                       f"{seat_name(state, seat)} breaks agreement {agreement.id}: {text}",
-                                       agreement=agreement.id, issue=issue_id, move=move_id))
+        state.breaches.append({"turn": state.turn, "seat": seat, "agreement": agreement.id,
+                               "issue": issues[0], "issues": issues, "move": move_id})
+        text = "; ".join(ob[3] for ob in broken)
+        events.append(state.record("breach", seat, "all",
+                                   f"{seat_name(state, seat)} breaks agreement {agreement.id}: {text}",
+                                   agreement=agreement.id, issue=issues[0], issues=issues, move=move_id))
     return events
 
 

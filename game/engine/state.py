@@ -19,9 +19,6 @@ from .actions import Action
 from .errors import IllegalAction
 from .outcomes import OutcomeSpace
 
-TALK_ACTIONS = ("propose", "accept", "reject", "counter", "withdraw", "statement", "done")
-
-
 class Game:
     def __init__(self, scenario, seed: int = 0):
         if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
@@ -97,7 +94,7 @@ class GameState:
         self.reversals = []
         self.events = []
         self.log = []
-        self.next_id = 0
+        self.news_of = {s: [] for s in game.seat_ids}  # per seat, the indices of events it may see
         self.rng = np.random.Generator(np.random.PCG64(game.seed))
 
     # -- bookkeeping -----------------------------------------------------------
@@ -106,6 +103,9 @@ class GameState:
         event = {"n": len(self.events), "turn": self.turn, "kind": kind, "seat": seat,
                  "visible": visible, "text": text}
         event.update(data)
+        for seat, seen in self.news_of.items():
+            if visible == "all" or seat in visible:
+                seen.append(len(self.events))
         self.events.append(event)
         return event
 
@@ -207,6 +207,7 @@ class GameState:
         for a in other.agreements:
             a.live = list(a.live)
         other.settled = dict(self.settled)
+        other.news_of = {seat: list(seen) for seat, seen in self.news_of.items()}
         other.moves_made = set(self.moves_made)
         other.chosen = dict(self.chosen)
         other.rng = copy.deepcopy(self.rng)
@@ -218,7 +219,7 @@ class GameState:
         return {
             "scenario": [scen.id, scen.version, scen.content_hash], "seed": self.game.seed,
             "turn": self.turn, "phase": self.phase, "round": self.round, "slot": self.slot,
-            "slot_proposals": self.slot_proposals, "next_id": self.next_id,
+            "slot_proposals": self.slot_proposals,
             "stats": self.stats.tolist(), "trust": self.trust.tolist(), "tracks": self.tracks.tolist(),
             "regions": self.regions, "sites": self.sites, "issue_open": self.issue_open,
             "proposals": [p.to_dict() for p in self.proposals.values()],
@@ -238,7 +239,7 @@ class GameState:
     # -- views and scores (see views.py and scoring.py) --------------------------
 
     def observation(self, seat: str, since: int = 0) -> dict:
-        """All `seat` may know; `since` limits the news to events from that index on."""
+        """All `seat` may know; `since` skips the first `since` news items this seat has seen."""
         return views.observation(self, seat, since)
 
     def facilitator_view(self) -> dict:

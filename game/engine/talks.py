@@ -6,6 +6,7 @@ state exactly as it was.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from .errors import IllegalAction
@@ -80,6 +81,8 @@ def check_package(state, seat, parties, terms, expires):
     scen = g.scenario
     if not terms:
         raise IllegalAction("a proposal needs at least one issue")
+    if len({issue for issue, _ in terms}) != len(terms):
+        raise IllegalAction("a package names each issue once")
     if seat not in parties:
         raise IllegalAction("you must be one of the parties to your own proposal")
     for p in parties:
@@ -107,10 +110,20 @@ def check_package(state, seat, parties, terms, expires):
         raise IllegalAction(f"a proposal can stay open until turn {state.turn} to {last}, not {expires}")
 
 
+def _proposal_id(state, seat) -> str:
+    """An id from who spoke and when: a running count would tell every seat how many private
+    proposals others have made."""
+    text = f"{state.turn}.{state.round}.{seat}.{state.slot_proposals}"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    size = 8
+    while f"p{digest[:size]}" in state.proposals:
+        size += 2
+    return f"p{digest[:size]}"
+
+
 def _new_proposal(state, seat, action, counter_to=""):
     parties = tuple(sorted(action.parties, key=state.game.seat_index.get))
-    state.next_id += 1
-    prop = Proposal(f"p{state.next_id}", seat, parties, action.terms, state.turn,
+    prop = Proposal(_proposal_id(state, seat), seat, parties, action.terms, state.turn,
                     action.expires or state.turn, action.public, accepted=[seat], counter_to=counter_to,
                     note=action.reason)
     state.proposals[prop.id] = prop
@@ -226,15 +239,15 @@ def _visible(prop):
 def sign(state, prop):
     g = state.game
     prop.status = "signed"
-    state.next_id += 1
     obligations = []
     for issue_id, option in prop.terms:
         for ob in g.scenario.issue(issue_id).obligations:
             if option in ob.options:
                 obligations.append((issue_id, ob.seats, ob.forbids, ob.text, ob.penalty))
-    agreement = Agreement(f"a{state.next_id}", prop.id, prop.parties, prop.terms, state.turn,
+    agreement = Agreement("a" + prop.id[1:], prop.id, prop.parties, prop.terms, state.turn,
                           [i for i, _ in prop.terms], tuple(obligations))
     events = []
+    before = state.outcome()
     for issue_id, option in prop.terms:
         previous = state.settled.get(issue_id)
         if previous is not None:
@@ -249,7 +262,7 @@ def sign(state, prop):
     for other in state.proposals.values():
         if other.status == "open" and other.id != prop.id and _stale(other, prop):
             other.status = "void"
-    events += _reversals(state, agreement)
+    events += _reversals(state, agreement, before)
     return events
 
 
@@ -258,30 +271,42 @@ def _stale(other, signed):
     return dict(other.terms) == dict(signed.terms) and set(other.parties) == set(signed.parties)
 
 
-def _reversals(state, agreement):
-    """A seat that signs less than it publicly demanded pays an audience cost."""
+def backs_down(values, options, stated, signed) -> bool:
+    """Whether signing `signed` is worse, by these per-option values, than the `stated` option."""
+    return values[options.index(signed)] + 1e-9 < values[options.index(stated)]
+
+
+def last_stands(statements, seat) -> dict:
+    """A seat's standing public position on each issue: the latest it stated."""
+    return {st["issue"]: st["option"] for st in statements if st["seat"] == seat}
+
+
+def _reversals(state, agreement, before):
+    """A seat that signs less than it publicly demanded pays an audience cost, once per climb-down:
+    only when the signed option is worse than its stand and than what was already agreed."""
     g = state.game
     events = []
     for seat in agreement.parties:
         tables = g.space.tables[g.seat_index[seat]]
-        for st in state.statements:
-            if st["seat"] != seat:
+        stands = last_stands(state.statements, seat)
+        for issue_id, option in agreement.terms:
+            if issue_id not in stands:
                 continue
-            for issue_id, option in agreement.terms:
-                if issue_id != st["issue"]:
-                    continue
-                k = g.issue_index[issue_id]
-                issue = g.scenario.issues[k]
-                if tables[k][issue.options.index(option)] + 1e-9 < tables[k][issue.options.index(st["option"])]:
-                    add_stat(state, seat, "domestic", REVERSAL_DOMESTIC)
-                    add_stat(state, seat, "standing", REVERSAL_STANDING)
-                    state.reversals.append({"turn": state.turn, "seat": seat, "issue": issue_id})
-                    for other in g.scenario.seat_ids:
-                        add_trust(state, other, seat, -3)
-                    events.append(state.record(
-                        "reversal", seat, "all",
-                        f"{seat_name(state, seat)} backs down from its public stand on {issue.name}",
-                        issue=issue_id))
+            k = g.issue_index[issue_id]
+            issue = g.scenario.issues[k]
+            if not backs_down(tables[k], issue.options, stands[issue_id], option):
+                continue
+            previous = before.get(issue_id)
+            if previous is not None and not backs_down(tables[k], issue.options, previous, option):
+                continue
+            add_stat(state, seat, "domestic", REVERSAL_DOMESTIC)
+            add_stat(state, seat, "standing", REVERSAL_STANDING)
+            state.reversals.append({"turn": state.turn, "seat": seat, "issue": issue_id})
+            for other in g.scenario.seat_ids:
+                add_trust(state, other, seat, -3)
+            events.append(state.record(
+                "reversal", seat, "all",
+                f"{seat_name(state, seat)} backs down from its public stand on {issue.name}", issue=issue_id))
     return events
 
 

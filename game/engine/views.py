@@ -15,10 +15,6 @@ def copy_record(record: dict) -> dict:
             for k, v in record.items()}
 
 
-def _visible_to(event, seat) -> bool:
-    return event["visible"] == "all" or (seat is not None and seat in event["visible"])
-
-
 def _shared(state) -> dict:
     g = state.game
     scen = g.scenario
@@ -62,11 +58,13 @@ def observation(state, seat: str, since: int = 0) -> dict:
     obs["seat"] = seat
     obs["proposals"] = [p.to_dict() for p in state.proposals.values()
                         if (p.public or seat in p.parties) and (p.status == "open" or p.turn == state.turn)]
+    # Other seats' holds are left out too, or a missing hold would give a secret move away.
     obs["moves"] = [[t, s, m] for t, s, m in state.moves_log
-                    if s == seat or m == "hold" or g.move_index[m].public]
+                    if s == seat or m != "hold" and g.move_index[m].public]
     obs["my_move"] = state.chosen.get(seat)
-    obs["news"] = [copy_record(e) for e in state.events[since:] if _visible_to(e, seat)]
-    obs["events_seen"] = len(state.events)
+    seen = state.news_of[seat]
+    obs["news"] = [dict(copy_record(state.events[i]), n=k) for k, i in enumerate(seen[since:], since)]
+    obs["events_seen"] = len(seen)
     obs["private"] = private_info(g.scenario.seat(seat))
     return obs
 

@@ -15,6 +15,7 @@ from game.engine import Game, IllegalAction
 SAVE_FORMAT = "summit-save"
 SAVE_VERSION = 1
 TRAIL_CHARS = 16
+MAX_SAVE_CHARS = 64 * 1024 * 1024
 
 
 class SaveError(Exception):
@@ -63,20 +64,27 @@ def dumps(body: dict) -> str:
 
 def parse(text: str, where: str = "save") -> dict:
     """Check a save's shape and checksum; raise SaveError naming what is wrong."""
+    if len(text) > MAX_SAVE_CHARS:
+        raise SaveError(f"{where} is {len(text):,} characters, more than any Summit save")
     try:
         body = json.loads(text)
     except json.JSONDecodeError as err:
         raise SaveError(f"{where} is not a complete Summit save (JSON breaks at line {err.lineno}, "
                         f"column {err.colno}: {err.msg}); it may have been truncated")
+    except (ValueError, RecursionError):
+        raise SaveError(f"{where} is not a Summit save (it holds values no save has)")
     if not isinstance(body, dict) or body.get("format") != SAVE_FORMAT:
         raise SaveError(f"{where} is not a Summit save")
-    if body.get("version") != SAVE_VERSION:
+    if type(body.get("version")) is not int or body["version"] != SAVE_VERSION:
         raise SaveError(f"{where} is save format version {body.get('version')!r}; "
                         f"this version of Summit reads version {SAVE_VERSION}")
     for key, kind in (("scenario", dict), ("seed", int), ("actions", list), ("trail", list),
                       ("digest", str), ("checksum", str), ("seats", dict)):
-        if not isinstance(body.get(key), kind):
+        # type() rather than isinstance: JSON true would otherwise pass as the integer 1.
+        if type(body.get(key)) is not kind:
             raise SaveError(f"{where} has no valid '{key}'")
+    if body["seed"] < 0 or not isinstance(body["scenario"].get("id"), str):
+        raise SaveError(f"{where} has no valid 'seed' or 'scenario'")
     if checksum(body) != body["checksum"]:
         raise SaveError(f"{where} was changed after it was written (its checksum does not match)")
     if len(body["trail"]) != len(body["actions"]):
@@ -102,8 +110,6 @@ class Divergence(SaveError):
 def restore(body: dict, scenario, where: str = "save"):
     """Replay a parsed save into a state; raise Divergence at the first action that differs."""
     check_scenario(body, scenario, where)
-    if body["seed"] < 0:
-        raise SaveError(f"{where} has a negative seed")
     state = Game(scenario, body["seed"]).new_state()
     state.trail = []
     for i, entry in enumerate(body["actions"]):

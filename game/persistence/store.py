@@ -29,10 +29,27 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes files only their owner can read; a save is an ordinary document.
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+        _sync_dir(path.parent)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _sync_dir(folder: Path) -> None:
+    """Flush the rename itself, so a crash just after it cannot bring the old file back."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 class SaveStore:

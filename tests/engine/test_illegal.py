@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
-from turns import end_talks, until
+from turns import P1, end_talks, until
 
 from game.ai.randomplay import play_random
 from game.catalog import load_scenario
@@ -145,25 +145,25 @@ def offered(public=False, parties=("turkey", "russia"), terms=CEASEFIRE):
 def test_answering_a_private_proposal_you_are_not_party_to():
     state = offered()
     until(state, "syria")
-    refused(state, "syria", accept("p1"), "no proposal 'p1' addressed to you")
-    refused(state, "syria", reject("p1"), "no proposal 'p1' addressed to you")
+    refused(state, "syria", accept(P1), f"no proposal '{P1}' addressed to you")
+    refused(state, "syria", reject(P1), f"no proposal '{P1}' addressed to you")
 
 
 def test_answering_a_public_proposal_you_are_not_party_to():
     state = offered(public=True)
     until(state, "syria")
-    refused(state, "syria", accept("p1"), "you are not a party to proposal p1")
+    refused(state, "syria", accept(P1), f"you are not a party to proposal {P1}")
 
 
 def test_accepting_your_own_proposal():
-    refused(offered(), "turkey", accept("p1"), "p1 is your own", "withdraw it instead")
+    refused(offered(), "turkey", accept(P1), f"{P1} is your own", "withdraw it instead")
 
 
 def test_accepting_twice():
     state = offered(parties=("turkey", "russia", "eu"))
     until(state, "russia")
-    state.apply("russia", accept("p1"))
-    refused(state, "russia", accept("p1"), "already accepted proposal p1")
+    state.apply("russia", accept(P1))
+    refused(state, "russia", accept(P1), f"already accepted proposal {P1}")
 
 
 def test_answering_an_expired_proposal():
@@ -172,34 +172,34 @@ def test_answering_an_expired_proposal():
     hold_all(state)
     assert state.turn == 2
     until(state, "russia")
-    refused(state, "russia", accept("p1"), "p1 is expired", "can no longer be answered")
+    refused(state, "russia", accept(P1), f"{P1} is expired", "can no longer be answered")
 
 
 def test_answering_a_rejected_proposal():
     state = offered(parties=("turkey", "russia", "eu"))
     until(state, "russia")
-    state.apply("russia", reject("p1", "not enough"))
-    refused(state, "russia", accept("p1"), "p1 is rejected")
+    state.apply("russia", reject(P1, "not enough"))
+    refused(state, "russia", accept(P1), f"{P1} is rejected")
     until(state, "eu")
-    refused(state, "eu", accept("p1"), "p1 is rejected")
+    refused(state, "eu", accept(P1), f"{P1} is rejected")
 
 
 def test_answering_a_withdrawn_proposal():
     state = offered()
-    state.apply("turkey", withdraw("p1"))
+    state.apply("turkey", withdraw(P1))
     until(state, "russia")
-    refused(state, "russia", accept("p1"), "p1 is withdrawn")
-    refused(state, "russia", Action.from_dict({"type": "counter", "proposal": "p1", "terms": {"ceasefire": "local"}}),
-            "p1 is withdrawn")
+    refused(state, "russia", accept(P1), f"{P1} is withdrawn")
+    refused(state, "russia", Action.from_dict({"type": "counter", "proposal": P1, "terms": {"ceasefire": "local"}}),
+            f"{P1} is withdrawn")
 
 
 def test_withdrawing_someone_elses_proposal_or_a_closed_one():
     state = offered()
     until(state, "russia")
-    refused(state, "russia", withdraw("p1"), "no proposal 'p1' of yours to withdraw")
-    state.apply("russia", reject("p1"))
+    refused(state, "russia", withdraw(P1), f"no proposal '{P1}' of yours to withdraw")
+    state.apply("russia", reject(P1))
     until(state, "turkey")
-    refused(state, "turkey", withdraw("p1"), "p1 is rejected", "can no longer be withdrawn")
+    refused(state, "turkey", withdraw(P1), f"{P1} is rejected", "can no longer be withdrawn")
 
 
 def test_answering_a_proposal_that_does_not_exist():
@@ -237,7 +237,7 @@ def test_a_move_whose_requirement_does_not_hold():
 def test_a_move_ruled_out_by_a_signed_ceasefire():
     state = offered()
     until(state, "russia")
-    state.apply("russia", accept("p1"))
+    state.apply("russia", accept(P1))
     end_talks(state)
     assert "m4_offensive" not in [a.move for a in state.legal_actions("syria")]
     refused(state, "syria", move("m4_offensive"), "Push west along the M4 is not available now")
@@ -257,7 +257,7 @@ def test_choosing_twice():
     ({"kind": "done"}, "unknown action type None"),
     ({"type": "dance"}, "unknown action type 'dance'"),
     ({"type": "done", "seat": "turkey"}, "a done action takes no seat"),
-    ({"type": "accept", "proposal": "p1", "colour": "red"}, "takes no colour"),
+    ({"type": "accept", "proposal": P1, "colour": "red"}, "takes no colour"),
     ({"type": "propose", "parties": ["turkey", "russia"], "terms": ["ceasefire", "full"]}, "terms must map"),
     ({"type": "propose", "parties": ["turkey", "russia"], "terms": {}}, "terms must map"),
     ({"type": "propose", "parties": ["turkey", "russia"], "terms": {"ceasefire": 1.5}}, "1.5 is not an option"),
@@ -281,11 +281,11 @@ def test_an_action_object_of_an_unknown_type():
 def test_a_refused_action_leaves_play_exactly_as_if_it_never_happened():
     state, twin = fresh(seed=5), fresh(seed=5)
     steps = [
-        ("turkey", propose(["turkey", "russia"], CEASEFIRE), [("turkey", accept("p1")), ("turkey", move("hold"))]),
-        ("turkey", DONE, [("turkey", accept("p1")), ("russia", accept("p1"))]),
-        ("russia", accept("p1"), [("russia", withdraw("p1")), ("russia", {"type": "dance"})]),
-        ("russia", DONE, [("russia", accept("p1")), ("russia", statement("ceasefire", "maybe"))]),
-        ("syria", DONE, [("syria", accept("p1")), ("syria", move("m4_offensive"))]),
+        ("turkey", propose(["turkey", "russia"], CEASEFIRE), [("turkey", accept(P1)), ("turkey", move("hold"))]),
+        ("turkey", DONE, [("turkey", accept(P1)), ("russia", accept(P1))]),
+        ("russia", accept(P1), [("russia", withdraw(P1)), ("russia", {"type": "dance"})]),
+        ("russia", DONE, [("russia", accept(P1)), ("russia", statement("ceasefire", "maybe"))]),
+        ("syria", DONE, [("syria", accept(P1)), ("syria", move("m4_offensive"))]),
     ]
     for seat, action, illegal in steps:
         for bad_seat, bad in illegal:

@@ -136,8 +136,10 @@ def check_observations(state, path, model, full=True):
                 assert model.visible(e["proposal"], seat), f"{seat} sees {e['kind']} of {e['proposal']}"
             if e["kind"] == "chosen":
                 assert e["seat"] == seat, f"{seat} sees {e['seat']}'s secret move"
-        assert [e["n"] for e in obs["news"]] == [e["n"] for e in everyone["news"] if e["visible"] == "all" or
-                                                  seat in e["visible"]]
+        visible = [e for e in everyone["news"] if e["visible"] == "all" or seat in e["visible"]]
+        assert [{**e, "n": None} for e in obs["news"]] == [{**e, "n": None} for e in visible]
+        assert [e["n"] for e in obs["news"]] == list(range(len(visible))), "news numbered per seat, no gaps"
+        assert obs["events_seen"] == len(visible)
         for action in state.legal_actions(seat):
             assert Action.from_dict(action.to_dict()) == action and roundtrips(action.to_dict())
         if not full:

@@ -12,3 +12,16 @@ def until(state, seat):
 def end_talks(state):
     while state.phase == "talks":
         state.apply(state.to_move()[0], DONE)
+
+
+def first_proposal_id() -> str:
+    """The id the engine gives Turkey's first proposal on day 1, the offer most of these tests make."""
+    from game.catalog import load_scenario
+    from game.engine import Game, propose
+
+    state = Game(load_scenario("moscow-2020"), 0).new_state()
+    state.apply("turkey", propose(("turkey", "russia"), {"ceasefire": "full"}))
+    return next(iter(state.proposals))
+
+
+P1 = first_proposal_id()

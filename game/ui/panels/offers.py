@@ -29,10 +29,12 @@ class OffersPanel:
         t = self.t
         viewer = t.viewer
 
+        newest = {p["id"]: -i for i, p in enumerate(t.obs["proposals"])}
+
         def rank(p):
             waiting = p["status"] == "open" and viewer in p["parties"] and viewer not in p["accepted"]
             mine = p["status"] == "open" and p["proposer"] == viewer
-            return (0 if waiting else 1 if mine else 2 if p["status"] == "open" else 3, -int(p["id"][1:]))
+            return (0 if waiting else 1 if mine else 2 if p["status"] == "open" else 3, newest[p["id"]])
         return sorted(t.obs["proposals"], key=rank)
 
     def waiting_count(self):
