@@ -48,6 +48,7 @@ class Leader:
         self.absorbed = set()
         self.received = {}      # seat -> my utility of each package it offered me, in order
         self.agreed_by = set()  # seats that have accepted a package of mine
+        self.known = {}         # every proposal it has seen, by id, as it first saw it
 
     # -- setting up from the first observation ------------------------------------
 
@@ -71,7 +72,9 @@ class Leader:
         if not obs["news"]:
             self.seen = obs["events_seen"]
             return
-        proposals = {p["id"]: p for p in obs["proposals"]}
+        known = self.known
+        for p in obs["proposals"]:
+            known.setdefault(p["id"], p)
         for event in obs["news"]:
             n = event["n"]
             if n in self.absorbed:
@@ -80,9 +83,13 @@ class Leader:
             kind, who = event["kind"], event["seat"]
             if who == self.seat or who not in self.beliefs:
                 continue
-            prop = proposals.get(event.get("proposal"))
+            prop = known.get(event.get("proposal"))
             if kind == "proposal" and prop:
                 self.beliefs[who].proposed(prop["terms"])
+                answered = known.get(event.get("counter_to"))
+                if answered and answered["proposer"] == self.seat:
+                    # A counter-offer turns down the package it answers.
+                    self.beliefs[who].refused(answered["terms"])
                 if self.seat in prop["parties"]:
                     u = self.table.utility_after(obs["settled"], prop["terms"])
                     self.received.setdefault(who, []).append(u)
@@ -102,11 +109,12 @@ class Leader:
         return obs["trust"][self.seat][other]
 
     def _breach_by(self, obs, other):
+        """What `other` broke of an agreement with this seat yesterday or today, or None."""
         for b in obs["breaches"]:
             if b["seat"] == other and b["turn"] >= obs["turn"] - 1:
                 agreement = next((a for a in obs["agreements"] if a["id"] == b["agreement"]), None)
                 if agreement and self.seat in agreement["parties"]:
-                    return f"agreement {b['agreement']} on day {b['turn']}"
+                    return voice.breach_text(self.issues_by_id, b)
         return None
 
     def _bounds(self, obs, ks):
@@ -174,14 +182,15 @@ class Leader:
         return ks, packages, own + fixed, base
 
     def _pick(self, obs, ks, partners, demand):
-        """The package over ks it would offer: meets its demand, best for the others as it sees them."""
+        """The package over ks it would offer: meets its demand, not yet turned down, best for
+        the others as it sees them; None if there is no such package."""
         ks, packages, total, base = self._candidates(obs, ks)
         ok = total >= demand - 1e-9
         if not ok.any():
             ok = total >= total.max() - 1e-9
-        fresh = ok & ~self._refused(ks, packages, partners)
-        if fresh.any():
-            ok = fresh
+        ok &= ~self._refused(ks, packages, partners)
+        if not ok.any():
+            return None     # everything it would offer has been turned down: wait for theirs
         idx = np.flatnonzero(ok)
         if self.level.model == "none":
             order = idx[np.argsort(-total[idx], kind="stable")]
@@ -190,7 +199,7 @@ class Leader:
             return ks, packages[choice], float(total[choice])
         score = np.zeros(len(idx))
         for other in partners:
-            est = self.beliefs[other].group_utility(ks, packages[idx], base)
+            est = self.beliefs[other].group_utility(ks, base)[idx]
             score += np.log(np.clip(est - self.beliefs[other].threshold() + 0.3, 1e-3, None))
         score += 1e-3 * total[idx] + self.rng.normal(0.0, TASTE_SPREAD, len(idx))
         choice = int(idx[int(np.argmax(score))])
@@ -228,21 +237,24 @@ class Leader:
         value = self.table.utility_after(obs["settled"], terms) - REVERSAL_COST * len(climb_downs)
         last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
             and not self._stonewalled(partners)
-        broke = next((self._breach_by(obs, p) for p in partners if self._breach_by(obs, p)), None)
+        broke = next(((self.seats[p], self._breach_by(obs, p)) for p in partners if self._breach_by(obs, p)), None)
         can_accept = any(a.type == "accept" and a.proposal == pid for a in legal)
         improves = value > now + 1e-9
         if can_accept and improves and not broke and (value >= demand - 1e-9 or
                                                       (last_chance and value >= self._bounds(obs, ks)[1])):
             return Action("accept", proposal=pid)
         wanted = self._wanted(obs, ks, partners, terms, demand)
-        if self.level.counters and wanted and not broke and can_accept and self.can_propose and wanted != terms:
+        if self.level.counters and wanted and not broke and can_accept and self.can_propose and wanted != terms \
+                and not self._turned_down(partners, wanted):
             self.proposed_to.add(tuple(sorted(prop["parties"])))
             return Action.from_dict({"type": "counter", "proposal": pid, "parties": list(prop["parties"]),
                                      "terms": wanted, "expires": self._expiry(obs), "reason": voice.counter_note(self.me, self.issues_by_id, terms, wanted)})
         stated = climb_downs[0] if climb_downs else None
-        low = any(self._trust(obs, p) < TRUST_COMFORT - 15 for p in partners)
-        reason = voice.refusal(self.me, self.seats[prop["proposer"]], self.issues_by_id, terms,
-                               wanted or {}, broke=broke, low_trust=low, stated=stated)
+        distrusted = min(partners, key=lambda p: self._trust(obs, p), default=None)
+        if distrusted is not None and self._trust(obs, distrusted) >= TRUST_COMFORT - 15:
+            distrusted = None
+        reason = voice.refusal(self.me, self.issues_by_id, terms, wanted or {}, broke=broke,
+                               distrusted=distrusted and self.seats[distrusted], stated=stated)
         return Action("reject", proposal=pid, reason=reason)
 
     def _wanted(self, obs, ks, partners, terms, demand):
@@ -255,12 +267,15 @@ class Leader:
         ok = total >= demand - 1e-9
         if not ok.any():
             return None
+        fresh = ok & ~self._refused(ks_full, packages, partners)
+        if fresh.any():
+            ok = fresh
         idx = np.flatnonzero(ok)
         distance = np.sum(packages[idx] != asked, axis=1).astype(float)
         score = -distance
         if self.level.model != "none":
             for other in partners:
-                score += 0.3 * self.beliefs[other].group_utility(ks_full, packages[idx], base)
+                score += 0.3 * self.beliefs[other].group_utility(ks_full, base)[idx]
         score -= 1e-3 * (total[idx] - demand)
         choice = int(idx[int(np.argmax(score))])
         return self.table.terms(ks_full, packages[choice])
@@ -274,7 +289,10 @@ class Leader:
                 continue
             partners = [s for s in group if s != self.seat]
             demand, now = self._demand(obs, open_ks, partners)
-            ks_full, row, value = self._pick(obs, open_ks, partners, demand)
+            picked = self._pick(obs, open_ks, partners, demand)
+            if picked is None:
+                continue
+            ks_full, row, value = picked
             gain = value - now
             if gain > 1e-6 and (best is None or gain > best[0]):
                 best = (gain, group, ks_full, row)
@@ -299,11 +317,17 @@ class Leader:
     def _refused(self, ks, packages, partners) -> np.ndarray:
         """Packages a partner has already turned down, so it is not offered them again."""
         out = np.zeros(len(packages), bool)
+        ids = {self.table.ids[k] for k in ks}
+        sizes = [len(self.table.options[k]) for k in ks]
         for other in partners:
             for terms in self.beliefs[other].refusals:
-                if set(terms) == {self.table.ids[k] for k in ks}:
-                    out |= np.all(packages == self.table.row(ks, terms), axis=1)
+                if terms.keys() == ids:
+                    # Packages are the full grid over ks, so a package's place follows from its options.
+                    out[np.ravel_multi_index(tuple(self.table.row(ks, terms)), sizes)] = True
         return out
+
+    def _turned_down(self, partners, terms) -> bool:
+        return any(terms in self.beliefs[p].refusals for p in partners)
 
     def _pending_with(self, obs, group):
         return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))
@@ -324,7 +348,7 @@ class Leader:
             product = np.ones(len(packages))
             for other in partners:
                 belief = self.beliefs[other]
-                product *= np.clip(belief.group_utility(ks_full, packages, base) - belief.threshold(), 0, None)
+                product *= np.clip(belief.group_utility(ks_full, base) - belief.threshold(), 0, None)
             product = np.where(useful & ~self._refused(ks_full, packages, partners), product, 0.0)
             choice = int(np.argmax(product))
             if product[choice] <= 0:

@@ -31,10 +31,13 @@ class Belief:
         self.asked = []         # packages this seat has proposed itself
         self.refusals = []      # packages it has refused
         self.version = 0
-        self._tables = None
+        self._weights = None
         self._threshold = None
+        self._grids = {}
         self.signs = np.array([seat in i["signatories"] for i in table.issues], float)
         self.prior = self._prior()
+        self._values = list(self.prior)
+        self._stale = set()     # issues whose learned values must be recomputed
 
     def _prior(self):
         if self.kind != "full":
@@ -49,11 +52,12 @@ class Belief:
         return out
 
     def _spread(self, k, o, amount):
-        positions = np.arange(len(self.evidence[k]))
-        self.evidence[k] += amount * np.exp(-np.abs(positions - o))
+        self.evidence[k] += amount * self.table.nearness[k][o]
         self.seen[k] += abs(amount)
         self.version += 1
-        self._tables = None
+        self._weights = None
+        self._grids = {}
+        self._stale.add(k)
 
     def proposed(self, terms):
         for issue, option in terms.items():
@@ -82,31 +86,30 @@ class Belief:
         self._spread(k, self.table.options[k].index(option), STATED)
         self.firmness[k] += 2.0
 
-    def tables(self):
-        """Estimated weighted value vectors, one per issue."""
-        if self._tables is not None:
-            return self._tables
-        values = []
-        for k, ev in enumerate(self.evidence):
-            prior = self.prior[k]
-            if self.seen[k] > 0 and ev.max() > ev.min():
-                learned = (ev - ev.min()) / (ev.max() - ev.min())
-                mix = self.seen[k] / (self.seen[k] + PRIOR_STRENGTH)
-                values.append(mix * learned + (1 - mix) * prior)
-            else:
-                values.append(prior)
-        raw = (0.5 + self.signs) * (1.0 + self.firmness) * (1.0 + np.minimum(self.seen, 3.0) / 3.0)
-        weights = raw / raw.sum() if raw.sum() > 0 else raw
-        self._tables = [w * v for w, v in zip(weights, values)]
-        return self._tables
+    def _model(self):
+        """(weight per issue, value vector per issue), refreshed after new evidence."""
+        if self._weights is None:
+            for k in self._stale:
+                ev = self.evidence[k]
+                if self.seen[k] > 0 and ev.max() > ev.min():
+                    learned = (ev - ev.min()) / (ev.max() - ev.min())
+                    mix = self.seen[k] / (self.seen[k] + PRIOR_STRENGTH)
+                    self._values[k] = mix * learned + (1 - mix) * self.prior[k]
+                else:
+                    self._values[k] = self.prior[k]
+            self._stale.clear()
+            raw = (0.5 + self.signs) * (1.0 + self.firmness) * (1.0 + np.minimum(self.seen, 3.0) / 3.0)
+            total = raw.sum()
+            self._weights = (raw / total if total > 0 else raw).tolist()
+        return self._weights, self._values
 
     def estimate_terms(self, terms) -> float:
-        tables = self.tables()
+        weights, values = self._model()
         total = 0.0
         for k, default in enumerate(self.table.defaults):
             option = terms.get(self.table.ids[k])
             o = default if option is None else self.table.options[k].index(option)
-            total += tables[k][o]
+            total += weights[k] * values[k][o]
         return float(total)
 
     def threshold(self) -> float:
@@ -121,11 +124,17 @@ class Belief:
         self._threshold = (self.version, value)
         return value
 
-    def group_utility(self, ks, packages, base):
-        """Estimated utility of each package (other issues held at `base`)."""
-        tables = self.tables()
-        fixed = sum(tables[k][base[k]] for k in range(len(tables)) if k not in ks)
-        out = np.full(len(packages), fixed)
-        for j, k in enumerate(ks):
-            out += tables[k][packages[:, j]]
-        return out
+    def group_utility(self, ks, base):
+        """Estimated utility of every package over ks, in the order of Table.space(ks), with
+        the other issues held at `base`; kept until the next piece of evidence."""
+        key = (tuple(ks), tuple(base))
+        hit = self._grids.get(key)
+        if hit is None:
+            weights, values = self._model()
+            fixed = sum(weights[k] * values[k][base[k]] for k in range(len(weights)) if k not in ks)
+            grid = weights[ks[0]] * values[ks[0]]
+            for k in ks[1:]:
+                grid = np.add.outer(grid, weights[k] * values[k])
+            hit = grid.ravel() + fixed
+            self._grids[key] = hit
+        return hit

@@ -22,6 +22,10 @@ class Table:
         self.index = {i: k for k, i in enumerate(self.ids)}
         self.options = [i["options"] for i in self.issues]
         self.defaults = [i["options"].index(i["default"]) for i in self.issues]
+        # Options are ordered, so evidence about one spreads to its neighbours: row o of
+        # nearness[k] is how near each option of issue k lies to option o.
+        positions = [np.arange(len(o)) for o in self.options]
+        self.nearness = [np.exp(-np.abs(p[None, :] - p[:, None])) for p in positions]
         prefs = private["preferences"]
         self.reservation = prefs["reservation"]
         self.tables = []

@@ -32,12 +32,21 @@ def _wants(issues_by_id, terms, wanted) -> list:
     return out
 
 
-def refusal(me, partner, issues_by_id, terms, wanted, broke=None, low_trust=False, stated=None) -> str:
-    """Why `me` refuses `terms`, naming every change it would need."""
+def breach_text(issues_by_id, breach) -> str:
+    names = " and ".join(issues_by_id[i]["name"] for i in breach["issues"])
+    return f"its word on {names} on day {breach['turn']}"
+
+
+def refusal(me, issues_by_id, terms, wanted, broke=None, distrusted=None, stated=None) -> str:
+    """Why `me` refuses `terms`, naming every change it would need.
+
+    `broke` is (seat, what it broke); `distrusted` a seat it trusts too little to sign on promises.
+    """
     who = speaker(me)
     if broke:
-        return (f"{who} will not sign with {partner['name']} again so soon: "
-                f"it broke {broke} and its word now needs more than this.")
+        breaker, what = broke
+        return (f"{who} will not sign with {breaker['name']} again so soon: "
+                f"{breaker['name']} broke {what}.")
     if stated:
         issue = issues_by_id[stated[0]]
         return (f"{who} said in public that {issue['name']} must be {option_text(issue, stated[1])}, "
@@ -46,8 +55,8 @@ def refusal(me, partner, issues_by_id, terms, wanted, broke=None, low_trust=Fals
     if not changes:
         return f"{who} sees nothing in this package worth signing yet."
     text = f"{who} will not sign this as it stands: it needs " + " and ".join(changes) + "."
-    if low_trust:
-        text += f" {who} trusts {partner['name']} too little to settle for promises."
+    if distrusted:
+        text += f" {who} trusts {distrusted['name']} too little to settle for promises."
     return text
 
 

@@ -34,29 +34,44 @@ class Action:
 
     def to_dict(self) -> dict:
         out = {"type": self.type}
-        for f in fields(self):
-            if f.name == "type":
-                continue
-            value = getattr(self, f.name)
-            if value != f.default:
-                if f.name == "terms":
-                    value = {k: v for k, v in value}
-                elif f.name == "parties":
+        for name, default in _DEFAULTS:
+            value = getattr(self, name)
+            if value != default:
+                if name == "terms":
+                    value = dict(value)
+                elif name == "parties":
                     value = list(value)
-                out[f.name] = value
+                out[name] = value
         return out
+
+    def __post_init__(self):
+        # Checked at construction, so a hand-built Action meets the same rules as one read
+        # from plain data, and apply() need not check it again.
+        shape = _SHAPES.get(self.type)
+        if shape is None:
+            raise IllegalAction(f"unknown action type {self.type!r}; expected one of {', '.join(TYPES)}")
+        for name, value in self.__dict__.items():
+            if name == "type":
+                continue
+            if type(value) is not _KINDS[name]:
+                raise IllegalAction(_KIND_ERRORS.get(name, f"{name} must be text"))
+            # Every default is falsy and every other value of the right kind is not.
+            if value and name not in shape:
+                raise IllegalAction(f"{_a(self.type)} action takes no {name}")
+        if self.parties and not all(type(p) is str for p in self.parties):
+            raise IllegalAction(_KIND_ERRORS["parties"])
+        if self.terms:
+            if not all(type(t) is tuple and len(t) == 2 and type(t[0]) is str and type(t[1]) is str
+                       for t in self.terms):
+                raise IllegalAction(_KIND_ERRORS["terms"])
+            if len({i for i, _ in self.terms}) != len(self.terms):
+                raise IllegalAction("a package names each issue once")
+            object.__setattr__(self, "terms", tuple(sorted(self.terms)))
 
     @staticmethod
     def from_dict(data) -> "Action":
         if isinstance(data, Action):
-            # A hand-built Action gets the same checks as plain data; a term listed twice would
-            # otherwise reach the rules and be logged differently from how it was played.
-            if data.type in TYPES and len({i for i, _ in data.terms}) != len(data.terms):
-                raise IllegalAction("a package names each issue once")
-            checked = Action.from_dict(data.to_dict())
-            if checked != data:
-                raise IllegalAction(f"malformed {data.type} action")
-            return checked
+            return data
         if not isinstance(data, dict):
             raise IllegalAction("an action is a mapping with a 'type'")
         kind = data.get("type")
@@ -65,13 +80,27 @@ class Action:
         allowed = set(_SHAPES[kind]) | {"type"}
         extra = sorted(set(data) - allowed)
         if extra:
-            raise IllegalAction(f"a {kind} action takes no {', '.join(extra)}")
+            raise IllegalAction(f"{_a(kind)} action takes no {', '.join(extra)}")
         kwargs = {"type": kind}
         for key in _SHAPES[kind]:
             if key not in data:
                 continue
             kwargs[key] = _field(key, data[key])
         return Action(**kwargs)
+
+
+_DEFAULTS = tuple((f.name, f.default) for f in fields(Action) if f.name != "type")
+_KINDS = {name: type(default) for name, default in _DEFAULTS}
+_KIND_ERRORS = {
+    "parties": "parties must be a list of seat ids",
+    "terms": "terms must map issue ids to options",
+    "expires": "expires must be a turn number",
+    "public": "public must be true or false",
+}
+
+
+def _a(word: str) -> str:
+    return ("an " if word[0] in "aeiou" else "a ") + word
 
 
 def _field(key, value):

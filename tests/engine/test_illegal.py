@@ -274,8 +274,27 @@ def test_malformed_actions(data, fragment):
     refused(fresh(), "turkey", data, fragment)
 
 
-def test_an_action_object_of_an_unknown_type():
-    refused(fresh(), "turkey", Action("dance"), "unknown action type 'dance'")
+@pytest.mark.parametrize("fields, fragment", [
+    ({"type": "dance"}, "unknown action type 'dance'"),
+    ({"type": "propose", "parties": ("turkey", "russia"), "terms": (("ceasefire", "full"), ("ceasefire", "none"))},
+     "names each issue once"),
+    ({"type": "accept", "proposal": P1, "move": "hold"}, "an accept action takes no move"),
+    ({"type": "propose", "parties": ["turkey", "russia"], "terms": (("ceasefire", "full"),)}, "list of seat ids"),
+    ({"type": "statement", "issue": "ceasefire", "option": 3}, "option must be text"),
+    ({"type": "propose", "parties": ("turkey", "russia"), "terms": (("ceasefire", "full"),), "expires": True},
+     "turn number"),
+])
+def test_a_hand_built_action_meets_the_same_rules_as_plain_data(fields, fragment):
+    with pytest.raises(IllegalAction, match=fragment):
+        Action(**fields)
+
+
+def test_a_hand_built_package_is_played_and_logged_as_its_plain_data_would_be():
+    by_hand = Action("propose", parties=("turkey", "russia"), terms=(("corridor_km", "6"), ("ceasefire", "full")))
+    as_data = propose(["turkey", "russia"], {"ceasefire": "full", "corridor_km": "6"})
+    state, twin = fresh(), fresh()
+    assert state.apply("turkey", by_hand) == twin.apply("turkey", as_data)
+    assert state.digest() == twin.digest()
 
 
 def test_a_refused_action_leaves_play_exactly_as_if_it_never_happened():
