@@ -110,20 +110,20 @@ def check_package(state, seat, parties, terms, expires):
         raise IllegalAction(f"a proposal can stay open until turn {state.turn} to {last}, not {expires}")
 
 
-def _proposal_id(state, seat) -> str:
-    """An id from who spoke and when: a running count would tell every seat how many private
-    proposals others have made."""
-    text = f"{state.turn}.{state.round}.{seat}.{state.slot_proposals}"
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    size = 8
-    while f"p{digest[:size]}" in state.proposals:
-        size += 2
-    return f"p{digest[:size]}"
+def _proposal_id(state, seat, parties, action) -> str:
+    """An id from who offered what and when. A running count, or anything else that moves
+    with proposals a seat cannot see, would tell it that private talks had taken place."""
+    text = f"{state.turn}.{state.round}.{seat}.{parties}.{action.terms}.{action.expires}.{action.public}"
+    while True:
+        pid = "p" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        if pid not in state.proposals:
+            return pid
+        text += "+"
 
 
 def _new_proposal(state, seat, action, counter_to=""):
     parties = tuple(sorted(action.parties, key=state.game.seat_index.get))
-    prop = Proposal(_proposal_id(state, seat), seat, parties, action.terms, state.turn,
+    prop = Proposal(_proposal_id(state, seat, parties, action), seat, parties, action.terms, state.turn,
                     action.expires or state.turn, action.public, accepted=[seat], counter_to=counter_to,
                     note=action.reason)
     state.proposals[prop.id] = prop

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
-from turns import P1, end_talks, until
+from turns import P1, first, end_talks, until
 
 from game.ai.randomplay import play_random
 from game.catalog import load_scenario
@@ -145,25 +145,26 @@ def offered(public=False, parties=("turkey", "russia"), terms=CEASEFIRE):
 def test_answering_a_private_proposal_you_are_not_party_to():
     state = offered()
     until(state, "syria")
-    refused(state, "syria", accept(P1), f"no proposal '{P1}' addressed to you")
-    refused(state, "syria", reject(P1), f"no proposal '{P1}' addressed to you")
+    refused(state, "syria", accept(first(state)), f"no proposal '{first(state)}' addressed to you")
+    refused(state, "syria", reject(first(state)), f"no proposal '{first(state)}' addressed to you")
 
 
 def test_answering_a_public_proposal_you_are_not_party_to():
     state = offered(public=True)
     until(state, "syria")
-    refused(state, "syria", accept(P1), f"you are not a party to proposal {P1}")
+    refused(state, "syria", accept(first(state)), f"you are not a party to proposal {first(state)}")
 
 
 def test_accepting_your_own_proposal():
-    refused(offered(), "turkey", accept(P1), f"{P1} is your own", "withdraw it instead")
+    state = offered()
+    refused(state, "turkey", accept(first(state)), f"{first(state)} is your own", "withdraw it instead")
 
 
 def test_accepting_twice():
     state = offered(parties=("turkey", "russia", "eu"))
     until(state, "russia")
-    state.apply("russia", accept(P1))
-    refused(state, "russia", accept(P1), f"already accepted proposal {P1}")
+    state.apply("russia", accept(first(state)))
+    refused(state, "russia", accept(first(state)), f"already accepted proposal {first(state)}")
 
 
 def test_answering_an_expired_proposal():
@@ -172,34 +173,34 @@ def test_answering_an_expired_proposal():
     hold_all(state)
     assert state.turn == 2
     until(state, "russia")
-    refused(state, "russia", accept(P1), f"{P1} is expired", "can no longer be answered")
+    refused(state, "russia", accept(first(state)), f"{first(state)} is expired", "can no longer be answered")
 
 
 def test_answering_a_rejected_proposal():
     state = offered(parties=("turkey", "russia", "eu"))
     until(state, "russia")
-    state.apply("russia", reject(P1, "not enough"))
-    refused(state, "russia", accept(P1), f"{P1} is rejected")
+    state.apply("russia", reject(first(state), "not enough"))
+    refused(state, "russia", accept(first(state)), f"{first(state)} is rejected")
     until(state, "eu")
-    refused(state, "eu", accept(P1), f"{P1} is rejected")
+    refused(state, "eu", accept(first(state)), f"{first(state)} is rejected")
 
 
 def test_answering_a_withdrawn_proposal():
     state = offered()
-    state.apply("turkey", withdraw(P1))
+    state.apply("turkey", withdraw(first(state)))
     until(state, "russia")
-    refused(state, "russia", accept(P1), f"{P1} is withdrawn")
-    refused(state, "russia", Action.from_dict({"type": "counter", "proposal": P1, "terms": {"ceasefire": "local"}}),
-            f"{P1} is withdrawn")
+    refused(state, "russia", accept(first(state)), f"{first(state)} is withdrawn")
+    refused(state, "russia", Action.from_dict({"type": "counter", "proposal": first(state), "terms": {"ceasefire": "local"}}),
+            f"{first(state)} is withdrawn")
 
 
 def test_withdrawing_someone_elses_proposal_or_a_closed_one():
     state = offered()
     until(state, "russia")
-    refused(state, "russia", withdraw(P1), f"no proposal '{P1}' of yours to withdraw")
-    state.apply("russia", reject(P1))
+    refused(state, "russia", withdraw(first(state)), f"no proposal '{first(state)}' of yours to withdraw")
+    state.apply("russia", reject(first(state)))
     until(state, "turkey")
-    refused(state, "turkey", withdraw(P1), f"{P1} is rejected", "can no longer be withdrawn")
+    refused(state, "turkey", withdraw(first(state)), f"{first(state)} is rejected", "can no longer be withdrawn")
 
 
 def test_answering_a_proposal_that_does_not_exist():
@@ -237,7 +238,7 @@ def test_a_move_whose_requirement_does_not_hold():
 def test_a_move_ruled_out_by_a_signed_ceasefire():
     state = offered()
     until(state, "russia")
-    state.apply("russia", accept(P1))
+    state.apply("russia", accept(first(state)))
     end_talks(state)
     assert "m4_offensive" not in [a.move for a in state.legal_actions("syria")]
     refused(state, "syria", move("m4_offensive"), "Push west along the M4 is not available now")

@@ -7,7 +7,7 @@ import dataclasses
 from functools import lru_cache
 
 import pytest
-from turns import P1, end_talks, until
+from turns import first, end_talks, until
 
 from game.catalog import load_scenario
 from game.engine import Game, IllegalAction, accept, move, propose, reject, statement
@@ -74,10 +74,10 @@ def test_the_last_acceptance_of_a_three_party_package_signs_it():
     until(state, "turkey")
     state.apply("turkey", propose(("turkey", "russia", "eu"), {"ceasefire": "local", "eu_refugee_funds": 3}))
     until(state, "russia")
-    state.apply("russia", accept(P1))
+    state.apply("russia", accept(first(state)))
     assert state.outcome() == {}
     until(state, "eu")
-    assert [e["kind"] for e in state.apply("eu", accept(P1))] == ["accept", "agreement"]
+    assert [e["kind"] for e in state.apply("eu", accept(first(state)))] == ["accept", "agreement"]
     assert state.outcome() == {"ceasefire": "local", "eu_refugee_funds": "3"}
 
 
@@ -111,7 +111,7 @@ def breach_day(sign_it):
     until(state, "turkey")
     state.apply("turkey", propose(TR, {"ceasefire": "local"}))
     until(state, "russia")
-    state.apply("russia", accept(P1) if sign_it else reject(P1))
+    state.apply("russia", accept(first(state)) if sign_it else reject(first(state)))
     end_talks(state)
     play_moves(state, {"russia": "air_campaign"})
     return state
@@ -195,10 +195,10 @@ def test_a_private_proposal_is_invisible_to_others_until_signed():
         obs = state.observation(outsider)
         assert obs["proposals"] == [] and news(state, outsider, "proposal") == []
         assert "a quiet word" not in str(obs)
-    assert [p["id"] for p in state.observation("russia")["proposals"]] == [P1]
-    assert news(state, "russia", "proposal")[0]["proposal"] == P1
+    assert [p["id"] for p in state.observation("russia")["proposals"]] == [first(state)]
+    assert news(state, "russia", "proposal")[0]["proposal"] == first(state)
     until(state, "russia")
-    state.apply("russia", accept(P1))
+    state.apply("russia", accept(first(state)))
     obs = state.observation("syria")
     assert obs["settled"] == {"ceasefire": "local"} and news(state, "syria", "agreement")
     assert news(state, "syria", "accept") == []
@@ -208,7 +208,7 @@ def test_a_public_proposal_is_seen_by_everyone():
     state = fresh()
     state.apply("turkey", propose(TR, {"ceasefire": "local"}, public=True))
     for seat in state.game.scenario.seat_ids:
-        assert [p["id"] for p in state.observation(seat)["proposals"]] == [P1]
+        assert [p["id"] for p in state.observation(seat)["proposals"]] == [first(state)]
 
 
 def test_moves_stay_secret_until_revealed():
@@ -233,12 +233,12 @@ def test_proposals_expire_at_the_end_of_their_last_turn():
     p2 = list(state.proposals)[-1]
     end_talks(state)
     status = {p["id"]: p["status"] for p in state.facilitator_view()["proposals"]}
-    assert status == {P1: "expired", p2: "open"}
-    assert [e["proposal"] for e in news(state, "russia", "expired")] == [P1]
+    assert status == {first(state): "expired", p2: "open"}
+    assert [e["proposal"] for e in news(state, "russia", "expired")] == [first(state)]
     play_moves(state)
     until(state, "russia")
-    with pytest.raises(IllegalAction, match=f"{P1} is expired"):
-        state.apply("russia", accept(P1))
+    with pytest.raises(IllegalAction, match=f"{first(state)} is expired"):
+        state.apply("russia", accept(first(state)))
     state.apply("russia", accept(p2))
     assert state.outcome() == {"ceasefire": "full"}
 
@@ -306,12 +306,12 @@ def test_an_offer_whose_issue_leaves_the_table_can_still_be_turned_down():
     assert "joint_patrols" not in state.observation("russia")["open_issues"]
     until(state, "russia")
     legal = state.legal_actions("russia")
-    assert [a.type for a in legal if a.proposal == P1] == ["reject"]
+    assert [a.type for a in legal if a.proposal == first(state)] == ["reject"]
     with pytest.raises(IllegalAction, match="no longer on the table"):
-        state.apply("russia", accept(P1))
+        state.apply("russia", accept(first(state)))
     for action in legal:
         state.clone().apply("russia", action)
-    state.apply("russia", reject(P1, "moot"))
+    state.apply("russia", reject(first(state), "moot"))
     assert state.facilitator_view()["proposals"][0]["status"] == "rejected"
 
 
@@ -330,5 +330,5 @@ def test_observations_views_and_events_are_copies_that_share_nothing_with_the_ga
     obs["proposals"][0]["parties"].append("eu")
     assert state.facilitator_view() == before
     until(state, "russia")
-    state.apply("russia", accept(P1))
+    state.apply("russia", accept(first(state)))
     assert state.outcome() == {"ceasefire": "local"}

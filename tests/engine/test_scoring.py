@@ -6,7 +6,7 @@ import math
 from functools import lru_cache
 
 import pytest
-from turns import P1
+from turns import first
 
 from game.catalog import load_scenario
 from game.engine import DONE, Game, accept, history_comparison, move, propose
@@ -21,7 +21,7 @@ def play_to_the_end(state, signed=None):
     if signed:
         state.apply("turkey", propose(("turkey", "russia"), signed))
         state.apply("turkey", DONE)
-        state.apply("russia", accept(P1))
+        state.apply("russia", accept(first(state)))
     while not state.is_over():
         seat = state.to_move()[0]
         state.apply(seat, DONE if state.phase == "talks" else move("hold"))

@@ -25,3 +25,8 @@ def first_proposal_id() -> str:
 
 
 P1 = first_proposal_id()
+
+
+def first(state) -> str:
+    """The id of the first proposal made in this game."""
+    return next(iter(state.proposals))
