@@ -12,7 +12,7 @@ import importlib.util
 import sys
 
 COMMANDS = {
-    # name: (module, help, built)
+    # name: (module, help); a command without a module is not built yet and is left out of --help
     "play": ("game.commands.play", "the desktop game (the default)"),
     "validate": ("game.commands.validate", "check scenario files"),
     "simulate": ("game.commands.simulate", "AI-only games, headless, with outcome statistics"),
@@ -31,10 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Summit: a turn-based diplomacy game built from real news reporting.")
     sub = parser.add_subparsers(dest="command", metavar="command")
     for name, (module, text) in COMMANDS.items():
-        p = sub.add_parser(name, help=text, description=text)
         if module is None:
+            p = sub.add_parser(name, description=text)
             p.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
             continue
+        p = sub.add_parser(name, help=text, description=text)
         if _available(module):
             importlib.import_module(module).add_arguments(p)
         else:

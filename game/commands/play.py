@@ -14,7 +14,7 @@ def add_arguments(parser):
     parser.add_argument("--seat", action="append", default=[], metavar="SEAT=KIND",
                         help="who plays a seat: human, easy, normal or hard (repeatable; others default to normal, "
                              "the first seat at the table to human)")
-    parser.add_argument("--load", metavar="SAVE", help="open a save file (.json)")
+    parser.add_argument("--load", metavar="SAVE", help="open a save: a file path, or the name it was saved under")
     parser.add_argument("--seed", type=int, help="the game's random seed (default: a new one)")
 
 

@@ -10,7 +10,7 @@ from game.scenario import ScenarioError
 
 
 def add_arguments(parser):
-    parser.add_argument("save", metavar="SAVE", help="a save file (.json)")
+    parser.add_argument("save", metavar="SAVE", help="a save: a file path, or the name it was saved under")
     parser.add_argument("--verify", action="store_true",
                         help="check the digest after every action (always done; kept for scripts)")
 

@@ -87,8 +87,27 @@ class SaveStore:
     def autosaves(self) -> list:
         return sorted(self.autosave_dir.glob("*.json"), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
 
-    def read(self, path) -> dict:
-        path = Path(path)
+    def locate(self, ref) -> Path:
+        """The file a save reference names: a path, or the name it was saved under."""
+        path = Path(ref)
+        if path.is_file():
+            return path
+        if path.is_dir():
+            raise SaveError(f"{path} is a folder, not a save file")
+        name = path.stem if path.suffix == ".json" else str(ref)
+        if path.parent != Path(".") or not NAME_RE.match(name):
+            raise SaveError(f"{path} does not exist")
+        for folder in (self.root, self.autosave_dir):
+            candidate = folder / f"{name}.json"
+            if candidate.is_file():
+                return candidate
+        known = [p.stem for p in self.named()]
+        hint = f"saves in {self.root}: {', '.join(known[:8])}" if known else f"there are no saves in {self.root}"
+        raise SaveError(f"there is no save '{ref}' (give a file path or a save's name; {hint})")
+
+    def read(self, ref) -> dict:
+        """A save's parsed contents, by file path or by the name it was saved under."""
+        path = self.locate(ref)
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:

@@ -9,7 +9,7 @@ import time
 import pygame
 
 from game.catalog import load_scenario
-from game.persistence import SaveError, SaveStore, restore
+from game.persistence import SaveError, restore
 from game.scenario import ScenarioError
 
 # Set by the start-up benchmark: draw the first title frame, report the time, exit.
@@ -34,9 +34,8 @@ def first_scene(app, scenario_id, seats, load):
     from .scenes.title import TitleScene
     from .session import Session
     if load:
-        store = SaveStore()
         try:
-            body = store.read(load)
+            body = app.store.read(load)
             state = restore(body, load_scenario(body["scenario"]["id"]), load)
         except (SaveError, ScenarioError) as err:
             raise ValueError(str(err))

@@ -257,3 +257,26 @@ def test_replay_verify_refuses_a_broken_file(tmp_path):
     broken.write_text('{"format": "summit-save", "vers')
     result = replay_cli(broken, tmp_path)
     assert result.returncode != 0 and "truncated" in result.stderr
+
+
+def test_a_save_is_found_by_the_name_it_was_saved_under(tmp_path, finished):
+    store = SaveStore(tmp_path)
+    store.save(finished, "Before the summit")
+    assert store.read("Before the summit") == store.read(tmp_path / "Before the summit.json")
+    assert store.locate("Before the summit.json") == tmp_path / "Before the summit.json"
+    ok = replay_cli("Before the summit", tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("Before the summit: ok")
+
+
+def test_an_unknown_save_name_lists_the_saves_there_are(tmp_path, finished):
+    store = SaveStore(tmp_path)
+    store.save(finished, "alpha")
+    with pytest.raises(SaveError, match=r"there is no save 'beta' .*saves in .*: alpha"):
+        store.read("beta")
+    with pytest.raises(SaveError, match="there are no saves in"):
+        SaveStore(tmp_path / "empty").read("beta")
+    with pytest.raises(SaveError, match="is a folder"):
+        store.read(tmp_path)
+    result = replay_cli("beta", tmp_path)
+    assert result.returncode == 1 and "there is no save 'beta'" in result.stderr
