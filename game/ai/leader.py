@@ -23,7 +23,10 @@ BREAKER_PREMIUM = 0.15
 REVERSAL_COST = 0.05
 MOOD_SPREAD = 0.35
 MEDIATION_GAIN = 0.05   # a mediator steps in only where a deal would clearly serve it
+MEDIATION_TRIES = 2     # compromises offered to the same two sides in a game
+MEDIATION_FROM = 3      # the day from which a mediator steps in, once the sides have had time alone
 TASTE_SPREAD = 0.03
+DEMAND_RISK = 0.65      # leaders at least this bold open the summit with a public demand
 
 
 class Leader:
@@ -44,7 +47,7 @@ class Leader:
         self.slot = None
         self.answered = set()
         self.proposed_to = set()
-        self.mediated = set()   # (turn, parties): a mediator offers its compromise once a day
+        self.mediated = []      # (turn, parties) of each compromise offered, at most one a day
         self.absorbed = set()
         self.received = {}      # seat -> my utility of each package it offered me, in order
         self.agreed_by = set()  # seats that have accepted a package of mine
@@ -220,6 +223,9 @@ class Leader:
         for action in legal:
             if action.type in ("accept", "reject") and action.proposal not in self.answered:
                 return self._answer(obs, action.proposal, legal)
+        demand = self._public_demand(obs, legal)
+        if demand is not None:
+            return demand
         if space["can_propose"]:
             offer = self._initiative(obs)
             if offer is not None:
@@ -246,8 +252,10 @@ class Leader:
         wanted = self._wanted(obs, ks, partners, terms, demand)
         if self.level.counters and wanted and not broke and can_accept and self.can_propose and wanted != terms \
                 and not self._turned_down(partners, wanted):
-            self.proposed_to.add(tuple(sorted(prop["parties"])))
-            return Action.from_dict({"type": "counter", "proposal": pid, "parties": list(prop["parties"]),
+            # A counter to a mediator's compromise goes to the sides that must sign, not back through it.
+            parties = sorted({self.seat} | {s for i in wanted for s in self.issues_by_id[i]["signatories"]})
+            self.proposed_to.add(tuple(parties))
+            return Action.from_dict({"type": "counter", "proposal": pid, "parties": parties,
                                      "terms": wanted, "expires": self._expiry(obs), "reason": voice.counter_note(self.me, self.issues_by_id, terms, wanted)})
         stated = climb_downs[0] if climb_downs else None
         distrusted = min(partners, key=lambda p: self._trust(obs, p), default=None)
@@ -279,6 +287,20 @@ class Leader:
         score -= 1e-3 * (total[idx] - demand)
         choice = int(idx[int(np.argmax(score))])
         return self.table.terms(ks_full, packages[choice])
+
+    def _public_demand(self, obs, legal):
+        """A bold leader opens by stating in public its best option on the issue it cares most
+        about: the stand makes backing down cost it at home, so the others know it will hold,
+        and it tells the table, and any mediator, where it stands."""
+        if obs["turn"] != 1 or obs["round"] != 1 or self.personality["risk"] < DEMAND_RISK \
+                or self.level.model == "none" or not any(a.type == "statement" for a in legal):
+            return None
+        mine = [k for _, ks in self.my_groups for k in self.table.open_issues(ks, obs)]
+        if not mine:
+            return None
+        k = max(mine, key=lambda k: float(np.ptp(self.table.tables[k])))
+        best = self.table.options[k][int(np.argmax(self.table.tables[k]))]
+        return Action("statement", issue=self.table.ids[k], option=best)
 
     def _initiative(self, obs):
         """Open talks with the group where a deal would help most, or mediate between others."""
@@ -337,11 +359,16 @@ class Leader:
         for group, ks in self.other_groups:
             open_ks = self.table.open_issues(ks, obs)
             parties = tuple(sorted(set(group) | {self.seat}))
-            if not open_ks or (obs["turn"], parties) in self.mediated or self._pending_with(obs, parties):
+            tries = [turn for turn, p in self.mediated if p == parties]
+            if not open_ks or obs["turn"] < MEDIATION_FROM or obs["turn"] in tries or len(tries) >= MEDIATION_TRIES \
+                    or self._pending_with(obs, parties):
                 continue
             partners = list(group)
-            self.mediated.add((obs["turn"], parties))
             ks_full, packages, total, base = self._candidates(obs, open_ks)
+            # Without having seen what each side asks for in the open, it has no compromise to offer.
+            if not all(self.beliefs[p].seen[list(ks_full)].any() for p in partners):
+                continue
+            self.mediated.append((obs["turn"], parties))
             # A compromise: among packages that serve the mediator, the one giving both sides the
             # most over what they seem to need (the Nash product of their believed gains).
             useful = total - self.table.utility(base) >= MEDIATION_GAIN
@@ -350,7 +377,8 @@ class Leader:
                 belief = self.beliefs[other]
                 product *= np.clip(belief.group_utility(ks_full, base) - belief.threshold(), 0, None)
             product = np.where(useful & ~self._refused(ks_full, packages, partners), product, 0.0)
-            choice = int(np.argmax(product))
+            # Between equal compromises, the one that serves the mediator best.
+            choice = int(np.argmax(product + 1e-6 * total * (product > 0)))
             if product[choice] <= 0:
                 continue
             return Action.from_dict({"type": "propose", "parties": list(parties), "expires": self._expiry(obs),

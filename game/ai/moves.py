@@ -16,6 +16,7 @@ TRUST_WORTH_PARTNER = 0.25
 TRUST_WORTH_OTHER = 0.03
 HARM_WORTH = 0.08
 PRESSURE = 3.0
+REPEAT_WORTH = 0.5      # doing the same thing again is old news: each repeat is worth half as much
 
 
 def breach_cost(obs, seat, move_id) -> float:
@@ -58,6 +59,8 @@ def evaluate(leader, obs, move_id, t) -> float:
     if move["kind"] in ("escalate", "strike") and leader.level.lookahead:
         pending = leader.unsettled_gain(obs)
         value += PRESSURE * leader.personality["risk"] * (1.0 - t) * min(1.0, pending * 5) - PRESSURE * 0.5
+    if value > 0:
+        value *= REPEAT_WORTH ** sum(1 for _, seat, done in obs["moves"] if seat == me and done == move_id)
     return value
 
 

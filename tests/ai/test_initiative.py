@@ -1,0 +1,66 @@
+"""AI initiative: a bold leader's opening demand, and mediation once both sides have spoken."""
+
+from game.catalog import load_scenario
+from game.match import Match
+
+MOSCOW = load_scenario("moscow-2020")
+
+
+def test_a_bold_leader_opens_with_a_public_demand_it_then_gets_or_pays_for():
+    bold = [s.id for s in MOSCOW.seats if s.personality.risk >= 0.65]
+    for seed in range(3):
+        match = Match(MOSCOW, seed, {s: "normal" for s in MOSCOW.seat_ids})
+        match.run()
+        state = match.state
+        said = [(s["seat"], s["issue"], s["option"]) for s in state.statements]
+        assert said and all(seat in bold for seat, _, _ in said)
+        assert all(s["turn"] == 1 for s in state.statements)
+        for seat, issue, option in said:
+            got = state.outcome().get(issue)
+            backed_down = any(r["seat"] == seat and r["issue"] == issue for r in state.reversals)
+            assert got == option or backed_down, (seat, issue, option, got)
+
+
+def _talk_and_hold(match, statements):
+    """One day: the human seats say what `statements` holds for them, then hold."""
+    state = match.state
+    while not state.is_over() and (state.phase == "talks" or state.phase == "moves"):
+        seat = match.human_to_move()
+        if seat is None:
+            match.step_ai()
+            continue
+        turn = state.turn
+        if state.phase == "moves":
+            match.act(seat, {"type": "move", "move": "hold"})
+        else:
+            if seat in statements and seat not in state.spoke_this_turn:
+                match.act(seat, {"type": "statement", **statements[seat]})
+            match.act(seat, {"type": "done"})
+        match.step_ai()
+        if state.turn != turn:
+            return
+
+
+def test_outsiders_offer_a_compromise_that_respects_what_both_sides_said_in_public():
+    match = Match(MOSCOW, 1, {s: ("human" if s in ("turkey", "russia") else "normal") for s in MOSCOW.seat_ids})
+    _talk_and_hold(match, {"turkey": {"issue": "ceasefire", "option": "full"},
+                           "russia": {"issue": "front_line", "option": "current_front"}})
+    for _ in range(2):
+        _talk_and_hold(match, {})
+    signers = {i.id: set(i.signatories) for i in MOSCOW.issues}
+    compromises = [p for p in match.state.proposals.values()
+                   if not any(p.proposer in signers[i] for i, _ in p.terms)]
+    assert compromises
+    for p in compromises:
+        assert {"turkey", "russia", p.proposer} == set(p.parties)
+        assert dict(p.terms)["ceasefire"] == "full" and dict(p.terms)["front_line"] == "current_front"
+        assert "compromise" in p.note and p.turn >= 3
+
+
+def test_no_compromise_is_offered_before_anyone_has_shown_their_hand():
+    match = Match(MOSCOW, 1, {s: ("human" if s in ("turkey", "russia") else "normal") for s in MOSCOW.seat_ids})
+    for _ in range(4):
+        _talk_and_hold(match, {})
+    signers = {i.id: set(i.signatories) for i in MOSCOW.issues}
+    assert not [p for p in match.state.proposals.values()
+                if not any(p.proposer in signers[i] for i, _ in p.terms)]
