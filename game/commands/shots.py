@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -18,6 +19,8 @@ def add_arguments(parser):
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
     parser.add_argument("--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)")
     parser.add_argument("--scenario", default=SCENARIO, metavar="ID", help=f"scenario to play (default {SCENARIO})")
+    parser.add_argument("--text-size", default="normal", metavar="SIZE",
+                        help="small, normal, large or largest, as in Settings (default normal)")
 
 
 def _size(text):
@@ -27,9 +30,18 @@ def _size(text):
     return int(w), int(h)
 
 
+def _text_size(text):
+    from game.ui.theme import TEXT_SIZES
+    names = [name.lower() for name, _ in TEXT_SIZES]
+    if text.lower() not in names:
+        raise ValueError(f"--text-size {text!r}: choose one of {', '.join(names)}")
+    return names.index(text.lower())
+
+
 def run(args) -> int:
     try:
         size = _size(args.size)
+        text_size = _text_size(args.text_size)
     except ValueError as err:
         print(err, file=sys.stderr)
         return 2
@@ -46,6 +58,7 @@ def run(args) -> int:
         # A private saves folder and settings file: the shots never touch the player's own.
         os.environ["SUMMIT_SAVE_DIR"] = str(Path(home) / "saves")
         os.environ["SUMMIT_SETTINGS"] = str(Path(home) / "settings.json")
+        Path(home, "settings.json").write_text(json.dumps({"text_size": text_size}), encoding="utf-8")
         return _shoot(out, size, args.scenario)
 
 

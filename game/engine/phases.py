@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import IllegalAction
-from .talks import expire, seat_name
+from .talks import agreement_label, expire, seat_name
 from .world import add_stat, add_trust, apply_effect, holds
 
 BREACH_STANDING = -8
@@ -123,7 +123,7 @@ def _breaches(state, seat, move_id, broke_now):
                                "issue": issues[0], "issues": issues, "move": move_id})
         text = "; ".join(ob[3] for ob in broken)
         events.append(state.record("breach", seat, "all",
-                                   f"{seat_name(state, seat)} breaks agreement {agreement.id}: {text}",
+                                   f"{seat_name(state, seat)} breaks {agreement_label(state, agreement)}: {text}",
                                    agreement=agreement.id, issue=issues[0], issues=issues, move=move_id))
     return events
 
@@ -143,7 +143,8 @@ def _kept(state, broke_now):
                 add_trust(state, other, seat, KEPT_TRUST)
         if kept:
             names = ", ".join(seat_name(state, s) for s in sorted(kept, key=state.game.seat_index.get))
-            events.append(state.record("kept", "", "all", f"Agreement {agreement.id} held today: {names}",
+            text = f"{agreement_label(state, agreement, 'The')} held today: {names}"
+            events.append(state.record("kept", "", "all", text,
                                        agreement=agreement.id, seats=sorted(kept)))
     return events
 

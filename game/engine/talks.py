@@ -76,6 +76,20 @@ def describe_terms(state, terms) -> str:
     return "; ".join(parts)
 
 
+def issue_names(state, terms) -> str:
+    return ", ".join(state.game.scenario.issue(issue_id).name for issue_id, _ in terms)
+
+
+def proposal_label(state, prop, owner="") -> str:
+    """How the news names a proposal: ids are opaque hashes, so say whose it is and what it covers."""
+    whose = owner or f"{seat_name(state, prop.proposer)}'s"
+    return f"{whose} proposal on {issue_names(state, prop.terms)}"
+
+
+def agreement_label(state, agreement, article="the") -> str:
+    return f"{article} day {agreement.turn} agreement on {issue_names(state, agreement.terms)}"
+
+
 def check_package(state, seat, parties, terms, expires):
     g = state.game
     scen = g.scenario
@@ -178,7 +192,7 @@ def _answerable(state, seat, pid, signing=True):
 def accept(state, seat, action):
     prop = _answerable(state, seat, action.proposal)
     prop.accepted.append(seat)
-    events = [state.record("accept", seat, _visible(prop), f"{seat_name(state, seat)} accepts {prop.id}",
+    events = [state.record("accept", seat, _visible(prop), f"{seat_name(state, seat)} accepts {proposal_label(state, prop)}",
                            proposal=prop.id)]
     if all(p in prop.accepted for p in prop.parties):
         events += sign(state, prop)
@@ -190,7 +204,7 @@ def reject(state, seat, action):
     prop.status = "rejected"
     prop.reason = action.reason
     why = f": \u201c{action.reason}\u201d" if action.reason else ""
-    return [state.record("reject", seat, _visible(prop), f"{seat_name(state, seat)} rejects {prop.id}{why}",
+    return [state.record("reject", seat, _visible(prop), f"{seat_name(state, seat)} rejects {proposal_label(state, prop)}{why}",
                          proposal=prop.id, reason=action.reason)]
 
 
@@ -211,7 +225,7 @@ def withdraw(state, seat, action):
     if prop.status != "open":
         raise IllegalAction(f"proposal {prop.id} is {prop.status}; it can no longer be withdrawn")
     prop.status = "withdrawn"
-    return [state.record("withdraw", seat, _visible(prop), f"{seat_name(state, seat)} withdraws {prop.id}",
+    return [state.record("withdraw", seat, _visible(prop), f"{seat_name(state, seat)} withdraws {proposal_label(state, prop, 'its')}",
                          proposal=prop.id)]
 
 
@@ -315,6 +329,6 @@ def expire(state):
     for prop in state.proposals.values():
         if prop.status == "open" and prop.expires <= state.turn:
             prop.status = "expired"
-            events.append(state.record("expired", prop.proposer, _visible(prop), f"Proposal {prop.id} expires unsigned",
-                                       proposal=prop.id))
+            events.append(state.record("expired", prop.proposer, _visible(prop),
+                                       f"{proposal_label(state, prop)} expires unsigned", proposal=prop.id))
     return events

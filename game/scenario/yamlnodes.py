@@ -85,7 +85,7 @@ def _yaml_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
     return Problem(name, line, col, "", f"YAML syntax error: {what}")
 
 
-def _check_events(text: str, name: str) -> None:
+def _check_events(text: str, name: str, loader=_LOADER) -> None:
     """Refuse deep nesting, alias bombs and object tags before composing."""
     depth = 0
     aliases = 0
@@ -93,7 +93,7 @@ def _check_events(text: str, name: str) -> None:
     heights: dict = {}
     stack: list = [[0, None, 0]]  # [nodes inside, anchor, levels of nesting inside]
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
+        for event in yaml.parse(text, Loader=loader):
             line, col = event.start_mark.line + 1, event.start_mark.column + 1
             tag = getattr(event, "tag", None)
             if tag and tag not in ALLOWED_TAGS:
@@ -127,6 +127,10 @@ def _check_events(text: str, name: str) -> None:
             if stack[0][0] + sum(s[0] for s in stack[1:]) > MAX_NODES:
                 raise _Failed([Problem(name, line, col, "", f"aliases expand the document past {MAX_NODES:,} nodes")])
     except yaml.MarkedYAMLError as err:
+        if loader is not yaml.SafeLoader and "nesting depth" in (err.problem or ""):
+            # newer libyaml stops at its own depth limit while scanning ahead, before we see the level
+            # that crossed ours; the pure-Python parser scans less far ahead and finds where that was
+            _check_events(text, name, yaml.SafeLoader)
         raise _Failed([_yaml_problem(err, name)])
     except yaml.reader.ReaderError as err:
         # libyaml gives a byte offset, PyYAML a character index: find the character instead

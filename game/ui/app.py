@@ -44,7 +44,7 @@ class App:
         self.hover_since, self.hover_tip = 0.0, ""
         # Game time, advanced by each frame's dt, so toasts and tooltips behave the same in scripted runs.
         self.now = 0.0
-        self.drawn_text = []
+        self.drawn_text, self.cut_text = [], []
         self.clock = pygame.time.Clock()
         self._rescale()
         if self.settings.problem:
@@ -174,7 +174,7 @@ class App:
             self.draw(self.screen)
 
     def draw(self, surf) -> None:
-        self.text.drawn = []
+        self.text.drawn, self.text.cut = [], []
         start = len(self.stack) - 1
         while start > 0 and self.stack[start].transparent:
             start -= 1
@@ -185,7 +185,7 @@ class App:
         self._draw_help(surf)
         self._draw_toast(surf)
         self._draw_tooltip(surf)
-        self.drawn_text = self.text.drawn
+        self.drawn_text, self.cut_text = self.text.drawn, self.text.cut
 
     def run(self) -> None:
         while self.running:
@@ -202,11 +202,14 @@ class App:
         pygame.draw.line(surf, theme.LINE, bar.topleft, bar.topright)
         scene = self.top
         keys = scene.keys_hint() if scene else ""
+        tip = scene.help_text().split("\n")[0] if scene else ""
+        if keys and tip and self.text.width(tip, "small") + self.text.width(keys, "small") + self.u(60) > w:
+            # What the control in hand does matters more than the list of keys, which F1 has too.
+            keys = ""
         right = self.text.draw(surf, keys, (bar.right - self.u(12), bar.centery), "small", theme.MUTED,
                                anchor="midright") if keys else pygame.Rect(bar.right, 0, 0, 0)
-        tip = scene.help_text() if scene else ""
         if tip:
-            self.text.draw(surf, tip.split("\n")[0], (bar.left + self.u(12), bar.centery), "small", theme.TEXT,
+            self.text.draw(surf, tip, (bar.left + self.u(12), bar.centery), "small", theme.TEXT,
                            anchor="midleft", max_width=right.left - bar.left - self.u(36))
 
     def _draw_toast(self, surf) -> None:

@@ -12,6 +12,18 @@ from . import theme
 from .widgets import Widget, focus_ring
 
 
+def scroll_bar(surf, app, rect, first, shown, total, last_first=None) -> None:
+    """A thin bar at the right edge, drawn only when there is more than `shown` of `total` to see."""
+    if total <= shown:
+        return
+    last_first = max(1, total - shown if last_first is None else last_first)
+    track = pygame.Rect(rect.right - app.u(4), rect.top, app.u(3), rect.height)
+    pygame.draw.rect(surf, theme.LINE, track)
+    h = max(app.u(12), track.height * shown // total)
+    y = track.top + (track.height - h) * min(first, last_first) // last_first
+    pygame.draw.rect(surf, theme.MUTED, (track.left, y, track.width, h))
+
+
 class ListState:
     """What a list remembers across rebuilds: the selected row and the first row shown."""
 
@@ -107,12 +119,7 @@ class ListBox(Widget):
                                  (row.left, row.top + 2, app.u(3), row.height - 4))
             self.draw_row(surf, k, row.inflate(-app.u(10), 0).move(app.u(4), 0), selected)
         surf.set_clip(clip)
-        if self.count > self.visible_rows:
-            track = pygame.Rect(self.rect.right - app.u(4), self.rect.top, app.u(3), self.rect.height)
-            pygame.draw.rect(surf, theme.LINE, track)
-            h = max(app.u(12), track.height * self.visible_rows // self.count)
-            y = track.top + (track.height - h) * self.state.top // max(1, self.count - self.visible_rows)
-            pygame.draw.rect(surf, theme.MUTED, (track.left, y, track.width, h))
+        scroll_bar(surf, app, self.rect, self.state.top, self.visible_rows, self.count)
         if focused:
             focus_ring(surf, self.rect, app.u(4))
 
@@ -120,44 +127,6 @@ class ListBox(Widget):
 class ScrollState:
     def __init__(self):
         self.line = 0
-
-
-class ScrollText(Widget):
-    """A long text to read: Up/Down/PageUp/PageDown scroll it."""
-
-    def __init__(self, key, rect, app, text, state, style="body", tooltip="", colour=theme.TEXT):
-        super().__init__(key, rect, tooltip)
-        self.app, self.text, self.state, self.style, self.colour = app, text, state, style, colour
-        self.body = self.rect.inflate(-app.u(14), -app.u(8))
-        self.lines = app.text.wrap(text, style, self.body.width)
-        self.page = max(1, self.body.height // app.text.line_height(style))
-
-    def scroll(self, d):
-        self.state.line = max(0, min(len(self.lines) - self.page, self.state.line + d))
-
-    def key_down(self, event):
-        steps = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -self.page, pygame.K_PAGEDOWN: self.page}
-        if event.key in steps:
-            self.scroll(steps[event.key])
-            return True
-        return False
-
-    def wheel(self, dy):
-        self.scroll(-3 * dy)
-        return True
-
-    def draw(self, surf, app, focused, hovered):
-        self.state.line = max(0, min(self.state.line, len(self.lines) - self.page))
-        app.text.draw_wrapped(surf, self.text, self.body, self.style, self.colour, skip=self.state.line)
-        total = len(self.lines)
-        if total > self.page:
-            track = pygame.Rect(self.rect.right - app.u(4), self.rect.top, app.u(3), self.rect.height)
-            pygame.draw.rect(surf, theme.LINE, track)
-            h = max(app.u(12), track.height * self.page // total)
-            y = track.top + (track.height - h) * self.state.line // max(1, total - self.page)
-            pygame.draw.rect(surf, theme.MUTED, (track.left, y, track.width, h))
-        if focused:
-            focus_ring(surf, self.rect, app.u(4))
 
 
 class RichText(Widget):
@@ -219,12 +188,15 @@ class RichText(Widget):
             if line:
                 app.text.draw(surf, line, (self.body.left, y), style, colour)
             y += h
-        if self.state.line > 0 or self.state.line < self._last_top():
-            track = pygame.Rect(self.rect.right - app.u(4), self.rect.top, app.u(3), self.rect.height)
-            pygame.draw.rect(surf, theme.LINE, track)
-            shown = self._page_from(self.state.line)
-            h = max(app.u(12), track.height * shown // max(1, len(self.lines)))
-            y = track.top + (track.height - h) * self.state.line // max(1, self._last_top())
-            pygame.draw.rect(surf, theme.MUTED, (track.left, y, track.width, h))
+        if self._last_top() > 0:
+            scroll_bar(surf, app, self.rect, self.state.line, self._page_from(self.state.line), len(self.lines),
+                       self._last_top())
         if focused:
             focus_ring(surf, self.rect, app.u(4))
+
+
+class ScrollText(RichText):
+    """A long text in one style to read: Up/Down/PageUp/PageDown scroll it."""
+
+    def __init__(self, key, rect, app, text, state, style="body", tooltip="", colour=theme.TEXT):
+        super().__init__(key, rect, app, [(style, colour, text)], state, tooltip)

@@ -141,6 +141,17 @@ class ScriptedGame:
         else:
             d.press("reject")
 
+    def pass_word(self):
+        """Hold in the field, or end the round at the table: the least a player can do with the word."""
+        d = self.d
+        if d.scene.obs["phase"] == "moves":
+            d.key(pygame.K_4)
+            d.focus("moves")
+            d.key(pygame.K_HOME)
+            d.key(pygame.K_RETURN)
+        else:
+            d.key(pygame.K_e)
+
     def _move(self):
         d = self.d
         t = d.scene

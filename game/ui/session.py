@@ -7,6 +7,8 @@ the end. It holds no rules: everything it shows comes from observations.
 
 from __future__ import annotations
 
+import json
+
 from game.engine import IllegalAction
 from game.persistence import SaveError
 
@@ -137,6 +139,28 @@ class Session:
         except OSError as err:
             self.notice = f"Autosave failed ({err}); your game goes on, but save it by name soon."
             return self.notice
+        return ""
+
+    def finish(self) -> str:
+        """Clear this game's autosaves once it is over, so Continue never offers a finished game.
+
+        Only autosaves that are earlier points of this very game go: same scenario, same seed, and an action
+        log this game went through. Another game's autosaves, and every save made by name, are kept.
+        """
+        state = self.state
+        log = json.loads(json.dumps([[seat, action] for seat, action in state.log]))
+        try:
+            for path in self.store.autosaves():
+                try:
+                    body = self.store.read(path)
+                except SaveError:
+                    continue
+                actions = body.get("actions")
+                if body.get("scenario", {}).get("id") == self.scenario.id and body.get("seed") == state.game.seed \
+                        and isinstance(actions, list) and actions == log[:len(actions)]:
+                    path.unlink()
+        except OSError as err:
+            return f"The finished game's autosaves could not be cleared ({err}); Continue may still offer it."
         return ""
 
     def save(self, name: str) -> str:

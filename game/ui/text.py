@@ -2,8 +2,9 @@
 
 Text is re-rendered whenever the scale changes (window resize or the text
 size setting) rather than scaling surfaces, so it stays crisp. Every string
-drawn in a frame is recorded in `drawn`, which lets tests check what a
-player could read on screen.
+drawn in a frame is recorded in `drawn`, and every one that had to be cut
+short with an ellipsis in `cut`, which lets tests check what a player could
+read on screen.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Text:
     def __init__(self, scale: float = 1.0):
         self.scale = scale
         self.drawn = []
+        self.cut = []
         self._fonts = {}
         self._surfaces = {}
         self._wraps = {}
@@ -88,10 +90,27 @@ class Text:
             self._fits[key] = out
         return out
 
+    def first_fit(self, variants, style: str, width: int) -> str:
+        """The first of several wordings, longest first, that fits in `width` (else the last, cut)."""
+        for text in variants:
+            if self.width(text, style) <= width:
+                return text
+        return variants[-1]
+
+    def fitting_style(self, text: str, styles, width: int) -> str:
+        """The first of several styles, largest first, in which the text fits in `width` (else the last)."""
+        for style in styles:
+            if self.width(text, style) <= width:
+                return style
+        return styles[-1]
+
     def draw(self, surf, text: str, pos, style: str = "body", colour=theme.TEXT, anchor: str = "topleft",
              max_width: int | None = None) -> pygame.Rect:
         if max_width is not None:
-            text = self.fit(text, style, max_width)
+            fitted = self.fit(text, style, max_width)
+            if fitted != text:
+                self.cut.append(text)
+            text = fitted
         if not text:
             return pygame.Rect(pos, (0, 0))
         self.drawn.append(text)

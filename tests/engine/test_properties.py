@@ -151,6 +151,9 @@ def check_observations(state, path, model, full=True):
             if other != seat:
                 leaked = [m for m in marks[other] - marks[seat] if m in text]
                 assert not leaked, f"{seat} sees {other}'s private {leaked[0][:60]}"
+        said = " ".join(e["text"] for e in obs["news"])
+        ids = [p["id"] for p in everyone["proposals"]] + [a["id"] for a in everyone["agreements"]]
+        assert not [i for i in ids if i in said], "the news names a proposal or agreement by its opaque id"
         stray = [key for key in PRIVATE_KEYS if f'"{key}":' in text]
         assert not stray, f"a '{stray[0]}' key outside the private part of {seat}'s observation"
     return everyone

@@ -127,7 +127,7 @@ def test_a_forbidden_move_breaks_the_agreement_for_all_to_see():
         obs = broke.observation(seat)
         assert [(b["seat"], b["issue"], b["move"]) for b in obs["breaches"]] == [("russia", "ceasefire", "air_campaign")]
         [event] = news(broke, seat, "breach")
-        assert "Russia breaks agreement" in event["text"]
+        assert event["text"].startswith("Russia breaks the day 1 agreement on Ceasefire in Idlib: ")
     scores = broke.scores()
     assert scores["russia"]["breaches"] == 1 and scores["russia"]["integrity"] < 0
     assert scores["turkey"]["breaches"] == 0 and scores["turkey"]["integrity"] == 0

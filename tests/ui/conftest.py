@@ -9,6 +9,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+from game.ui.script import ScriptedGame  # noqa: E402
+
 
 @pytest.fixture(autouse=True)
 def private_home(tmp_path, monkeypatch):
@@ -32,3 +34,43 @@ def make_app():
         driver.frame()
         return driver
     return make
+
+
+class TablePlay:
+    """Moscow 2020 with Turkey played by a person and AI leaders in the other seats, driven by keys as a player would."""
+
+    def __init__(self, driver):
+        self.d = driver
+
+    def start(self):
+        ScriptedGame(self.d).new_game("moscow-2020", {"turkey": "human"})
+        return self
+
+    def top_of(self, panel_key, widget):
+        """Show a table panel by its number key and put the focus on the first line of one of its lists."""
+        self.d.key(panel_key)
+        self.d.focus(widget)
+        self.d.key(pygame.K_HOME)
+
+    def _turkeys_turn(self):
+        d = self.d
+        return d.on("TableScene") and d.scene.viewer == "turkey" and "turkey" in d.scene.obs["to_move"]
+
+    def until(self, day, phase="talks", talk_round=1):
+        """Play on (ending rounds, holding in the field) until Turkey has the word at that point of the game."""
+        d = self.d
+        while True:
+            d.until(lambda: d.on("ResolutionScene") or self._turkeys_turn(), 5000, "Turkey's turn")
+            if d.on("ResolutionScene"):
+                d.key(pygame.K_RETURN)
+                continue
+            d.frame()
+            obs = d.scene.obs
+            if (obs["turn"], obs["phase"]) == (day, phase) and (phase != "talks" or obs["round"] == talk_round):
+                return d.scene
+            ScriptedGame(d).pass_word()
+
+
+@pytest.fixture
+def table_play():
+    return TablePlay

@@ -102,3 +102,33 @@ def test_f1_opens_how_to_play_over_the_table_and_escape_closes_it(make_app):
     assert "How to play" in d.text()
     d.key(pygame.K_ESCAPE)
     assert d.on("TableScene")
+
+
+def _help_text(d):
+    """Everything the help overlay says, scrolled from top to bottom."""
+    d.key(pygame.K_F1)
+    d.focus("help")
+    seen = []
+    for _ in range(60):
+        seen += d.text()
+        d.key(pygame.K_DOWN)
+    d.key(pygame.K_ESCAPE)
+    return " ".join(seen)
+
+
+def test_the_help_explains_the_seats_table_and_its_headers_say_what_they_mean(make_app):
+    d = make_app()
+    ScriptedGame(d).new_game("moscow-2020", {"turkey": "human"})
+    d.until(lambda: d.on("TableScene") and d.scene.viewer == "turkey", 200)
+    said = _help_text(d)
+    for words in ("MIL its military strength", "ECON its economy", "HOME its support at", "INTL its international",
+                  "\u2192you, how far that seat trusts you", "you\u2192, how far you trust it"):
+        assert words in said, f"the help does not explain {words.split()[0]}"
+    tips = {"head:military": "military strength", "head:economy": "economy", "head:domestic": "support at home",
+            "head:standing": "international standing", "head:trust-in": "how far each seat trusts you",
+            "head:trust-out": "how far you trust each seat"}
+    for key, words in tips.items():
+        rect = d.widget(key).rect
+        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+        d.frame(40)
+        assert words in " ".join(d.text()), f"pointing at {key} does not explain it"

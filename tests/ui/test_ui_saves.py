@@ -5,6 +5,7 @@ import json
 import pygame
 
 from game.catalog import load_scenario
+from game.ui.script import ScriptedGame, play
 
 
 def _start_against_ai(d, scenario_id="moscow-2020"):
@@ -22,13 +23,7 @@ def _reach_day_two(d):
         if d.on("ResolutionScene"):
             d.key(pygame.K_RETURN)
         elif d.on("TableScene") and d.scene.viewer in d.scene.obs["to_move"]:
-            if d.scene.obs["phase"] == "moves":
-                d.key(pygame.K_4)
-                d.focus("moves")
-                d.key(pygame.K_HOME)
-                d.key(pygame.K_RETURN)
-            else:
-                d.key(pygame.K_e)
+            ScriptedGame(d).pass_word()
         else:
             d.frame()
 
@@ -120,3 +115,38 @@ def test_a_damaged_save_is_listed_with_why_and_never_loaded(make_app, private_ho
 def test_continue_is_off_until_there_is_an_autosave(make_app):
     d = make_app()
     assert not d.widget("continue").enabled
+
+
+def test_a_finished_game_is_not_offered_by_continue(make_app, private_home):
+    d = make_app()
+    play(d, "moscow-2020", {"turkey": "human"})
+    assert d.on("EndScene")
+    assert not list((private_home / "saves" / "autosave").glob("*.json")), "the finished game's autosaves are gone"
+    d.press("title")
+    assert d.on("TitleScene")
+    assert not d.widget("continue").enabled
+    assert "No game in progress" in d.widget("continue").tooltip
+    d.focus("continue")
+    assert any("No game in progress" in t for t in d.text()), "the help bar says why Continue is off"
+
+
+def test_finishing_a_game_keeps_every_other_game(make_app, private_home):
+    d = make_app()
+    seats = load_scenario("sochi-2008").seat_ids
+    ScriptedGame(d).new_game("sochi-2008", {seats[0]: "human"})
+    d.until(lambda: d.on("TableScene") and d.scene.viewer == seats[0], 500)
+    d.key(pygame.K_s, pygame.KMOD_CTRL)
+    d.type(" unfinished")
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_ESCAPE)
+    d.press("title")
+    unfinished = sorted(p.name for p in (private_home / "saves" / "autosave").glob("*.json"))
+    assert unfinished == ["sochi-2008-turn-01.json"]
+    play(d, "moscow-2020", {"turkey": "human"})
+    d.press("title")
+    assert sorted(p.name for p in (private_home / "saves" / "autosave").glob("*.json")) == unfinished
+    assert (private_home / "saves" / "sochi-2008 day 1 unfinished.json").exists()
+    assert d.widget("continue").enabled
+    d.press("continue")
+    assert d.on("TableScene")
+    assert d.scene.session.scenario.id == "sochi-2008", "Continue picks up the game still in progress"

@@ -1,10 +1,11 @@
-"""Pieces the table's panels share: the value bar, the tab bar, seat chips."""
+"""Pieces the table's panels share: the value bar, the tab bar, seat chips, an item's details and the answer to an action."""
 
 from __future__ import annotations
 
 import pygame
 
 from .. import shapes, theme
+from ..lists import RichText, ScrollState
 from ..widgets import Hint, Widget, focus_ring
 
 
@@ -40,13 +41,18 @@ def value_hint(key, rect) -> Hint:
 
 
 class TabBar(Widget):
-    def __init__(self, key, rect, tabs, active, on_change, tooltip=""):
+    """Tabs as wide as their labels need, sharing out what is left, so a long label is not cut first."""
+
+    def __init__(self, key, rect, app, tabs, active, on_change, tooltip=""):
         super().__init__(key, rect, tooltip)
         self.tabs, self.active, self.on_change = tabs, active, on_change
-
-    def _rects(self):
-        w = self.rect.width // max(1, len(self.tabs))
-        return [pygame.Rect(self.rect.left + k * w, self.rect.top, w - 4, self.rect.height) for k in range(len(self.tabs))]
+        needs = [app.text.width(f"{hotkey} {label}", "bold") + app.u(12) for label, hotkey, _ in tabs]
+        spare = max(0, self.rect.width - sum(needs)) // max(1, len(tabs))
+        self.rects, x = [], self.rect.left
+        for need in needs:
+            w = need + spare if sum(needs) <= self.rect.width else self.rect.width * need // sum(needs)
+            self.rects.append(pygame.Rect(x, self.rect.top, w - 4, self.rect.height))
+            x += w
 
     def key_down(self, event):
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
@@ -55,13 +61,13 @@ class TabBar(Widget):
         return False
 
     def click(self, pos, button):
-        for k, r in enumerate(self._rects()):
+        for k, r in enumerate(self.rects):
             if r.collidepoint(pos):
                 self.on_change(k)
         return True
 
     def tip_at(self, pos):
-        for r, (_, _, tip) in zip(self._rects(), self.tabs):
+        for r, (_, _, tip) in zip(self.rects, self.tabs):
             if r.collidepoint(pos):
                 return tip
         return self.tooltip
@@ -70,7 +76,7 @@ class TabBar(Widget):
         return self.tabs[self.active][2]
 
     def draw(self, surf, app, focused, hovered):
-        for k, (r, (label, hotkey, _)) in enumerate(zip(self._rects(), self.tabs)):
+        for k, (r, (label, hotkey, _)) in enumerate(zip(self.rects, self.tabs)):
             on = k == self.active
             pygame.draw.rect(surf, theme.PANEL_HI if on else theme.PANEL, r, border_radius=app.u(6))
             if on:
@@ -90,3 +96,33 @@ def seat_tag(surf, app, look, pos, style="bold", colour=theme.TEXT, max_width=No
     text = f"{look.name} [{look.code}]" if name else look.code
     width = None if max_width is None else max_width - app.u(18)
     return app.text.draw(surf, text, (x + app.u(18), y), style, colour, max_width=width)
+
+
+class Said:
+    """What the game answered to the player's last action, kept with the item it was about and shown only with it."""
+
+    def __init__(self):
+        self.about, self.text, self.bad = None, "", False
+
+    def set(self, about, text: str, bad: bool = False) -> None:
+        self.about, self.text, self.bad = about, text, bad
+
+    def items(self, about) -> list:
+        if not self.text or about != self.about:
+            return []
+        return [("body", theme.BAD if self.bad else theme.GOOD, ("\u2717 " if self.bad else "") + self.text)]
+
+
+class DetailState(ScrollState):
+    """Where the details of the selected item are scrolled to, and which item that was."""
+
+    def __init__(self):
+        super().__init__()
+        self.about = None
+
+
+def detail_text(key, rect, app, items, state, about, tooltip) -> RichText:
+    """The selected item's details, wrapped and scrolled, from the top again whenever another item is selected."""
+    if state.about != about:
+        state.about, state.line = about, 0
+    return RichText(key, rect, app, items, state, tooltip)

@@ -8,11 +8,15 @@ from game.engine import IllegalAction, counter, propose, statement
 
 from .. import theme
 from ..format import option_text
-from ..lists import ListBox, ListState
+from ..lists import ListBox, ListState, RichText, ScrollState
 from ..scenes.base import button_row
 from ..value import worth
 from ..widgets import Button, Cycler, Toggle
-from .common import value_bar, value_bar_height, value_hint
+from .common import Said, value_bar, value_bar_height, value_hint
+
+
+# Fewer issues in view than this, and the buttons take their short wordings to make room.
+MIN_ROWS = 4
 
 
 class Draft:
@@ -52,7 +56,7 @@ class IssueList(ListBox):
         self.select(k)
         issue = self.panel.issue_ids[k]
         x = pos[0] - self.rect.left
-        value_left = self.rect.width * 0.6
+        value_left = self.panel.value_left(self.rect) - self.rect.left
         if x < self.panel.app.u(30):
             self.panel.toggle(issue)
         elif x >= value_left:
@@ -67,7 +71,9 @@ class ComposePanel:
         self.draft = Draft()
         self.issues_state = ListState()
         self.replies = []
-        self.message = ("", False)
+        self.short_labels = False
+        self.talk_scroll = ScrollState()
+        self.said = Said()
 
     # -- data ----------------------------------------------------------------------------
 
@@ -100,33 +106,25 @@ class ComposePanel:
 
     def layout(self, rect):
         app, t = self.app, self.t
-        viewer = t.viewer
-        self.draft.parties.add(viewer)
-        widgets = []
-        y = rect.top
-        self.with_y = y
-        y += app.text.line_height("label") + app.u(6)
-        others = [s for s in t.scenario_seats if s != viewer]
-        per_row = 2
-        chip_w = (rect.width - app.u(8) * (per_row - 1)) // per_row
-        chip_h = max(app.u(28), app.text.line_height("body") + app.u(8))
-        for k, seat in enumerate(others):
-            look = t.looks[seat]
-            x = rect.left + (k % per_row) * (chip_w + app.u(8))
-            cy = y + (k // per_row) * (chip_h + app.u(4))
-            widgets.append(Toggle(f"party:{seat}", (x, cy, chip_w, chip_h), look.name,
-                                  seat in self.draft.parties, lambda on, s=seat: self._party(s, on),
-                                  f"Include {look.name} [{look.code}] ({t.controller_text(seat)}) as a party. Issues "
-                                  "name the parties they need; they are added for you.", mark=look))
-        y += ((len(others) + per_row - 1) // per_row) * (chip_h + app.u(4)) + app.u(8)
+        self.draft.parties.add(t.viewer)
+        self.with_y = rect.top
+        y = rect.top + app.text.line_height("label") + app.u(6)
+        widgets = self._party_chips(rect, y)
+        y = max(w.rect.bottom for w in widgets) + app.u(12)
         self.package_y = y
         y += app.text.line_height("label") + app.u(6)
         row_h = max(app.u(28), app.text.line_height("body") + app.u(10))
-        probe = self._buttons(pygame.Rect(rect.left, 0, rect.width, 0))
-        buttons_h = max(w.rect.bottom for w in probe)
-        # Below the list: the value bar, the expiry row, the buttons, and room for any answer to read.
-        fixed_below = value_bar_height(app) + row_h + buttons_h + app.u(40) + self._talk_height(rect.width)
-        rows = max(2, min(len(self.issue_ids), (rect.bottom - y - fixed_below) // row_h))
+        self.value_w = app.u(40) + max((app.text.width(option_text(t.issues[i], o), "bold")
+                                        for i in self.issue_ids for o in t.issues[i]["options"]), default=0)
+        use_h = self._use_height()
+        for short in (False, True):
+            self.short_labels = short
+            # Below the list: the value bar, the expiry row, the buttons, and room for the answers to read.
+            buttons_h = max(w.rect.bottom for w in self._buttons(pygame.Rect(rect.left, 0, rect.width, 0)))
+            fixed_below = value_bar_height(app) + row_h + buttons_h + app.u(40) + self._talk_height(rect.width) + use_h
+            rows = max(2, min(len(self.issue_ids), (rect.bottom - y - fixed_below) // row_h))
+            if rows >= min(len(self.issue_ids), MIN_ROWS):
+                break
         widgets.append(IssueList("issues", pygame.Rect(rect.left, y, rect.width, rows * row_h), row_h,
                                  self.issues_state, self))
         y += rows * row_h + app.u(10)
@@ -136,10 +134,31 @@ class ComposePanel:
         widgets += self._options_row(rect, y, row_h)
         y += row_h + app.u(10)
         widgets += self._buttons(pygame.Rect(rect.left, y, rect.width, app.u(36)))
-        self.message_top = max(w.rect.bottom for w in widgets) + app.u(10)
-        self.message_rect = pygame.Rect(rect.left, self.message_top, rect.width, rect.bottom - self.message_top)
-        widgets += self._reply_buttons()
+        top = max(w.rect.bottom for w in widgets) + app.u(6)
+        items = self._talk_items()
+        if items:
+            talk = pygame.Rect(rect.left, top, rect.width, rect.bottom - use_h - top)
+            widgets.append(RichText("talk", talk, app, items, self.talk_scroll,
+                                    "What the game and the AI leaders answered. \u2191\u2193 to scroll."))
+        widgets += self._reply_buttons(rect.left, rect.bottom - use_h + app.u(6))
         return widgets
+
+    def _party_chips(self, rect, y):
+        """A checkbox a seat, as wide as its name needs, as many to a line as fit."""
+        app, t = self.app, self.t
+        chip_h = max(app.u(28), app.text.line_height("body") + app.u(8))
+        x, out = rect.left, []
+        for seat in [s for s in t.scenario_seats if s != t.viewer]:
+            look = t.looks[seat]
+            w = min(rect.width, app.text.width(look.name, "body") + app.u(54))
+            if x > rect.left and x + w > rect.right:
+                x, y = rect.left, y + chip_h + app.u(4)
+            out.append(Toggle(f"party:{seat}", (x, y, w, chip_h), look.name,
+                              seat in self.draft.parties, lambda on, s=seat: self._party(s, on),
+                              f"Include {look.name} [{look.code}] ({t.controller_text(seat)}) as a party. Issues "
+                              "name the parties they need; they are added for you.", mark=look))
+            x += w + app.u(8)
+        return out
 
     def _options_row(self, rect, y, row_h):
         t = self.t
@@ -164,7 +183,8 @@ class ComposePanel:
         why = "" if can else " (not now: " + t.wait_reason() + ")"
         ai_parties = [p for p in sorted(self.draft.parties) if p != t.viewer and t.session.controllers[p] != "human"]
         self.ai_parties = ai_parties
-        send = "Send counter-offer" if self.draft.counter_to else "Send offer"
+        short = self.short_labels
+        send = ("Send counter" if short else "Send counter-offer") if self.draft.counter_to else "Send offer"
         issue = self.issue_ids[self.issues_state.selected] if self.issue_ids else None
         can_state = bool(issue) and t.viewer in t.obs["to_move"] and t.obs["phase"] == "talks" and \
             t.viewer not in [s["seat"] for s in t.obs["statements"] if s["turn"] == t.obs["turn"]]
@@ -172,43 +192,54 @@ class ComposePanel:
             if issue else ""
         return button_row(self.app, area, [
             ("send", send, self.send, "Put this package to its parties." + why, {"style": "primary", "enabled": can}),
-            ("ask", "What would they want?", self.ask,
+            ("ask", "Ask them" if short else "What would they want?", self.ask,
              "Ask the AI parties what they would want for this package; nothing is sent." if ai_parties
              else "Ask works with AI leaders: add an AI seat as a party.", {"enabled": bool(ai_parties)}),
-            ("state", "Say it in public", self.state_publicly,
+            ("state", "Say in public" if short else "Say it in public", self.state_publicly,
              f"{say} Words rally support at home, but backing down later costs you.", {"enabled": can_state}),
             ("clear", "Clear", self.clear, "Start a new package."),
         ])
 
-    def _talk_lines(self):
-        """(text, style, colour) of the last message and the answers to 'what would they want?'."""
-        text, bad = self.message
-        out = [(("\u2717 " if bad else "") + text, "body", theme.BAD if bad else theme.GOOD)] if text else []
+    def _talk_items(self):
+        """The answer to the last action while the package is as it was, and what the AI leaders would want."""
+        items = self.said.items(self._snapshot())
         for seat, _, reason in self.replies:
-            out.append((f"{self.t.session.seat_name(seat)}: \u201c{reason}\u201d", "small", theme.TEXT))
-        return out
+            items.append(("small", theme.TEXT, f"{self.t.session.seat_name(seat)}: \u201c{reason}\u201d"))
+        return items
 
     def _talk_height(self, width):
         app = self.app
-        h = sum(app.text.wrapped_height(text, style, width) + app.u(4) for text, style, _ in self._talk_lines())
-        if any(terms for _, terms, _ in self.replies):
-            h += app.u(44)
-        return h
+        items = self._talk_items()
+        if not items:
+            return 0
+        return sum(app.text.wrapped_height(text, style, width - app.u(12)) for style, _, text in items) + app.u(8)
 
-    def _reply_buttons(self):
-        out = []
+    def _use_height(self):
         app = self.app
-        y = self.message_top + self._talk_height(self.message_rect.width) - app.u(38)
-        x = self.message_rect.left
+        if not any(terms for _, terms, _ in self.replies):
+            return 0
+        return max(app.u(32), app.text.line_height("bold") + app.u(10)) + app.u(8)
+
+    def _reply_buttons(self, x, y):
+        app = self.app
+        out = []
         for seat, terms, _ in self.replies:
             if terms:
                 label = f"Use {self.t.looks[seat].code}'s terms"
                 w = app.text.width(label, "bold") + app.u(28)
-                out.append(Button(f"use:{seat}", (x, y, w, app.u(32)), label,
+                out.append(Button(f"use:{seat}", (x, y, w, self._use_height() - app.u(8)), label,
                                   lambda s=seat, tm=terms: self._use(s, tm),
                                   f"Put what {self.t.session.seat_name(seat)} asked for into your package."))
                 x += w + app.u(8)
         return out
+
+    def _snapshot(self):
+        """The package as it stands: an answer shown beside it belongs to it and goes once it changes."""
+        d = self.draft
+        return (frozenset(d.parties - {self.t.viewer}), tuple(sorted(d.terms.items())), d.counter_to)
+
+    def _say(self, text, bad=False):
+        self.said.set(self._snapshot(), text, bad)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -225,7 +256,11 @@ class ComposePanel:
     def clear(self):
         self.draft = Draft()
         self.replies = []
-        self.message = ("", False)
+
+    def load_counter(self, prop):
+        """Start a counter-offer from another seat's terms."""
+        self.draft.load(prop["parties"], prop["terms"], prop["id"])
+        self.replies = []
 
     def send(self):
         t, d = self.t, self.draft
@@ -235,31 +270,33 @@ class ComposePanel:
             action = counter(d.counter_to, parties, d.terms, until) if d.counter_to else \
                 propose(parties, d.terms, until, d.public)
         except IllegalAction as err:
-            self.message = (str(err), True)
+            self._say(str(err), True)
             return
         problem = t.act(action)
         if problem:
-            self.message = (problem, True)
+            self._say(problem, True)
             return
         names = ", ".join(t.session.seat_name(p) for p in parties if p != t.viewer)
         self.clear()
-        self.message = (f"Sent to {names}. Their answers arrive in Offers.", False)
+        self._say(f"Sent to {names}. Their answers arrive in Offers.")
+        # The package is gone from the form: Enter pressed again must not send anything else.
+        t.controls.focus = "tabs"
 
     def ask(self):
         t = self.t
         if not self.draft.terms:
-            self.message = ("Put at least one issue in the package first.", True)
+            self._say("Put at least one issue in the package first.", True)
             return
         self.replies = []
         for seat in self.ai_parties:
             terms, reason = t.session.ask(seat, t.viewer, dict(self.draft.terms))
             self.replies.append((seat, terms, reason))
-        self.message = ("", False)
+        self.said = Said()
 
     def state_publicly(self):
         issue = self.issue_ids[self.issues_state.selected]
         problem = self.t.act(statement(issue, self.current(issue)))
-        self.message = (problem, True) if problem else ("Your statement is on the record for every seat.", False)
+        self._say(problem or "Your statement is on the record for every seat.", bool(problem))
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -267,6 +304,10 @@ class ComposePanel:
         issue = self.t.issues[self.issue_ids[k]]
         who = ", ".join(self.t.session.seat_name(s) for s in issue["signatories"])
         return f"{issue['name']}: {issue['description']} Needs {who}. Space: in/out, \u2190\u2192: value."
+
+    def value_left(self, rect) -> int:
+        """Where an issue's value starts: room for the longest value between its arrows, the rest for the name."""
+        return rect.left + min(int(rect.width * 0.65), max(int(rect.width * 0.5), rect.width - self.value_w))
 
     def draw_issue(self, surf, k, rect, selected):
         app, t = self.app, self.t
@@ -278,9 +319,11 @@ class ComposePanel:
         pygame.draw.rect(surf, theme.TEXT if on else theme.MUTED, box, 2, border_radius=2)
         if on:
             pygame.draw.rect(surf, theme.ACCENT, box.inflate(-app.u(6), -app.u(6)))
-        value_left = rect.left + int(rect.width * 0.6)
-        app.text.draw(surf, issue["name"], (box.right + app.u(8), rect.centery), "body",
-                      theme.TEXT if on else theme.MUTED, anchor="midleft", max_width=value_left - box.right - app.u(14))
+        value_left = self.value_left(rect)
+        room = value_left - box.right - app.u(14)
+        app.text.draw(surf, issue["name"], (box.right + app.u(8), rect.centery),
+                      app.text.fitting_style(issue["name"], ("body", "small"), room), theme.TEXT if on else theme.MUTED,
+                      anchor="midleft", max_width=room)
         shown = option_text(issue, self.current(issue_id))
         settled = issue_id in t.obs["settled"]
         colour = theme.TEXT if on else theme.FAINT
@@ -295,14 +338,11 @@ class ComposePanel:
         app, t = self.app, self.t
         rect_left = self.bar_rect.left
         head = "WITH" if not self.draft.counter_to else f"COUNTER-OFFER TO {self.draft.counter_to.upper()} \u2014 WITH"
-        app.text.draw(surf, head, (rect_left, self.with_y), "label", theme.MUTED)
+        app.text.draw(surf, head, (rect_left, self.with_y), "label", theme.MUTED, max_width=self.bar_rect.width)
         n = len(self.draft.terms)
-        app.text.draw(surf, f"PACKAGE \u2014 {n} issue{'s' if n != 1 else ''} in (\u2022 = already signed)",
-                      (rect_left, self.package_y), "label", theme.MUTED)
+        count = f"PACKAGE \u2014 {n} issue{'s' if n != 1 else ''} in"
+        width = self.bar_rect.width
+        app.text.draw(surf, app.text.first_fit([f"{count} (\u2022 = already signed)", count], "label", width),
+                      (rect_left, self.package_y), "label", theme.MUTED, max_width=width)
         value, now = self.package_worth()
         value_bar(surf, app, self.bar_rect, value, t.obs["private"]["preferences"]["reservation"], now)
-        y = self.message_top
-        box = self.message_rect
-        for text, style, colour in self._talk_lines():
-            y = app.text.draw_wrapped(surf, text, pygame.Rect(box.left, y, box.width, box.bottom - y), style,
-                                      colour) + app.u(4)

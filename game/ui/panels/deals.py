@@ -13,7 +13,7 @@ def agreement_items(t, agreement) -> list:
     live = agreement["live"]
     status = "in force" if len(live) == len(agreement["terms"]) else \
         ("partly overtaken by a later agreement" if live else "overtaken by a later agreement")
-    items = [("bold", theme.TEXT, f"{agreement['id']} \u00b7 signed on day {agreement['turn']} by {names} \u00b7 {status}")]
+    items = [("bold", theme.TEXT, f"Signed on day {agreement['turn']} by {names} \u00b7 {status}")]
     items += [("body", theme.TEXT, "\u2022 " + line) for line in terms_lines(t.issues, agreement["terms"])]
     moves = {m["id"]: m["name"] for m in t.public["moves"]}
     for ob in agreement["obligations"]:

@@ -9,7 +9,8 @@ from game.engine import move
 from .. import theme
 from ..format import effect_text
 from ..lists import ListBox, ListState, RichText, ScrollState
-from ..scenes.base import button_row
+from ..scenes.base import buttons_at_bottom
+from .common import DetailState, Said, detail_text
 
 HOLD = "hold"
 
@@ -20,7 +21,8 @@ class MovesPanel:
         self.app = table.app
         self.state = ListState()
         self.scroll = ScrollState()
-        self.message = ("", False)
+        self.detail_state = DetailState()
+        self.said = Said()
 
     def moves(self) -> list:
         t = self.t
@@ -42,7 +44,7 @@ class MovesPanel:
         for a in t.obs["agreements"]:
             for ob in a["obligations"]:
                 if move_id in ob["forbids"] and t.viewer in ob["seats"] and ob["issue"] in a["live"]:
-                    out.append(f"{a['id']}: {ob['text']}")
+                    out.append(f"Day {a['turn']} agreement: {ob['text']}")
         return out
 
     def selected(self):
@@ -72,23 +74,26 @@ class MovesPanel:
             why = "moves are chosen when today's talks end"
         else:
             why = "not available now"
-        buttons = pygame.Rect(self.detail.left, self.detail.bottom - app.u(40), self.detail.width, app.u(36))
-        widgets += button_row(app, buttons, [
+        buttons = buttons_at_bottom(app, self.detail, [
             ("choose", "Make this move", self.choose,
              "Commit to this move; all moves are revealed together." + ("" if can else f" (Not now: {why}.)"),
              {"style": "primary", "enabled": can}),
         ])
-        return widgets
+        text = pygame.Rect(self.detail.left, self.detail.top, self.detail.width,
+                           min(w.rect.top for w in buttons) - app.u(8) - self.detail.top)
+        widgets.append(detail_text("move", text, app, self.detail_items(mv), self.detail_state, mv["id"],
+                                   "What this move does, and any promise it would break. \u2191\u2193 to scroll."))
+        return widgets + buttons
 
     def choose(self):
         mv = self.selected()
         available = self.available()
         if available is None or mv["id"] not in available:
-            self.message = ("Moves are chosen after the talks." if available is None
-                            else f"{mv['name']} is not available now.", True)
+            self.said.set(mv["id"], "Moves are chosen after the talks." if available is None
+                          else f"{mv['name']} is not available now.", True)
             return
         problem = self.t.act(move(mv["id"]))
-        self.message = (problem, True) if problem else (f"You chose: {mv['name']}.", False)
+        self.said.set(mv["id"], problem or f"You chose: {mv['name']}.", bool(problem))
 
     def _history(self):
         t = self.t
@@ -117,30 +122,24 @@ class MovesPanel:
         app.text.draw(surf, kind, (rect.left, rect.top + app.u(4) + app.text.line_height("bold")), "small",
                       theme.MUTED, max_width=rect.width)
 
-    def draw(self, surf):
-        app, t = self.app, self.t
-        if t.viewer is None:
-            return
-        mv = self.selected()
-        box = self.detail
-        limit = box.bottom - app.u(46)
-        y = box.top
-        pygame.draw.line(surf, theme.LINE, (box.left, y - app.u(6)), (box.right, y - app.u(6)))
-        lines = []
+    def detail_items(self, mv) -> list:
+        t = self.t
+        items = []
         if t.obs["my_move"]:
             chosen = next((m["name"] for m in self.moves() if m["id"] == t.obs["my_move"]), t.obs["my_move"])
-            lines.append(("bold", theme.ACCENT, f"Today you chose: {chosen}. Waiting for the others."))
+            items.append(("bold", theme.ACCENT, f"Today you chose: {chosen}. Waiting for the others."))
         elif t.obs["phase"] == "talks":
-            lines.append(("small", theme.ACCENT, f"Talks first: moves are chosen after round {t.obs['talk_rounds']}."))
-        lines.append(("body", theme.TEXT, mv["description"]))
-        names = t.names
+            items.append(("small", theme.ACCENT, f"Talks first: moves are chosen after round {t.obs['talk_rounds']}."))
+        items.append(("body", theme.TEXT, mv["description"]))
         for eff in mv["effects"]:
-            lines.append(("small", theme.MUTED, "\u2022 " + effect_text(eff, names, t.public)))
+            items.append(("small", theme.MUTED, "\u2022 " + effect_text(eff, t.names, t.public)))
         for b in self.breaks(mv["id"]):
-            lines.append(("small", theme.BAD, f"\u26a0 Breaks {b} Breaking costs trust, standing and support at home."))
-        text, bad = self.message
-        if text:
-            lines.append(("body", theme.BAD if bad else theme.GOOD, ("\u2717 " if bad else "") + text))
-        for style, colour, line in lines:
-            y = app.text.draw_wrapped(surf, line, pygame.Rect(box.left, y, box.width, limit - y), style, colour)
-            y += app.u(2)
+            items.append(("small", theme.BAD, f"\u26a0 Breaks {b} Breaking costs trust, standing and support at home."))
+        return items + self.said.items(mv["id"])
+
+    def draw(self, surf):
+        app = self.app
+        if self.t.viewer is None:
+            return
+        box = self.detail
+        pygame.draw.line(surf, theme.LINE, (box.left, box.top - app.u(6)), (box.right, box.top - app.u(6)))

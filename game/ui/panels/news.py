@@ -45,6 +45,29 @@ def feed_items(t, news) -> list:
     return out
 
 
+class SituationPanel:
+    """The tracks and the news: a column of the table, or one of its tabs when the window is narrow for the text."""
+
+    def __init__(self, table):
+        self.t = table
+        self.app = table.app
+        self.state = FeedState()
+
+    def layout(self, rect):
+        app, t = self.app, self.t
+        hints, used = track_hints(t, rect)
+        self.tracks_rect = pygame.Rect(rect.left, rect.top, rect.width, used)
+        self.news_y = self.tracks_rect.bottom + app.u(12)
+        feed_top = self.news_y + app.text.line_height("label") + app.u(6)
+        feed = NewsFeed("news", pygame.Rect(rect.left, feed_top, rect.width, rect.bottom - feed_top), app, t.feed,
+                        self.state)
+        return [feed] + hints
+
+    def draw(self, surf):
+        draw_tracks(surf, self.t, self.tracks_rect)
+        self.app.text.draw(surf, "NEWS", (self.tracks_rect.left, self.news_y), "label", theme.MUTED)
+
+
 class NewsFeed(Widget):
     def __init__(self, key, rect, app, items, state):
         super().__init__(key, rect, "The news, newest first, each with its source. \u2191\u2193 to scroll.")
@@ -65,52 +88,64 @@ class NewsFeed(Widget):
         self.state.top = max(0, min(len(self.items) - 1, self.state.top - dy))
         return True
 
+    def _lines(self, app, item, width) -> list:
+        """(style, colour, text, gap below) for each line of one item; a divider is drawn as a rule under it."""
+        _, style, colour, title, body, source = item
+        if style == "divider":
+            return [("label", colour, app.text.fit(title, "label", width), "rule")]
+        lines = app.text.wrap(title, style, width)
+        if source == TABLE and len(lines) > 3:
+            # Table records repeat whole packages; the Offers panel has them in full.
+            lines = lines[:2] + [app.text.fit(" ".join(lines[2:]), style, width)]
+        out = [(style, colour, line, 0) for line in lines]
+        out += [("small", theme.MUTED, line, 0) for line in (app.text.wrap(body, "small", width) if body else [])]
+        if source:
+            out.append(("small", theme.FAINT, app.text.fit(f"Source: {source}", "small", width), 0))
+        style, colour, text, _ = out[-1]
+        out[-1] = (style, colour, text, app.u(8))
+        return out
+
     def draw(self, surf, app, focused, hovered):
-        clip = surf.get_clip()
-        surf.set_clip(self.rect)
-        y = self.rect.top + app.u(4)
         width = self.rect.width - app.u(14)
         x = self.rect.left + app.u(4)
-        for day, style, colour, title, body, source in self.items[self.state.top:]:
-            if y > self.rect.bottom:
+        lines = [line for item in self.items[self.state.top:] for line in self._lines(app, item, width)]
+        bottom = self.rect.bottom
+        if self._height(app, lines) > bottom - self.rect.top - app.u(4):
+            # Keep the last line of the panel for the note that more follows, rather than cover a line with it.
+            bottom -= app.text.line_height("small")
+        y = self.rect.top + app.u(4)
+        shown = 0
+        for style, colour, text, gap in lines:
+            h = app.text.line_height(style)
+            if y + h > bottom:
                 break
-            if style == "divider":
-                app.text.draw(surf, title, (x, y + app.u(4)), "label", colour, max_width=width)
-                y += app.text.line_height("label") + app.u(4)
+            app.text.draw(surf, text, (x, y), style, colour)
+            shown += 1
+            y += h
+            if gap == "rule":
                 pygame.draw.line(surf, theme.ACCENT_DIM, (x, y + app.u(2)), (x + width, y + app.u(2)))
-                y += app.u(10)
-                continue
-            lines = app.text.wrap(title, style, width)
-            if source == TABLE and len(lines) > 3:
-                # Table records repeat whole packages; the Offers panel has them in full.
-                lines = lines[:2] + [app.text.fit(" ".join(lines[2:]), style, width)]
-            for line in lines:
-                app.text.draw(surf, line, (x, y), style, colour)
-                y += app.text.line_height(style)
-            if body:
-                for line in app.text.wrap(body, "small", width):
-                    app.text.draw(surf, line, (x, y), "small", theme.MUTED)
-                    y += app.text.line_height("small")
-            if source:
-                app.text.draw(surf, f"Source: {source}", (x, y), "small", theme.FAINT, max_width=width)
-                y += app.text.line_height("small")
-            y += app.u(8)
-        surf.set_clip(clip)
+                y += app.u(6)
+            else:
+                y += gap
         if self.state.top > 0:
             app.text.draw(surf, f"\u25b2 {self.state.top} newer", (self.rect.right - app.u(6), self.rect.top),
                           "small", theme.ACCENT, anchor="topright")
+        if shown < len(lines):
+            app.text.draw(surf, "\u25bc more", (self.rect.right - app.u(6), bottom), "small", theme.ACCENT,
+                          anchor="topright")
         if focused:
             focus_ring(surf, self.rect, app.u(4))
+
+    @staticmethod
+    def _height(app, lines) -> int:
+        return sum(app.text.line_height(style) + (app.u(6) if gap == "rule" else gap) for style, _, _, gap in lines)
 
 
 def _track_lines(t, track, width):
     app = t.app
     value = f"{t.obs['tracks'][track['id']]:,} {track['unit']}".strip()
     name_w = width - app.text.width(value, "label") - app.u(10)
-    lines = app.text.wrap(track["name"], "small", name_w)
-    if len(lines) > 2:
-        lines = [lines[0], app.text.fit(" ".join(lines[1:]), "small", name_w)]
-    return value, lines
+    return value, app.text.wrap(track["name"], "small", name_w)
 
 
 def track_hints(t, rect) -> tuple:

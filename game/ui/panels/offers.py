@@ -9,9 +9,9 @@ from game.engine import accept, reject, withdraw
 from .. import theme
 from ..format import terms_lines
 from ..lists import ListBox, ListState
-from ..scenes.base import button_row
+from ..scenes.base import buttons_at_bottom
 from ..value import worth
-from .common import seat_tag, value_bar, value_bar_height, value_hint
+from .common import DetailState, Said, detail_text, seat_tag, value_bar, value_bar_height, value_hint
 
 STATUS = {"open": "open", "signed": "signed", "rejected": "rejected", "countered": "countered",
           "withdrawn": "withdrawn", "expired": "expired", "void": "overtaken"}
@@ -22,7 +22,8 @@ class OffersPanel:
         self.t = table
         self.app = table.app
         self.state = ListState()
-        self.message = ("", False)
+        self.detail_state = DetailState()
+        self.said = Said()
 
     def offers(self):
         """Open offers waiting for you first, then your open ones, then the rest, newest first."""
@@ -44,7 +45,7 @@ class OffersPanel:
 
     def selected(self):
         items = self.offers()
-        return items[self.state.selected] if items else None
+        return items[min(self.state.selected, len(items) - 1)] if items else None
 
     # -- layout --------------------------------------------------------------------------
 
@@ -52,7 +53,8 @@ class OffersPanel:
         app = self.app
         items = self.offers()
         row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(12)
-        rows = max(2, min(len(items), 5, (rect.height // 2) // row_h))
+        rows = max(1, min(len(items), 5, int(rect.height * 0.42) // row_h)) if items else 2
+        self.code_w = max(app.text.width(look.code, "bold") for look in self.t.looks.values()) + app.u(26)
         widgets = [ListBox("offers", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
                            self.state, self.draw_row, row_tip=self.row_tip,
                            tooltip="Offers to you and from you. \u2191\u2193 to read one.")]
@@ -60,45 +62,72 @@ class OffersPanel:
                                   rect.bottom - rect.top - rows * row_h - app.u(12))
         prop = self.selected()
         self.bar_rect = None
-        if prop is None or self.t.viewer is None:
+        if prop is None:
             return widgets
-        legal = {(a.type, a.proposal) for a in self.t.legal()}
-        pid = prop["id"]
-        can_accept = ("accept", pid) in legal
-        can_answer = ("reject", pid) in legal
-        can_counter = can_answer and self.t.space["can_propose"]
-        buttons = pygame.Rect(self.detail.left, self.detail.bottom - app.u(40), self.detail.width, app.u(36))
-        specs = []
-        if prop["proposer"] == self.t.viewer:
-            specs.append(("withdraw", "Withdraw", lambda: self._do(withdraw(pid), "Withdrawn."),
-                          "Take this offer back.", {"enabled": ("withdraw", pid) in legal}))
-        else:
-            wait = "" if can_answer else f" (not now: {self.t.wait_reason()})"
-            specs += [
-                ("accept", "Accept", lambda: self._do(accept(pid), "Accepted."),
-                 "Sign this package. It becomes binding when every party has accepted." + wait,
-                 {"style": "primary", "enabled": can_accept}),
-                ("reject", "Reject", lambda: self._do(reject(pid), "Rejected."), "Turn this package down." + wait,
-                 {"enabled": can_answer}),
-                ("counter", "Counter\u2026", self._counter,
-                 "Load these terms into Propose, change them and send them back." + wait, {"enabled": can_counter}),
-            ]
-        widgets += button_row(app, buttons, specs)
-        top = min(w.rect.top for w in widgets[1:])
-        self.bar_rect = pygame.Rect(self.detail.left, top - value_bar_height(app) - app.u(10), self.detail.width,
-                                    value_bar_height(app))
-        widgets.append(value_hint("offer-worth", self.bar_rect))
+        bottom = self.detail.bottom
+        if self.t.viewer is not None:
+            buttons = buttons_at_bottom(app, self.detail, self._button_specs(prop))
+            top = min(w.rect.top for w in buttons)
+            self.bar_rect = pygame.Rect(self.detail.left, top - value_bar_height(app) - app.u(10), self.detail.width,
+                                        value_bar_height(app))
+            bottom = self.bar_rect.top - app.u(6)
+        text = pygame.Rect(self.detail.left, self.detail.top, self.detail.width, bottom - self.detail.top)
+        widgets.append(detail_text("offer", text, app, self.detail_items(prop), self.detail_state, prop["id"],
+                                   "The offer in full, with what its sender said. \u2191\u2193 to scroll."))
+        if self.t.viewer is not None:
+            widgets += buttons
+            widgets.append(value_hint("offer-worth", self.bar_rect))
         return widgets
 
-    def _do(self, action, done):
+    def _button_specs(self, prop):
+        t = self.t
+        legal = {(a.type, a.proposal) for a in t.legal()}
+        pid = prop["id"]
+        if prop["proposer"] == t.viewer:
+            return [("withdraw", "Withdraw", lambda: self._do(withdraw(pid), pid, "Withdrawn."),
+                     "Take this offer back.", {"enabled": ("withdraw", pid) in legal})]
+        can_answer = ("reject", pid) in legal
+        wait = "" if can_answer else f" (not now: {t.wait_reason()})"
+        return [
+            ("accept", "Accept", lambda: self._do(accept(pid), pid, "Accepted."),
+             "Sign this package. It becomes binding when every party has accepted." + wait,
+             {"style": "primary", "enabled": ("accept", pid) in legal}),
+            ("reject", "Reject", lambda: self._do(reject(pid), pid, "Rejected."), "Turn this package down." + wait,
+             {"enabled": can_answer}),
+            ("counter", "Counter\u2026", self._counter,
+             "Load these terms into Propose, change them and send them back." + wait,
+             {"enabled": can_answer and t.space["can_propose"]}),
+        ]
+
+    def _do(self, action, pid, done):
         problem = self.t.act(action)
-        self.message = (problem, True) if problem else (done, False)
+        self.said.set(pid, problem or done, bool(problem))
+        # The list re-sorts after an answer: keep the answered offer selected and take the focus off the
+        # buttons, so that pressing Enter again cannot answer an offer the player has not read.
+        ids = [p["id"] for p in self.offers()]
+        if pid in ids:
+            self.state.selected = ids.index(pid)
+        self.t.controls.focus = "offers"
 
     def _counter(self):
-        prop = self.selected()
-        self.t.compose.draft.load(prop["parties"], prop["terms"], prop["id"])
-        self.t.compose.replies = []
+        self.t.compose.load_counter(self.selected())
         self.t.show_tab("propose")
+
+    def detail_items(self, p) -> list:
+        t = self.t
+        who = "you" if p["proposer"] == t.viewer else t.session.seat_name(p["proposer"])
+        items = [("bold", theme.TEXT, f"From {who}: {self.headline(p)}")]
+        signed = ", ".join(t.session.seat_name(s) for s in p["accepted"]) or "nobody yet"
+        items.append(("small", theme.MUTED, f"Accepted so far: {signed} \u00b7 open until day {p['expires']}"
+                      + (" \u00b7 public" if p["public"] else "")))
+        items += [("body", theme.TEXT, "\u2022 " + line) for line in terms_lines(t.issues, p["terms"])]
+        if p["note"]:
+            items.append(("body", theme.GOOD, f"They say: \u201c{p['note']}\u201d"))
+        if p["reason"]:
+            items.append(("body", theme.BAD, f"Reason given: \u201c{p['reason']}\u201d"))
+        if p["counter_to"]:
+            items.append(("small", theme.MUTED, f"A counter-offer to {self.label(p['counter_to'])}."))
+        return items + self.said.items(p["id"])
 
     # -- drawing -------------------------------------------------------------------------
 
@@ -108,7 +137,16 @@ class OffersPanel:
         status = STATUS.get(p["status"], p["status"])
         if p["status"] == "open" and t.viewer in p["parties"] and t.viewer not in p["accepted"]:
             status = "answer needed"
-        return f"{p['id']} to {to} \u00b7 {status}"
+        return f"Day {p['turn']} \u00b7 to {to} \u00b7 {status}"
+
+    def label(self, pid):
+        """Ids are opaque; a player knows an offer by whose it was, when, and what it covered."""
+        p = next((q for q in self.t.obs["proposals"] if q["id"] == pid), None)
+        if p is None:
+            return "an earlier offer"
+        whose = "your" if p["proposer"] == self.t.viewer else f"{self.t.session.seat_name(p['proposer'])}'s"
+        covers = ", ".join(self.t.issues[i]["name"] for i in p["terms"])
+        return f"{whose} day {p['turn']} offer on {covers}"
 
     def row_tip(self, k):
         p = self.offers()[k]
@@ -119,13 +157,13 @@ class OffersPanel:
         p = self.offers()[k]
         look = t.looks[p["proposer"]]
         waiting = self.headline(p).endswith("answer needed")
-        seat_tag(surf, app, look, (rect.left, rect.top + app.u(5)), "bold", theme.ACCENT if waiting else theme.TEXT,
-                 max_width=app.u(60), name=False)
-        app.text.draw(surf, self.headline(p), (rect.left + app.u(58), rect.top + app.u(5)), "bold",
-                      theme.ACCENT if waiting else theme.TEXT, max_width=rect.width - app.u(60))
+        colour = theme.ACCENT if waiting else theme.TEXT
+        seat_tag(surf, app, look, (rect.left, rect.top + app.u(5)), "bold", colour, max_width=self.code_w, name=False)
+        x = rect.left + self.code_w
+        app.text.draw(surf, self.headline(p), (x, rect.top + app.u(5)), "bold", colour, max_width=rect.right - x)
         app.text.draw(surf, "; ".join(terms_lines(t.issues, p["terms"])),
-                      (rect.left + app.u(58), rect.top + app.u(5) + app.text.line_height("bold")), "small",
-                      theme.MUTED, max_width=rect.width - app.u(60))
+                      (x, rect.top + app.u(5) + app.text.line_height("bold")), "small", theme.MUTED,
+                      max_width=rect.right - x)
 
     def draw(self, surf):
         app, t = self.app, self.t
@@ -136,26 +174,6 @@ class OffersPanel:
                                   box, "body", theme.MUTED)
             return
         pygame.draw.line(surf, theme.LINE, (box.left, box.top - app.u(6)), (box.right, box.top - app.u(6)))
-        y = box.top
-        limit = self.bar_rect.top - app.u(6) if self.bar_rect else box.bottom
-        who = "you" if p["proposer"] == t.viewer else t.session.seat_name(p["proposer"])
-        lines = [("bold", theme.TEXT, f"From {who}: {self.headline(p)}")]
-        signed = ", ".join(t.session.seat_name(s) for s in p["accepted"]) or "nobody yet"
-        lines.append(("small", theme.MUTED, f"Accepted so far: {signed} \u00b7 open until day {p['expires']}"
-                      + (" \u00b7 public" if p["public"] else "")))
-        lines += [("body", theme.TEXT, "\u2022 " + line) for line in terms_lines(t.issues, p["terms"])]
-        if p["note"]:
-            lines.append(("body", theme.GOOD, f"They say: \u201c{p['note']}\u201d"))
-        if p["reason"]:
-            lines.append(("body", theme.BAD, f"Reason given: \u201c{p['reason']}\u201d"))
-        if p["counter_to"]:
-            lines.append(("small", theme.MUTED, f"A counter-offer to {p['counter_to']}."))
-        text, bad = self.message
-        if text:
-            lines.append(("body", theme.BAD if bad else theme.GOOD, ("\u2717 " if bad else "") + text))
-        for style, colour, line in lines:
-            y = app.text.draw_wrapped(surf, line, pygame.Rect(box.left, y, box.width, limit - y), style, colour)
-            y += app.u(2)
         if self.bar_rect is None:
             return
         prefs = t.obs["private"]["preferences"]

@@ -9,6 +9,13 @@ from ..format import STAT_NAMES, STAT_SHORT
 from ..widgets import Hint
 
 STATS = ("military", "economy", "domestic", "standing")
+STAT_WHY = {
+    "military": "Moves and events change it; some events and secret objectives depend on it.",
+    "economy": "Moves and events change it; some events and secret objectives depend on it.",
+    "domestic": "Half its change over the game counts in the final score.",
+    "standing": "Half its change over the game counts in the final score.",
+}
+TRUST_IN, TRUST_OUT = "\u2192you", "you\u2192"
 
 
 class SeatsPanel:
@@ -20,19 +27,27 @@ class SeatsPanel:
         app, t = self.app, self.t
         self.rect = rect
         seats = t.scenario_seats
-        self.head_h = app.text.line_height("label") + app.u(6)
-        self.row_h = max(app.u(34), min(app.u(52), (rect.height - self.head_h) // max(1, len(seats))))
-        self.name_w = int(rect.width * 0.38)
-        self.trust_w = int(rect.width * 0.18) if t.viewer else 0
-        self.cell_w = (rect.width - self.name_w - self.trust_w) // 4
+        self.head_h = max(app.text.line_height("label"), app.text.line_height("small")) + app.u(6)
+        self.row_h = max(app.text.line_height("bold") + app.u(10),
+                         min(app.u(52), (rect.height - self.head_h) // max(1, len(seats))))
+        self.two_lines = self.row_h >= app.text.line_height("bold") + app.text.line_height("small") + app.u(4)
+        self._columns(rect)
+        names_fit = all(app.text.width(t.looks[s].name, "bold") <= self.name_w - app.u(28) for s in seats)
+        # No room for every name: the codes, which the map and the offers use too, rather than names cut short.
+        self.codes = not names_fit
         hints = []
         for k, stat in enumerate(STATS):
             r = pygame.Rect(rect.left + self.name_w + k * self.cell_w, rect.top, self.cell_w, self.head_h)
-            hints.append(Hint(f"head:{stat}", r, f"{STAT_SHORT[stat]}: {STAT_NAMES[stat]}, 0 to 100."))
+            hints.append(Hint(f"head:{stat}", r, f"{STAT_SHORT[stat]}: {STAT_NAMES[stat]}, 0 to 100. "
+                                                 f"{STAT_WHY[stat]}"))
         if t.viewer:
-            r = pygame.Rect(rect.right - self.trust_w, rect.top, self.trust_w, self.head_h)
-            hints.append(Hint("head:trust", r, "Trust, 0 to 100: how far each seat trusts you (\u2192you) and how far "
-                                               "you trust it (you\u2192). Kept promises build it; broken ones cost it."))
+            half = self.trust_w // 2
+            hints.append(Hint("head:trust-in", (rect.right - self.trust_w, rect.top, half, self.head_h),
+                              f"{TRUST_IN}: how far each seat trusts you, 0 to 100. Kept promises build it; "
+                              "broken ones cost it."))
+            hints.append(Hint("head:trust-out", (rect.right - self.trust_w + half, rect.top, self.trust_w - half,
+                                                 self.head_h),
+                              f"{TRUST_OUT}: how far you trust each seat, 0 to 100, from how it kept its word."))
         for i, seat in enumerate(seats):
             y = rect.top + self.head_h + i * self.row_h
             name = t.session.seat_name(seat)
@@ -45,6 +60,21 @@ class SeatsPanel:
                 hints.append(Hint(f"trust:{seat}", (rect.right - self.trust_w, y, self.trust_w, self.row_h),
                                   self.trust_tip(seat)))
         return hints
+
+    def _columns(self, rect):
+        """Name, four stats and two trust columns; the stats and trust get what their labels need first."""
+        app, t = self.app, self.t
+        cell_need = max([app.text.width(STAT_SHORT[s], "label") for s in STATS] + [app.text.width("100", "body")])
+        cell_need += app.u(6)
+        trust_need = 2 * (max(app.text.width(TRUST_IN, "small"), app.text.width("100", "body")) + app.u(4))
+        self.trust_w = int(rect.width * 0.18) if t.viewer else 0
+        self.name_w = int(rect.width * 0.38)
+        if t.viewer and self.trust_w < trust_need:
+            self.trust_w = trust_need
+        self.cell_w = (rect.width - self.name_w - self.trust_w) // 4
+        if self.cell_w < cell_need:
+            self.cell_w = cell_need
+            self.name_w = rect.width - self.trust_w - 4 * cell_need
 
     def who_tip(self, seat) -> str:
         t = self.t
@@ -67,9 +97,9 @@ class SeatsPanel:
                           anchor="midtop", max_width=self.cell_w - app.u(4))
         if t.viewer:
             half = self.trust_w // 2 - app.u(2)
-            app.text.draw(surf, "\u2192you", (rect.right - self.trust_w * 3 // 4, rect.top), "small", theme.MUTED,
+            app.text.draw(surf, TRUST_IN, (rect.right - self.trust_w * 3 // 4, rect.top), "small", theme.MUTED,
                           anchor="midtop", max_width=half)
-            app.text.draw(surf, "you\u2192", (rect.right - self.trust_w // 4, rect.top), "small", theme.MUTED,
+            app.text.draw(surf, TRUST_OUT, (rect.right - self.trust_w // 4, rect.top), "small", theme.MUTED,
                           anchor="midtop", max_width=half)
         to_move = t.obs["to_move"]
         for i, seat in enumerate(t.scenario_seats):
@@ -82,17 +112,16 @@ class SeatsPanel:
                 pygame.draw.line(surf, theme.LINE, (rect.left, y), (rect.right, y))
             shapes.marker(surf, look.shape, (rect.left + app.u(10), row.centery), app.u(7), look.colour)
             moving = seat in to_move
-            name = look.name
-            two = self.row_h >= app.text.line_height("bold") + app.text.line_height("small") + app.u(4)
-            ny = row.centery - (app.text.line_height("bold") if two else app.text.line_height("bold") // 2)
+            name = look.code if self.codes else look.name
+            ny = row.centery - app.text.line_height("bold") // (1 if self.two_lines else 2)
             app.text.draw(surf, name, (rect.left + app.u(24), ny), "bold", theme.ACCENT if moving else theme.TEXT,
                           max_width=self.name_w - app.u(28))
-            if two:
+            if self.two_lines:
                 if t.obs["phase"] == "moves":
                     doing = "\u25b6 choosing" if moving else "\u2713 chosen"
                 else:
                     doing = "\u25b6 speaking" if moving else t.controller_text(seat)
-                sub = f"{look.code} \u00b7 {doing}"
+                sub = doing if self.codes else f"{look.code} \u00b7 {doing}"
                 app.text.draw(surf, sub, (rect.left + app.u(24), ny + app.text.line_height("bold")), "small",
                               theme.ACCENT if moving else theme.MUTED, max_width=self.name_w - app.u(28))
             for k, stat in enumerate(STATS):

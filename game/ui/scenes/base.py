@@ -90,19 +90,33 @@ def panel(surf, app, rect, title: str = "", colour=theme.PANEL) -> pygame.Rect:
 def button_row(app, area, specs, height=None, gap=None):
     """Lay buttons left to right in `area`, wrapping to a new line when one would not fit.
 
-    specs are (key, label, callback, tooltip[, Button keyword arguments]).
+    specs are (key, label, callback, tooltip[, Button keyword arguments]). A label may be a pair (long, short):
+    the short wordings are used when the long ones would not all fit on one line.
     """
     from ..widgets import Button
     gap = app.u(10) if gap is None else gap
     height = height or max(app.u(36), app.text.line_height("bold") + app.u(14))
+    longest = [s[1][0] if isinstance(s[1], tuple) else s[1] for s in specs]
+    wide = sum(app.text.width(label, "bold") + app.u(32) + gap for label in longest) - gap <= area.width
     x, y = area.left, area.top
     out = []
     for spec in specs:
         key, label, callback, tip = spec[:4]
+        if isinstance(label, tuple):
+            label = label[0] if wide else label[1]
         extra = spec[4] if len(spec) > 4 else {}
         w = min(area.width, app.text.width(label, "bold") + app.u(32))
         if x > area.left and x + w > area.right:
             x, y = area.left, y + height + gap
         out.append(Button(key, (x, y, w, height), label, callback, tip, **extra))
         x += w + gap
+    return out
+
+
+def buttons_at_bottom(app, area, specs, height=None, gap=None):
+    """`button_row`, raised so that its last line of buttons, however many it wraps to, ends at `area`'s bottom."""
+    out = button_row(app, pygame.Rect(area.left, area.top, area.width, 0), specs, height, gap)
+    shift = area.bottom - max(w.rect.bottom for w in out)
+    for w in out:
+        w.rect.move_ip(0, shift)
     return out

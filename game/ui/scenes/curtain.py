@@ -16,10 +16,12 @@ class CurtainScene(Scene):
 
     def layout(self, area):
         app = self.app
-        w, h = app.u(280), max(app.u(46), app.text.line_height("bold") + app.u(20))
+        label = f"I am {self.seat_name} \u2014 show me"
+        w = min(area.width - app.u(40), max(app.u(280), app.text.width(label, "bold") + app.u(40)))
+        h = max(app.u(46), app.text.line_height("bold") + app.u(20))
         rect = pygame.Rect(0, 0, w, h)
         rect.center = (area.centerx, area.centery + app.u(90))
-        return [Button("ready", rect, f"I am {self.seat_name} \u2014 show me", self.ready,
+        return [Button("ready", rect, label, self.ready,
                        f"Only the player for {self.seat_name} should look at the screen now.", style="primary")]
 
     def ready(self):

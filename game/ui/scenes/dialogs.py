@@ -164,10 +164,17 @@ HOW_TO_PLAY = (
     ("bold", "Reading a package",
      "The bar shows what a package is worth to you, from your own interests; the white line is your walk-away "
      "value. Sign only above it. An AI leader will tell you what it would want for a package: nothing is sent."),
+    ("bold", "The seats table",
+     "Each seat has four stats from 0 to 100: MIL its military strength, ECON its economy, HOME its support at "
+     "home and INTL its international standing. Moves and events change them; half the change in HOME and INTL "
+     "counts in the final score. The two trust columns read \u2192you, how far that seat trusts you, and you\u2192, "
+     "how far you trust it. Kept agreements raise trust; broken ones cost a lot of it. Point at a header or a "
+     "number for more."),
     ("bold", "Keys",
      "Tab and Shift-Tab move between controls, Enter chooses, Esc goes back or opens the menu. On the table: 1-4 "
-     "switch panels, E ends your round, M the map (arrows pick places), N the news, Ctrl+S saves, F1 this help, "
-     "F11 fullscreen. Every control explains itself in the bar at the bottom."),
+     "switch panels (at large text sizes the news is panel 5), E ends your round, M the map (arrows pick places), "
+     "N the news, Ctrl+S saves, F1 this help, F11 fullscreen. Every control explains itself in the bar at the "
+     "bottom."),
 )
 
 
@@ -181,7 +188,9 @@ class HelpScene(Dialog):
 
     def layout(self, area):
         app = self.app
-        self.box = pygame.Rect(0, 0, min(area.width - app.u(40), app.u(self.width)), int(area.height * 0.8))
+        # Wider with larger text, so that a line still holds a readable number of words.
+        wide = app.u(self.width) * max(1.0, app.settings.text_scale)
+        self.box = pygame.Rect(0, 0, min(area.width - app.u(40), int(wide)), int(area.height * 0.84))
         self.box.center = area.center
         items = []
         for style, head, body in HOW_TO_PLAY:

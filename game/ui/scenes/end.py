@@ -14,6 +14,7 @@ from ..theme import seat_looks
 from ..widgets import Hint
 from .base import Scene, button_row, panel
 
+HUMAN = "human"
 PARTS = (("deal", "Deal", "What the signed terms are worth against walking away (x100)."),
          ("objectives", "Goals", "Points for secret objectives met."),
          ("stats", "Stats", "Half the change in support at home and international standing."),
@@ -87,9 +88,15 @@ class EndScene(Scene):
         inner = self.left.inflate(-app.u(24), -app.u(20))
         self.row_h = max(app.u(30), app.text.line_height("h2") + app.u(8))
         head = app.text.line_height("label") + app.u(8)
-        self.table_rect = pygame.Rect(inner.left, inner.top + head, inner.width, self.row_h * (len(self.order) + 1))
         self.name_w = int(inner.width * 0.38)
         self.col_w = (inner.width - self.name_w) // 5
+        self.names = {seat: self._name_lines(seat) for seat in self.order}
+        # A name too long for its column takes a second line rather than losing its end.
+        self.row_top = [inner.top + head + self.row_h]
+        for seat in self.order:
+            lines = len(self.names[seat])
+            self.row_top.append(self.row_top[-1] + max(self.row_h, lines * app.text.line_height("bold") + app.u(8)))
+        self.table_rect = pygame.Rect(inner.left, inner.top + head, inner.width, self.row_top[-1] - inner.top - head)
         widgets = []
         for k, (part, label, tip) in enumerate((("total", "Total", "The final score."),) + PARTS):
             widgets.append(Hint(f"col:{part}", (inner.left + self.name_w + k * self.col_w, self.table_rect.top,
@@ -128,21 +135,34 @@ class EndScene(Scene):
             app.text.draw(surf, label.upper(), (inner.left + self.name_w + k * self.col_w + self.col_w // 2,
                                                 y + self.row_h // 2), "label", theme.MUTED, anchor="center")
         for i, seat in enumerate(self.order):
-            y = self.table_rect.top + (i + 1) * self.row_h
+            y, h = self.row_top[i], self.row_top[i + 1] - self.row_top[i]
             look = self.looks[seat]
             sc = self.scores[seat]
             if seat in self.session.humans:
-                pygame.draw.rect(surf, theme.PANEL_HI, (inner.left, y, inner.width, self.row_h), border_radius=4)
-            shapes.marker(surf, look.shape, (inner.left + app.u(10), y + self.row_h // 2), app.u(7), look.colour)
-            badge = "human" if seat in self.session.humans else ""
-            room = self.name_w - app.u(28) - (app.text.width(badge, "small") + app.u(8) if badge else 0)
-            name = app.text.draw(surf, look.name, (inner.left + app.u(24), y + self.row_h // 2), "bold",
-                                 anchor="midleft", max_width=room)
-            if badge:
-                app.text.draw(surf, badge, (name.right + app.u(8), y + self.row_h // 2), "small", theme.ACCENT,
-                              anchor="midleft")
+                pygame.draw.rect(surf, theme.PANEL_HI, (inner.left, y, inner.width, h), border_radius=4)
+            shapes.marker(surf, look.shape, (inner.left + app.u(10), y + h // 2), app.u(7), look.colour)
+            lines = self.names[seat]
+            step = app.text.line_height("bold")
+            top = y + (h - step * len(lines)) // 2
+            x = inner.left + app.u(24)
+            for k, line in enumerate(lines):
+                app.text.draw(surf, line, (x, top + k * step), "bold", max_width=self.name_w - app.u(28))
+            if seat in self.session.humans:
+                after = app.text.width(lines[-1], "bold") + app.u(8) if lines[-1] else 0
+                app.text.draw(surf, HUMAN, (x + after, top + (len(lines) - 1) * step + step // 2), "small",
+                              theme.ACCENT, anchor="midleft")
             values = [sc["total"], sc["deal"], sc["objectives"], sc["stats"], sc["integrity"]]
             for k, v in enumerate(values):
                 cx = inner.left + self.name_w + k * self.col_w + self.col_w // 2
-                app.text.draw(surf, str(v) if k == 0 else signed(v), (cx, y + self.row_h // 2),
+                app.text.draw(surf, str(v) if k == 0 else signed(v), (cx, y + h // 2),
                               "h2" if k == 0 else "body", theme.TEXT if k == 0 else theme.MUTED, anchor="center")
+
+    def _name_lines(self, seat) -> list:
+        """The seat's name in as many lines as its column needs, with room after the last for the 'human' badge."""
+        app = self.app
+        room = self.name_w - app.u(28)
+        lines = app.text.wrap(self.looks[seat].name, "bold", room)
+        badge = app.text.width(HUMAN, "small") + app.u(8) if seat in self.session.humans else 0
+        if app.text.width(lines[-1], "bold") + badge > room:
+            lines.append("")
+        return lines

@@ -44,21 +44,27 @@ class SeatsScene(Scene):
         self.box = pygame.Rect(area.left + m, top, width, self.row_h * len(self.public["seats"]) + app.u(24))
         widgets = []
         kinds = [c[0] for c in CHOICES]
+        # The choice's value takes 55% of the control; it must hold the longest choice between its arrows.
+        value_w = max(app.text.width(c[1], "bold") for c in CHOICES) + app.u(72)
+        self.cycler_w = max(app.u(310), int(value_w / 0.55) + 1)
+        cycler_h = max(app.u(38), app.text.line_height("bold") + app.u(12))
         for k, seat in enumerate(self.public["seats"]):
             y = self.box.top + app.u(12) + k * self.row_h
-            rect = pygame.Rect(self.box.right - app.u(330), y + (self.row_h - app.u(38)) // 2, app.u(310), app.u(38))
+            rect = pygame.Rect(self.box.right - app.u(20) - self.cycler_w, y + (self.row_h - cycler_h) // 2,
+                               self.cycler_w, cycler_h)
             sid = seat["id"]
             widgets.append(Cycler(f"seat:{sid}", rect, "Played by", [c[1] for c in CHOICES],
                                   kinds.index(self.choice[sid]), lambda i, s=sid: self._set(s, kinds[i]),
                                   f"{seat['name']}: {KIND_TIPS[self.choice[sid]]} \u2190\u2192 to change."))
         presets = pygame.Rect(self.box.left, self.box.bottom + app.u(16), width, app.u(36))
         widgets += button_row(app, presets, [
-            ("preset:solo", "One human, AI for the rest", self._solo, "You take the first seat at the table."),
-            ("preset:hot", "Everyone human (hot-seat)", lambda: self._all("human"),
+            ("preset:solo", ("One human, AI for the rest", "One human, rest AI"), self._solo,
+             "You take the first seat at the table; AI leaders play the others."),
+            ("preset:hot", ("Everyone human (hot-seat)", "All human (hot-seat)"), lambda: self._all("human"),
              "Pass the computer around; a curtain hides each seat's secrets."),
             ("preset:watch", "All AI (watch)", lambda: self._all("normal"), "Watch the AI leaders negotiate."),
         ])
-        row = pygame.Rect(self.box.left, presets.bottom + app.u(28), width, app.u(40))
+        row = pygame.Rect(self.box.left, max(w.rect.bottom for w in widgets) + app.u(24), width, app.u(40))
         widgets += button_row(app, row, [
             ("start", "Read the briefing \u2192", self.start, "Start the game: the situation, then each role.",
              {"style": "primary"}),
@@ -114,9 +120,10 @@ class SeatsScene(Scene):
             cy = y + self.row_h // 2
             shapes.marker(surf, look.shape, (self.box.left + app.u(30), cy), app.u(10), look.colour)
             x = self.box.left + app.u(52)
-            width = self.box.width - app.u(52) - app.u(350)
+            width = self.box.width - app.u(72) - self.cycler_w
             app.text.draw(surf, f"{seat['name']}  [{look.code}]", (x, cy - app.u(2)), "bold", anchor="bottomleft",
                           max_width=width)
-            where = "at the table" if seat["at_table"] else "acts from outside the room"
-            app.text.draw(surf, f"{seat['leader']} \u00b7 {where}", (x, cy + app.u(2)), "small", theme.MUTED,
-                          max_width=width)
+            where = ("at the table",) if seat["at_table"] else ("acts from outside the room", "outside the room")
+            about = app.text.first_fit([f"{seat['leader']} \u00b7 {w}" for w in where] + [seat["leader"]], "small",
+                                       width)
+            app.text.draw(surf, about, (x, cy + app.u(2)), "small", theme.MUTED, max_width=width)

@@ -16,17 +16,18 @@ import pygame
 from game.engine import DONE
 
 from .. import theme
-from ..format import day_date, seat_names
+from ..format import seat_names
 from ..mapview import MapCache, MapSelection, MapWidget
-from ..panels.common import TabBar, seat_tag
+from ..panels.common import TabBar
 from ..panels.compose import ComposePanel
 from ..panels.deals import DealsPanel
+from ..panels.header import TableHeader
 from ..panels.moves import MovesPanel
-from ..panels.news import FeedState, NewsFeed, draw_tracks, feed_items, track_hints
+from ..panels.news import SituationPanel, feed_items
 from ..panels.offers import OffersPanel
 from ..panels.seats import SeatsPanel
 from ..theme import seat_looks
-from .base import Scene, button_row, panel
+from .base import Scene, panel
 
 TABS = (
     ("propose", "Propose", "Build a package of terms and send it, or ask an AI leader what it would want."),
@@ -34,7 +35,10 @@ TABS = (
     ("deals", "Deals", "Agreements: what has been signed, who it binds, and promises broken."),
     ("moves", "Moves", "Your moves in the field for today, and their effects."),
 )
+NEWS_TAB = ("news", "News", "The situation in figures, and the news, newest first.")
 AI_SLICE = 0.006
+# Below this many text-size-scaled pixels of width, three columns would cut their text: the news becomes a tab.
+THREE_COLUMNS_FROM = 1200
 
 
 class TableScene(Scene):
@@ -53,11 +57,15 @@ class TableScene(Scene):
         self.deals = DealsPanel(self)
         self.moves = MovesPanel(self)
         self.seats = SeatsPanel(self)
-        self.map_cache, self.map_sel, self.feed_state = MapCache(), MapSelection(), FeedState()
+        self.situation = SituationPanel(self)
+        self.header = TableHeader(self)
+        self.map_cache, self.map_sel = MapCache(), MapSelection()
+        self.compact = False
         self.view_key = None
         self.ai_wait = 0.0
         self.moves_shown = None
         self.speaking = None
+        self.talks_opened = set()
         self.refresh()
 
     # -- the viewing seat's data -------------------------------------------------------------
@@ -148,6 +156,9 @@ class TableScene(Scene):
             from .end import EndScene
             self.app.session = None
             self.app.replace(EndScene(self.app, s))
+            problem = s.finish()
+            if problem:
+                self.app.toast(problem)
             return
         human = s.match.human_to_move()
         if human is not None:
@@ -176,11 +187,21 @@ class TableScene(Scene):
             self.moves_shown = (self.viewer, self.obs["turn"])
             self.show_tab("moves")
         speaking = (self.viewer, self.obs["turn"], self.obs["round"], self.obs["phase"])
-        if speaking != self.speaking:
-            # The word comes back to you: new offers first, unless you were building a package.
+        if speaking != self.speaking and self.obs["phase"] == "talks":
             self.speaking = speaking
-            if self.tab == "propose" and not self.compose.draft.terms and self.offers.waiting_count():
-                self.show_tab("offers")
+            self._word_comes_back()
+
+    def _word_comes_back(self):
+        """Talks open on the offers, and later rounds bring new ones forward, unless you were building a package."""
+        composing = self.tab == "propose" and bool(self.compose.draft.terms)
+        day = (self.viewer, self.obs["turn"])
+        if day not in self.talks_opened:
+            # Yesterday ended on Moves; today starts with what was said at the table.
+            self.talks_opened.add(day)
+            if not composing:
+                self.show_tab("offers" if self.offers.offers() else "propose")
+        elif self.tab == "propose" and not composing and self.offers.waiting_count():
+            self.show_tab("offers")
 
     def _step_ai(self):
         s = self.session
@@ -204,22 +225,36 @@ class TableScene(Scene):
             return []
         app = self.app
         m = app.u(12)
-        self.header = pygame.Rect(area.left, area.top, area.width,
-                                  max(app.u(60), app.text.line_height("h2") + app.text.line_height("body") + app.u(18)))
-        body = pygame.Rect(area.left + m, self.header.bottom + m, area.width - 2 * m,
-                           area.bottom - self.header.bottom - 2 * m)
-        left_w, mid_w = int(body.width * 0.37), int(body.width * 0.37)
-        self.map_panel = pygame.Rect(body.left, body.top, left_w, int(body.height * 0.52))
+        self.compact = area.width < THREE_COLUMNS_FROM * app.text.scale
+        self.header_rect = pygame.Rect(area.left, area.top, area.width, self.header.height())
+        body = pygame.Rect(area.left + m, self.header_rect.bottom + m, area.width - 2 * m,
+                           area.bottom - self.header_rect.bottom - 2 * m)
+        left_w = int(body.width * (0.4 if self.compact else 0.34))
+        self.map_panel = pygame.Rect(body.left, body.top, left_w, int(body.height * (0.46 if self.compact else 0.52)))
         self.seats_panel = pygame.Rect(body.left, self.map_panel.bottom + m, left_w,
                                        body.bottom - self.map_panel.bottom - m)
+        mid_w = body.right - self.map_panel.right - m if self.compact else int(body.width * 0.41)
         self.mid_panel = pygame.Rect(self.map_panel.right + m, body.top, mid_w, body.height)
-        self.right_panel = pygame.Rect(self.mid_panel.right + m, body.top, body.right - self.mid_panel.right - m,
-                                       body.height)
-        widgets = []
+        self.right_panel = None if self.compact else pygame.Rect(
+            self.mid_panel.right + m, body.top, body.right - self.mid_panel.right - m, body.height)
+        widgets = [self._tab_bar()]
+        widgets += self.active_panel().layout(self.tab_area)
+        widgets += self.header.layout(self.header_rect, self.mid_panel.left)
+        if self.right_panel is not None:
+            widgets += self.situation.layout(panel_inner(app, self.right_panel, "The situation"))
+        map_inner = self.map_panel.inflate(-app.u(12), -app.u(12))
+        info_h = 2 * app.text.line_height("small") + app.u(8)
+        widgets.append(MapWidget("map", map_inner, app, self.map_cache, self.public, self.obs, self.looks,
+                                 self.map_sel, info_h))
+        widgets += self.seats.layout(panel_inner(app, self.seats_panel, ""))
+        return widgets
+
+    def _tab_bar(self):
+        app = self.app
         tabs = self.tabs()
         names = [t[0] for t in tabs]
         if self.tab not in names:
-            self.tab = names[0]
+            self.tab = "offers" if self.tab == "news" else names[0]
         inner_mid = self.mid_panel.inflate(-app.u(20), -app.u(20))
         tab_h = max(app.u(34), app.text.line_height("bold") + app.u(12))
         labels = [(label, f"{k + 1}", tip) for k, (_, label, tip) in enumerate(tabs)]
@@ -227,51 +262,19 @@ class TableScene(Scene):
             n = self.offers.waiting_count()
             k = names.index("offers")
             labels[k] = (f"Offers ({n})" if n else "Offers", labels[k][1], labels[k][2])
-        widgets.append(TabBar("tabs", (inner_mid.left, inner_mid.top, inner_mid.width, tab_h), labels,
-                              names.index(self.tab), lambda k: self.show_tab(names[k]),
-                              "\u2190\u2192 or 1-4 to switch."))
         self.tab_area = pygame.Rect(inner_mid.left, inner_mid.top + tab_h + app.u(12), inner_mid.width,
                                     inner_mid.height - tab_h - app.u(12))
-        widgets += self.active_panel().layout(self.tab_area)
-        widgets += self._header_buttons()
-        inner_right = panel_inner(app, self.right_panel, "The situation")
-        hints, used = track_hints(self, inner_right)
-        self.tracks_rect = pygame.Rect(inner_right.left, inner_right.top, inner_right.width, used)
-        self.news_head_y = self.tracks_rect.bottom + app.u(12)
-        feed_top = self.news_head_y + app.text.line_height("label") + app.u(6)
-        widgets.append(NewsFeed("news", pygame.Rect(inner_right.left, feed_top, inner_right.width,
-                                                    inner_right.bottom - feed_top), app, self.feed, self.feed_state))
-        map_inner = self.map_panel.inflate(-app.u(12), -app.u(12))
-        info_h = 2 * app.text.line_height("small") + app.u(8)
-        widgets.append(MapWidget("map", map_inner, app, self.map_cache, self.public, self.obs, self.looks,
-                                 self.map_sel, info_h))
-        widgets += self.seats.layout(panel_inner(app, self.seats_panel, ""))
-        widgets += hints
-        return widgets
+        return TabBar("tabs", (inner_mid.left, inner_mid.top, inner_mid.width, tab_h), app, labels,
+                      names.index(self.tab), lambda k: self.show_tab(names[k]),
+                      f"\u2190\u2192 or 1-{len(tabs)} to switch.")
 
     def tabs(self):
-        if self.viewer is None:
-            return [t for t in TABS if t[0] in ("offers", "deals", "moves")]
-        return list(TABS)
+        tabs = list(TABS) if self.viewer is not None else [t for t in TABS if t[0] in ("offers", "deals", "moves")]
+        return tabs + [NEWS_TAB] if self.compact else tabs
 
     def active_panel(self):
-        return {"propose": self.compose, "offers": self.offers, "deals": self.deals, "moves": self.moves}[self.tab]
-
-    def _header_buttons(self):
-        app = self.app
-        can_end = self.viewer is not None and any(a.type == "done" for a in self.legal())
-        specs = []
-        if self.viewer is not None and self.obs["phase"] == "talks":
-            specs.append(("end", "End my round (E)", self.end_round,
-                          "Pass the word to the next seat. Offers you made stay open." if can_end
-                          else f"Not now: {self.wait_reason()}.", {"style": "primary", "enabled": can_end}))
-        specs.append(("help", "Help (F1)", self.help, "How to play, in four short paragraphs."))
-        specs.append(("menu", "Menu (Esc)", self.menu, "Save, load, settings, or leave the game."))
-        width = sum(app.text.width(s[1], "bold") + app.u(42) for s in specs)
-        h = max(app.u(36), app.text.line_height("bold") + app.u(14))
-        area = pygame.Rect(self.header.right - app.u(12) - width, self.header.centery - h // 2, width, h)
-        self.status_right = area.left - app.u(12)
-        return button_row(app, area, specs, height=h)
+        return {"propose": self.compose, "offers": self.offers, "deals": self.deals, "moves": self.moves,
+                "news": self.situation}[self.tab]
 
     # -- input -------------------------------------------------------------------------------------
 
@@ -293,7 +296,7 @@ class TableScene(Scene):
 
     def key(self, event):
         names = [t[0] for t in self.tabs()]
-        digits = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3}
+        digits = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4}
         if event.key in digits and digits[event.key] < len(names):
             self.show_tab(names[digits[event.key]])
         elif event.key == pygame.K_e and self.viewer is not None and self.obs["phase"] == "talks":
@@ -306,65 +309,34 @@ class TableScene(Scene):
         elif event.key == pygame.K_m:
             self.controls.focus_on("map")
         elif event.key == pygame.K_n:
-            self.controls.focus_on("news")
+            if self.compact:
+                self.show_tab("news")
+                self.controls.focus = "news"
+            else:
+                self.controls.focus_on("news")
 
     def keys_hint(self):
-        return "Tab move \u00b7 1-4 panels \u00b7 E end round \u00b7 M map \u00b7 N news \u00b7 F1 help \u00b7 Esc menu"
+        return f"Tab move \u00b7 1-{len(self.tabs())} panels \u00b7 E end round \u00b7 M map \u00b7 N news \u00b7 " \
+               "F1 help \u00b7 Esc menu"
 
     # -- drawing -------------------------------------------------------------------------------------
 
     def draw_background(self, surf):
-        app, obs = self.app, self.obs
+        app = self.app
         if self.hidden:
             area = app.content
             surf.fill(theme.CURTAIN, area)
             app.text.draw(surf, "The AI leaders are acting\u2026", area.center, "h2", theme.MUTED, anchor="center")
             return
-        pygame.draw.rect(surf, theme.PANEL, self.header)
-        pygame.draw.line(surf, theme.LINE, self.header.bottomleft, self.header.bottomright)
-        x = self.header.left + app.u(18)
-        short = self.public["title"].split(":")[0]
-        room = self.mid_panel.left - x - app.u(16)
-        app.text.draw(surf, short, (x, self.header.top + app.u(8)), "h2", max_width=room)
-        left = obs["summit_turn"] - obs["turn"]
-        when = "the summit is today" if left == 0 else f"{left} day{'s' if left > 1 else ''} to the summit"
-        date = day_date(self.public["calendar"]["start_date"], obs["turn"])
-        app.text.draw(surf, f"Day {obs['turn']} of {obs['turns']} \u00b7 {date} \u00b7 {when}",
-                      (x, self.header.top + app.u(10) + app.text.line_height("h2")), "body", theme.ACCENT,
-                      max_width=room)
-        self._draw_status(surf)
+        self.header.draw(surf)
         panel(surf, app, self.map_panel)
         panel(surf, app, self.seats_panel)
         panel(surf, app, self.mid_panel)
-        inner = panel(surf, app, self.right_panel, "The situation")
-        draw_tracks(surf, self, self.tracks_rect)
-        app.text.draw(surf, "NEWS", (inner.left, self.news_head_y), "label", theme.MUTED)
+        if self.right_panel is not None:
+            panel(surf, app, self.right_panel, "The situation")
+            self.situation.draw(surf)
         self.seats.draw(surf)
         self.active_panel().draw(surf)
-
-    def _draw_status(self, surf):
-        app, obs = self.app, self.obs
-        x = self.mid_panel.left
-        y = self.header.top + app.u(8)
-        if obs["phase"] == "talks":
-            phase = f"Talks \u00b7 round {obs['round']} of {obs['talk_rounds']}"
-        elif obs["phase"] == "moves":
-            phase = "Moves: each seat chooses in secret"
-        else:
-            phase = "The summit is over"
-        app.text.draw(surf, phase, (x, y), "bold", theme.TEXT, max_width=self.status_right - x)
-        y += app.text.line_height("h2") + app.u(2)
-        width = self.status_right - x
-        if self.viewer is None:
-            app.text.draw(surf, "Watching: every seat is an AI leader", (x, y), "body", theme.MUTED, max_width=width)
-        elif self.viewer in obs["to_move"]:
-            tag = seat_tag(surf, app, self.looks[self.viewer], (x, y), "body", theme.TEXT, max_width=width)
-            app.text.draw(surf, "your move", (tag.right + app.u(8), y), "body", theme.ACCENT,
-                          max_width=self.status_right - tag.right - app.u(8))
-        else:
-            waiting = ", ".join(self.session.seat_name(s) for s in obs["to_move"])
-            app.text.draw(surf, f"You are {self.session.seat_name(self.viewer)} \u00b7 waiting for {waiting}\u2026",
-                          (x, y), "body", theme.MUTED, max_width=width)
 
 
 def panel_inner(app, rect, title):

@@ -25,7 +25,8 @@ class TitleScene(Scene):
             ("new", "New game", self.new_game, "Choose a scenario and who plays each seat."),
             ("continue", "Continue", self.continue_game,
              "Pick up the last game where its autosave left it." if has_autosave
-             else "No autosave yet: games are saved automatically at the start of every day."),
+             else "No game in progress: a game is saved at the start of every day until it ends; finished games "
+                  "are not continued."),
             ("load", "Load a saved game", self.load, "Open a game you saved by name, or any autosave."),
             ("settings", "Settings", self.settings, "Text size, fullscreen and how fast the AI leaders act."),
             ("quit", "Quit", self.quit, "Close Summit."),

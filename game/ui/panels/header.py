@@ -1,0 +1,135 @@
+"""The table's header: the scenario and the day, whose turn it is, and the round, help and menu buttons.
+
+At large text sizes the full wordings do not fit beside each other, so each
+piece has shorter wordings that say the same, tried longest first, rather
+than cutting words off.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import theme
+from ..format import day_date
+from ..scenes.base import button_row
+from .common import seat_tag
+
+WATCHING = ("Watching: every seat is an AI leader", "Watching")
+YOUR_MOVE = "your move"
+
+
+class TableHeader:
+    def __init__(self, table):
+        self.t = table
+        self.app = table.app
+
+    def height(self) -> int:
+        app = self.app
+        return max(app.u(60), app.text.line_height("h2") + app.text.line_height("body") + app.u(18))
+
+    # -- wordings, longest first -----------------------------------------------------------
+
+    def day_lines(self) -> list:
+        obs, public = self.t.obs, self.t.public
+        left = obs["summit_turn"] - obs["turn"]
+        when = "the summit is today" if left == 0 else f"{left} day{'s' if left > 1 else ''} to the summit"
+        date = day_date(public["calendar"]["start_date"], obs["turn"])
+        day = f"Day {obs['turn']} of {obs['turns']}"
+        return [f"{day} \u00b7 {date} \u00b7 {when}", f"{day} \u00b7 {date}", day]
+
+    def phase_lines(self) -> list:
+        obs = self.t.obs
+        if obs["phase"] == "talks":
+            return [f"Talks \u00b7 round {obs['round']} of {obs['talk_rounds']}", f"Round {obs['round']} of {obs['talk_rounds']}"]
+        if obs["phase"] == "moves":
+            return ["Moves: each seat chooses in secret", "Moves, in secret", "Moves"]
+        return ["The summit is over"]
+
+    def waiting_lines(self) -> list:
+        t = self.t
+        names = ", ".join(t.session.seat_name(s) for s in t.obs["to_move"])
+        codes = ", ".join(t.looks[s].code for s in t.obs["to_move"])
+        return [f"You are {t.session.seat_name(t.viewer)} \u00b7 waiting for {names}\u2026",
+                f"Waiting for {names}\u2026", f"Waiting for {codes}\u2026", "Waiting\u2026"]
+
+    def _button_specs(self, short: bool) -> list:
+        t = self.t
+        can_end = t.viewer is not None and any(a.type == "done" for a in t.legal())
+        specs = []
+        if t.viewer is not None and t.obs["phase"] == "talks":
+            specs.append(("end", "End round" if short else "End my round (E)", t.end_round,
+                          "Pass the word to the next seat (E). Offers you made stay open." if can_end
+                          else f"Not now: {t.wait_reason()}.", {"style": "primary", "enabled": can_end}))
+        specs.append(("help", "Help" if short else "Help (F1)", t.help, "How to play (F1)."))
+        specs.append(("menu", "Menu" if short else "Menu (Esc)", t.menu,
+                      "Save, load, settings, or leave the game (Esc)."))
+        return specs
+
+    def _buttons_width(self, specs) -> int:
+        app = self.app
+        return sum(app.text.width(s[1], "bold") + app.u(42) for s in specs)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def layout(self, rect, status_x) -> list:
+        """The buttons, right-aligned; the status starts at `status_x` and has what they leave."""
+        app = self.app
+        self.rect, self.status_x = rect, status_x
+        specs = self._button_specs(short=False)
+        if rect.right - app.u(24) - self._buttons_width(specs) - status_x < self._status_wants():
+            specs = self._button_specs(short=True)
+        width = self._buttons_width(specs)
+        h = max(app.u(36), app.text.line_height("bold") + app.u(14))
+        area = pygame.Rect(rect.right - app.u(12) - width, rect.centery - h // 2, width, h)
+        self.status_right = area.left - app.u(12)
+        return button_row(app, area, specs, height=h)
+
+    def _status_wants(self) -> int:
+        """How wide the status would be in its longest wording."""
+        app, t = self.app, self.t
+        if t.viewer is None:
+            who = app.text.width(WATCHING[0], "body")
+        elif t.viewer in t.obs["to_move"]:
+            who = self._mine_width(named=True)
+        else:
+            who = app.text.width(self.waiting_lines()[0], "body")
+        return max(app.text.width(self.phase_lines()[0], "bold"), who)
+
+    def _mine_width(self, named: bool) -> int:
+        app, look = self.app, self.t.looks[self.t.viewer]
+        tag = f"{look.name} [{look.code}]" if named else look.code
+        return app.u(26) + app.text.width(tag, "body") + app.text.width(YOUR_MOVE, "body")
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def draw(self, surf) -> None:
+        app, t = self.app, self.t
+        rect = self.rect
+        pygame.draw.rect(surf, theme.PANEL, rect)
+        pygame.draw.line(surf, theme.LINE, rect.bottomleft, rect.bottomright)
+        x = rect.left + app.u(18)
+        room = self.status_x - x - app.u(16)
+        app.text.draw(surf, t.public["title"].split(":")[0], (x, rect.top + app.u(8)), "h2", max_width=room)
+        app.text.draw(surf, app.text.first_fit(self.day_lines(), "body", room),
+                      (x, rect.top + app.u(10) + app.text.line_height("h2")), "body", theme.ACCENT, max_width=room)
+        self._draw_status(surf)
+
+    def _draw_status(self, surf):
+        app, t = self.app, self.t
+        x = self.status_x
+        y = self.rect.top + app.u(8)
+        width = self.status_right - x
+        app.text.draw(surf, app.text.first_fit(self.phase_lines(), "bold", width), (x, y), "bold", theme.TEXT,
+                      max_width=width)
+        y += app.text.line_height("h2") + app.u(2)
+        if t.viewer is None:
+            app.text.draw(surf, app.text.first_fit(WATCHING, "body", width), (x, y), "body", theme.MUTED,
+                          max_width=width)
+        elif t.viewer in t.obs["to_move"]:
+            named = self._mine_width(named=True) <= width
+            tag = seat_tag(surf, app, t.looks[t.viewer], (x, y), "body", theme.TEXT, max_width=width, name=named)
+            app.text.draw(surf, YOUR_MOVE, (tag.right + app.u(8), y), "body", theme.ACCENT,
+                          max_width=self.status_right - tag.right - app.u(8))
+        else:
+            app.text.draw(surf, app.text.first_fit(self.waiting_lines(), "body", width), (x, y), "body",
+                          theme.MUTED, max_width=width)
