@@ -15,9 +15,10 @@ KINDS = ("human", "easy", "normal", "hard")
 
 
 class ScriptedGame:
-    def __init__(self, driver: Driver, snap=None):
+    def __init__(self, driver: Driver, snap=None, every_day=None):
         self.d = driver
         self.snap = snap or (lambda name: None)
+        self.every_day = every_day or (lambda scene: None)
         self.snapped = set()
         self.proposed = set()
         self.answered = set()
@@ -68,6 +69,7 @@ class ScriptedGame:
                 d.key(pygame.K_RETURN)
             elif d.on("ResolutionScene"):
                 self.once("resolution")
+                self.every_day(d.scene)
                 d.key(pygame.K_RETURN)
             elif d.on("TableScene") and self._my_turn():
                 self._play_turn()

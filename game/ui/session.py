@@ -13,12 +13,13 @@ from game.engine import IllegalAction
 from game.persistence import SaveError
 
 NOT_SHOWN = ("chosen",)
+NO_NEWS = 1 << 62  # an observation from here on carries no news: only its count is wanted
 
 
 class Resolution:
-    """What a finished day showed: its number and where its news starts in the event log."""
+    """What a finished day showed: its number and, for each seat, where its news starts in that seat's news."""
 
-    def __init__(self, turn: int, since: int):
+    def __init__(self, turn: int, since: dict):
         self.turn, self.since = turn, since
 
 
@@ -28,8 +29,8 @@ class Session:
         self.store = store
         state = match.state
         self.turn_seen = state.turn
-        self.moves_mark = len(state.events) if state.phase == "moves" else None
-        self.day_mark = len(state.events)
+        self.moves_mark = self._marks() if state.phase == "moves" else None
+        self.day_mark = self._marks()
         self.pending = None
         self.viewer = None
         self.notice = ""
@@ -102,15 +103,19 @@ class Session:
     def _notice_changes(self) -> None:
         state = self.state
         if state.phase == "moves" and self.moves_mark is None:
-            self.moves_mark = len(state.events)
+            self.moves_mark = self._marks()
         if state.turn != self.turn_seen or (state.is_over() and self.pending is None and self.moves_mark is not None):
             since = self.moves_mark if self.moves_mark is not None else self.day_mark
             self.pending = Resolution(self.turn_seen, since)
             self.turn_seen = state.turn
             self.moves_mark = None
-            self.day_mark = len(state.events)
+            self.day_mark = self._marks()
             if not state.is_over():
                 self.autosave()
+
+    def _marks(self) -> dict:
+        """How much news each seat has had: each seat's news is numbered on its own, private talks included."""
+        return {seat: self.observation(seat, NO_NEWS)["events_seen"] for seat in self.scenario.seat_ids}
 
     def take_resolution(self):
         pending, self.pending = self.pending, None
@@ -121,15 +126,17 @@ class Session:
     def observation(self, seat: str, since: int = 0) -> dict:
         return self.state.observation(seat, since)
 
-    def public_news(self, since: int = 0) -> list:
+    def public_news(self, since: dict | None = None) -> list:
         """News every seat sees: the same for all, so any seat's observation gives it."""
         seat = self.scenario.seat_ids[0]
-        return [e for e in self.observation(seat, since)["news"] if e["visible"] == "all"]
+        return [e for e in self.observation(seat, (since or {}).get(seat, 0))["news"] if e["visible"] == "all"]
 
-    def news_for(self, viewer, since: int = 0) -> list:
+    def news_for(self, viewer, since: dict | None = None) -> list:
+        """The news `viewer` has had since the marks in `since` (all of it without them)."""
         if viewer is None or len(self.humans) > 1:
             return self.public_news(since)
-        return [e for e in self.observation(viewer, since)["news"] if e["kind"] not in NOT_SHOWN]
+        news = self.observation(viewer, (since or {}).get(viewer, 0))["news"]
+        return [e for e in news if e["kind"] not in NOT_SHOWN]
 
     # -- saving ------------------------------------------------------------------------
 

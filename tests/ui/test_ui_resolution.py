@@ -1,0 +1,27 @@
+"""The day's results show everything the player saw happen that day, on every day of the game."""
+
+from game.ui.script import ScriptedGame
+
+
+def test_every_days_results_show_its_moves_and_promises_kept_or_broken(make_app):
+    d = make_app()
+    days = []
+
+    def check(scene):
+        session, turn = scene.session, scene.res.turn
+        news = [e for e in session.observation("turkey")["news"] if e["turn"] == turn]
+        promises = [e["text"] for e in news if e["kind"] in ("kept", "breach")]
+        moved = [line for e in news if e["kind"] == "move" for line in e.get("changes", [])]
+        said = " ".join(text for _, _, text in scene.table_items() + scene.field_items())
+        assert all(text in said for text in promises), f"day {turn}: a promise kept or broken is missing"
+        assert all(line in said for line in moved), f"day {turn}: a move's effect is missing"
+        if promises:
+            assert "No agreement bound anyone today." not in said
+        days.append((turn, len(promises), len(moved)))
+
+    game = ScriptedGame(d, every_day=check)
+    game.new_game("moscow-2020", {"turkey": "human"})
+    game.play_to_end()
+    assert [turn for turn, _, _ in days] == [1, 2, 3, 4, 5]
+    assert all(kept for _, kept, _ in days[1:]), "what was signed on day 1 binds someone every day after"
+    assert all(moved for _, _, moved in days), "moves change things every day"
