@@ -47,6 +47,7 @@ class Leader:
         self.slot = None
         self.answered = set()
         self.proposed_to = set()
+        self.can_propose = False
         self.mediated = []      # (turn, parties) of each compromise offered, at most one a day
         self.absorbed = set()
         self.received = {}      # seat -> my utility of each package it offered me, in order
@@ -235,8 +236,22 @@ class Leader:
     def _answer(self, obs, pid, legal) -> Action:
         self.answered.add(pid)
         prop = next(p for p in obs["proposals"] if p["id"] == pid)
-        terms = prop["terms"]
         partners = [p for p in prop["parties"] if p != self.seat]
+        can_accept = any(a.type == "accept" and a.proposal == pid for a in legal)
+        verdict, wanted, reason = self._judge(obs, prop["terms"], partners, can_accept)
+        if verdict == "accept":
+            return Action("accept", proposal=pid)
+        if verdict == "counter":
+            # A counter to a mediator's compromise goes to the sides that must sign, not back through it.
+            parties = sorted({self.seat} | {s for i in wanted for s in self.issues_by_id[i]["signatories"]})
+            self.proposed_to.add(tuple(parties))
+            return Action.from_dict({"type": "counter", "proposal": pid, "parties": parties, "terms": wanted,
+                                     "expires": self._expiry(obs), "reason": reason})
+        return Action("reject", proposal=pid, reason=reason)
+
+    def _judge(self, obs, terms, partners, can_accept=True):
+        """('accept', None, ''), ('counter', terms it wants, note) or ('reject', terms it wants or None, reason):
+        the one judgement behind both an answer to an offer and "what would you want for this?"."""
         ks = [self.table.index[i] for i in terms]
         demand, now = self._demand(obs, ks, partners)
         climb_downs = self._climb_downs(obs, terms)
@@ -244,26 +259,21 @@ class Leader:
         last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
             and not self._stonewalled(partners)
         broke = next(((self.seats[p], self._breach_by(obs, p)) for p in partners if self._breach_by(obs, p)), None)
-        can_accept = any(a.type == "accept" and a.proposal == pid for a in legal)
         improves = value > now + 1e-9
         if can_accept and improves and not broke and (value >= demand - 1e-9 or
                                                       (last_chance and value >= self._bounds(obs, ks)[1])):
-            return Action("accept", proposal=pid)
+            return "accept", None, ""
         wanted = self._wanted(obs, ks, partners, terms, demand)
         if self.level.counters and wanted and not broke and can_accept and self.can_propose and wanted != terms \
                 and not self._turned_down(partners, wanted):
-            # A counter to a mediator's compromise goes to the sides that must sign, not back through it.
-            parties = sorted({self.seat} | {s for i in wanted for s in self.issues_by_id[i]["signatories"]})
-            self.proposed_to.add(tuple(parties))
-            return Action.from_dict({"type": "counter", "proposal": pid, "parties": parties,
-                                     "terms": wanted, "expires": self._expiry(obs), "reason": voice.counter_note(self.me, self.issues_by_id, terms, wanted)})
+            return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted)
         stated = climb_downs[0] if climb_downs else None
         distrusted = min(partners, key=lambda p: self._trust(obs, p), default=None)
         if distrusted is not None and self._trust(obs, distrusted) >= TRUST_COMFORT - 15:
             distrusted = None
         reason = voice.refusal(self.me, self.issues_by_id, terms, wanted or {}, broke=broke,
                                distrusted=distrusted and self.seats[distrusted], stated=stated)
-        return Action("reject", proposal=pid, reason=reason)
+        return "reject", wanted, reason
 
     def _wanted(self, obs, ks, partners, terms, demand):
         """The smallest change to `terms` this seat would sign, as a full package."""
@@ -389,13 +399,26 @@ class Leader:
     # -- "what would you want for this?" ---------------------------------------------------
 
     def what_would_you_want(self, obs, partner, terms):
+        """What it would do with these terms if they were put to it now, said as advice."""
         if self.table is None:
             self._setup(obs)
         self._absorb(obs)
-        terms = {i: str(o) for i, o in terms.items()}
-        ks = [self.table.index[i] for i in terms if i in self.table.index]
+        terms = {i: str(o) for i, o in terms.items() if i in self.table.index}
         partners = [partner] if partner in self.beliefs else []
-        demand, _ = self._demand(obs, ks, partners)
-        wanted = self._wanted(obs, ks, partners, terms, demand) if ks else None
-        return wanted, voice.want_answer(self.me, self.issues_by_id, terms, wanted)
+        if not terms:
+            return None, voice.want_answer(self.me, self.issues_by_id, terms, None)
+        # Judged as if the terms had been put to it, for putting them shows how far the asker has come.
+        offers = self.received.setdefault(partner, []) if partners else []
+        offers.append(self.table.utility_after(obs["settled"], terms))
+        try:
+            verdict, wanted, reason = self._judge(obs, terms, partners)
+        finally:
+            offers.pop()
+            if partners and not offers:
+                del self.received[partner]
+        if verdict == "accept":
+            return terms, voice.want_answer(self.me, self.issues_by_id, terms, terms)
+        if verdict == "counter" or (wanted and wanted != terms):
+            return wanted, voice.want_answer(self.me, self.issues_by_id, terms, wanted)
+        return None, reason
 

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
+from game.scenario.wording import say_option
+
 
 def speaker(public_seat) -> str:
     return public_seat.get("capital") or public_seat["name"]
 
 
 def option_text(issue, option) -> str:
-    """An option as a person would say it: 'none' for a zero amount, '1 battery' not '1 batteries'."""
-    unit = issue.get("unit") or ""
-    if issue["kind"] in ("number", "quantity") and unit:
-        if option == "0":
-            return "none"
-        if option == "1" and unit.endswith("s"):
-            unit = unit[:-1]
-        return f"{option} {unit}"
-    return option.replace("_", " ")
+    return say_option(issue["kind"], issue.get("unit") or "", option)
 
 
 def _wants(issues_by_id, terms, wanted) -> list:

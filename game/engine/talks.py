@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from game.scenario.wording import say_option
+
 from .errors import IllegalAction
 from .world import add_stat, add_trust
 
@@ -71,8 +73,7 @@ def describe_terms(state, terms) -> str:
     parts = []
     for issue_id, option in terms:
         issue = scen.issue(issue_id)
-        unit = f" {issue.unit}" if issue.unit else ""
-        parts.append(f"{issue.name}: {option.replace('_', ' ')}{unit}")
+        parts.append(f"{issue.name}: {say_option(issue.kind, issue.unit or '', option)}")
     return "; ".join(parts)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from game.scenario.wording import say_option
+
 STAT_NAMES = {"military": "military strength", "economy": "economy", "domestic": "support at home",
               "standing": "international standing"}
 STAT_SHORT = {"military": "MIL", "economy": "ECON", "domestic": "HOME", "standing": "INTL"}
@@ -35,8 +37,7 @@ def signed(n: int) -> str:
 
 
 def option_text(issue: dict, option: str) -> str:
-    words = str(option).replace("_", " ")
-    return f"{words} {issue['unit']}" if issue.get("unit") else words
+    return say_option(issue["kind"], issue.get("unit") or "", option)
 
 
 def terms_lines(issues: dict, terms: dict) -> list:

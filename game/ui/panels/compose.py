@@ -17,6 +17,8 @@ from .common import Said, value_bar, value_bar_height, value_hint
 
 # Fewer issues in view than this, and the buttons take their short wordings to make room.
 MIN_ROWS = 4
+# Lines kept below the buttons for the game's and the AI leaders' answers.
+TALK_LINES = 3
 
 
 class Draft:
@@ -70,7 +72,7 @@ class ComposePanel:
         self.app = table.app
         self.draft = Draft()
         self.issues_state = ListState()
-        self.replies = []
+        self.replies, self.replies_for = [], None
         self.short_labels = False
         self.talk_scroll = ScrollState()
         self.said = Said()
@@ -186,10 +188,11 @@ class ComposePanel:
         short = self.short_labels
         send = ("Send counter" if short else "Send counter-offer") if self.draft.counter_to else "Send offer"
         issue = self.issue_ids[self.issues_state.selected] if self.issue_ids else None
-        can_state = bool(issue) and t.viewer in t.obs["to_move"] and t.obs["phase"] == "talks" and \
+        ticked = issue in self.draft.terms
+        can_state = ticked and t.viewer in t.obs["to_move"] and t.obs["phase"] == "talks" and \
             t.viewer not in [s["seat"] for s in t.obs["statements"] if s["turn"] == t.obs["turn"]]
         say = f"Say publicly that {t.issues[issue]['name']} must be {option_text(t.issues[issue], self.current(issue))}." \
-            if issue else ""
+            if ticked else "Tick the issue you mean and set its value, then say it in public."
         return button_row(self.app, area, [
             ("send", send, self.send, "Put this package to its parties." + why, {"style": "primary", "enabled": can}),
             ("ask", "Ask them" if short else "What would they want?", self.ask,
@@ -203,27 +206,24 @@ class ComposePanel:
     def _talk_items(self):
         """The answer to the last action while the package is as it was, and what the AI leaders would want."""
         items = self.said.items(self._snapshot())
-        for seat, _, reason in self.replies:
+        for seat, _, reason in self.replies if self.replies_for == self._snapshot() else ():
             items.append(("small", theme.TEXT, f"{self.t.session.seat_name(seat)}: \u201c{reason}\u201d"))
         return items
 
     def _talk_height(self, width):
-        app = self.app
-        items = self._talk_items()
-        if not items:
-            return 0
-        return sum(app.text.wrapped_height(text, style, width - app.u(12)) for style, _, text in items) + app.u(8)
+        """Room kept for answers whether or not there are any, so that the buttons never move under the pointer."""
+        return TALK_LINES * self.app.text.line_height("body") + self.app.u(8)
 
     def _use_height(self):
         app = self.app
-        if not any(terms for _, terms, _ in self.replies):
+        if self.replies_for != self._snapshot() or not any(terms for _, terms, _ in self.replies):
             return 0
         return max(app.u(32), app.text.line_height("bold") + app.u(10)) + app.u(8)
 
     def _reply_buttons(self, x, y):
         app = self.app
         out = []
-        for seat, terms, _ in self.replies:
+        for seat, terms, _ in self.replies if self.replies_for == self._snapshot() else ():
             if terms:
                 label = f"Use {self.t.looks[seat].code}'s terms"
                 w = app.text.width(label, "bold") + app.u(28)
@@ -257,6 +257,11 @@ class ComposePanel:
         self.draft = Draft()
         self.replies = []
 
+    def new_day(self):
+        """Yesterday's answers are not about today's table."""
+        self.said = Said()
+        self.replies = []
+
     def load_counter(self, prop):
         """Start a counter-offer from another seat's terms."""
         self.draft.load(prop["parties"], prop["terms"], prop["id"])
@@ -266,6 +271,12 @@ class ComposePanel:
         t, d = self.t, self.draft
         parties = [s for s in t.scenario_seats if s in d.parties]
         until = self.until_choices[d.until]
+        if not d.terms:
+            self._say("Tick at least one issue (Space) and set its value (\u2190\u2192) first.", True)
+            return
+        if not set(parties) - {t.viewer}:
+            self._say("Choose who the package is for: tick a seat under WITH.", True)
+            return
         try:
             action = counter(d.counter_to, parties, d.terms, until) if d.counter_to else \
                 propose(parties, d.terms, until, d.public)
@@ -291,11 +302,15 @@ class ComposePanel:
         for seat in self.ai_parties:
             terms, reason = t.session.ask(seat, t.viewer, dict(self.draft.terms))
             self.replies.append((seat, terms, reason))
+        self.replies_for = self._snapshot()
         self.said = Said()
 
     def state_publicly(self):
         issue = self.issue_ids[self.issues_state.selected]
-        problem = self.t.act(statement(issue, self.current(issue)))
+        if issue not in self.draft.terms:
+            self._say("Tick the issue you mean first: a statement says one issue's value.", True)
+            return
+        problem = self.t.act(statement(issue, self.draft.terms[issue]))
         self._say(problem or "Your statement is on the record for every seat.", bool(problem))
 
     # -- drawing -------------------------------------------------------------------------
@@ -337,7 +352,8 @@ class ComposePanel:
     def draw(self, surf):
         app, t = self.app, self.t
         rect_left = self.bar_rect.left
-        head = "WITH" if not self.draft.counter_to else f"COUNTER-OFFER TO {self.draft.counter_to.upper()} \u2014 WITH"
+        head = "WITH" if not self.draft.counter_to else \
+            f"COUNTER-OFFER TO {t.offers.label(self.draft.counter_to, covers=False).upper()} \u2014 WITH"
         app.text.draw(surf, head, (rect_left, self.with_y), "label", theme.MUTED, max_width=self.bar_rect.width)
         n = len(self.draft.terms)
         count = f"PACKAGE \u2014 {n} issue{'s' if n != 1 else ''} in"

@@ -47,6 +47,10 @@ class MovesPanel:
                     out.append(f"Day {a['turn']} agreement: {ob['text']}")
         return out
 
+    def new_day(self):
+        """What was chosen yesterday is not today's choice."""
+        self.said = Said()
+
     def selected(self):
         items = self.moves()
         return items[min(self.state.selected, len(items) - 1)]

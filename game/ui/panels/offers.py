@@ -87,7 +87,7 @@ class OffersPanel:
             return [("withdraw", "Withdraw", lambda: self._do(withdraw(pid), pid, "Withdrawn."),
                      "Take this offer back.", {"enabled": ("withdraw", pid) in legal})]
         can_answer = ("reject", pid) in legal
-        wait = "" if can_answer else f" (not now: {t.wait_reason()})"
+        wait = "" if can_answer else f" (not now: {self._why_not(prop)})"
         return [
             ("accept", "Accept", lambda: self._do(accept(pid), pid, "Accepted."),
              "Sign this package. It becomes binding when every party has accepted." + wait,
@@ -98,6 +98,13 @@ class OffersPanel:
              "Load these terms into Propose, change them and send them back." + wait,
              {"enabled": can_answer and t.space["can_propose"]}),
         ]
+
+    def _why_not(self, prop) -> str:
+        if prop["status"] != "open":
+            return f"it is {STATUS.get(prop['status'], prop['status'])}"
+        if self.t.viewer in prop["accepted"]:
+            return "you have accepted it; it is signed once the others do"
+        return self.t.wait_reason()
 
     def _do(self, action, pid, done):
         problem = self.t.act(action)
@@ -139,14 +146,15 @@ class OffersPanel:
             status = "answer needed"
         return f"Day {p['turn']} \u00b7 to {to} \u00b7 {status}"
 
-    def label(self, pid):
+    def label(self, pid, covers=True):
         """Ids are opaque; a player knows an offer by whose it was, when, and what it covered."""
         p = next((q for q in self.t.obs["proposals"] if q["id"] == pid), None)
         if p is None:
             return "an earlier offer"
         whose = "your" if p["proposer"] == self.t.viewer else f"{self.t.session.seat_name(p['proposer'])}'s"
-        covers = ", ".join(self.t.issues[i]["name"] for i in p["terms"])
-        return f"{whose} day {p['turn']} offer on {covers}"
+        if not covers:
+            return f"{whose} day {p['turn']} offer"
+        return f"{whose} day {p['turn']} offer on {', '.join(self.t.issues[i]['name'] for i in p['terms'])}"
 
     def row_tip(self, k):
         p = self.offers()[k]

@@ -185,6 +185,7 @@ class TableScene(Scene):
             self._take_seat(human)
         if self.obs["phase"] == "moves" and self.moves_shown != (self.viewer, self.obs["turn"]):
             self.moves_shown = (self.viewer, self.obs["turn"])
+            self.moves.new_day()
             self.show_tab("moves")
         speaking = (self.viewer, self.obs["turn"], self.obs["round"], self.obs["phase"])
         if speaking != self.speaking and self.obs["phase"] == "talks":
@@ -198,6 +199,7 @@ class TableScene(Scene):
         if day not in self.talks_opened:
             # Yesterday ended on Moves; today starts with what was said at the table.
             self.talks_opened.add(day)
+            self.compose.new_day()
             if not composing:
                 self.show_tab("offers" if self.offers.offers() else "propose")
         elif self.tab == "propose" and not composing and self.offers.waiting_count():

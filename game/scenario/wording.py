@@ -1,0 +1,16 @@
+"""How an issue's option is said, the same in the news, on the table and in the AI leaders' mouths."""
+
+from __future__ import annotations
+
+
+def say_option(kind: str, unit: str, option: str) -> str:
+    """'none' for a zero amount, '1 battery' not '1 batteries', 'keep in place' not 'keep_in_place'."""
+    option = str(option)
+    if kind in ("number", "quantity") and unit:
+        if option == "0":
+            return "none"
+        if option == "1" and " " not in unit:
+            unit = unit[:-3] + "y" if unit.endswith("ies") else unit[:-1] if unit.endswith("s") else unit
+        return f"{option} {unit}"
+    words = option.replace("_", " ")
+    return f"{words} {unit}" if unit else words

@@ -1,0 +1,108 @@
+"""Building a package: the buttons stay where they are, mistakes are explained, and old answers go."""
+
+import pygame
+
+KEYS = ("send", "ask", "state", "clear")
+
+
+def _places(d):
+    return {k: tuple(d.widget(k).rect) for k in KEYS}
+
+
+def test_clicking_send_twice_on_an_empty_package_explains_and_says_nothing_in_public(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    t = play.until(day=1, talk_round=1)
+    d.key(pygame.K_1)
+    before = _places(d)
+    assert not d.widget("state").enabled, "no issue is ticked, so there is nothing to say in public"
+    d.click("send")
+    assert "\u2717 Tick at least one issue (Space) and set its value (\u2190\u2192) first." in d.text()
+    assert _places(d) == before, "the message moved the buttons under the pointer"
+    d.click_at(d.widget("send").rect.center)
+    assert t.session.state.statements == [] and not t.obs["statements"]
+    assert _places(d) == before
+
+
+def test_a_statement_says_the_ticked_value_of_the_issue_in_view(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    t = play.until(day=1, talk_round=1)
+    play.top_of(pygame.K_1, "issues")
+    d.key(pygame.K_SPACE)
+    d.key(pygame.K_RIGHT)
+    issue = t.compose.issue_ids[0]
+    value = t.compose.draft.terms[issue]
+    before = _places(d)
+    d.click("state")
+    assert [(s["seat"], s["issue"], s["option"]) for s in t.obs["statements"]] == [("turkey", issue, value)]
+    assert "Your statement is on the record for every seat." in d.text()
+    assert _places(d) == before
+
+
+def test_a_package_for_nobody_is_refused_with_where_to_choose(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    t = play.until(day=1, talk_round=1)
+    play.top_of(pygame.K_1, "issues")
+    d.key(pygame.K_SPACE)
+    for seat in list(t.compose.draft.parties - {"turkey"}):
+        d.click(f"party:{seat}")
+    moves = len(t.session.state.log)
+    d.click("send")
+    assert "\u2717 Choose who the package is for: tick a seat under WITH." in d.text()
+    assert len(t.session.state.log) == moves
+
+
+def test_answers_go_when_the_package_changes_and_the_next_day_starts_afresh(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    t = play.until(day=1, talk_round=1)
+    play.top_of(pygame.K_1, "issues")
+    d.key(pygame.K_SPACE)
+    d.click("ask")
+    russia = [s for s in d.text() if s.startswith("Russia: \u201c")]
+    assert russia, "Russia answers what it would want"
+    d.focus("issues")
+    d.key(pygame.K_RIGHT)
+    assert not [s for s in d.text() if s.startswith("Russia: \u201c")], "the answer was about another package"
+    d.click("send")
+    assert [s for s in d.text() if s.startswith("Sent to")]
+    play.until(day=2, talk_round=1)
+    d.key(pygame.K_1)
+    assert not [s for s in d.text() if s.startswith("Sent to")], "yesterday's confirmation is gone"
+
+
+def test_the_move_chosen_yesterday_is_not_shown_as_todays(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    play.until(day=1, phase="moves")
+    play.top_of(pygame.K_4, "moves")
+    d.key(pygame.K_RETURN)
+    assert any(s.startswith("You chose: ") for s in d.text())
+    play.until(day=2, phase="moves")
+    play.top_of(pygame.K_4, "moves")
+    assert not any(s.startswith("You chose: ") for s in d.text())
+
+
+def test_an_accepted_offer_says_why_it_cannot_be_answered_again(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    t = play.until(day=1, talk_round=2)
+    play.top_of(pygame.K_2, "offers")
+    waiting = [p for p in t.offers.offers() if p["status"] == "open" and len(p["parties"]) > 2
+               and "turkey" not in p["accepted"]]
+    if not waiting:
+        waiting = [p for p in t.offers.offers() if p["status"] == "open" and "turkey" not in p["accepted"]]
+    while t.offers.selected()["id"] != waiting[0]["id"]:
+        d.key(pygame.K_DOWN)
+    assert d.widget("accept").enabled
+    d.press("accept")
+    answered = t.offers.selected()
+    assert answered["id"] == waiting[0]["id"]
+    tip = d.widget("reject").tooltip
+    if answered["status"] == "open":
+        assert "you have accepted it; it is signed once the others do" in tip
+    else:
+        assert f"it is {answered['status']}" in tip
+    assert "end your round" not in tip
