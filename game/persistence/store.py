@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import time
 from pathlib import Path
@@ -13,7 +12,9 @@ from game.scenario import ScenarioError
 from . import saves
 from .saves import SaveError
 
-NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _\-]{0,59}$")
+NAME_MAX = 60
+# Beside letters and digits, marks that every file system takes in a file name.
+NAME_MARKS = " -_',.!()&"
 
 
 def default_dir() -> Path:
@@ -52,6 +53,23 @@ def _sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def check_name(name: str) -> None:
+    """Refuse a save name that is not a plain file name, saying what is wrong with it."""
+    allowed = f"letters, digits, spaces and {' '.join(NAME_MARKS.strip())}"
+    if not name or not name.strip():
+        raise SaveError("give the save a name")
+    if len(name) > NAME_MAX:
+        raise SaveError(f"a save name is at most {NAME_MAX} characters; this one has {len(name)}")
+    bad = next((c for c in name if not (c.isalnum() or c in NAME_MARKS)), None)
+    if bad is not None:
+        shown = repr(bad) if bad.isprintable() else f"U+{ord(bad):04X}"
+        raise SaveError(f"{shown} cannot be in a save name: use {allowed}")
+    if not name[0].isalnum():
+        raise SaveError("a save name starts with a letter or a digit")
+    if name[-1] in " .":
+        raise SaveError("a save name cannot end with a space or a full stop")
+
+
 class SaveStore:
     def __init__(self, root=None):
         self.root = Path(root) if root else default_dir()
@@ -61,8 +79,7 @@ class SaveStore:
         return self.root / "autosave"
 
     def save(self, state, name: str, seats=None) -> Path:
-        if not NAME_RE.match(name or ""):
-            raise SaveError("a save name is 1-60 letters, digits, spaces, '-' or '_'")
+        check_name(name)
         body = saves.build(state, seats, name=name, saved_at=time.strftime("%Y-%m-%d %H:%M"))
         path = self.root / f"{name}.json"
         write_atomic(path, saves.dumps(body))
@@ -95,7 +112,11 @@ class SaveStore:
         if path.is_dir():
             raise SaveError(f"{path} is a folder, not a save file")
         name = path.stem if path.suffix == ".json" else str(ref)
-        if path.parent != Path(".") or not NAME_RE.match(name):
+        try:
+            check_name(name)
+        except SaveError:
+            raise SaveError(f"{path} does not exist") from None
+        if path.parent != Path("."):
             raise SaveError(f"{path} does not exist")
         for folder in (self.root, self.autosave_dir):
             candidate = folder / f"{name}.json"

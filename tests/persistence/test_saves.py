@@ -74,10 +74,29 @@ def test_a_finished_game_round_trips_through_a_store(tmp_path, finished):
     assert restore(body, load("moscow-2020")).digest() == finished.digest()
 
 
-def test_a_save_name_must_be_a_plain_name(tmp_path, finished):
-    with pytest.raises(SaveError, match="1-60 letters"):
-        SaveStore(tmp_path).save(finished, "../escape")
+@pytest.mark.parametrize("name, why", [
+    ("../escape", "'/' cannot be in a save name"),
+    ("a\\b", "'\\\\' cannot be in a save name"),
+    ("what?", "'?' cannot be in a save name"),
+    ("tab\there", "U+0009 cannot be in a save name"),
+    ("-x", "starts with a letter or a digit"),
+    ("ends with a dot.", "cannot end with a space or a full stop"),
+    ("x" * 61, "at most 60 characters; this one has 61"),
+    ("   ", "give the save a name"),
+])
+def test_a_save_name_must_be_a_plain_name(tmp_path, finished, name, why):
+    with pytest.raises(SaveError) as err:
+        SaveStore(tmp_path).save(finished, name)
+    assert why in str(err.value)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_save_name_may_read_like_a_title(tmp_path, finished):
+    store = SaveStore(tmp_path)
+    name = "Erdo\u011fan's gambit, day 2! (v2) & more"
+    path = store.save(finished, name)
+    assert path.name == f"{name}.json"
+    assert store.locate(name) == path
 
 
 # -- refusals ----------------------------------------------------------------------------

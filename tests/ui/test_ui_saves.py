@@ -94,9 +94,20 @@ def test_a_bad_save_name_is_refused_and_nothing_is_written(make_app, private_hom
     d.key(pygame.K_RETURN)
     assert d.on("SaveDialog")
     assert any(t.startswith("Not saved") for t in d.text())
+    assert "'/' cannot be in a save name" in " ".join(d.text()), "the refusal names the character at fault"
     assert not list((private_home / "saves").glob("*.json"))
     d.key(pygame.K_ESCAPE)
     assert d.on("TableScene")
+
+
+def test_a_save_name_with_an_apostrophe_and_punctuation_is_kept(make_app, private_home):
+    d = make_app()
+    _start_against_ai(d)
+    d.key(pygame.K_s, pygame.KMOD_CTRL)
+    d.type(", Erdogan's gambit!")
+    d.key(pygame.K_RETURN)
+    assert d.on("TableScene")
+    assert (private_home / "saves" / "moscow-2020 day 1, Erdogan's gambit!.json").exists()
 
 
 def test_a_damaged_save_is_listed_with_why_and_never_loaded(make_app, private_home):

@@ -117,7 +117,7 @@ class QuitDialog(Dialog):
 
 class SaveDialog(Dialog):
     heading = "Save the game"
-    message = "A name of up to 60 letters, digits, spaces, '-' or '_'. Enter to save, Esc to cancel."
+    message = "A name of up to 60 letters, digits, spaces and - _ ' , . ! ( ) &. Enter to save, Esc to cancel."
 
     def __init__(self, app, session):
         super().__init__(app)
@@ -162,8 +162,11 @@ HOW_TO_PLAY = (
      "send it, answer the offers under Offers, or end your round (E). After the last round every seat chooses one "
      "move in the field, in secret, under Moves; the moves are revealed together and the day is resolved."),
     ("bold", "Reading a package",
-     "The bar shows what a package is worth to you, from your own interests; the white line is your walk-away "
-     "value. Sign only above it. An AI leader will tell you what it would want for a package: nothing is sent."),
+     "The bar shows what the table would be worth to you with this package signed, by your own interests; the "
+     "white line is your walk-away value and \u25b2 what is signed so far. At the summit, every point above the "
+     "line adds to your score and every point below takes from it. Your secret objectives score on their own, so a "
+     "deal that meets one can be worth signing a little under the line. Ask an AI leader what it would want for a "
+     "package: nothing is sent, and what it says it could sign, it signs."),
     ("bold", "The seats table",
      "Each seat has four stats from 0 to 100: MIL its military strength, ECON its economy, HOME its support at "
      "home and INTL its international standing. Moves and events change them; half the change in HOME and INTL "
