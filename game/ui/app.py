@@ -213,18 +213,20 @@ class App:
                            anchor="midleft", max_width=right.left - bar.left - self.u(36))
 
     def _draw_toast(self, surf) -> None:
+        """Over the help bar, growing upwards only if it needs more than a line: anywhere else it hid
+        controls that the player was about to use (the answer buttons, End my round)."""
         if not self.toast_text or self.now > self.toast_until:
             return
-        width = min(self.size[0] - self.u(80), self.u(760))
-        lines = self.text.wrap(self.toast_text, "bold", width - self.u(32))[:4]
+        w, h = self.size
+        lines = self.text.wrap(self.toast_text, "bold", w - self.u(40))[:4]
         step = self.text.line_height("bold")
-        box = pygame.Rect(0, 0, width, step * len(lines) + self.u(20))
-        box.midbottom = (self.size[0] // 2, self.content.bottom - self.u(12))
-        pygame.draw.rect(surf, theme.RAISED, box, border_radius=self.u(8))
-        pygame.draw.rect(surf, theme.ACCENT, box, 2, border_radius=self.u(8))
+        box = pygame.Rect(0, 0, w, max(self.help_height, step * len(lines) + self.u(8)))
+        box.bottom = h
+        pygame.draw.rect(surf, theme.RAISED, box)
+        pygame.draw.line(surf, theme.ACCENT, box.topleft, box.topright, 2)
+        top = box.centery - step * len(lines) // 2
         for k, line in enumerate(lines):
-            self.text.draw(surf, line, (box.centerx, box.top + self.u(10) + k * step), "bold", theme.TEXT,
-                           anchor="midtop")
+            self.text.draw(surf, line, (box.centerx, top + k * step), "bold", theme.TEXT, anchor="midtop")
 
     def _draw_tooltip(self, surf) -> None:
         scene = self.top

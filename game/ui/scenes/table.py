@@ -318,8 +318,8 @@ class TableScene(Scene):
                 self.controls.focus_on("news")
 
     def keys_hint(self):
-        return f"Tab move \u00b7 1-{len(self.tabs())} panels \u00b7 E end round \u00b7 M map \u00b7 N news \u00b7 " \
-               "F1 help \u00b7 Esc menu"
+        end = " \u00b7 E end round" if self.obs["phase"] == "talks" else ""
+        return f"Tab move \u00b7 1-{len(self.tabs())} panels{end} \u00b7 M map \u00b7 N news \u00b7 F1 help \u00b7 Esc menu"
 
     # -- drawing -------------------------------------------------------------------------------------
 
