@@ -71,6 +71,15 @@ def add_trust(state, a: str, b: str, amount: int) -> None:
         state.trust[i, j] = max(TRUST_MIN, min(TRUST_MAX, int(state.trust[i, j]) + amount))
 
 
+# The words the table's column tips use, so the news and the stats read alike.
+STAT_WORDS = {"military": "military strength", "economy": "economy", "domestic": "support at home",
+              "standing": "international standing"}
+
+
+def _holder(game, seat) -> str:
+    return "no one (contested)" if seat == "contested" else game.scenario.seat(seat).name
+
+
 def apply_effect(state, effect) -> str:
     """Apply one effect; return a short line describing it for the news feed."""
     g = state.game
@@ -78,13 +87,16 @@ def apply_effect(state, effect) -> str:
     if kind == "stat":
         seat, stat = effect.arg("seat"), effect.arg("stat")
         change = add_stat(state, seat, stat, effect.arg("add"))
-        return f"{g.scenario.seat(seat).name} {stat} {change:+d}"
+        return f"{g.scenario.seat(seat).name}: {STAT_WORDS.get(stat, stat)} {change:+d}"
     if kind == "trust":
         a, b, amount = effect.arg("from"), effect.arg("to"), effect.arg("add")
         add_trust(state, a, b, amount)
         if effect.arg("mutual"):
             add_trust(state, b, a, amount)
-        return f"trust {g.scenario.seat(a).name}\u2192{g.scenario.seat(b).name} {amount:+d}"
+        names = g.scenario.seat(a).name, g.scenario.seat(b).name
+        if effect.arg("mutual"):
+            return f"trust between {names[0]} and {names[1]} {amount:+d}, both ways"
+        return f"{names[0]}'s trust in {names[1]} {amount:+d}"
     if kind == "track":
         k = g.track_index[effect.arg("track")]
         track = g.scenario.tracks[k]
@@ -93,11 +105,13 @@ def apply_effect(state, effect) -> str:
     if kind == "control":
         seat = effect.arg("seat")
         state.regions[g.region_index[effect.arg("region")]] = "" if seat == "contested" else seat
-        return f"{effect.arg('region')} now held by {seat}"
+        region = g.scenario.map.regions[g.region_index[effect.arg("region")]]
+        return f"{region.name} now held by {_holder(g, seat)}"
     if kind == "site":
         seat = effect.arg("seat")
         state.sites[g.site_index[effect.arg("site")]] = "" if seat == "contested" else seat
-        return f"{effect.arg('site')} now held by {seat}"
+        site = g.scenario.map.sites[g.site_index[effect.arg("site")]]
+        return f"{site.name} now held by {_holder(g, seat)}"
     if kind in ("open_issue", "close_issue"):
         issue = effect.arg("issue")
         state.issue_open[g.issue_index[issue]] = kind == "open_issue"

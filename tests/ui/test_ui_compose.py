@@ -106,3 +106,23 @@ def test_an_accepted_offer_says_why_it_cannot_be_answered_again(make_app, table_
     else:
         assert f"it is {answered['status']}" in tip
     assert "end your round" not in tip
+
+
+def test_taking_an_issue_out_unticks_the_parties_it_alone_brought_in(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    t = play.until(day=1, talk_round=1)
+    d.key(pygame.K_1)
+    d.click("party:us_nato")
+    play.top_of(pygame.K_1, "issues")
+    ids = t.compose.issue_ids
+    needs = {i: set(t.issues[i]["signatories"]) - {"turkey"} for i in ids}
+    russian, greek = next(i for i in ids if needs[i] == {"russia"}), next(i for i in ids if needs[i] == {"eu"})
+    for issue in (russian, greek):
+        while t.compose.issue_ids[t.compose.issues_state.selected] != issue:
+            d.key(pygame.K_DOWN)
+        d.key(pygame.K_SPACE)
+    assert t.compose.draft.parties == {"turkey", "russia", "eu", "us_nato"}
+    d.key(pygame.K_SPACE)
+    assert t.compose.draft.parties == {"turkey", "russia", "us_nato"}, "the EU came in with the Greek border only"
+    assert d.widget("party:us_nato").value, "a seat the player ticked stays ticked"

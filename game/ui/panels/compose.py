@@ -26,9 +26,23 @@ class Draft:
 
     def __init__(self):
         self.parties, self.terms, self.until, self.public, self.counter_to = set(), {}, 0, False, ""
+        self.added = set()  # parties ticked for the player because an issue needs them
 
     def load(self, parties, terms, counter_to=""):
         self.parties, self.terms, self.counter_to = set(parties), dict(terms), counter_to
+        self.added = set()
+
+    def need(self, seats):
+        self.added |= set(seats) - self.parties
+        self.parties |= set(seats)
+
+    def drop(self, issue_id, issues):
+        """Take an issue out, and with it the parties that were added only because it needed them."""
+        del self.terms[issue_id]
+        needed = {s for i in self.terms for s in issues[i]["signatories"]}
+        for seat in self.added - needed:
+            self.parties.discard(seat)
+        self.added &= needed
 
 
 class IssueList(ListBox):
@@ -88,16 +102,16 @@ class ComposePanel:
 
     def toggle(self, issue_id):
         if issue_id in self.draft.terms:
-            del self.draft.terms[issue_id]
+            self.draft.drop(issue_id, self.t.issues)
         else:
             self.draft.terms[issue_id] = self.current(issue_id)
-            self.draft.parties.update(self.t.issues[issue_id]["signatories"])
+            self.draft.need(self.t.issues[issue_id]["signatories"])
 
     def step(self, issue_id, d):
         options = self.t.issues[issue_id]["options"]
         k = (options.index(self.current(issue_id)) + d) % len(options)
         self.draft.terms[issue_id] = options[k]
-        self.draft.parties.update(self.t.issues[issue_id]["signatories"])
+        self.draft.need(self.t.issues[issue_id]["signatories"])
 
     def package_worth(self):
         prefs = self.t.obs["private"]["preferences"]
@@ -245,6 +259,7 @@ class ComposePanel:
 
     def _party(self, seat, on):
         (self.draft.parties.add if on else self.draft.parties.discard)(seat)
+        self.draft.added.discard(seat)
 
     def _use(self, seat, terms):
         self.draft.terms = dict(terms)
