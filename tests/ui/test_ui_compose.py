@@ -57,7 +57,7 @@ def test_a_package_for_nobody_is_refused_with_where_to_choose(make_app, table_pl
 def test_answers_go_when_the_package_changes_and_the_next_day_starts_afresh(make_app, table_play):
     play = table_play(make_app()).start()
     d = play.d
-    t = play.until(day=1, talk_round=1)
+    play.until(day=1, talk_round=1)
     play.top_of(pygame.K_1, "issues")
     d.key(pygame.K_SPACE)
     d.click("ask")
