@@ -69,6 +69,10 @@ def inside(point, polygon) -> bool:
     return result
 
 
+# A flow arrow runs from this share of the way between the two regions' centres to that one.
+FLOW_SPAN = (0.05, 0.68)
+
+
 class MapPicture:
     """Everything drawn for one map at one size; rebuild when control changes."""
 
@@ -99,20 +103,33 @@ class MapPicture:
         if len(front) > 1:
             shapes.dashed(surf, front, theme.BG, app.u(6), app.u(9))
             shapes.dashed(surf, front, theme.FRONT, max(2, app.u(3)), app.u(9))
-        placed = []
+        # Icons and flow arrows first, so that the holders' tags and the names keep clear of them.
+        r = max(4, app.u(6))
+        placed = [pygame.Rect(p[0] - r - 2, p[1] - r - 2, 2 * r + 4, 2 * r + 4) for p in self.points.values()]
+        placed += self._flow_boxes()
         if labels:
             for rid, c in self.centres.items():
                 look = self.look(regions.get(rid))
                 if look.id:
                     self._tag(surf, c, look, self.polys[rid], placed)
-        r = max(4, app.u(6))
-        for sid, p in self.points.items():
-            placed.append(pygame.Rect(p[0] - r - 2, p[1] - r - 2, 2 * r + 4, 2 * r + 4))
         for site in self.map["sites"]:
             if not site["path"]:
                 shapes.site_icon(surf, site["kind"], self.points[site["id"]], r, self.look(sites.get(site["id"])).colour)
         if labels:
             self._labels(surf, placed)
+
+    def _flow_boxes(self) -> list:
+        """Where the refugee-flow arrows will be drawn over the map, so that no label sits under one."""
+        half = self.app.u(10)
+        boxes = []
+        for f in self.map.get("flows", []):
+            a, b = self.centres.get(f["from"]), self.centres.get(f["to"])
+            if a and b:
+                for k in range(12):
+                    t = FLOW_SPAN[0] + (FLOW_SPAN[1] - FLOW_SPAN[0]) * k / 11
+                    x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+                    boxes.append(pygame.Rect(x - half, y - half, 2 * half, 2 * half))
+        return boxes
 
     def _graticule(self, surf):
         colour = theme.mix(theme.SEA, theme.LINE, 0.5)
@@ -144,9 +161,15 @@ class MapPicture:
         box = label.get_rect()
         box.width += app.u(22)
         box.height += app.u(4)
-        box.center = centre
-        if not all(inside(p, poly) for p in (box.topleft, box.topright, box.bottomleft, box.bottomright)) \
-                or box.collidelist(placed) >= 0:
+        fits = None
+        for spot in _spots(centre, poly, app.u(6)):
+            box.center = spot
+            # A tag may reach over the border of a narrow region, but it must stand on the region.
+            if sum(inside(p, poly) for p in (box.topleft, box.topright, box.bottomleft, box.bottomright)) >= 2 \
+                    and inside(box.center, poly) and box.collidelist(placed) < 0:
+                fits = box
+                break
+        if fits is None:
             return
         placed.append(box)
         pygame.draw.rect(surf, theme.BG, box, border_radius=app.u(4))
@@ -197,6 +220,15 @@ class MapPicture:
             if inside(point, poly):
                 return rid
         return None
+
+
+def _spots(centre, poly, step):
+    """Places for a tag inside a region: its centre first, then ever further from it."""
+    xs, ys = [p[0] for p in poly], [p[1] for p in poly]
+    cx, cy = centre
+    grid = [(x, y) for x in range(int(min(xs)), int(max(xs)) + 1, step)
+            for y in range(int(min(ys)), int(max(ys)) + 1, step)]
+    return [centre] + sorted(grid, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
 
 
 def _segment_distance2(p, a, b):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from . import shapes, theme
-from .mapdraw import MapPicture
+from .mapdraw import FLOW_SPAN, MapPicture
 from .widgets import Widget, focus_ring
 
 FLOW_COLOUR = (236, 226, 255)
@@ -132,8 +132,9 @@ class MapWidget(Widget):
             if a and b and share > 0:
                 size = app.u(5 + 9 * share)
                 # Stop short of the destination's centre, where its holder's tag sits.
-                start = (ox + a[0] + (b[0] - a[0]) * 0.05, oy + a[1] + (b[1] - a[1]) * 0.05)
-                end = (ox + a[0] + (b[0] - a[0]) * 0.68, oy + a[1] + (b[1] - a[1]) * 0.68)
+                lo, hi = FLOW_SPAN
+                start = (ox + a[0] + (b[0] - a[0]) * lo, oy + a[1] + (b[1] - a[1]) * lo)
+                end = (ox + a[0] + (b[0] - a[0]) * hi, oy + a[1] + (b[1] - a[1]) * hi)
                 shapes.flow(surf, start, end, size, FLOW_COLOUR)
         self._draw_selection(surf, app)
         pygame.draw.rect(surf, theme.LINE, self.map_rect, 1)
