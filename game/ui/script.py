@@ -70,7 +70,8 @@ class ScriptedGame:
             elif d.on("ResolutionScene"):
                 self.once("resolution")
                 self.every_day(d.scene)
-                d.key(pygame.K_RETURN)
+                if d.on("ResolutionScene"):
+                    d.key(pygame.K_RETURN)
             elif d.on("TableScene") and self._my_turn():
                 self._play_turn()
             else:

@@ -82,3 +82,27 @@ def test_the_table_is_hidden_when_the_turn_passes_to_the_other_person(make_app):
     d.key(pygame.K_RETURN)
     assert d.on("TableScene") and d.scene.viewer == "russia"
     assert "Russia [RUS]" in d.text()
+
+
+def test_after_the_days_results_the_next_person_sits_down_behind_the_curtain(make_app):
+    from game.ui.script import ScriptedGame
+    d = make_app()
+    scenario = load_scenario("moscow-2020")
+    secrets = _private_fragments(scenario, "turkey") | _private_fragments(scenario, "russia")
+    after = []
+
+    def leave_results(scene):
+        d.key(pygame.K_RETURN)
+        d.frame()
+        after.append(type(d.scene).__name__)
+        if d.on("TableScene"):
+            assert d.scene.hidden, f"day {scene.res.turn}: the table opened on a seat's private view"
+            assert not any(t.startswith("Worth to you") for t in d.text())
+        if not d.on("EndScene"):  # the end screen reveals every objective, to everyone, on purpose
+            assert not _shown_of(d, secrets)
+
+    game = ScriptedGame(d, every_day=leave_results)
+    game.new_game("moscow-2020", {s: "human" if s in HUMANS else "normal" for s in scenario.seat_ids})
+    game.play_to_end()
+    assert len(after) == 5 and after[-1] == "EndScene"
+    assert all(name == "CurtainScene" for name in after[:-1]), after

@@ -129,6 +129,13 @@ class TableScene(Scene):
         self.invalidate()
         self.controls.focus = "tabs"
 
+    def _leave_seat(self) -> None:
+        """Everyone reads the day's results together: whoever sits down next does so behind the curtain."""
+        if self.viewer is not None:
+            self.drafts[self.viewer] = self.compose
+        self.session.viewer = None
+        self.refresh()
+
     def _take_seat(self, seat) -> None:
         old = self.viewer
         if old is not None:
@@ -150,6 +157,8 @@ class TableScene(Scene):
             s.notice = ""
         if s.pending is not None:
             from .resolution import ResolutionScene
+            if len(s.humans) > 1:
+                self._leave_seat()
             self.app.push(ResolutionScene(self.app, s, s.take_resolution()))
             return
         if s.over:
