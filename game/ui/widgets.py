@@ -188,7 +188,11 @@ class Cycler(Widget):
 
 
 class TextField(Widget):
-    """One line of typed text; Enter submits."""
+    """One line of typed text; Enter submits.
+
+    A suggested text (holder["suggested"] true) starts selected, as in any text box: typing replaces it,
+    Backspace clears it, End or Right keeps it and types after it.
+    """
 
     def __init__(self, key, rect, holder: dict, on_submit, tooltip="", limit=60):
         super().__init__(key, rect, tooltip)
@@ -196,7 +200,11 @@ class TextField(Widget):
 
     def key_down(self, event):
         if event.key == pygame.K_BACKSPACE:
-            self.holder["text"] = self.holder["text"][:-1]
+            suggested = self.holder.pop("suggested", False)
+            self.holder["text"] = "" if suggested else self.holder["text"][:-1]
+            return True
+        if event.key in (pygame.K_END, pygame.K_RIGHT, pygame.K_HOME, pygame.K_LEFT):
+            self.holder.pop("suggested", None)
             return True
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.on_submit(self.holder["text"])
@@ -204,12 +212,17 @@ class TextField(Widget):
         return event.key not in (pygame.K_TAB, pygame.K_ESCAPE, pygame.K_UP, pygame.K_DOWN)
 
     def text_input(self, text):
-        self.holder["text"] = (self.holder["text"] + text)[:self.limit]
+        kept = "" if self.holder.pop("suggested", False) else self.holder["text"]
+        self.holder["text"] = (kept + text)[:self.limit]
         return True
 
     def draw(self, surf, app, focused, hovered):
         pygame.draw.rect(surf, theme.BG, self.rect, border_radius=app.u(4))
         pygame.draw.rect(surf, theme.ACCENT if focused else theme.LINE, self.rect, 1, border_radius=app.u(4))
+        if focused and self.holder.get("suggested") and self.holder["text"]:
+            mark = pygame.Rect(self.rect.left + app.u(6), self.rect.top + app.u(5), 0, self.rect.height - app.u(10))
+            mark.width = min(app.text.width(self.holder["text"], "body") + app.u(4), self.rect.width - app.u(12))
+            pygame.draw.rect(surf, theme.mix(theme.BG, theme.ACCENT, 0.35), mark, border_radius=app.u(3))
         shown = self.holder["text"] + ("\u258f" if focused else "")
         app.text.draw(surf, shown, (self.rect.left + app.u(8), self.rect.centery), "body", theme.TEXT,
                       anchor="midleft", max_width=self.rect.width - app.u(16))

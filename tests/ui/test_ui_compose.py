@@ -126,3 +126,30 @@ def test_taking_an_issue_out_unticks_the_parties_it_alone_brought_in(make_app, t
     d.key(pygame.K_SPACE)
     assert t.compose.draft.parties == {"turkey", "russia", "us_nato"}, "the EU came in with the Greek border only"
     assert d.widget("party:us_nato").value, "a seat the player ticked stays ticked"
+
+
+def test_the_worth_bar_says_when_a_package_would_undo_what_you_have(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    t = play.until(day=1, talk_round=1)
+    play.top_of(pygame.K_1, "issues")
+
+    def verdict():
+        return next(s for s in d.text() if s.startswith("Worth to you"))
+
+    assert verdict().endswith("no change to what is already signed")
+    seen = set()
+    for issue in t.compose.issue_ids:
+        d.key(pygame.K_SPACE)
+        for _ in t.issues[issue]["options"]:
+            d.key(pygame.K_RIGHT)
+            value, now = t.compose.package_worth()
+            if value < now - 1e-9:
+                assert verdict().endswith("\u2717 worse than what is already signed")
+                seen.add("worse")
+            elif value > now + 1e-9:
+                assert "already signed" not in verdict()
+                seen.add("better")
+        d.key(pygame.K_SPACE)
+        d.key(pygame.K_DOWN)
+    assert seen == {"worse", "better"}

@@ -106,3 +106,19 @@ def test_after_the_days_results_the_next_person_sits_down_behind_the_curtain(mak
     game.play_to_end()
     assert len(after) == 5 and after[-1] == "EndScene"
     assert all(name == "CurtainScene" for name in after[:-1]), after
+
+
+def test_back_from_a_private_briefing_goes_to_the_shared_page_not_the_other_seats(make_app):
+    d = make_app()
+    scenario = _start_hot_seat(d)
+    turkey = _private_fragments(scenario, "turkey")
+    for _ in range(3):
+        d.key(pygame.K_RETURN)
+    assert d.on("CurtainScene") and "Pass to the player for Russia" in d.text()
+    d.key(pygame.K_RETURN)
+    assert d.on("BriefingScene") and d.scene.seat == "russia"
+    d.press("prev")
+    assert d.on("BriefingScene") and d.scene.seat is None, "Back shows the shared situation"
+    assert not _shown_of(d, turkey)
+    d.key(pygame.K_RETURN)
+    assert d.on("CurtainScene") and "Pass to the player for Turkey" in d.text()

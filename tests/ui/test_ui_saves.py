@@ -104,10 +104,15 @@ def test_a_save_name_with_an_apostrophe_and_punctuation_is_kept(make_app, privat
     d = make_app()
     _start_against_ai(d)
     d.key(pygame.K_s, pygame.KMOD_CTRL)
-    d.type(", Erdogan's gambit!")
+    d.type("Erdogan's gambit!")
     d.key(pygame.K_RETURN)
     assert d.on("TableScene")
-    assert (private_home / "saves" / "moscow-2020 day 1, Erdogan's gambit!.json").exists()
+    assert (private_home / "saves" / "Erdogan's gambit!.json").exists(), "typing replaces the suggested name"
+    d.key(pygame.K_s, pygame.KMOD_CTRL)
+    d.key(pygame.K_END)
+    d.type(", later")
+    d.key(pygame.K_RETURN)
+    assert (private_home / "saves" / "moscow-2020 day 1, later.json").exists(), "End keeps it and adds to it"
 
 
 def test_a_damaged_save_is_listed_with_why_and_never_loaded(make_app, private_home):
@@ -147,6 +152,7 @@ def test_finishing_a_game_keeps_every_other_game(make_app, private_home):
     ScriptedGame(d).new_game("sochi-2008", {seats[0]: "human"})
     d.until(lambda: d.on("TableScene") and d.scene.viewer == seats[0], 500)
     d.key(pygame.K_s, pygame.KMOD_CTRL)
+    d.key(pygame.K_END)
     d.type(" unfinished")
     d.key(pygame.K_RETURN)
     d.key(pygame.K_ESCAPE)

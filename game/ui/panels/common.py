@@ -12,9 +12,14 @@ from ..widgets import Hint, Widget, focus_ring
 def value_bar(surf, app, rect, value: float, walk: float, now: float | None = None) -> None:
     """A 0..1 bar with the walk-away point marked; the verdict is written, not only coloured."""
     good = value > walk + 1e-9
-    label = f"Worth to you {value:.2f} \u2014 " + ("\u2713 better than walking away" if good
-                                                  else "\u2717 not better than walking away")
-    app.text.draw(surf, label, rect.topleft, "bold", theme.GOOD if good else theme.BAD, max_width=rect.width)
+    verdict, colour = ("\u2713 better than walking away", theme.GOOD) if good else \
+        ("\u2717 not better than walking away", theme.BAD)
+    if now is not None and value < now - 1e-9:
+        verdict, colour = "\u2717 worse than what is already signed", theme.BAD
+    elif now is not None and value <= now + 1e-9:
+        verdict, colour = "no change to what is already signed", theme.MUTED
+    app.text.draw(surf, f"Worth to you {value:.2f} \u2014 {verdict}", rect.topleft, "bold", colour,
+                  max_width=rect.width)
     bar = pygame.Rect(rect.left, rect.top + app.text.line_height("bold") + app.u(4), rect.width, app.u(10))
     pygame.draw.rect(surf, theme.RAISED, bar, border_radius=app.u(3))
     fill = bar.copy()
@@ -36,8 +41,9 @@ def value_bar_height(app) -> int:
 
 
 def value_hint(key, rect) -> Hint:
-    return Hint(key, rect, "How much this package is worth to you (0 to 1), from your own interests. The white "
-                           "line is your walk-away value: sign only above it. \u25b2 marks what is signed now.")
+    return Hint(key, rect, "How much the table is worth to you (0 to 1) with this package signed, by your own "
+                           "interests. The white line is your walk-away value; \u25b2 marks what is signed now. A "
+                           "package worth less than \u25b2 undoes some of what you have.")
 
 
 class TabBar(Widget):

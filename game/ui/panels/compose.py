@@ -190,7 +190,8 @@ class ComposePanel:
                    lambda i: setattr(self.draft, "until", i), "How long the others have to answer before it lapses."),
             Toggle("public", (rect.left + w + self.app.u(10), y, rect.width - w - self.app.u(10), row_h), "Public",
                    self.draft.public, lambda on: setattr(self.draft, "public", on),
-                   "A public offer is seen by every seat, not only its parties."),
+                   "A public offer is seen by every seat; a private one only by its parties until it is "
+                   "signed. Every signed agreement is public."),
         ]
 
     def _buttons(self, area):

@@ -43,7 +43,7 @@ class BriefingScene(Scene):
         specs = [("next", "Go to the table \u2192" if last else "Next \u2192", self.next,
                   "Start day 1." if last else "On to the next page.", {"style": "primary"})]
         if self.page:
-            specs.append(("prev", "Back", self.back, "The previous page."))
+            specs.append(("prev", "Back", self.back, "Back to the situation every seat shares."))
         widgets += button_row(app, row, specs)
         return widgets
 
@@ -59,8 +59,9 @@ class BriefingScene(Scene):
         self._turn_to(self.page + 1)
 
     def back(self):
+        """Back to the situation everyone shares: never into another seat's private pages."""
         if self.page:
-            self._turn_to(self.page - 1)
+            self._turn_to(0)
 
     def _turn_to(self, page):
         self.page = page

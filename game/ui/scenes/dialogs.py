@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.talks import MAX_OPEN_PER_SEAT, MAX_PROPOSALS_PER_SLOT
+
 from .. import theme
 from ..lists import RichText, ScrollState
 from ..widgets import Button, TextField
@@ -117,12 +119,13 @@ class QuitDialog(Dialog):
 
 class SaveDialog(Dialog):
     heading = "Save the game"
-    message = "A name of up to 60 letters, digits, spaces and - _ ' , . ! ( ) &. Enter to save, Esc to cancel."
+    message = "Type a name (letters, digits, spaces and - _ ' , . ! ( ) &) or keep the one suggested; End adds to " \
+              "it. Enter to save, Esc to cancel."
 
     def __init__(self, app, session):
         super().__init__(app)
         self.session = session
-        self.name = {"text": f"{session.scenario.id} day {session.state.turn}"}
+        self.name = {"text": f"{session.scenario.id} day {session.state.turn}", "suggested": True}
         self.problem = ""
 
     def layout(self, area):
@@ -167,6 +170,11 @@ HOW_TO_PLAY = (
      "line adds to your score and every point below takes from it. Your secret objectives score on their own, so a "
      "deal that meets one can be worth signing a little under the line. Ask an AI leader what it would want for a "
      "package: nothing is sent, and what it says it could sign, it signs."),
+    ("bold", "Who sees what",
+     "An offer goes only to its parties unless you tick Public; once every party has signed, the agreement and its "
+     f"terms are public. Moves are chosen in secret and revealed together. You may send {MAX_PROPOSALS_PER_SLOT} "
+     f"offers a round and have {MAX_OPEN_PER_SEAT} open at once. With several people at one computer, a curtain hides each seat's screen until its "
+     "player presses Enter."),
     ("bold", "The seats table",
      "Each seat has four stats from 0 to 100: MIL its military strength, ECON its economy, HOME its support at "
      "home and INTL its international standing. Moves and events change them; half the change in HOME and INTL "
