@@ -405,8 +405,9 @@ class Leader:
         self._absorb(obs)
         terms = {i: str(o) for i, o in terms.items() if i in self.table.index}
         partners = [partner] if partner in self.beliefs else []
+        mine = [self.issues_by_id[i] for i in obs["open_issues"] if self.seat in self.issues_by_id[i]["signatories"]]
         if not terms:
-            return None, voice.want_answer(self.me, self.issues_by_id, terms, None)
+            return None, voice.not_mine(self.me, mine)
         # Judged as if the terms had been put to it, for putting them shows how far the asker has come.
         offers = self.received.setdefault(partner, []) if partners else []
         offers.append(self.table.utility_after(obs["settled"], terms))
@@ -420,5 +421,7 @@ class Leader:
             return terms, voice.want_answer(self.me, self.issues_by_id, terms, terms)
         if verdict == "counter" or (wanted and wanted != terms):
             return wanted, voice.want_answer(self.me, self.issues_by_id, terms, wanted)
+        if not any(self.seat in self.issues_by_id[i]["signatories"] for i in terms):
+            return None, reason + " " + voice.not_mine(self.me, mine)
         return None, reason
 

@@ -13,6 +13,12 @@ def option_text(issue, option) -> str:
     return say_option(issue["kind"], issue.get("unit") or "", option)
 
 
+def term(issue, option) -> str:
+    """'Security corridor along the M4 at 6 km', but 'S-300 long-range air defence: no'."""
+    joint = " at " if issue["kind"] in ("number", "quantity") else ": "
+    return f"{issue['name']}{joint}{option_text(issue, option)}"
+
+
 def _wants(issues_by_id, terms, wanted) -> list:
     """'<issue> at <wanted> (not <offered>)' for each term it would change."""
     out = []
@@ -22,7 +28,7 @@ def _wants(issues_by_id, terms, wanted) -> list:
             continue
         issue = issues_by_id[issue_id]
         offered = f" (not {option_text(issue, have)})" if have is not None else ""
-        out.append(f"{issue['name']} at {option_text(issue, want)}{offered}")
+        out.append(f"{term(issue, want)}{offered}")
     return out
 
 
@@ -63,6 +69,13 @@ def final_offer(me) -> str:
     return f"This is {speaker(me)}'s last offer before the summit closes."
 
 
+def not_mine(me, own_issues) -> str:
+    """Asked about issues it does not sign: say which ones would bring it to the table."""
+    if not own_issues:
+        return f"{speaker(me)} signs none of the issues on the table; it weighs in on what the others sign."
+    return f"{speaker(me)} signs none of these issues; it would talk about {', '.join(i['name'] for i in own_issues)}."
+
+
 def mediation(me) -> str:
     return f"{speaker(me)} offers to stand behind this compromise."
 
@@ -70,8 +83,7 @@ def mediation(me) -> str:
 def want_answer(me, issues_by_id, asked, wanted) -> str:
     if wanted is None:
         return f"{speaker(me)} sees no version of this it could sign."
-    changes = [f"{issues_by_id[i]['name']} at {option_text(issues_by_id[i], o)}"
-               for i, o in wanted.items() if asked.get(i) != o]
+    changes = [term(issues_by_id[i], o) for i, o in wanted.items() if asked.get(i) != o]
     if not changes:
         return f"{speaker(me)} could sign this as it stands."
     return f"For this, {speaker(me)} would want " + ", ".join(changes) + "."

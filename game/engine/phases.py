@@ -143,7 +143,8 @@ def _kept(state, broke_now):
                 add_trust(state, other, seat, KEPT_TRUST)
         if kept:
             names = ", ".join(seat_name(state, s) for s in sorted(kept, key=state.game.seat_index.get))
-            text = f"{agreement_label(state, agreement, 'The')} held today: {names}"
+            their = "its" if len(kept) == 1 else "their"
+            text = f"{agreement_label(state, agreement, 'The')} held today: {names} kept {their} word"
             events.append(state.record("kept", "", "all", text,
                                        agreement=agreement.id, seats=sorted(kept)))
     return events

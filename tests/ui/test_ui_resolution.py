@@ -25,3 +25,18 @@ def test_every_days_results_show_its_moves_and_promises_kept_or_broken(make_app)
     assert [turn for turn, _, _ in days] == [1, 2, 3, 4, 5]
     assert all(kept for _, kept, _ in days[1:]), "what was signed on day 1 binds someone every day after"
     assert all(moved for _, _, moved in days), "moves change things every day"
+
+
+def test_on_a_shared_screen_a_hold_looks_like_any_move_kept_secret(make_app):
+    """Otherwise the first seat's holds would read differently from everyone else's, and give secrets away."""
+    d = make_app()
+    lines = []
+
+    def check(scene):
+        lines.extend(text for _, _, text in scene.field_items())
+
+    game = ScriptedGame(d, every_day=check)
+    game.new_game("moscow-2020", {"turkey": "human", "russia": "human"})
+    game.play_to_end()
+    assert not [line for line in lines if line.endswith("held: no move")]
+    assert [line for line in lines if line.endswith("no move the others can see (it held, or moved in secret)")]

@@ -39,7 +39,9 @@ class ResolutionScene(Scene):
         for turn, who, mid in s.observation(seat)["moves"]:
             if turn != self.res.turn:
                 continue
-            if self.private_ok or mid == HOLD or public_moves[mid]["public"]:
+            # On a shared screen every seat is shown as the others see it, the first seat's own hold included:
+            # others' holds are not in anyone's view, or a missing hold would give a secret move away.
+            if self.private_ok or (mid != HOLD and public_moves[mid]["public"]):
                 made[who] = mid
         return made
 
@@ -52,7 +54,7 @@ class ResolutionScene(Scene):
             look = self.looks[seat]
             mid = made.get(seat)
             if mid is None:
-                text, colour = "made a move it keeps secret", theme.MUTED
+                text, colour = "no move the others can see (it held, or moved in secret)", theme.MUTED
             elif mid == HOLD:
                 text, colour = "held: no move", theme.MUTED
             else:
