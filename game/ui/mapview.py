@@ -68,14 +68,17 @@ class MapWidget(Widget):
             return f"{f['name']}: {self.view['tracks'][t['id']]} {t['unit']} ({t['name'].lower()})."
         return ""
 
-    def legend(self) -> str:
-        parts = []
-        if self.public["map"]["front"]:
-            parts.append("dashed red line: the front")
-        for f in self.public["map"]["flows"]:
-            t = self.tracks[f["track"]]
-            parts.append(f"\u00bb\u00bb {f['name'].lower()} ({self.view['tracks'][t['id']]:,} {t['unit']})")
-        return " \u00b7 ".join(parts)
+    def legend(self, fits=lambda text: True) -> str:
+        """The map's key: the front, and the flows that are running, as many as the space below the map takes."""
+        front = ["dashed red line: the front"] if self.public["map"]["front"] else []
+        flows = [f"{f['name']} ({self.view['tracks'][f['track']]:,} {self.tracks[f['track']]['unit']})".strip()
+                 for f in self.public["map"]["flows"] if self.view["tracks"][f["track"]] > self.tracks[f["track"]]["min"]]
+        for n in range(len(flows), 0, -1):
+            more = "" if n == len(flows) else f", +{len(flows) - n} more"
+            text = " \u00b7 ".join(front + ["\u00bb\u00bb " + "; ".join(flows[:n]) + more])
+            if fits(text):
+                return text
+        return " \u00b7 ".join(front)
 
     # -- input ------------------------------------------------------------------------
 
@@ -157,6 +160,8 @@ class MapWidget(Widget):
 
     def _draw_info(self, surf, app):
         box = self.info_rect.inflate(-app.u(8), -app.u(6))
-        text = self.describe(self.sel.kind, self.sel.id) if self.sel.kind else self.legend()
+        lines = max(1, box.height // app.text.line_height("small"))
+        text = self.describe(self.sel.kind, self.sel.id) if self.sel.kind else \
+            self.legend(lambda t: len(app.text.wrap(t, "small", box.width)) <= lines)
         colour = theme.TEXT if self.sel.kind else theme.MUTED
         app.text.draw_wrapped(surf, text, box, "small", colour)
