@@ -118,13 +118,15 @@ class MovesPanel:
         mv = self.moves()[k]
         available = self.available()
         ok = available is None or mv["id"] in available
-        warn = " \u26a0 breaks an agreement" if self.breaks(mv["id"]) else ""
-        app.text.draw(surf, mv["name"] + warn, (rect.left, rect.top + app.u(4)), "bold",
-                      (theme.BAD if warn else theme.TEXT) if ok else theme.FAINT, max_width=rect.width)
-        kind = mv["kind"].replace("_", " ") + ("" if mv["public"] else " \u00b7 secret") + \
-            ("" if ok else " \u00b7 not available now")
+        breaks = bool(self.breaks(mv["id"]))
+        name = ("\u26a0 " if breaks else "") + mv["name"]
+        app.text.draw(surf, name, (rect.left, rect.top + app.u(4)), "bold",
+                      (theme.BAD if breaks else theme.TEXT) if ok else theme.FAINT, max_width=rect.width)
+        # The warning leads the second line, where it cannot be cut off by a long name.
+        kind = ("breaks an agreement \u00b7 " if breaks else "") + mv["kind"].replace("_", " ") + \
+            ("" if mv["public"] else " \u00b7 secret") + ("" if ok else " \u00b7 not available now")
         app.text.draw(surf, kind, (rect.left, rect.top + app.u(4) + app.text.line_height("bold")), "small",
-                      theme.MUTED, max_width=rect.width)
+                      theme.BAD if breaks and ok else theme.MUTED, max_width=rect.width)
 
     def detail_items(self, mv) -> list:
         t = self.t
