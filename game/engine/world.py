@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.scenario.model import STAT_IDS, STAT_MAX, STAT_MIN, TRUST_MAX, TRUST_MIN
+from game.scenario.wording import STAT_NAMES
 
 STAT_INDEX = {s: k for k, s in enumerate(STAT_IDS)}
 
@@ -71,11 +72,6 @@ def add_trust(state, a: str, b: str, amount: int) -> None:
         state.trust[i, j] = max(TRUST_MIN, min(TRUST_MAX, int(state.trust[i, j]) + amount))
 
 
-# The words the table's column tips use, so the news and the stats read alike.
-STAT_WORDS = {"military": "military strength", "economy": "economy", "domestic": "support at home",
-              "standing": "international standing"}
-
-
 def _holder(game, seat) -> str:
     return "no one (contested)" if seat == "contested" else game.scenario.seat(seat).name
 
@@ -87,7 +83,7 @@ def apply_effect(state, effect) -> str:
     if kind == "stat":
         seat, stat = effect.arg("seat"), effect.arg("stat")
         change = add_stat(state, seat, stat, effect.arg("add"))
-        return f"{g.scenario.seat(seat).name}: {STAT_WORDS.get(stat, stat)} {change:+d}"
+        return f"{g.scenario.seat(seat).name}: {STAT_NAMES.get(stat, stat)} {change:+d}"
     if kind == "trust":
         a, b, amount = effect.arg("from"), effect.arg("to"), effect.arg("add")
         add_trust(state, a, b, amount)

@@ -1,6 +1,10 @@
-"""How an issue's option is said, the same in the news, on the table and in the AI leaders' mouths."""
+"""How options and stats are said, the same in the news, on the table and in the AI leaders' mouths."""
 
 from __future__ import annotations
+
+# A seat's four stats in words, the same in the news, the seats table's tips and the moves' effects.
+STAT_NAMES = {"military": "military strength", "economy": "economy", "domestic": "support at home",
+              "standing": "international standing"}
 
 
 def say_option(kind: str, unit: str, option: str) -> str:

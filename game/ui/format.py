@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from game.scenario.wording import say_option
+from game.scenario.wording import STAT_NAMES, say_option
 
-STAT_NAMES = {"military": "military strength", "economy": "economy", "domestic": "support at home",
-              "standing": "international standing"}
 STAT_SHORT = {"military": "MIL", "economy": "ECON", "domestic": "HOME", "standing": "INTL"}
 MINUS = "\u2212"
 
@@ -50,11 +48,13 @@ def terms_lines(issues: dict, terms: dict) -> list:
 def effect_text(effect: dict, names: dict, public: dict) -> str:
     kind = effect["kind"]
     if kind == "stat":
-        return f"{names.get(effect['seat'], effect['seat'])} {STAT_NAMES.get(effect['stat'], effect['stat'])} " \
+        return f"{names.get(effect['seat'], effect['seat'])}: {STAT_NAMES.get(effect['stat'], effect['stat'])} " \
                f"{signed(effect['add'])}"
     if kind == "trust":
-        both = " (both ways)" if effect.get("mutual") else ""
-        return f"trust of {names.get(effect['from'])} in {names.get(effect['to'])} {signed(effect['add'])}{both}"
+        if effect.get("mutual"):
+            return f"trust between {names.get(effect['from'])} and {names.get(effect['to'])} " \
+                   f"{signed(effect['add'])}, both ways"
+        return f"{names.get(effect['from'])}'s trust in {names.get(effect['to'])} {signed(effect['add'])}"
     if kind == "track":
         track = next((t for t in public["tracks"] if t["id"] == effect["track"]), None)
         name = track["name"] if track else effect["track"]
