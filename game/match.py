@@ -79,10 +79,11 @@ class Match:
             events += self.state.apply(seat, self.decide(seat))
         return events
 
-    def ask(self, seat: str, partner: str, terms: dict):
-        """Ask AI seat `seat` what it would want for these terms: (counter terms or None, reason)."""
+    def ask(self, seat: str, partner: str, terms: dict, parties=()):
+        """Ask AI seat `seat` what it would want for these terms from `partner`, with these parties to the
+        package: (terms it would sign or None, what it says)."""
         leader = self.leaders[seat]
-        return leader.what_would_you_want(self.state.observation(seat, since=leader.seen), partner, terms)
+        return leader.what_would_you_want(self.state.observation(seat, since=leader.seen), partner, terms, parties)
 
     def run(self) -> None:
         """Play to the end; every seat must be an AI."""

@@ -21,7 +21,7 @@ class Pushover:
                 return action
         return DONE if obs["phase"] == "talks" else Action("move", move="hold")
 
-    def what_would_you_want(self, obs, partner, terms):
+    def what_would_you_want(self, obs, partner, terms, parties=()):
         return dict(terms), "Anything you like."
 
 
@@ -55,5 +55,5 @@ class Stonewall:
                     return Action.from_dict({"type": "propose", "parties": list(group), "terms": ideal})
         return DONE
 
-    def what_would_you_want(self, obs, partner, terms):
+    def what_would_you_want(self, obs, partner, terms, parties=()):
         return None, "Nothing but our own terms."

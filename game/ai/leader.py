@@ -12,7 +12,7 @@ import numpy as np
 from game.engine.actions import DONE, Action
 from game.engine.talks import backs_down, last_stands
 
-from . import concession, moves, voice
+from . import advice, concession, moves, voice
 from .levels import LEVELS
 from .opponents import Belief
 from .packages import Table
@@ -112,7 +112,7 @@ class Leader:
     def _trust(self, obs, other) -> int:
         return obs["trust"][self.seat][other]
 
-    def _breach_by(self, obs, other):
+    def breach_by(self, obs, other):
         """What `other` broke of an agreement with this seat yesterday or today, or None."""
         for b in obs["breaches"]:
             if b["seat"] == other and b["turn"] >= obs["turn"] - 1:
@@ -158,7 +158,7 @@ class Leader:
             trust = self._trust(obs, other)
             if trust < TRUST_COMFORT:
                 demand += LOW_TRUST_PREMIUM * span * (TRUST_COMFORT - trust) / 100
-            if self._breach_by(obs, other):
+            if self.breach_by(obs, other):
                 demand += BREAKER_PREMIUM * span
         return min(demand, ceiling), now
 
@@ -238,7 +238,7 @@ class Leader:
         prop = next(p for p in obs["proposals"] if p["id"] == pid)
         partners = [p for p in prop["parties"] if p != self.seat]
         can_accept = any(a.type == "accept" and a.proposal == pid for a in legal)
-        verdict, wanted, reason = self._judge(obs, prop["terms"], partners, can_accept)
+        verdict, wanted, reason = self.judge(obs, prop["terms"], partners, can_accept)
         if verdict == "accept":
             return Action("accept", proposal=pid)
         if verdict == "counter":
@@ -249,7 +249,7 @@ class Leader:
                                      "expires": self._expiry(obs), "reason": reason})
         return Action("reject", proposal=pid, reason=reason)
 
-    def _judge(self, obs, terms, partners, can_accept=True):
+    def judge(self, obs, terms, partners, can_accept=True):
         """('accept', None, ''), ('counter', terms it wants, note) or ('reject', terms it wants or None, reason):
         the one judgement behind both an answer to an offer and "what would you want for this?"."""
         ks = [self.table.index[i] for i in terms]
@@ -258,7 +258,7 @@ class Leader:
         value = self.table.utility_after(obs["settled"], terms) - REVERSAL_COST * len(climb_downs)
         last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
             and not self._stonewalled(partners)
-        broke = next(((self.seats[p], self._breach_by(obs, p)) for p in partners if self._breach_by(obs, p)), None)
+        broke = next(((self.seats[p], self.breach_by(obs, p)) for p in partners if self.breach_by(obs, p)), None)
         improves = value > now + 1e-9
         if can_accept and improves and not broke and (value >= demand - 1e-9 or
                                                       (last_chance and value >= self._bounds(obs, ks)[1])):
@@ -398,30 +398,9 @@ class Leader:
 
     # -- "what would you want for this?" ---------------------------------------------------
 
-    def what_would_you_want(self, obs, partner, terms):
-        """What it would do with these terms if they were put to it now, said as advice."""
+    def what_would_you_want(self, obs, partner, terms, parties=()):
         if self.table is None:
             self._setup(obs)
         self._absorb(obs)
-        terms = {i: str(o) for i, o in terms.items() if i in self.table.index}
-        partners = [partner] if partner in self.beliefs else []
-        mine = [self.issues_by_id[i] for i in obs["open_issues"] if self.seat in self.issues_by_id[i]["signatories"]]
-        if not terms:
-            return None, voice.not_mine(self.me, mine)
-        # Judged as if the terms had been put to it, for putting them shows how far the asker has come.
-        offers = self.received.setdefault(partner, []) if partners else []
-        offers.append(self.table.utility_after(obs["settled"], terms))
-        try:
-            verdict, wanted, reason = self._judge(obs, terms, partners)
-        finally:
-            offers.pop()
-            if partners and not offers:
-                del self.received[partner]
-        if verdict == "accept":
-            return terms, voice.want_answer(self.me, self.issues_by_id, terms, terms)
-        if verdict == "counter" or (wanted and wanted != terms):
-            return wanted, voice.want_answer(self.me, self.issues_by_id, terms, wanted)
-        if not any(self.seat in self.issues_by_id[i]["signatories"] for i in terms):
-            return None, reason + " " + voice.not_mine(self.me, mine)
-        return None, reason
+        return advice.advise(self, obs, partner, terms, parties)
 

@@ -15,8 +15,9 @@ def option_text(issue, option) -> str:
 
 def term(issue, option) -> str:
     """'Security corridor along the M4 at 6 km', but 'S-300 long-range air defence: no'."""
-    joint = " at " if issue["kind"] in ("number", "quantity") else ": "
-    return f"{issue['name']}{joint}{option_text(issue, option)}"
+    said = option_text(issue, option)
+    joint = " at " if issue["kind"] in ("number", "quantity") and said != "none" else ": "
+    return f"{issue['name']}{joint}{said}"
 
 
 def _wants(issues_by_id, terms, wanted) -> list:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.scenario.model import STAT_IDS, STAT_MAX, STAT_MIN, TRUST_MAX, TRUST_MIN
-from game.scenario.wording import STAT_NAMES
+from game.scenario.wording import STAT_NAMES, trust_change
 
 STAT_INDEX = {s: k for k, s in enumerate(STAT_IDS)}
 
@@ -89,10 +89,8 @@ def apply_effect(state, effect) -> str:
         add_trust(state, a, b, amount)
         if effect.arg("mutual"):
             add_trust(state, b, a, amount)
-        names = g.scenario.seat(a).name, g.scenario.seat(b).name
-        if effect.arg("mutual"):
-            return f"trust between {names[0]} and {names[1]} {amount:+d}, both ways"
-        return f"{names[0]}'s trust in {names[1]} {amount:+d}"
+        return trust_change(g.scenario.seat(a).name, g.scenario.seat(b).name, f"{amount:+d}",
+                            bool(effect.arg("mutual")))
     if kind == "track":
         k = g.track_index[effect.arg("track")]
         track = g.scenario.tracks[k]

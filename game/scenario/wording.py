@@ -18,3 +18,10 @@ def say_option(kind: str, unit: str, option: str) -> str:
         return f"{option} {unit}"
     words = option.replace("_", " ")
     return f"{words} {unit}" if unit else words
+
+
+def trust_change(truster: str, trusted: str, change: str, both_ways: bool = False) -> str:
+    """'Turkey's trust in Russia -5', or 'trust between Turkey and Russia +5, both ways'."""
+    if both_ways:
+        return f"trust between {truster} and {trusted} {change}, both ways"
+    return f"{truster}'s trust in {trusted} {change}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from game.scenario.wording import STAT_NAMES, say_option
+from game.scenario.wording import STAT_NAMES, say_option, trust_change
 
 STAT_SHORT = {"military": "MIL", "economy": "ECON", "domestic": "HOME", "standing": "INTL"}
 MINUS = "\u2212"
@@ -51,10 +51,8 @@ def effect_text(effect: dict, names: dict, public: dict) -> str:
         return f"{names.get(effect['seat'], effect['seat'])}: {STAT_NAMES.get(effect['stat'], effect['stat'])} " \
                f"{signed(effect['add'])}"
     if kind == "trust":
-        if effect.get("mutual"):
-            return f"trust between {names.get(effect['from'])} and {names.get(effect['to'])} " \
-                   f"{signed(effect['add'])}, both ways"
-        return f"{names.get(effect['from'])}'s trust in {names.get(effect['to'])} {signed(effect['add'])}"
+        return trust_change(names.get(effect["from"]), names.get(effect["to"]), signed(effect["add"]),
+                            bool(effect.get("mutual")))
     if kind == "track":
         track = next((t for t in public["tracks"] if t["id"] == effect["track"]), None)
         name = track["name"] if track else effect["track"]

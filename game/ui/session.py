@@ -97,8 +97,8 @@ class Session:
         self._notice_changes()
         return events
 
-    def ask(self, ai_seat: str, partner: str, terms: dict):
-        return self.match.ask(ai_seat, partner, terms)
+    def ask(self, ai_seat: str, partner: str, terms: dict, parties=()):
+        return self.match.ask(ai_seat, partner, terms, parties)
 
     def _notice_changes(self) -> None:
         state = self.state

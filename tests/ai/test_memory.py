@@ -85,7 +85,12 @@ def test_a_leader_will_not_sign_with_a_seat_that_just_broke_its_word_and_says_so
 
     broken = _after_day_one("spring_shield")
     assert [b["seat"] for b in broken.state.breaches] == ["turkey"]
-    wanted = _offer_what_russia_asks(broken, "corridor_km", "4")
+    advice, said = broken.ask("russia", "turkey", {"corridor_km": "4"})
+    assert advice is None and "Turkey broke its word on Ceasefire in Idlib on day 1" in said, \
+        "asked, it offers no terms it would refuse anyway, and says why"
+    broken.act("turkey", {"type": "propose", "parties": ["turkey", "russia"], "terms": wanted})
+    broken.act("turkey", {"type": "done"})
+    broken.step_ai()
     assert not any(dict(a.terms) == wanted for a in broken.state.agreements)
     refusals = [e["reason"] for e in broken.state.events if e["kind"] == "reject" and e["seat"] == "russia"
                 and broken.state.proposals[e["proposal"]].proposer == "turkey"]

@@ -2,6 +2,8 @@
 
 import pygame
 
+from game.ui.script import ScriptedGame
+
 KEYS = ("send", "ask", "state", "clear")
 
 
@@ -80,32 +82,67 @@ def test_the_move_chosen_yesterday_is_not_shown_as_todays(make_app, table_play):
     play.top_of(pygame.K_4, "moves")
     d.key(pygame.K_RETURN)
     assert any(s.startswith("You chose: ") for s in d.text())
+    play.until(day=2, talk_round=1)
+    play.top_of(pygame.K_4, "moves")
+    assert not any(s.startswith("You chose: ") for s in d.text()), "not during the next day's talks"
     play.until(day=2, phase="moves")
     play.top_of(pygame.K_4, "moves")
-    assert not any(s.startswith("You chose: ") for s in d.text())
+    assert not any(s.startswith("You chose: ") for s in d.text()), "nor when the next day's moves come"
 
 
-def test_an_accepted_offer_says_why_it_cannot_be_answered_again(make_app, table_play):
-    play = table_play(make_app()).start()
-    d = play.d
-    t = play.until(day=1, talk_round=2)
-    play.top_of(pygame.K_2, "offers")
-    waiting = [p for p in t.offers.offers() if p["status"] == "open" and len(p["parties"]) > 2
-               and "turkey" not in p["accepted"]]
-    if not waiting:
-        waiting = [p for p in t.offers.offers() if p["status"] == "open" and "turkey" not in p["accepted"]]
-    while t.offers.selected()["id"] != waiting[0]["id"]:
+def _take(d, seat):
+    """Play on, the other people ending their rounds, until `seat` has the word at the table."""
+    while True:
+        if d.on("CurtainScene") or d.on("ResolutionScene"):
+            d.key(pygame.K_RETURN)
+        elif d.on("TableScene") and not d.scene.hidden and d.scene.viewer in d.scene.obs["to_move"]:
+            if d.scene.viewer == seat:
+                return d.scene
+            ScriptedGame(d).pass_word()
+        else:
+            d.frame()
+
+
+def test_an_offer_you_accepted_says_it_waits_for_the_others_and_one_you_are_not_party_to_says_so(make_app):
+    d = make_app()
+    ScriptedGame(d).new_game("moscow-2020", {"turkey": "human", "russia": "human", "eu": "human"})
+    _take(d, "turkey")
+    d.key(pygame.K_e)
+    t = _take(d, "russia")
+    d.key(pygame.K_1)
+    d.click("party:eu")
+    d.focus("issues")
+    d.key(pygame.K_HOME)
+    d.key(pygame.K_SPACE)
+    d.click("send")
+    offer = t.obs["proposals"][-1]
+    assert offer["parties"] == ["turkey", "russia", "eu"]
+    d.focus("issues")
+    d.key(pygame.K_SPACE)
+    d.click("public")
+    d.click("send")
+    public = t.obs["proposals"][-1]
+    assert public["parties"] == ["turkey", "russia"] and public["public"]
+    d.key(pygame.K_e)
+    t = _take(d, "eu")
+    d.key(pygame.K_2)
+    d.focus("offers")
+    d.key(pygame.K_HOME)
+    while t.offers.selected()["id"] != public["id"]:
         d.key(pygame.K_DOWN)
-    assert d.widget("accept").enabled
+    assert not d.widget("accept").enabled
+    assert "(not now: it is between Turkey, Russia)" in d.widget("reject").tooltip
+    d.key(pygame.K_e)
+    t = _take(d, "turkey")
+    d.key(pygame.K_2)
+    d.focus("offers")
+    d.key(pygame.K_HOME)
+    while t.offers.selected()["id"] != offer["id"]:
+        d.key(pygame.K_DOWN)
     d.press("accept")
-    answered = t.offers.selected()
-    assert answered["id"] == waiting[0]["id"]
+    assert t.offers.selected()["status"] == "open", "the EU has yet to sign"
     tip = d.widget("reject").tooltip
-    if answered["status"] == "open":
-        assert "you have accepted it; it is signed once the others do" in tip
-    else:
-        assert f"it is {answered['status']}" in tip
-    assert "end your round" not in tip
+    assert "you have accepted it; it is signed once the others do" in tip and "end your round" not in tip
 
 
 def test_taking_an_issue_out_unticks_the_parties_it_alone_brought_in(make_app, table_play):

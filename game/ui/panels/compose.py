@@ -137,7 +137,7 @@ class ComposePanel:
             self.short_labels = short
             # Below the list: the value bar, the expiry row, the buttons, and room for the answers to read.
             buttons_h = max(w.rect.bottom for w in self._buttons(pygame.Rect(rect.left, 0, rect.width, 0)))
-            fixed_below = value_bar_height(app) + row_h + buttons_h + app.u(40) + self._talk_height(rect.width) + use_h
+            fixed_below = value_bar_height(app) + row_h + buttons_h + app.u(40) + self._talk_height() + use_h
             rows = max(2, min(len(self.issue_ids), (rect.bottom - y - fixed_below) // row_h))
             if rows >= min(len(self.issue_ids), MIN_ROWS):
                 break
@@ -225,7 +225,7 @@ class ComposePanel:
             items.append(("small", theme.TEXT, f"{self.t.session.seat_name(seat)}: \u201c{reason}\u201d"))
         return items
 
-    def _talk_height(self, width):
+    def _talk_height(self):
         """Room kept for answers whether or not there are any, so that the buttons never move under the pointer."""
         return TALK_LINES * self.app.text.line_height("body") + self.app.u(8)
 
@@ -266,7 +266,7 @@ class ComposePanel:
         self.draft.terms = dict(terms)
         self.draft.parties.add(seat)
         for issue in terms:
-            self.draft.parties.update(self.t.issues[issue]["signatories"])
+            self.draft.need(self.t.issues[issue]["signatories"])
         self.replies = []
 
     def clear(self):
@@ -316,7 +316,7 @@ class ComposePanel:
             return
         self.replies = []
         for seat in self.ai_parties:
-            terms, reason = t.session.ask(seat, t.viewer, dict(self.draft.terms))
+            terms, reason = t.session.ask(seat, t.viewer, dict(self.draft.terms), sorted(self.draft.parties))
             self.replies.append((seat, terms, reason))
         self.replies_for = self._snapshot()
         self.said = Said()

@@ -100,6 +100,8 @@ class OffersPanel:
         ]
 
     def _why_not(self, prop) -> str:
+        if self.t.viewer not in prop["parties"]:
+            return "it is between " + ", ".join(self.t.session.seat_name(s) for s in prop["parties"])
         if prop["status"] != "open":
             return f"it is {STATUS.get(prop['status'], prop['status'])}"
         if self.t.viewer in prop["accepted"]:

@@ -84,7 +84,7 @@ class BriefingScene(Scene):
         self.session.viewer = seat
 
     def keys_hint(self):
-        return "Enter next \u00b7 \u2191\u2193 scroll \u00b7 Esc previous page \u00b7 Tab move"
+        return "Enter next \u00b7 \u2191\u2193 scroll \u00b7 Esc back to the shared page \u00b7 Tab move"
 
     # -- drawing --------------------------------------------------------------------------
 

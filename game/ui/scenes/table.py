@@ -209,6 +209,7 @@ class TableScene(Scene):
             # Yesterday ended on Moves; today starts with what was said at the table.
             self.talks_opened.add(day)
             self.compose.new_day()
+            self.moves.new_day()
             if not composing:
                 self.show_tab("offers" if self.offers.offers() else "propose")
         elif self.tab == "propose" and not composing and self.offers.waiting_count():

@@ -1,0 +1,37 @@
+"""'What would you want for this?': the judgement an answer to the offer would make, said as advice."""
+
+from __future__ import annotations
+
+from . import voice
+
+
+def advise(leader, obs, asker, terms, parties=()):
+    """(terms it would sign, or None; what it says), for `terms` put to it by `asker` with `parties`.
+
+    The same judgement as an answer to the offer, so that what it says it could sign, it signs.
+    """
+    issues = leader.issues_by_id
+    terms = {i: str(o) for i, o in terms.items() if i in leader.table.index}
+    partners = [p for p in (set(parties) | {asker}) - {leader.seat} if p in leader.beliefs]
+    partners.sort(key=list(leader.beliefs).index)
+    mine = [issues[i] for i in obs["open_issues"] if leader.seat in issues[i]["signatories"]]
+    if not terms:
+        return None, voice.not_mine(leader.me, mine)
+    # Judged as if the terms had been put to it, for putting them shows how far the asker has come.
+    offers = leader.received.setdefault(asker, []) if asker in leader.beliefs else []
+    offers.append(leader.table.utility_after(obs["settled"], terms))
+    try:
+        verdict, wanted, reason = leader.judge(obs, terms, partners)
+    finally:
+        offers.pop()
+        if asker in leader.received and not leader.received[asker]:
+            del leader.received[asker]
+    if verdict == "accept":
+        return terms, voice.want_answer(leader.me, issues, terms, terms)
+    if any(leader.breach_by(obs, p) for p in partners):
+        return None, reason  # no terms would do while a party's broken word is fresh
+    if wanted and wanted != terms:
+        return wanted, voice.want_answer(leader.me, issues, terms, wanted)
+    if not any(leader.seat in issues[i]["signatories"] for i in terms):
+        return None, reason + " " + voice.not_mine(leader.me, mine)
+    return None, reason
