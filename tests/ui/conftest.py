@@ -52,6 +52,13 @@ class TablePlay:
         self.d.focus(widget)
         self.d.key(pygame.K_HOME)
 
+    def with_first_issue(self):
+        """Day 1, round 1, at Propose with the first issue ticked: where most tests of a package start."""
+        t = self.until(day=1, talk_round=1)
+        self.top_of(pygame.K_1, "issues")
+        self.d.key(pygame.K_SPACE)
+        return t
+
     def _turkeys_turn(self):
         d = self.d
         return d.on("TableScene") and d.scene.viewer == "turkey" and "turkey" in d.scene.obs["to_move"]

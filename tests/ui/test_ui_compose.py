@@ -29,9 +29,7 @@ def test_clicking_send_twice_on_an_empty_package_explains_and_says_nothing_in_pu
 def test_a_statement_says_the_ticked_value_of_the_issue_in_view(make_app, table_play):
     play = table_play(make_app()).start()
     d = play.d
-    t = play.until(day=1, talk_round=1)
-    play.top_of(pygame.K_1, "issues")
-    d.key(pygame.K_SPACE)
+    t = play.with_first_issue()
     d.key(pygame.K_RIGHT)
     issue = t.compose.issue_ids[0]
     value = t.compose.draft.terms[issue]
@@ -45,9 +43,7 @@ def test_a_statement_says_the_ticked_value_of_the_issue_in_view(make_app, table_
 def test_a_package_for_nobody_is_refused_with_where_to_choose(make_app, table_play):
     play = table_play(make_app()).start()
     d = play.d
-    t = play.until(day=1, talk_round=1)
-    play.top_of(pygame.K_1, "issues")
-    d.key(pygame.K_SPACE)
+    t = play.with_first_issue()
     for seat in list(t.compose.draft.parties - {"turkey"}):
         d.click(f"party:{seat}")
     moves = len(t.session.state.log)
@@ -59,9 +55,7 @@ def test_a_package_for_nobody_is_refused_with_where_to_choose(make_app, table_pl
 def test_answers_go_when_the_package_changes_and_the_next_day_starts_afresh(make_app, table_play):
     play = table_play(make_app()).start()
     d = play.d
-    play.until(day=1, talk_round=1)
-    play.top_of(pygame.K_1, "issues")
-    d.key(pygame.K_SPACE)
+    play.with_first_issue()
     d.click("ask")
     russia = [s for s in d.text() if s.startswith("Russia: \u201c")]
     assert russia, "Russia answers what it would want"
@@ -103,6 +97,15 @@ def _take(d, seat):
             d.frame()
 
 
+def _read_offer(d, t, pid):
+    """Open Offers and go down the list to the offer `pid`."""
+    d.key(pygame.K_2)
+    d.focus("offers")
+    d.key(pygame.K_HOME)
+    while t.offers.selected()["id"] != pid:
+        d.key(pygame.K_DOWN)
+
+
 def test_an_offer_you_accepted_says_it_waits_for_the_others_and_one_you_are_not_party_to_says_so(make_app):
     d = make_app()
     ScriptedGame(d).new_game("moscow-2020", {"turkey": "human", "russia": "human", "eu": "human"})
@@ -124,21 +127,12 @@ def test_an_offer_you_accepted_says_it_waits_for_the_others_and_one_you_are_not_
     public = t.obs["proposals"][-1]
     assert public["parties"] == ["turkey", "russia"] and public["public"]
     d.key(pygame.K_e)
-    t = _take(d, "eu")
-    d.key(pygame.K_2)
-    d.focus("offers")
-    d.key(pygame.K_HOME)
-    while t.offers.selected()["id"] != public["id"]:
-        d.key(pygame.K_DOWN)
+    _read_offer(d, _take(d, "eu"), public["id"])
     assert not d.widget("accept").enabled
     assert "(not now: it is between Turkey, Russia)" in d.widget("reject").tooltip
     d.key(pygame.K_e)
     t = _take(d, "turkey")
-    d.key(pygame.K_2)
-    d.focus("offers")
-    d.key(pygame.K_HOME)
-    while t.offers.selected()["id"] != offer["id"]:
-        d.key(pygame.K_DOWN)
+    _read_offer(d, t, offer["id"])
     d.press("accept")
     assert t.offers.selected()["status"] == "open", "the EU has yet to sign"
     tip = d.widget("reject").tooltip

@@ -63,9 +63,7 @@ def test_a_confirmation_shows_only_with_the_offer_it_was_about(make_app, table_p
 def test_after_sending_a_package_enter_sends_nothing_more_and_the_note_goes_with_the_package(make_app, table_play):
     play = table_play(make_app()).start()
     d = play.d
-    t = play.until(day=1, talk_round=1)
-    play.top_of(pygame.K_1, "issues")
-    d.key(pygame.K_SPACE)
+    t = play.with_first_issue()
     d.press("send")
     sent = [s for s in d.text() if s.startswith("Sent to")]
     assert sent, "the game says where the package went"

@@ -18,6 +18,15 @@ def _start_against_ai(d, scenario_id="moscow-2020"):
     d.until(lambda: d.scene.viewer == seats[0] and seats[0] in d.scene.obs["to_move"], 500)
 
 
+def _save_as(d, text, keep_suggested=False):
+    """Ctrl+S, type a name (after the suggested one, or over it) and press Enter."""
+    d.key(pygame.K_s, pygame.KMOD_CTRL)
+    if keep_suggested:
+        d.key(pygame.K_END)
+    d.type(text)
+    d.key(pygame.K_RETURN)
+
+
 def _reach_day_two(d):
     while not (d.on("TableScene") and d.scene.session.state.turn == 2 and d.scene.viewer in d.scene.obs["to_move"]):
         if d.on("ResolutionScene"):
@@ -89,9 +98,7 @@ def test_save_by_name_then_load_it_from_the_title(make_app, private_home):
 def test_a_bad_save_name_is_refused_and_nothing_is_written(make_app, private_home):
     d = make_app()
     _start_against_ai(d)
-    d.key(pygame.K_s, pygame.KMOD_CTRL)
-    d.type("/etc/passwd")
-    d.key(pygame.K_RETURN)
+    _save_as(d, "/etc/passwd")
     assert d.on("SaveDialog")
     assert any(t.startswith("Not saved") for t in d.text())
     assert "'/' cannot be in a save name" in " ".join(d.text()), "the refusal names the character at fault"
@@ -103,15 +110,10 @@ def test_a_bad_save_name_is_refused_and_nothing_is_written(make_app, private_hom
 def test_a_save_name_with_an_apostrophe_and_punctuation_is_kept(make_app, private_home):
     d = make_app()
     _start_against_ai(d)
-    d.key(pygame.K_s, pygame.KMOD_CTRL)
-    d.type("Erdogan's gambit!")
-    d.key(pygame.K_RETURN)
+    _save_as(d, "Erdogan's gambit!")
     assert d.on("TableScene")
     assert (private_home / "saves" / "Erdogan's gambit!.json").exists(), "typing replaces the suggested name"
-    d.key(pygame.K_s, pygame.KMOD_CTRL)
-    d.key(pygame.K_END)
-    d.type(", later")
-    d.key(pygame.K_RETURN)
+    _save_as(d, ", later", keep_suggested=True)
     assert (private_home / "saves" / "moscow-2020 day 1, later.json").exists(), "End keeps it and adds to it"
 
 
@@ -151,10 +153,7 @@ def test_finishing_a_game_keeps_every_other_game(make_app, private_home):
     seats = load_scenario("sochi-2008").seat_ids
     ScriptedGame(d).new_game("sochi-2008", {seats[0]: "human"})
     d.until(lambda: d.on("TableScene") and d.scene.viewer == seats[0], 500)
-    d.key(pygame.K_s, pygame.KMOD_CTRL)
-    d.key(pygame.K_END)
-    d.type(" unfinished")
-    d.key(pygame.K_RETURN)
+    _save_as(d, " unfinished", keep_suggested=True)
     d.key(pygame.K_ESCAPE)
     d.press("title")
     unfinished = sorted(p.name for p in (private_home / "saves" / "autosave").glob("*.json"))
