@@ -35,9 +35,14 @@ def _problems(d, where):
     return out
 
 
-@pytest.mark.parametrize("size, text_size", [((1280, 720), 0), ((1280, 720), 1), ((1280, 720), 2),
-                                             ((1280, 720), 3), ((1920, 1080), 1), ((1920, 1080), 3)])
-def test_every_scene_is_readable_at_every_text_size(make_app, private_home, size, text_size):
+HUMANS = {"moscow-2020": {"turkey": "human", "eu": "human"}, "sochi-2008": {"russia": "human", "israel": "human"}}
+
+
+@pytest.mark.parametrize("scenario_id, size, text_size", [
+    ("moscow-2020", (1280, 720), 0), ("moscow-2020", (1280, 720), 1), ("moscow-2020", (1280, 720), 2),
+    ("moscow-2020", (1280, 720), 3), ("moscow-2020", (1920, 1080), 1), ("moscow-2020", (1920, 1080), 3),
+    ("sochi-2008", (1280, 720), 1), ("sochi-2008", (1280, 720), 3)])
+def test_every_scene_is_readable_at_every_text_size(make_app, private_home, scenario_id, size, text_size):
     (private_home / "settings.json").write_text(f'{{"text_size": {text_size}}}')
     d = make_app(size)
     problems, seen = [], set()
@@ -62,7 +67,7 @@ def test_every_scene_is_readable_at_every_text_size(make_app, private_home, size
     check("settings")
     d.key(pygame.K_ESCAPE)
     game = ScriptedGame(d, check)
-    game.new_game("moscow-2020", {"turkey": "human", "eu": "human"})
+    game.new_game(scenario_id, HUMANS[scenario_id])
     game.play_to_end()
     assert CHECKED <= seen
     assert not problems, "\n".join(problems)

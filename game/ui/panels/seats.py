@@ -121,9 +121,13 @@ class SeatsPanel:
                     doing = "\u25b6 choosing" if moving else "\u2713 chosen"
                 else:
                     doing = "\u25b6 speaking" if moving else t.controller_text(seat)
-                sub = doing if self.codes else f"{look.code} \u00b7 {doing}"
-                app.text.draw(surf, sub, (rect.left + app.u(24), ny + app.text.line_height("bold")), "small",
-                              theme.ACCENT if moving else theme.MUTED, max_width=self.name_w - app.u(28))
+                # A narrow column takes a shorter wording ('normal', 'speaking', then the mark) rather than a cut one.
+                wordings = ([] if self.codes else [f"{look.code} \u00b7 {doing}"]) + \
+                    [doing, doing.split(" \u00b7 ")[-1], doing.split()[-1], doing.split()[0]]
+                width = self.name_w - app.u(28)
+                app.text.draw(surf, app.text.first_fit(wordings, "small", width),
+                              (rect.left + app.u(24), ny + app.text.line_height("bold")), "small",
+                              theme.ACCENT if moving else theme.MUTED, max_width=width)
             for k, stat in enumerate(STATS):
                 self._stat(surf, rect.left + self.name_w + k * self.cell_w, row, t.obs["stats"][seat][stat], look)
             if t.viewer and seat != t.viewer:
