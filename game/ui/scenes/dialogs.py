@@ -171,7 +171,8 @@ HOW_TO_PLAY = (
      "deal that meets one can be worth signing a little under the line. Ask an AI leader what it would want for a "
      "package: nothing is sent, and what it says it could sign, it signs."),
     ("bold", "Who sees what",
-     "An offer goes only to its parties unless you tick Public; once every party has signed, the agreement and its "
+     "An offer goes only to its parties unless you tick Public. It is signed when every party has accepted it, and "
+     "it is off the table as soon as any party rejects or counters it. Once signed, the agreement and its "
      f"terms are public. Moves are chosen in secret and revealed together. You may send {MAX_PROPOSALS_PER_SLOT} "
      f"offers a round and have {MAX_OPEN_PER_SEAT} open at once. With several people at one computer, a curtain hides each seat's screen until its "
      "player presses Enter."),
