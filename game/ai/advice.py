@@ -12,8 +12,7 @@ def advise(leader, obs, asker, terms, parties=()):
     """
     issues = leader.issues_by_id
     terms = {i: str(o) for i, o in terms.items() if i in leader.table.index}
-    partners = [p for p in (set(parties) | {asker}) - {leader.seat} if p in leader.beliefs]
-    partners.sort(key=list(leader.beliefs).index)
+    partners = [p for p in leader.beliefs if p != leader.seat and (p == asker or p in parties)]
     mine = [issues[i] for i in obs["open_issues"] if leader.seat in issues[i]["signatories"]]
     if not terms:
         return None, voice.not_mine(leader.me, mine)
@@ -28,8 +27,6 @@ def advise(leader, obs, asker, terms, parties=()):
             del leader.received[asker]
     if verdict == "accept":
         return terms, voice.want_answer(leader.me, issues, terms, terms)
-    if any(leader.breach_by(obs, p) for p in partners):
-        return None, reason  # no terms would do while a party's broken word is fresh
     if wanted and wanted != terms:
         return wanted, voice.want_answer(leader.me, issues, terms, wanted)
     if not any(leader.seat in issues[i]["signatories"] for i in terms):

@@ -263,8 +263,9 @@ class Leader:
         if can_accept and improves and not broke and (value >= demand - 1e-9 or
                                                       (last_chance and value >= self._bounds(obs, ks)[1])):
             return "accept", None, ""
-        wanted = self._wanted(obs, ks, partners, terms, demand)
-        if self.level.counters and wanted and not broke and can_accept and self.can_propose and wanted != terms \
+        # While a party's broken word is fresh no terms would do, so there are none to want.
+        wanted = None if broke else self._wanted(obs, ks, partners, terms, demand)
+        if self.level.counters and wanted and can_accept and self.can_propose and wanted != terms \
                 and not self._turned_down(partners, wanted):
             return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted)
         stated = climb_downs[0] if climb_downs else None

@@ -193,8 +193,8 @@ def _answerable(state, seat, pid, signing=True):
 def accept(state, seat, action):
     prop = _answerable(state, seat, action.proposal)
     prop.accepted.append(seat)
-    events = [state.record("accept", seat, _visible(prop), f"{seat_name(state, seat)} accepts {proposal_label(state, prop)}",
-                           proposal=prop.id)]
+    text = f"{seat_name(state, seat)} accepts {proposal_label(state, prop)}"
+    events = [state.record("accept", seat, _visible(prop), text, proposal=prop.id)]
     if all(p in prop.accepted for p in prop.parties):
         events += sign(state, prop)
     return events
@@ -205,8 +205,8 @@ def reject(state, seat, action):
     prop.status = "rejected"
     prop.reason = action.reason
     why = f": \u201c{action.reason}\u201d" if action.reason else ""
-    return [state.record("reject", seat, _visible(prop), f"{seat_name(state, seat)} rejects {proposal_label(state, prop)}{why}",
-                         proposal=prop.id, reason=action.reason)]
+    text = f"{seat_name(state, seat)} rejects {proposal_label(state, prop)}{why}"
+    return [state.record("reject", seat, _visible(prop), text, proposal=prop.id, reason=action.reason)]
 
 
 def counter(state, seat, action):
@@ -226,8 +226,8 @@ def withdraw(state, seat, action):
     if prop.status != "open":
         raise IllegalAction(f"proposal {prop.id} is {prop.status}; it can no longer be withdrawn")
     prop.status = "withdrawn"
-    return [state.record("withdraw", seat, _visible(prop), f"{seat_name(state, seat)} withdraws {proposal_label(state, prop, 'its')}",
-                         proposal=prop.id)]
+    text = f"{seat_name(state, seat)} withdraws {proposal_label(state, prop, 'its')}"
+    return [state.record("withdraw", seat, _visible(prop), text, proposal=prop.id)]
 
 
 def statement(state, seat, action):

@@ -29,8 +29,8 @@ class Session:
         self.store = store
         state = match.state
         self.turn_seen = state.turn
-        self.moves_mark = self._marks() if state.phase == "moves" else None
         self.day_mark = self._marks()
+        self.moves_mark = self.day_mark if state.phase == "moves" else None
         self.pending = None
         self.viewer = None
         self.notice = ""

@@ -56,9 +56,11 @@ def test_answers_go_when_the_package_changes_and_the_next_day_starts_afresh(make
     play = table_play(make_app()).start()
     d = play.d
     play.with_first_issue()
+    before = _places(d)
     d.click("ask")
     russia = [s for s in d.text() if s.startswith("Russia: \u201c")]
     assert russia, "Russia answers what it would want"
+    assert _places(d) == before, "the answers and their Use buttons moved the buttons under the pointer"
     d.focus("issues")
     d.key(pygame.K_RIGHT)
     assert not [s for s in d.text() if s.startswith("Russia: \u201c")], "the answer was about another package"

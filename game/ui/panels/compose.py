@@ -17,7 +17,7 @@ from .common import Said, value_bar, value_bar_height, value_hint
 
 # Fewer issues in view than this, and the buttons take their short wordings to make room.
 MIN_ROWS = 4
-# Lines kept below the buttons for the game's and the AI leaders' answers.
+# Lines kept below the buttons for the game's and the AI leaders' answers, where there is room.
 TALK_LINES = 3
 
 
@@ -87,7 +87,7 @@ class ComposePanel:
         self.draft = Draft()
         self.issues_state = ListState()
         self.replies, self.replies_for = [], None
-        self.short_labels = False
+        self.short_labels, self.talk_lines = False, TALK_LINES
         self.talk_scroll = ScrollState()
         self.said = Said()
 
@@ -132,12 +132,13 @@ class ComposePanel:
         row_h = max(app.u(28), app.text.line_height("body") + app.u(10))
         self.value_w = app.u(40) + max((app.text.width(option_text(t.issues[i], o), "bold")
                                         for i in self.issue_ids for o in t.issues[i]["options"]), default=0)
-        use_h = self._use_height()
-        for short in (False, True):
-            self.short_labels = short
+        use_h = self._use_height() if any(terms for _, terms, _ in self._current_replies()) else 0
+        # Short button wordings first, then fewer lines kept for answers (they scroll), before fewer issues in view.
+        for short, lines in ((False, TALK_LINES), (True, TALK_LINES), (True, 1)):
+            self.short_labels, self.talk_lines = short, lines
             # Below the list: the value bar, the expiry row, the buttons, and room for the answers to read.
             buttons_h = max(w.rect.bottom for w in self._buttons(pygame.Rect(rect.left, 0, rect.width, 0)))
-            fixed_below = value_bar_height(app) + row_h + buttons_h + app.u(40) + self._talk_height() + use_h
+            fixed_below = value_bar_height(app) + row_h + buttons_h + app.u(40) + self._talk_height()
             rows = max(2, min(len(self.issue_ids), (rect.bottom - y - fixed_below) // row_h))
             if rows >= min(len(self.issue_ids), MIN_ROWS):
                 break
@@ -221,24 +222,27 @@ class ComposePanel:
     def _talk_items(self):
         """The answer to the last action while the package is as it was, and what the AI leaders would want."""
         items = self.said.items(self._snapshot())
-        for seat, _, reason in self.replies if self.replies_for == self._snapshot() else ():
+        for seat, _, reason in self._current_replies():
             items.append(("small", theme.TEXT, f"{self.t.session.seat_name(seat)}: \u201c{reason}\u201d"))
         return items
 
+    def _current_replies(self) -> list:
+        """The AI leaders' answers to "what would they want?", while the package is the one they were asked about."""
+        return self.replies if self.replies_for == self._snapshot() else []
+
     def _talk_height(self):
-        """Room kept for answers whether or not there are any, so that the buttons never move under the pointer."""
-        return TALK_LINES * self.app.text.line_height("body") + self.app.u(8)
+        """Room kept for answers and their "Use ... terms" buttons whether or not there are any, so that the
+        buttons above never move under the pointer."""
+        return self.talk_lines * self.app.text.line_height("body") + self.app.u(8) + self._use_height()
 
     def _use_height(self):
         app = self.app
-        if self.replies_for != self._snapshot() or not any(terms for _, terms, _ in self.replies):
-            return 0
         return max(app.u(32), app.text.line_height("bold") + app.u(10)) + app.u(8)
 
     def _reply_buttons(self, x, y):
         app = self.app
         out = []
-        for seat, terms, _ in self.replies if self.replies_for == self._snapshot() else ():
+        for seat, terms, _ in self._current_replies():
             if terms:
                 label = f"Use {self.t.looks[seat].code}'s terms"
                 w = app.text.width(label, "bold") + app.u(28)
@@ -283,12 +287,17 @@ class ComposePanel:
         self.draft.load(prop["parties"], prop["terms"], prop["id"])
         self.replies = []
 
+    def _nothing_ticked(self) -> bool:
+        if self.draft.terms:
+            return False
+        self._say("Tick at least one issue (Space) and set its value (\u2190\u2192) first.", True)
+        return True
+
     def send(self):
         t, d = self.t, self.draft
         parties = [s for s in t.scenario_seats if s in d.parties]
         until = self.until_choices[d.until]
-        if not d.terms:
-            self._say("Tick at least one issue (Space) and set its value (\u2190\u2192) first.", True)
+        if self._nothing_ticked():
             return
         if not set(parties) - {t.viewer}:
             self._say("Choose who the package is for: tick a seat under WITH.", True)
@@ -311,8 +320,7 @@ class ComposePanel:
 
     def ask(self):
         t = self.t
-        if not self.draft.terms:
-            self._say("Put at least one issue in the package first.", True)
+        if self._nothing_ticked():
             return
         self.replies = []
         for seat in self.ai_parties:
