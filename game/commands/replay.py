@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from game.catalog import load_scenario
-from game.persistence import SaveError, SaveStore, restore
+from game.persistence import SaveError, SaveStore, restore_match
 from game.scenario import ScenarioError
 
 
@@ -20,13 +20,19 @@ def run(args) -> int:
     try:
         body = store.read(args.save)
         scenario = load_scenario(body["scenario"]["id"])
-        state = restore(body, scenario, args.save)
+        match = restore_match(body, scenario, args.save)
     except ScenarioError as err:
         print(f"{args.save}: its scenario cannot be loaded:\n{err}", file=sys.stderr)
         return 2
     except SaveError as err:
         print(f"{args.save}: {err}", file=sys.stderr)
         return 1
+    state = match.state
     print(f"{args.save}: ok: {len(body['actions'])} actions of {scenario.id} replayed, "
           f"day {state.turn}, digest {state.digest()[:16]} matches")
+    if "journal" not in body:
+        print("(an older save: its AI leaders' memory was not recorded, so they start afresh when it is resumed)")
+    elif match.diverged:
+        print(f"note: {len(match.diverged)} AI choices differ with this version of the AI leaders; "
+              "the saved game is replayed as it was played")
     return 0

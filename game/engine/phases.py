@@ -28,11 +28,15 @@ def start_turn(state):
         if ev.chance < 1.0 and state.rng.random() >= ev.chance:
             state.missed.append(ev.id)
             continue
-        state.fired.append(ev.id)
-        changes = [apply_effect(state, eff) for eff in ev.effects]
-        events.append(state.record("news", "", "all", ev.title, event=ev.id, body=ev.text,
-                                   source=ev.source, changes=changes))
+        events.append(fire(state, ev))
     return events
+
+
+def fire(state, ev) -> dict:
+    """A scenario event happens: its effects apply and everyone reads it in the news."""
+    state.fired.append(ev.id)
+    changes = [apply_effect(state, eff) for eff in ev.effects]
+    return state.record("news", "", "all", ev.title, event=ev.id, body=ev.text, source=ev.source, changes=changes)
 
 
 def end_talks(state):

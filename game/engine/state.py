@@ -17,6 +17,8 @@ import numpy as np
 from . import phases, scoring, talks, views
 from .actions import Action
 from .errors import IllegalAction
+from .facilitation import facilitate
+from .kinds import FACILITATOR, EventKind, Phase
 from .outcomes import OutcomeSpace
 
 class Game:
@@ -48,7 +50,7 @@ class Game:
 
     def new_state(self) -> "GameState":
         state = GameState(self)
-        state.record("day", "", "all", f"Day 1 of {self.scenario.calendar.turns}")
+        state.record(EventKind.DAY, "", "all", f"Day 1 of {self.scenario.calendar.turns}")
         phases.start_turn(state)
         return state
 
@@ -142,6 +144,17 @@ class GameState:
         handler(self, seat, action)
         self.log.append((seat, action.to_dict()))
         return [views.copy_record(e) for e in self.events[first:]]
+
+    def facilitate(self, op) -> list:
+        """Apply a facilitator's operation (news, an event now); return its events. Illegal: raise, change nothing."""
+        first = len(self.events)
+        entry = facilitate(self, op)
+        self.log.append((FACILITATOR, entry))
+        return [views.copy_record(e) for e in self.events[first:]]
+
+    def replay(self, seat: str, action) -> list:
+        """Apply one entry of a log, whether a seat's action or the facilitator's."""
+        return self.facilitate(action) if seat == FACILITATOR else self.apply(seat, action)
 
     def _check_turn(self, seat, action):
         g = self.game

@@ -3,6 +3,10 @@
 Loading a save is replaying it: every action goes through the rules again and
 the digest after each one is checked against the one recorded when it was
 played, so a save can neither smuggle in an illegal state nor drift silently.
+
+Version 2 adds the match's journal (who played each seat, which actions AI leaders chose, what
+they were asked), so a resumed game's AI seats play on exactly as they would have. Version 1
+saves still load; their AI leaders start afresh from the loaded day.
 """
 
 from __future__ import annotations
@@ -11,9 +15,11 @@ import hashlib
 import json
 
 from game.engine import Game, IllegalAction
+from game.match import CONTROLLERS, JournalError, Match
 
 SAVE_FORMAT = "summit-save"
-SAVE_VERSION = 1
+SAVE_VERSION = 2
+READS_VERSIONS = (1, 2)
 TRAIL_CHARS = 16
 MAX_SAVE_CHARS = 64 * 1024 * 1024
 
@@ -22,8 +28,8 @@ class SaveError(Exception):
     """A save that cannot be used, with what is wrong with it."""
 
 
-def build(state, seats=None, name="", saved_at="") -> dict:
-    """The save document for a state whose log was recorded from a fresh game."""
+def build(state, seats=None, name="", saved_at="", journal=None) -> dict:
+    """The save document for a state whose log was recorded from a fresh game (and its match's journal)."""
     scen = state.game.scenario
     trail = _trail(state)
     body = {
@@ -33,6 +39,8 @@ def build(state, seats=None, name="", saved_at="") -> dict:
         "actions": [[seat, action] for seat, action in state.log],
         "trail": trail, "digest": state.digest(),
     }
+    if journal is not None:
+        body["journal"] = journal
     body["checksum"] = checksum(body)
     return body
 
@@ -48,7 +56,7 @@ def replay_trail(game, actions, seats):
     state = game.new_state()
     out = []
     for seat, action in zip(seats, actions):
-        state.apply(seat, action)
+        state.replay(seat, action)
         out.append(state.digest()[:TRAIL_CHARS])
     return out
 
@@ -75,9 +83,11 @@ def parse(text: str, where: str = "save") -> dict:
         raise SaveError(f"{where} is not a Summit save (it holds values no save has)")
     if not isinstance(body, dict) or body.get("format") != SAVE_FORMAT:
         raise SaveError(f"{where} is not a Summit save")
-    if type(body.get("version")) is not int or body["version"] != SAVE_VERSION:
+    if type(body.get("version")) is not int or body["version"] not in READS_VERSIONS:
         raise SaveError(f"{where} is save format version {body.get('version')!r}; "
-                        f"this version of Summit reads version {SAVE_VERSION}")
+                        f"this version of Summit reads versions {READS_VERSIONS[0]} to {READS_VERSIONS[-1]}")
+    if "journal" in body and type(body["journal"]) is not list:
+        raise SaveError(f"{where} has no valid 'journal'")
     for key, kind in (("scenario", dict), ("seed", int), ("actions", list), ("trail", list),
                       ("digest", str), ("checksum", str), ("seats", dict)):
         # type() rather than isinstance: JSON true would otherwise pass as the integer 1.
@@ -117,7 +127,7 @@ def restore(body: dict, scenario, where: str = "save"):
             raise SaveError(f"{where}: action {i + 1} is not a [seat, action] pair")
         seat, action = entry
         try:
-            state.apply(seat, action)
+            state.replay(seat, action)
         except IllegalAction as err:
             raise Divergence(i, seat, action, f"is illegal on replay: {err}")
         state.trail.append(state.digest()[:TRAIL_CHARS])
@@ -127,3 +137,44 @@ def restore(body: dict, scenario, where: str = "save"):
         raise Divergence(len(body["actions"]) - 1, *body["actions"][-1], "ends in a different final digest") \
             if body["actions"] else SaveError(f"{where}: the starting state differs from when it was saved")
     return state
+
+
+def restore_match(body: dict, scenario, where: str = "save") -> Match:
+    """A parsed save as a match: from its journal where it has one, AI leaders included."""
+    journal = body.get("journal")
+    if journal is None:
+        state = restore(body, scenario, where)
+        return Match(scenario, state.game.seed, _controllers(body, scenario, where), state=state)
+    check_scenario(body, scenario, where)
+    trail = body["trail"]
+    done = []
+
+    def check(match):
+        state = match.state
+        if len(done) >= len(trail):
+            raise SaveError(f"{where}: its journal holds more actions than its {len(trail)} recorded digests")
+        done.append(state.digest()[:TRAIL_CHARS])
+        if done[-1] != trail[len(done) - 1]:
+            seat, action = state.log[-1]
+            raise Divergence(len(done) - 1, seat, action, "leads to a different state than when it was played")
+
+    try:
+        match = Match.replay(scenario, body["seed"], journal, on_action=check)
+    except JournalError as err:
+        raise SaveError(f"{where}: {err}") from None
+    state = match.state
+    if [[s, a] for s, a in state.log] != body["actions"] or state.digest() != body["digest"]:
+        raise SaveError(f"{where}: its journal and its actions tell different games")
+    state.trail = done
+    return match
+
+
+def _controllers(body: dict, scenario, where: str) -> dict:
+    seats = body.get("seats", {})
+    out = {}
+    for seat in scenario.seat_ids:
+        kind = seats.get(seat, "normal")
+        if not isinstance(kind, str) or kind not in CONTROLLERS:
+            raise SaveError(f"{where}: seat {seat} is played by {str(kind)[:40]!r}, which is not a kind of player")
+        out[seat] = kind
+    return out

@@ -78,18 +78,18 @@ class SaveStore:
     def autosave_dir(self) -> Path:
         return self.root / "autosave"
 
-    def save(self, state, name: str, seats=None) -> Path:
+    def save(self, state, name: str, seats=None, journal=None) -> Path:
         check_name(name)
-        body = saves.build(state, seats, name=name, saved_at=time.strftime("%Y-%m-%d %H:%M"))
+        body = saves.build(state, seats, name=name, saved_at=time.strftime("%Y-%m-%d %H:%M"), journal=journal)
         path = self.root / f"{name}.json"
         write_atomic(path, saves.dumps(body))
         return path
 
-    def autosave(self, state, seats=None) -> Path:
+    def autosave(self, state, seats=None, journal=None) -> Path:
         """Keep one autosave per turn of the current game (turn 1, 2, ...)."""
         scen = state.game.scenario
         body = saves.build(state, seats, name=f"{scen.title}, day {state.turn}",
-                           saved_at=time.strftime("%Y-%m-%d %H:%M"))
+                           saved_at=time.strftime("%Y-%m-%d %H:%M"), journal=journal)
         path = self.autosave_dir / f"{scen.id}-turn-{state.turn:02d}.json"
         write_atomic(path, saves.dumps(body))
         return path
@@ -138,13 +138,13 @@ class SaveStore:
         return saves.parse(text, str(path))
 
     def latest_good_autosave(self, load_scenario):
-        """(path, state, skipped) for the newest autosave that replays; skipped lists refused ones."""
+        """(path, match, body, skipped) for the newest autosave that replays; skipped lists refused ones."""
         skipped = []
         for path in self.autosaves():
             try:
                 body = self.read(path)
                 scenario = load_scenario(body["scenario"]["id"])
-                return path, saves.restore(body, scenario, str(path)), body, skipped
+                return path, saves.restore_match(body, scenario, str(path)), body, skipped
             except (SaveError, ScenarioError, OSError) as err:
                 skipped.append((path, str(err)))
         return None, None, None, skipped

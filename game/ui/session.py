@@ -47,10 +47,8 @@ class Session:
         return session
 
     @classmethod
-    def resume(cls, state, seats, store):
-        from game.match import Match
-        controllers = {s: seats.get(s, "normal") for s in state.game.scenario.seat_ids}
-        return cls(Match(state.game.scenario, state.game.seed, controllers, state=state), store)
+    def resume(cls, match, store):
+        return cls(match, store)
 
     # -- what it is ------------------------------------------------------------------
 
@@ -142,7 +140,7 @@ class Session:
 
     def autosave(self) -> str:
         try:
-            self.store.autosave(self.state, seats=self.controllers)
+            self.store.autosave(self.state, seats=self.controllers, journal=self.match.journal)
         except OSError as err:
             self.notice = f"Autosave failed ({err}); your game goes on, but save it by name soon."
             return self.notice
@@ -173,7 +171,7 @@ class Session:
     def save(self, name: str) -> str:
         """Save by name; return '' or what went wrong (the game is never touched)."""
         try:
-            path = self.store.save(self.state, name.strip(), seats=self.controllers)
+            path = self.store.save(self.state, name.strip(), seats=self.controllers, journal=self.match.journal)
         except SaveError as err:
             return str(err)
         except OSError as err:

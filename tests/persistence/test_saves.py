@@ -154,8 +154,8 @@ def test_an_action_that_is_illegal_on_replay_is_named():
 
 
 def test_a_wrong_version_save_is_refused(finished):
-    body = seal(dict(build(finished), version=2))
-    refused_text(dumps(body), "save format version 2", "reads version 1")
+    body = seal(dict(build(finished), version=3))
+    refused_text(dumps(body), "save format version 3", "reads versions 1 to 2")
 
 
 def test_a_save_of_another_scenario_is_refused():
@@ -233,8 +233,8 @@ def test_the_newest_good_autosave_skips_a_corrupted_one(tmp_path):
         os.utime(path, (1_700_000_000 - 60 * age, 1_700_000_000 - 60 * age))
     newest = paths[-1]
     newest.write_text(newest.read_text()[:500])
-    path, state, body, skipped = store.latest_good_autosave(load_scenario)
-    assert path == paths[1] and state.turn == 2 and body["turn"] == 2
+    path, match, body, skipped = store.latest_good_autosave(load_scenario)
+    assert path == paths[1] and match.state.turn == 2 and body["turn"] == 2
     assert [p for p, _ in skipped] == [newest] and "truncated" in skipped[0][1]
 
 

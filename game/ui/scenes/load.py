@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.catalog import load_scenario
-from game.persistence import SaveError, restore
+from game.persistence import SaveError, restore_match
 from game.scenario import ScenarioError
 
 from .. import theme
@@ -94,13 +94,13 @@ class LoadScene(Scene):
             return
         try:
             scenario = load_scenario(e.body["scenario"]["id"])
-            state = restore(e.body, scenario, str(e.path))
+            match = restore_match(e.body, scenario, str(e.path))
         except (SaveError, ScenarioError) as err:
             self.app.toast(f"{e.path.name} cannot be loaded: {err}")
             return
         from ..session import Session
         from .flow import enter_game
-        enter_game(self.app, Session.resume(state, e.body.get("seats", {}), self.app.store), f"Loaded {e.title}.")
+        enter_game(self.app, Session.resume(match, self.app.store), f"Loaded {e.title}.")
 
     def draw_background(self, surf):
         app = self.app

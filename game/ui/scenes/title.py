@@ -54,13 +54,13 @@ class TitleScene(Scene):
         from game.catalog import load_scenario
         from ..session import Session
         from .flow import enter_game
-        path, state, body, skipped = self.app.store.latest_good_autosave(load_scenario)
-        if state is None:
+        path, match, body, skipped = self.app.store.latest_good_autosave(load_scenario)
+        if match is None:
             why = f" ({skipped[0][1]})" if skipped else ""
             self.app.toast(f"There is no autosave that can be continued{why}.")
             return
         note = f"Skipped a damaged autosave: {skipped[0][1]}" if skipped else ""
-        enter_game(self.app, Session.resume(state, body.get("seats", {}), self.app.store), note)
+        enter_game(self.app, Session.resume(match, self.app.store), note)
 
     def load(self):
         from .load import LoadScene
