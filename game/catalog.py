@@ -15,6 +15,11 @@ SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 
 def read_scenario_file(path) -> Scenario:
     """Load one file; raise ScenarioError with located problems on any failure."""
+    return parse_scenario(*read_scenario_bytes(path))
+
+
+def read_scenario_bytes(path) -> tuple:
+    """(the file's bytes, its name for messages); raise ScenarioError if it cannot be read."""
     name = str(path)
     p = Path(path)
     if not p.exists():
@@ -26,7 +31,7 @@ def read_scenario_file(path) -> Scenario:
             data = handle.read(MAX_BYTES + 1)
     except OSError as err:
         raise ScenarioError([Problem(name, 0, 0, "", f"cannot read: {err.strerror}")])
-    return parse_scenario(data, name)
+    return data, name
 
 
 def scenario_paths():
@@ -35,14 +40,19 @@ def scenario_paths():
 
 def load_scenario(scenario_id_or_path) -> Scenario:
     """A shipped scenario by id (`moscow-2020`), or any scenario file by path."""
+    return parse_scenario(*scenario_source(scenario_id_or_path))
+
+
+def scenario_source(scenario_id_or_path) -> tuple:
+    """(bytes, name) of a shipped scenario by id, or of any scenario file by path."""
     text = str(scenario_id_or_path)
     candidate = SCENARIO_DIR / f"{text}.yaml"
     if "/" not in text and not text.endswith((".yaml", ".yml")) and candidate.exists():
-        return read_scenario_file(candidate)
+        return read_scenario_bytes(candidate)
     if "/" not in text and not text.endswith((".yaml", ".yml")):
         known = ", ".join(p.stem for p in scenario_paths()) or "none"
         raise ScenarioError([Problem(text, 0, 0, "", f"no scenario with id '{text}' (shipped: {known})")])
-    return read_scenario_file(text)
+    return read_scenario_bytes(text)
 
 
 def shipped_scenarios():

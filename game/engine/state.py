@@ -258,6 +258,9 @@ class GameState:
     def facilitator_view(self) -> dict:
         return views.facilitator_view(self)
 
+    def public_view(self) -> dict:
+        return views.public_view(self)
+
     def scores(self) -> dict:
         return scoring.scores(self)
 

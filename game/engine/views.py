@@ -69,6 +69,16 @@ def observation(state, seat: str, since: int = 0) -> dict:
     return obs
 
 
+def public_view(state) -> dict:
+    """What the whole room may see: public news, public offers, agreements and statements."""
+    view = _shared(state)
+    view["proposals"] = [p.to_dict() for p in state.proposals.values()
+                         if p.public and (p.status == "open" or p.turn == state.turn)]
+    view["moves"] = [[t, s, m] for t, s, m in state.moves_log if m != "hold" and state.game.move_index[m].public]
+    view["news"] = [copy_record(e) for e in state.events if e["visible"] == "all"]
+    return view
+
+
 def facilitator_view(state) -> dict:
     g = state.game
     view = _shared(state)

@@ -1,0 +1,37 @@
+"""python main.py bot URL --code CODE --seat SEAT: an AI leader plays a seat at a class."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+
+from game.match import CONTROLLERS, Controller
+
+
+def add_arguments(parser):
+    parser.add_argument("url", metavar="URL", help="the class's address, as host printed it (http://...)")
+    parser.add_argument("--code", required=True, help="the class code")
+    parser.add_argument("--seat", required=True, help="the seat to play (e.g. turkey)")
+    parser.add_argument("--table", metavar="T", help="the table (default: the first where the seat is free)")
+    parser.add_argument("--level", default="normal", choices=[c for c in CONTROLLERS if c != Controller.HUMAN],
+                        help="how well it plays (default normal)")
+    parser.add_argument("--name", help="the name the class sees (default '<level> bot')")
+    parser.add_argument("--patience", type=float, default=120.0, metavar="S",
+                        help="how long to keep trying to reconnect after a dropped connection (default 120 s)")
+
+
+def run(args) -> int:
+    from game.client.bot import BotError, play_seat
+    from game.client.connection import Disconnected
+    try:
+        result = asyncio.run(play_seat(args.url, args.code, args.seat, args.table, args.level, args.name,
+                                       args.patience))
+    except (BotError, Disconnected) as err:
+        print(f"bot: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    print(json.dumps({"seat": args.seat, "scores": {s: v["total"] for s, v in result["scores"].items()},
+                      "closeness": result["history"]["closeness"]}, sort_keys=True))
+    return 0

@@ -1,0 +1,442 @@
+"""A class: its tables, the people in it, and who sees what.
+
+The classroom answers each client request by asking the right table's worker to make the
+change (see room.py), then tells everyone concerned: each seat's members get their own seat's
+observation, facilitators get the whole class, projectors get what is public.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from game.match import CONTROLLERS, Controller
+from game.scenario import Scenario, ScenarioError, parse_scenario
+
+from . import messages
+from .identity import (FailureThrottle, new_class_code, new_key, new_token, normal_code, same, team_code,
+                       token_hash)
+from .protocol import NAME_MAX, NOTE_MAX, ErrorCode, ProtocolError, Role, ServerType, clean_text
+from .room import TableRoom
+from .store import ClassRecord, ClassStore, MemberRecord, StoreError, TableRecord
+from .table import Row, Table, TableError
+
+log = logging.getLogger("summit.server")
+SUMMARY_EVERY = 0.2    # seconds: facilitators' and projectors' views are sent at most this often
+
+
+class Client(Protocol):
+    """What the classroom needs of a connection."""
+    role: Role | None
+    member: "Member | None"
+    name: str
+    remote: str
+    news_sent: dict
+    watching: set
+
+    def send(self, message: dict) -> None: ...
+
+
+@dataclass(eq=False)
+class Member:
+    id: int
+    name: str
+    token_hash: str
+    table: str
+    seat: str
+    clients: set = field(default_factory=set)
+
+    def card(self) -> dict:
+        return {"id": self.id, "name": self.name}
+
+
+class Classroom:
+    def __init__(self, store: ClassStore, record: ClassRecord):
+        self.store = store
+        self.record = record
+        self.rooms: dict[str, TableRoom] = {}
+        self.members: dict[int, Member] = {}
+        self.by_token: dict[str, Member] = {}
+        self.clients: set = set()
+        self.throttle = FailureThrottle()
+        self._summary_due = False
+
+    # -- opening a class ------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, store: ClassStore, scenario: Scenario | None, scenario_text: bytes, source_name: str,
+             tables: int, seed: int, level: str) -> tuple["Classroom", bool]:
+        """The class in the store, or a new one; (classroom, resumed)."""
+        record = store.load_class()
+        resumed = record is not None
+        if record is None:
+            if scenario is None:
+                raise StoreError("there is no class here to resume, and no scenario to start one")
+            record = ClassRecord(code=new_class_code(), key=new_key(), level=level, created=time.time())
+            made = [TableRecord(f"T{k + 1}", scenario.id, scenario.content_hash, scenario_text, source_name,
+                                seed + k) for k in range(tables)]
+            store.create_class(record, made)
+            room = cls(store, record)
+            for rec in made:
+                table, rows = Table.new(rec, scenario, level)
+                store.append(rec.id, rows)
+                table.version = len(rows)
+                room._add(table)
+        else:
+            room = cls(store, record)
+            for rec in store.tables():
+                room._add(room._rebuild(rec))
+        for m in store.members():
+            member = Member(m.id, m.name, m.token_hash, m.table, m.seat)
+            room.members[m.id] = member
+            room.by_token[m.token_hash] = member
+        return room, resumed
+
+    def _rebuild(self, rec: TableRecord) -> Table:
+        try:
+            scenario = parse_scenario(rec.scenario_text, rec.source_name)
+        except ScenarioError as err:
+            raise StoreError(f"table {rec.id}'s scenario no longer reads: {err}") from None
+        if scenario.content_hash != rec.content_hash:
+            raise StoreError(f"table {rec.id}'s scenario is not the one it was started with")
+        try:
+            return Table.restore(rec, scenario, self.store.log(rec.id), self.record.level)
+        except ValueError as err:
+            raise StoreError(f"table {rec.id} cannot be rebuilt from its log: {err}") from None
+
+    def _add(self, table: Table) -> None:
+        rec = table.record
+        self.rooms[table.id] = TableRoom(table, self.store, lambda: self._rebuild(rec), self._changed)
+
+    def start(self) -> None:
+        for room in self.rooms.values():
+            room.start()
+
+    async def stop(self) -> None:
+        for room in self.rooms.values():
+            await room.stop()
+
+    # -- who is who -------------------------------------------------------------------------
+
+    def check_code(self, client: Client, code: str) -> None:
+        self._throttled(client)
+        if not same(normal_code(code), self.record.code):
+            self.throttle.failed(client.remote)
+            raise ProtocolError(ErrorCode.BAD_CODE, "that is not this class's code; check it on the projector")
+
+    def check_key(self, client: Client, key: str) -> None:
+        self._throttled(client)
+        if not same(key, self.record.key):
+            self.throttle.failed(client.remote)
+            raise ProtocolError(ErrorCode.BAD_KEY, "that facilitator key is wrong; use the link the host printed")
+
+    def member_for(self, client: Client, token: str) -> Member:
+        self._throttled(client)
+        member = self.by_token.get(token_hash(token))
+        if member is None:
+            self.throttle.failed(client.remote)
+            raise ProtocolError(ErrorCode.BAD_TOKEN, "this seat pass is not known here (the class may have been "
+                                                     "started again); join with the class code")
+        return member
+
+    def _throttled(self, client: Client) -> None:
+        wait = self.throttle.wait(client.remote)
+        if wait > 0:
+            raise ProtocolError(ErrorCode.THROTTLED, f"too many wrong tries from this device; try again in "
+                                                     f"{int(wait) + 1} s")
+
+    @staticmethod
+    def clean_name(name: str) -> str:
+        return clean_text(name, NAME_MAX, "name")
+
+    # -- joining ----------------------------------------------------------------------------
+
+    def attach(self, client: Client) -> None:
+        self.clients.add(client)
+        if client.member is not None:
+            client.member.clients.add(client)
+
+    def detach(self, client: Client) -> None:
+        self.clients.discard(client)
+        if client.member is not None:
+            client.member.clients.discard(client)
+            self._summary_soon()
+
+    def welcome(self, client: Client) -> dict:
+        you = None
+        if client.member is not None:
+            you = {**client.member.card(), "table": client.member.table, "seat": client.member.seat}
+        first = next(iter(self.rooms.values())).table.scenario
+        return {"type": ServerType.WELCOME, "protocol": 1, "role": client.role, "you": you,
+                "class": {"code": self.record.code, "title": first.title, "scenario": first.id,
+                          "tables": list(self.rooms), "ended": self.record.ended},
+                "server_time": time.time()}
+
+    def lobby(self) -> dict:
+        tables = []
+        for room in self.rooms.values():
+            table = room.table
+            holders = self.holders(table.id)
+            seats = [{"seat": s.id, "name": s.name, "controller": str(table.match.controllers[s.id]),
+                      "holders": holders.get(s.id, []), "free": not holders.get(s.id)}
+                     for s in table.scenario.seats]
+            tables.append({"table": table.id, "title": table.scenario.title, "turn": table.state.turn,
+                           "over": table.state.is_over(), "seats": seats})
+        return {"type": ServerType.LOBBY, "tables": tables, "ended": self.record.ended}
+
+    def holders(self, table_id: str) -> dict:
+        out: dict[str, list] = {}
+        for m in self.members.values():
+            if m.table == table_id and m.seat:
+                out.setdefault(m.seat, []).append(m.name)
+        return out
+
+    def _room(self, table_id: str) -> TableRoom:
+        room = self.rooms.get(table_id)
+        if room is None:
+            raise TableError(ErrorCode.NO_TABLE, f"there is no table {table_id[:20]!r}; the tables are "
+                                                 f"{', '.join(self.rooms)}")
+        return room
+
+    async def claim(self, client: Client, table_id: str, seat: str, given_team_code: str | None) -> None:
+        room = self._room(table_id)
+        table = room.table
+        if seat not in table.scenario.seat_ids:
+            raise TableError(ErrorCode.NO_SEAT, f"table {table_id} has no seat {seat[:40]!r}")
+        held = [m for m in self.members.values() if m.table == table_id and m.seat == seat and m is not client.member]
+        if held:
+            expected = team_code(self.record.key, table_id, seat)
+            if given_team_code is None:
+                raise TableError(ErrorCode.SEAT_TAKEN, f"{table.scenario.seat(seat).name} is held by "
+                                                       f"{', '.join(m.name for m in held)}; to join their team, "
+                                                       "ask them for the seat's team code")
+            if not same(normal_code(given_team_code), expected):
+                self.throttle.failed(client.remote)
+                raise TableError(ErrorCode.BAD_CODE, "that team code is wrong; the seat's holders see it on their screen")
+        token = None
+        member = client.member
+        if member is None:
+            token = new_token()
+            record = self.store.add_member(client.name, token_hash(token), table_id, seat)
+            member = self._member(record)
+            client.member = member
+            member.clients.add(client)
+            old = None
+        else:
+            old = (member.table, member.seat)
+            self.store.move_member(member.id, table_id, seat)
+            member.table, member.seat = table_id, seat
+        await self._seat_moved(member, old, "student")
+        self._send_seated(member, token, only=client)
+
+    def _member(self, record: MemberRecord) -> Member:
+        member = Member(record.id, record.name, record.token_hash, record.table, record.seat)
+        self.members[member.id] = member
+        self.by_token[member.token_hash] = member
+        return member
+
+    async def _seat_moved(self, member: Member, old: tuple | None, by: str) -> None:
+        """After a member's seat changed: people play the new seat, an AI the old one if it is left empty."""
+        if old and old[0] and old[1] and old != (member.table, member.seat):
+            if not any(m.table == old[0] and m.seat == old[1] for m in self.members.values()):
+                await self._room(old[0]).run(lambda t: (t.set_controller(old[1], self.record.level), None))
+            await self._log(old[0], Row.SEATING, {"member": member.id, "name": member.name, "seat": "", "by": by})
+        if member.table and member.seat:
+            seat = member.seat
+            await self._room(member.table).run(lambda t: (t.set_controller(seat, Controller.HUMAN), None))
+            await self._log(member.table, Row.SEATING, {"member": member.id, "name": member.name, "seat": seat,
+                                                        "by": by})
+        for client in member.clients:
+            client.news_sent = {}
+        self._summary_soon()
+        self._send_lobby()
+
+    async def _log(self, table_id: str, kind: Row, body: dict) -> None:
+        await self._room(table_id).run(lambda t: ([(kind, body)], None))
+
+    async def leave(self, client: Client) -> None:
+        member = self._seated(client)
+        old = (member.table, member.seat)
+        self.store.move_member(member.id, "", "")
+        member.table, member.seat = "", ""
+        await self._seat_moved(member, old, "student")
+        for c in member.clients:
+            c.send(self.lobby())
+
+    def _send_seated(self, member: Member, token: str | None, only: Client | None = None) -> None:
+        if not member.table:
+            return
+        table = self.rooms[member.table].table
+        code = team_code(self.record.key, member.table, member.seat)
+        for client in list(member.clients):
+            message = messages.seated_message(table, member.seat, member.card(),
+                                              token if client is only else None, code)
+            client.send(message)
+            self._send_state(client, table)
+
+    def _seated(self, client: Client) -> Member:
+        member = client.member
+        if member is None or not member.table or not member.seat:
+            raise TableError(ErrorCode.NOT_SEATED, "take a seat first")
+        return member
+
+    # -- playing ------------------------------------------------------------------------------
+
+    async def act(self, client: Client, message: dict) -> int:
+        member = self._seated(client)
+        seat = member.seat
+        room = self._room(member.table)
+        said = await room.run(lambda t: t.act(seat, message["turn"], message["phase"], message["round"],
+                                              message["action"]))
+        # Team members see who on their seat did what.
+        team = {"type": ServerType.TEAM, "table": member.table, "seat": seat, "member": member.card(),
+                "action": message["action"], "text": said}
+        for m in self.members.values():
+            if m.table == member.table and m.seat == seat:
+                for c in m.clients:
+                    c.send(team)
+        return room.table.version
+
+    async def ask(self, client: Client, message: dict) -> dict:
+        member = self._seated(client)
+        seat = member.seat
+        room = self._room(member.table)
+        parties = message.get("parties", [])
+        wanted, text = await room.run(lambda t: _split(t.ask(seat, message["seat"], message["terms"], parties)))
+        return {"type": ServerType.ANSWER, "seat": message["seat"], "terms": wanted, "text": text}
+
+    async def note(self, client: Client, message: dict) -> None:
+        member = self._seated(client)
+        room = self._room(member.table)
+        table = room.table
+        to = message["to"]
+        if to not in table.scenario.seat_ids:
+            raise TableError(ErrorCode.NO_SEAT, f"there is no seat {to[:40]!r} at this table")
+        if to == member.seat:
+            raise TableError(ErrorCode.NOT_ALLOWED, "a note goes to another seat")
+        text = clean_text(message["text"], NOTE_MAX, "note", multiline=True)
+        now = time.time()
+        seat = member.seat
+        note = await room.run(lambda t: _one_row(t.note_row(seat, to, member.id, member.name, text, now)))
+        self._deliver(table, note)
+        if table.match.controllers[to] != Controller.HUMAN:
+            leader = table.scenario.seat(to).leader or table.scenario.seat(to).name
+            reply = (f"{leader} answers proposals, not notes: send {table.scenario.seat(to).name} an offer, "
+                     "or ask what it would want.")
+            answer = await room.run(lambda t: _one_row(t.note_row(to, seat, 0, table.scenario.seat(to).name,
+                                                                  reply, now)))
+            self._deliver(table, answer)
+
+    def _deliver(self, table: Table, note: dict) -> None:
+        """A note reaches both seats' members and the facilitators, nobody else."""
+        message = {"type": ServerType.NOTE, "table": table.id, **note}
+        for m in self.members.values():
+            if m.table == table.id and m.seat in (note["from"], note["to"]):
+                for c in m.clients:
+                    c.send(message)
+        for c in self.clients:
+            if c.role == Role.FACILITATOR:
+                c.send(message)
+
+    def notes_for(self, table: Table, seat: str) -> list:
+        return [n for n in table.notes if seat in (n["from"], n["to"])]
+
+    # -- telling people --------------------------------------------------------------------------
+
+    def _changed(self, room: TableRoom) -> None:
+        table = room.table
+        notices, table.notices = table.notices, []
+        for client in list(self.clients):
+            member = client.member
+            if client.role == Role.STUDENT and member is not None and member.table == table.id:
+                self._send_state(client, table)
+                for text in notices:
+                    client.send({"type": ServerType.NOTICE, "table": table.id, "text": text})
+            elif client.role == Role.FACILITATOR:
+                for text in notices:
+                    client.send({"type": ServerType.NOTICE, "table": table.id, "text": text})
+                if table.id in client.watching:
+                    client.send(messages.table_view(table))
+        self._summary_soon()
+
+    def _send_state(self, client: Client, table: Table) -> None:
+        member = client.member
+        if member is None or member.table != table.id or not member.seat:
+            return
+        since = client.news_sent.get((table.id, member.seat), 0)
+        if since > len(table.state.news_of[member.seat]):
+            since = 0     # the table was rolled back: the client starts its news again
+        message = messages.state_message(table, member.seat, since, self.holders(table.id), time.time())
+        client.news_sent[(table.id, member.seat)] = message["observation"]["events_seen"]
+        client.send(message)
+
+    def send_state(self, client: Client, full: bool = False) -> None:
+        member = client.member
+        if member is None or not member.table:
+            return
+        if full:
+            client.news_sent = {}
+        self._send_state(client, self.rooms[member.table].table)
+
+    def _summary_soon(self) -> None:
+        if self._summary_due:
+            return
+        self._summary_due = True
+        asyncio.get_running_loop().call_later(SUMMARY_EVERY, self._send_summaries)
+
+    def _send_summaries(self) -> None:
+        self._summary_due = False
+        summary = None
+        public = None
+        for client in list(self.clients):
+            if client.role == Role.FACILITATOR:
+                summary = summary or self.summary()
+                client.send(summary)
+            elif client.role == Role.PROJECTOR:
+                public = public or messages.public_message([r.table for r in self.rooms.values()], time.time())
+                client.send(public)
+
+    def _send_lobby(self) -> None:
+        lobby = None
+        for client in list(self.clients):
+            if client.role == Role.STUDENT and (client.member is None or not client.member.table):
+                lobby = lobby or self.lobby()
+                client.send(lobby)
+
+    def summary(self) -> dict:
+        now = time.time()
+        tables = []
+        for room in self.rooms.values():
+            table = room.table
+            holders: dict[str, list] = {}
+            connected: dict[str, int] = {}
+            for m in self.members.values():
+                if m.table == table.id and m.seat:
+                    holders.setdefault(m.seat, []).append({**m.card(), "connected": bool(m.clients)})
+                    connected[m.seat] = connected.get(m.seat, 0) + len(m.clients)
+            tables.append(messages.table_summary(table, holders, connected, now))
+        unseated = [{**m.card(), "connected": bool(m.clients)} for m in self.members.values() if not m.table]
+        waiting = sum(1 for c in self.clients if c.role == Role.STUDENT and c.member is None)
+        return {"type": ServerType.CLASS, "code": self.record.code, "ended": self.record.ended,
+                "level": self.record.level, "tables": tables, "unseated": unseated, "in_lobby": waiting,
+                "levels": [str(c) for c in CONTROLLERS if c != Controller.HUMAN]}
+
+    def public(self) -> dict:
+        return messages.public_message([r.table for r in self.rooms.values()], time.time())
+
+
+def _split(result):
+    wanted, text, rows = result
+    return rows, (wanted, text)
+
+
+def _one_row(row):
+    return [row], row[1]
+
+
+def data_folder_default() -> Path:
+    return Path.home() / ".summit" / "class"

@@ -1,0 +1,267 @@
+"""The class server's protocol: JSON text frames over WebSocket, typed and versioned.
+
+Every message is a JSON object with a `type`. A client's message may carry an `id` (text or
+a number), which the server's answer to it repeats. `docs/protocol.md` lists every message;
+this module is its definition: the kinds, the limits, and `parse`, which turns an untrusted
+frame into a checked message or raises ProtocolError with a code and a plain reason.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Any, Literal, NotRequired, TypedDict
+
+PROTOCOL_VERSION = 1
+MAX_FRAME = 64 * 1024          # a frame past this is refused with an error, the connection kept
+HARD_FRAME = 1024 * 1024       # a frame past this closes the connection (WebSocket code 1009)
+NAME_MAX = 40
+NOTE_MAX = 500
+ID_MAX = 64
+TOKEN_MAX = 200
+
+
+class ClientType(StrEnum):
+    HELLO = "hello"
+    LOBBY = "lobby"
+    CLAIM = "claim"
+    LEAVE = "leave"
+    ACT = "act"
+    ASK = "ask"
+    NOTE = "note"
+    SYNC = "sync"
+    OP = "op"
+    WATCH = "watch"
+    PING = "ping"
+
+
+class ServerType(StrEnum):
+    WELCOME = "welcome"
+    LOBBY = "lobby"
+    SEATED = "seated"
+    STATE = "state"
+    ACK = "ack"
+    ERROR = "error"
+    ANSWER = "answer"
+    NOTE = "note"
+    TEAM = "team"
+    NOTICE = "notice"
+    CLASS = "class"
+    TABLE_VIEW = "table_view"
+    PUBLIC = "public"
+    PONG = "pong"
+    BYE = "bye"
+
+
+class Role(StrEnum):
+    STUDENT = "student"
+    FACILITATOR = "facilitator"
+    PROJECTOR = "projector"
+
+
+class ErrorCode(StrEnum):
+    BAD_JSON = "bad_json"
+    BINARY = "binary"
+    TOO_BIG = "too_big"
+    UNKNOWN_TYPE = "unknown_type"
+    BAD_FIELD = "bad_field"
+    VERSION = "version"
+    HELLO_FIRST = "hello_first"
+    BAD_CODE = "bad_code"
+    BAD_TOKEN = "bad_token"
+    BAD_KEY = "bad_key"
+    THROTTLED = "throttled"
+    SLOW_DOWN = "slow_down"
+    NOT_SEATED = "not_seated"
+    NO_TABLE = "no_table"
+    NO_SEAT = "no_seat"
+    SEAT_TAKEN = "seat_taken"
+    REFUSED = "refused"
+    STALE = "stale"
+    PAUSED = "paused"
+    ENDED = "ended"
+    NOT_AI = "not_ai"
+    NOT_ALLOWED = "not_allowed"
+    STORE = "store"
+    TIMEOUT = "timeout"
+
+
+class OpKind(StrEnum):
+    """A facilitator's operations on the class."""
+    PAUSE = "pause"
+    RESUME = "resume"
+    DEADLINE = "deadline"
+    EXTEND = "extend"
+    ANNOUNCE = "announce"
+    TRIGGER = "trigger"
+    PROCESS_NOW = "process_now"
+    ROLLBACK = "rollback"
+    HAND_TO_AI = "hand_to_ai"
+    HAND_TO_TEAM = "hand_to_team"
+    MOVE_MEMBER = "move_member"
+    END_CLASS = "end_class"
+
+
+class ProtocolError(Exception):
+    def __init__(self, code: ErrorCode, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+# -- client messages, as parse() returns them ------------------------------------------------
+
+class Hello(TypedDict):
+    type: Literal["hello"]
+    protocol: int
+    role: str
+    code: NotRequired[str]
+    name: NotRequired[str]
+    token: NotRequired[str]
+    key: NotRequired[str]
+
+
+class Claim(TypedDict):
+    type: Literal["claim"]
+    table: str
+    seat: str
+    team_code: NotRequired[str]
+
+
+class Act(TypedDict):
+    type: Literal["act"]
+    turn: int
+    phase: str
+    round: int
+    action: dict
+
+
+class Ask(TypedDict):
+    type: Literal["ask"]
+    seat: str
+    terms: dict
+    parties: NotRequired[list]
+
+
+class Note(TypedDict):
+    type: Literal["note"]
+    to: str
+    text: str
+
+
+class Op(TypedDict):
+    type: Literal["op"]
+    op: str
+    table: NotRequired[str]
+    seat: NotRequired[str]
+    member: NotRequired[int]
+    level: NotRequired[str]
+    seconds: NotRequired[int]
+    repeat: NotRequired[bool]
+    to: NotRequired[str]
+    title: NotRequired[str]
+    text: NotRequired[str]
+    source: NotRequired[str]
+    event: NotRequired[str]
+
+
+class Watch(TypedDict):
+    type: Literal["watch"]
+    table: str
+
+
+# The fields each client message takes: name -> (JSON kind, required).
+_TEXT, _INT, _BOOL, _OBJ, _LIST = str, int, bool, dict, list
+SCHEMAS: dict[ClientType, dict[str, tuple[type, bool]]] = {
+    ClientType.HELLO: {"protocol": (_INT, True), "role": (_TEXT, True), "code": (_TEXT, False),
+                       "name": (_TEXT, False), "token": (_TEXT, False), "key": (_TEXT, False)},
+    ClientType.LOBBY: {},
+    ClientType.CLAIM: {"table": (_TEXT, True), "seat": (_TEXT, True), "team_code": (_TEXT, False)},
+    ClientType.LEAVE: {},
+    ClientType.ACT: {"turn": (_INT, True), "phase": (_TEXT, True), "round": (_INT, True), "action": (_OBJ, True)},
+    ClientType.ASK: {"seat": (_TEXT, True), "terms": (_OBJ, True), "parties": (_LIST, False)},
+    ClientType.NOTE: {"to": (_TEXT, True), "text": (_TEXT, True)},
+    ClientType.SYNC: {},
+    ClientType.OP: {"op": (_TEXT, True), "table": (_TEXT, False), "seat": (_TEXT, False), "member": (_INT, False),
+                    "level": (_TEXT, False), "seconds": (_INT, False), "repeat": (_BOOL, False),
+                    "to": (_TEXT, False), "title": (_TEXT, False), "text": (_TEXT, False),
+                    "source": (_TEXT, False), "event": (_TEXT, False)},
+    ClientType.WATCH: {"table": (_TEXT, True)},
+    ClientType.PING: {},
+}
+TEXT_MAX = 4000   # any one text field; each is checked against its own, smaller limit where it is used
+
+
+def parse(frame: str | bytes) -> dict[str, Any]:
+    """A checked client message from one frame, or ProtocolError."""
+    if isinstance(frame, (bytes, bytearray)):
+        raise ProtocolError(ErrorCode.BINARY, "this server reads JSON text frames, not binary ones")
+    if len(frame) > MAX_FRAME:
+        raise ProtocolError(ErrorCode.TOO_BIG, f"a message is at most {MAX_FRAME // 1024} KiB; "
+                                               f"this one is {len(frame) // 1024} KiB")
+    try:
+        message = json.loads(frame)
+    except (ValueError, RecursionError):
+        raise ProtocolError(ErrorCode.BAD_JSON, "that message is not valid JSON") from None
+    if not isinstance(message, dict):
+        raise ProtocolError(ErrorCode.BAD_JSON, "a message is a JSON object with a 'type'")
+    try:
+        kind = ClientType(message.get("type"))
+    except ValueError:
+        raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {str(message.get('type'))[:40]!r}; "
+                                                    f"expected one of {', '.join(ClientType)}") from None
+    schema = SCHEMAS[kind]
+    extra = sorted(set(message) - set(schema) - {"type", "id"})
+    if extra:
+        raise ProtocolError(ErrorCode.BAD_FIELD, f"a {kind} message takes no {', '.join(e[:40] for e in extra)}")
+    if "id" in message:
+        rid = message["id"]
+        if isinstance(rid, bool) or not isinstance(rid, (str, int)) or isinstance(rid, str) and len(rid) > ID_MAX:
+            raise ProtocolError(ErrorCode.BAD_FIELD, f"'id' is text of at most {ID_MAX} characters, or a number")
+    for name, (kind_of, required) in schema.items():
+        if name not in message:
+            if required:
+                raise ProtocolError(ErrorCode.BAD_FIELD, f"a {kind} message needs '{name}'")
+            continue
+        value = message[name]
+        if kind_of is int and (isinstance(value, bool) or not isinstance(value, int)) \
+                or kind_of is not int and not isinstance(value, kind_of):
+            raise ProtocolError(ErrorCode.BAD_FIELD, f"'{name}' must be {_KIND_WORDS[kind_of]}")
+        if kind_of is str and len(value) > TEXT_MAX:
+            raise ProtocolError(ErrorCode.BAD_FIELD, f"'{name}' is at most {TEXT_MAX} characters")
+    return message
+
+
+_KIND_WORDS = {str: "text", int: "a whole number", bool: "true or false", dict: "an object", list: "a list"}
+
+
+def clean_text(value: str, limit: int, what: str, multiline: bool = False) -> str:
+    """Text a person typed, checked: no control characters, at most `limit` characters."""
+    value = value.strip()
+    if not value:
+        raise ProtocolError(ErrorCode.BAD_FIELD, f"the {what} is empty")
+    if len(value) > limit:
+        raise ProtocolError(ErrorCode.BAD_FIELD, f"the {what} is at most {limit} characters; this one has {len(value)}")
+    allowed = "\n" if multiline else ""
+    if any((ord(c) < 32 and c not in allowed) or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in value):
+        raise ProtocolError(ErrorCode.BAD_FIELD, f"the {what} holds control characters")
+    return value
+
+
+def error_code(text: str) -> ErrorCode:
+    """The protocol's code for an error a table or the classroom names in plain text."""
+    try:
+        return ErrorCode(text)
+    except ValueError:
+        return ErrorCode.REFUSED
+
+
+def encode(message: dict) -> str:
+    return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
+
+
+def error(code: ErrorCode, message: str, rid=None) -> dict:
+    out: dict[str, Any] = {"type": ServerType.ERROR, "code": code, "message": message}
+    if rid is not None:
+        out["id"] = rid
+    return out

@@ -1,0 +1,236 @@
+"""The class store: the class, its tables, its members and every table's log.
+
+A table is its scenario, its seed and its log, so the server rebuilds it by replay. Nothing
+is acknowledged to a client before the row that records it is committed, so a server killed
+at any moment comes back at its last acknowledged step.
+
+`ClassStore` is the whole interface the server uses; `SQLiteStore` keeps it in one embedded
+database file (WAL mode). A district running thousands of tables would put another
+implementation behind the same interface (see docs/classroom-scale.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+SCHEMA_VERSION = 1
+DB_NAME = "class.sqlite3"
+
+
+class StoreError(Exception):
+    """The class store cannot be opened or written, with why."""
+
+
+@dataclass(frozen=True)
+class ClassRecord:
+    code: str
+    key: str            # the facilitator's key: printed again on every start, so kept as is
+    level: str          # the AI level for seats no person holds
+    created: float
+    ended: bool = False
+
+
+@dataclass(frozen=True)
+class TableRecord:
+    id: str
+    scenario_id: str
+    content_hash: str
+    scenario_text: bytes   # the scenario itself, so a restart does not depend on the file
+    source_name: str       # where the scenario was read from, for messages
+    seed: int
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    id: int
+    name: str
+    token_hash: str
+    table: str
+    seat: str
+    created: float
+
+
+@dataclass(frozen=True)
+class LogRow:
+    n: int
+    kind: str
+    body: Any
+    at: float
+
+
+class ClassStore(Protocol):
+    def load_class(self) -> ClassRecord | None: ...
+    def create_class(self, record: ClassRecord, tables: list[TableRecord]) -> None: ...
+    def end_class(self) -> None: ...
+    def tables(self) -> list[TableRecord]: ...
+    def log(self, table_id: str) -> list[LogRow]: ...
+    def append(self, table_id: str, rows: list[tuple[str, Any]]) -> None: ...
+    def members(self) -> list[MemberRecord]: ...
+    def add_member(self, name: str, token_hash: str, table: str, seat: str) -> MemberRecord: ...
+    def move_member(self, member_id: int, table: str, seat: str) -> None: ...
+    def close(self) -> None: ...
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tables (
+    id TEXT PRIMARY KEY, ord INTEGER NOT NULL, scenario_id TEXT NOT NULL, content_hash TEXT NOT NULL,
+    scenario_text BLOB NOT NULL, source_name TEXT NOT NULL, seed INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS members (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
+    table_id TEXT NOT NULL, seat TEXT NOT NULL, created REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS log (
+    table_id TEXT NOT NULL, n INTEGER NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL, at REAL NOT NULL,
+    PRIMARY KEY (table_id, n));
+"""
+
+
+class SQLiteStore:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.chmod(self.folder, 0o700)
+            path = self.folder / DB_NAME
+            # Created before SQLite opens it, so it is the user's alone from the first byte;
+            # SQLite gives its -wal and -shm files the same permissions.
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+            os.chmod(path, 0o600)
+            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")
+            self.db.execute("PRAGMA busy_timeout=5000")
+            self.db.executescript(_SCHEMA)
+            version = self._meta("schema")
+            if version is None:
+                self._set_meta({"schema": str(SCHEMA_VERSION)})
+            elif version != str(SCHEMA_VERSION):
+                raise StoreError(f"{path} is a class store of version {version}; this Summit reads "
+                                 f"version {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"the class store in {self.folder} cannot be opened: {err}") from None
+        except OSError as err:
+            raise StoreError(f"the class folder {self.folder} cannot be used: {err.strerror or err}") from None
+        self._next: dict[str, int] = {}
+
+    # -- the class ----------------------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, values: dict[str, str]) -> None:
+        with self._transaction():
+            self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(values.items()))
+
+    def load_class(self) -> ClassRecord | None:
+        code = self._meta("code")
+        if code is None:
+            return None
+        return ClassRecord(code=code, key=self._meta("key") or "", level=self._meta("level") or "normal",
+                           created=float(self._meta("created") or 0), ended=self._meta("ended") == "1")
+
+    def create_class(self, record: ClassRecord, tables: list[TableRecord]) -> None:
+        with self._transaction():
+            self.db.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", [
+                ("code", record.code), ("key", record.key), ("level", record.level),
+                ("created", repr(record.created)), ("ended", "1" if record.ended else "0")])
+            self.db.executemany(
+                "INSERT INTO tables (id, ord, scenario_id, content_hash, scenario_text, source_name, seed) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(t.id, k, t.scenario_id, t.content_hash, t.scenario_text, t.source_name, t.seed)
+                 for k, t in enumerate(tables)])
+
+    def end_class(self) -> None:
+        self._set_meta({"ended": "1"})
+
+    def tables(self) -> list[TableRecord]:
+        rows = self.db.execute("SELECT id, scenario_id, content_hash, scenario_text, source_name, seed "
+                               "FROM tables ORDER BY ord").fetchall()
+        return [TableRecord(i, s, h, bytes(t), n, seed) for i, s, h, t, n, seed in rows]
+
+    # -- a table's log ------------------------------------------------------------------
+
+    def log(self, table_id: str) -> list[LogRow]:
+        rows = self.db.execute("SELECT n, kind, body, at FROM log WHERE table_id = ? ORDER BY n",
+                               (table_id,)).fetchall()
+        out = []
+        for n, kind, body, at in rows:
+            try:
+                out.append(LogRow(n, kind, json.loads(body), at))
+            except ValueError:
+                raise StoreError(f"row {n} of table {table_id}'s log is damaged") from None
+        return out
+
+    def append(self, table_id: str, rows: list[tuple[str, Any]]) -> None:
+        """Commit rows at the end of a table's log, all or none."""
+        if not rows:
+            return
+        n = self._next.get(table_id)
+        if n is None:
+            row = self.db.execute("SELECT MAX(n) FROM log WHERE table_id = ?", (table_id,)).fetchone()
+            n = 0 if row[0] is None else row[0] + 1
+        now = time.time()
+        body = [(table_id, n + k, kind, json.dumps(data, separators=(",", ":")), now)
+                for k, (kind, data) in enumerate(rows)]
+        try:
+            with self._transaction():
+                self.db.executemany("INSERT INTO log (table_id, n, kind, body, at) VALUES (?, ?, ?, ?, ?)", body)
+        except sqlite3.DatabaseError as err:
+            self._next.pop(table_id, None)
+            raise StoreError(f"the class store could not record it: {err}") from None
+        self._next[table_id] = n + len(rows)
+
+    # -- members ----------------------------------------------------------------------
+
+    def members(self) -> list[MemberRecord]:
+        rows = self.db.execute("SELECT id, name, token_hash, table_id, seat, created FROM members ORDER BY id")
+        return [MemberRecord(*row) for row in rows.fetchall()]
+
+    def add_member(self, name: str, token_hash: str, table: str, seat: str) -> MemberRecord:
+        created = time.time()
+        with self._transaction():
+            cur = self.db.execute("INSERT INTO members (name, token_hash, table_id, seat, created) "
+                                  "VALUES (?, ?, ?, ?, ?)", (name, token_hash, table, seat, created))
+        member_id = cur.lastrowid
+        assert member_id is not None
+        return MemberRecord(member_id, name, token_hash, table, seat, created)
+
+    def move_member(self, member_id: int, table: str, seat: str) -> None:
+        with self._transaction():
+            self.db.execute("UPDATE members SET table_id = ?, seat = ? WHERE id = ?", (table, seat, member_id))
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        except sqlite3.Error:
+            pass
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, kind, value, tb):
+        if kind is None:
+            try:
+                self.db.execute("COMMIT")
+            except sqlite3.DatabaseError:
+                self.db.execute("ROLLBACK")
+                raise
+        else:
+            self.db.execute("ROLLBACK")
+        return False

@@ -1,0 +1,367 @@
+"""One table of a class: its match, its pace, and the log that rebuilds it.
+
+A table is a single writer. Everything that changes it (an action, a question to an AI
+leader, a facilitator's operation, a deadline passing) is a method here, called one at a
+time by the table's worker (see room.py); each method changes the match, then returns the log
+rows to commit. The server commits them before it acknowledges or broadcasts anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from game.engine import DONE, Action, IllegalAction
+from game.engine.kinds import Phase
+from game.engine.phases import HOLD
+from game.match import Controller, Entry, JournalError, Match
+from game.scenario import Scenario
+
+from .store import LogRow, TableRecord
+
+
+class Row(StrEnum):
+    """The kinds of row in a table's log."""
+    JOURNAL = "journal"       # a match journal entry (see game.match.Entry)
+    ROLLBACK = "rollback"     # {"to": journal length, "day": n}: the journal from there on is undone
+    PAUSE = "pause"           # {}
+    RESUME = "resume"         # {}
+    DEADLINE = "deadline"     # {"at": epoch seconds or null, "key": [turn, phase, round], "pace": seconds or null}
+    TIMEOUT = "timeout"       # {"key": [...], "seats": [...]}: the deadline passed; these seats were ended
+    PROCESSED = "processed"   # {"key": [...], "seats": [...]}: the facilitator ended the round now
+    NOTE = "note"             # {"from": seat, "to": seat, "member": id, "name": ..., "text": ...}
+    SEATING = "seating"       # {"member": id, "name": ..., "seat": seat or "", "by": "student"|"facilitator"}
+    END = "end"               # {}: the class ended
+
+
+class TableError(Exception):
+    """A request the table refuses, with the protocol's error code and a plain reason."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Deadline:
+    at: float
+    key: tuple
+
+
+MAX_STEPS_PER_ROUND = 500
+
+
+class Table:
+    def __init__(self, record: TableRecord, scenario: Scenario, match: Match, level: str):
+        self.record = record
+        self.id = record.id
+        self.scenario = scenario
+        self.match = match
+        self.level = level
+        self.paused = False
+        self.started = True                      # False until the facilitator first starts the table
+        self.paused_left: float | None = None   # the deadline's time left when paused
+        self.deadline: Deadline | None = None
+        self.pace: int | None = None             # seconds every round and moves phase gets, if set
+        self.ended = False
+        self.notes: list[dict] = []
+        self.notices: list[str] = []             # said to everyone at the table with the next update
+        self.version = 0
+        self.logged = len(match.journal)         # journal entries already in the store
+
+    # -- building ----------------------------------------------------------------------
+
+    @classmethod
+    def new(cls, record: TableRecord, scenario: Scenario, level: str) -> tuple["Table", list]:
+        match = Match(scenario, record.seed, {s: level for s in scenario.seat_ids})
+        table = cls(record, scenario, match, level)
+        table.logged = 0
+        table.paused, table.started = True, False
+        return table, table.pending_rows() + [(Row.PAUSE, {"left": None})]
+
+    @classmethod
+    def restore(cls, record: TableRecord, scenario: Scenario, rows: list[LogRow], level: str) -> "Table":
+        """The table its log describes; raise JournalError if the log does not replay."""
+        journal: list = []
+        state: dict[str, Any] = {"paused": False, "started": False, "deadline": None, "pace": None, "ended": False,
+                                 "notes": []}
+        for row in rows:
+            if row.kind == Row.JOURNAL:
+                journal.append(row.body)
+            elif row.kind == Row.ROLLBACK:
+                del journal[row.body["to"]:]
+            else:
+                _fold(state, row)
+        match = Match.replay(scenario, record.seed, journal)
+        table = cls(record, scenario, match, level)
+        table.paused = state["paused"]
+        table.started = state["started"]
+        table.pace = state["pace"]
+        table.ended = state["ended"]
+        table.notes = state["notes"]
+        deadline = state["deadline"]
+        if deadline and deadline.get("at") is not None and tuple(deadline["key"]) == table.key():
+            table.deadline = Deadline(float(deadline["at"]), table.key())
+            if table.paused:
+                table.paused_left = max(0.0, float(deadline.get("left") or 0.0))
+        table.version = len(rows)
+        return table
+
+    def pending_rows(self) -> list:
+        """Journal entries made since the last call, as log rows."""
+        rows = [(Row.JOURNAL, entry) for entry in self.match.journal[self.logged:]]
+        self.logged = len(self.match.journal)
+        return rows
+
+    # -- what it is now ------------------------------------------------------------------
+
+    @property
+    def state(self):
+        return self.match.state
+
+    def key(self) -> tuple:
+        """Which slot of the game a deadline or a request belongs to: (turn, phase, round)."""
+        s = self.state
+        return (s.turn, str(s.phase), s.round if s.phase == Phase.TALKS else 0)
+
+    def controllers(self) -> dict:
+        return {s: str(k) for s, k in self.match.controllers.items()}
+
+    def seconds_left(self, now: float) -> float | None:
+        if self.deadline is None:
+            return None
+        if self.paused:
+            return self.paused_left
+        return max(0.0, self.deadline.at - now)
+
+    # -- a seat acts -------------------------------------------------------------------
+
+    def check_open(self) -> None:
+        if self.ended:
+            raise TableError("ended", "the class has ended; the table takes no more actions")
+        if self.state.is_over():
+            raise TableError("ended", "the summit is over at this table")
+        if self.paused:
+            raise TableError("paused", "paused by the facilitator; wait for the table to resume" if self.started
+                             else "the facilitator has not started the class yet")
+
+    def act(self, seat: str, turn: int, phase: str, round_: int, action: dict) -> tuple[list, list]:
+        """A person's action for `seat`, checked against the slot it was meant for; return the rows and
+        what the seat reads of what it caused."""
+        self.check_open()
+        if self.match.controllers.get(seat) != Controller.HUMAN:
+            raise TableError("not_allowed", "an AI leader plays this seat now; take the seat back first")
+        meant = (turn, phase, round_ if phase == Phase.TALKS else 0)
+        if meant != self.key():
+            raise TableError("stale", f"that was meant for {_slot_words(meant)}; it is now {_slot_words(self.key())}")
+        try:
+            events = self.match.act(seat, action)
+        except IllegalAction as err:
+            raise TableError("refused", str(err)) from None
+        said = [e["text"] for e in events if e["visible"] == "all" or seat in e["visible"]]
+        return self.pending_rows(), said
+
+    def ask(self, asker: str, ai_seat: str, terms: dict, parties: list) -> tuple[Any, str, list]:
+        self.check_open()
+        if ai_seat not in self.scenario.seat_ids:
+            raise TableError("no_seat", f"there is no seat {ai_seat[:40]!r} at this table")
+        if self.match.controllers[ai_seat] == Controller.HUMAN:
+            raise TableError("not_ai", f"{self.scenario.seat(ai_seat).name} is played by people: send them a note")
+        if ai_seat == asker:
+            raise TableError("not_allowed", "ask another seat, not your own")
+        clean = {}
+        for issue, option in terms.items():
+            if not isinstance(issue, str) or issue not in self.match.game.issue_index:
+                raise TableError("bad_field", f"there is no issue {str(issue)[:40]!r}")
+            try:
+                clean[issue] = Action.from_dict({"type": "statement", "issue": issue, "option": option}).option
+            except IllegalAction as err:
+                raise TableError("bad_field", str(err)) from None
+        if not all(isinstance(p, str) and p in self.scenario.seat_ids for p in parties):
+            raise TableError("bad_field", "parties must be seats of this table")
+        wanted, text = self.match.ask(ai_seat, asker, clean, parties)
+        return wanted, text, self.pending_rows()
+
+    def step_ai(self) -> list:
+        """One AI decision, if an AI seat is to act and the table runs; return the rows."""
+        if self.paused or self.ended or self.state.is_over():
+            return []
+        self.match.step_ai(limit=1)
+        return self.pending_rows()
+
+    def ai_to_move(self) -> bool:
+        return not (self.paused or self.ended or self.state.is_over()) and self.match.ai_to_move() is not None
+
+    # -- the facilitator -----------------------------------------------------------------
+
+    def set_controller(self, seat: str, kind: str) -> list:
+        if seat not in self.scenario.seat_ids:
+            raise TableError("no_seat", f"there is no seat {seat[:40]!r} at this table")
+        if self.match.controllers[seat] != kind:
+            self.match.set_controller(seat, kind)
+        return self.pending_rows()
+
+    def facilitate(self, op: dict) -> list:
+        if self.ended:
+            raise TableError("ended", "the class has ended")
+        try:
+            self.match.facilitate(op)
+        except IllegalAction as err:
+            raise TableError("refused", str(err)) from None
+        return self.pending_rows()
+
+    def end_slot(self, row_kind: Row) -> list:
+        """End the current talks round or moves phase now: every person who has not acted ends their
+        turn or holds; AI seats act as they always do. Return the rows, the reason's row first."""
+        if self.state.is_over():
+            raise TableError("ended", "the summit is over at this table")
+        key = self.key()
+        ended = []
+        rows: list = []
+        for _ in range(MAX_STEPS_PER_ROUND):
+            if self.key() != key or self.state.is_over():
+                break
+            human = self.match.human_to_move()
+            if human is not None:
+                self.match.act(human, DONE if self.state.phase == Phase.TALKS else Action("move", move=HOLD))
+                ended.append(human)
+            else:
+                self.match.step_ai(limit=1)
+        rows.append((row_kind, {"key": list(key), "seats": ended}))
+        rows += self.pending_rows()
+        self.deadline = None
+        names = ", ".join(self.scenario.seat(s).name for s in ended)
+        why = "Time is up" if row_kind == Row.TIMEOUT else "The facilitator ended " + _slot_words(key)
+        self.notices.append(f"{why}: {names} {'ended their turn' if key[1] == Phase.TALKS else 'hold'}."
+                            if ended else f"{why}.")
+        return rows
+
+    def set_deadline(self, seconds: int | None, now: float, pace: int | None = None, keep_pace: bool = False) -> list:
+        if not keep_pace:
+            self.pace = pace
+        if seconds is None:
+            self.deadline = None
+            self.paused_left = None
+            return [(Row.DEADLINE, {"at": None, "key": list(self.key()), "pace": self.pace})]
+        self.deadline = Deadline(now + seconds, self.key())
+        self.paused_left = float(seconds) if self.paused else None
+        return [(Row.DEADLINE, {"at": self.deadline.at, "key": list(self.key()), "pace": self.pace,
+                                "left": self.paused_left})]
+
+    def extend_deadline(self, seconds: int, now: float) -> list:
+        if self.deadline is None or self.deadline.key != self.key():
+            return self.set_deadline(seconds, now, keep_pace=True)
+        if self.paused and self.paused_left is not None:
+            self.paused_left += seconds
+        self.deadline = Deadline(self.deadline.at + seconds, self.deadline.key)
+        return [(Row.DEADLINE, {"at": self.deadline.at, "key": list(self.key()), "pace": self.pace,
+                                "left": self.paused_left})]
+
+    def after_change(self, now: float) -> list:
+        """A deadline for a slot that has passed lapses; with a pace set, a new slot gets its own."""
+        if self.deadline is not None and self.deadline.key != self.key():
+            self.deadline = None
+        if self.pace and self.deadline is None and not self.state.is_over() and not self.ended:
+            return self.set_deadline(self.pace, now, keep_pace=True)
+        return []
+
+    def pause(self, now: float) -> list:
+        if self.paused:
+            return []
+        self.paused = True
+        self.paused_left = self.seconds_left(now) if self.deadline else None
+        return [(Row.PAUSE, {"left": self.paused_left})]
+
+    def resume(self, now: float) -> list:
+        if not self.paused:
+            return []
+        self.paused = False
+        self.started = True
+        if self.deadline is not None and self.paused_left is not None:
+            self.deadline = Deadline(now + self.paused_left, self.deadline.key)
+        self.paused_left = None
+        rows: list = [(Row.RESUME, {})]
+        if self.deadline is not None:
+            rows.append((Row.DEADLINE, {"at": self.deadline.at, "key": list(self.deadline.key), "pace": self.pace}))
+        return rows
+
+    def rollback(self, day: int) -> list:
+        """Back to the start of `day` (today or yesterday): undo the journal from there on. The
+        people and leaders who play each seat now keep playing it."""
+        state = self.state
+        if day not in (state.turn, state.turn - 1) or day < 1:
+            raise TableError("not_allowed", f"a table rolls back to the start of today or yesterday "
+                                            f"(day {state.turn} or {state.turn - 1}), not day {day}")
+        starts = self._day_starts()
+        if day not in starts:
+            raise TableError("not_allowed", f"day {day} has not started at this table")
+        keep = self.match.journal[:starts[day]]
+        controllers = dict(self.match.controllers)
+        try:
+            match = Match.replay(self.scenario, self.record.seed, keep)
+        except JournalError as err:
+            raise TableError("refused", f"the table cannot be rebuilt: {err}") from None
+        self.match = match
+        self.logged = len(keep)
+        for seat, kind in controllers.items():
+            if match.controllers[seat] != kind:
+                match.set_controller(seat, kind)
+        self.deadline = None
+        return [(Row.ROLLBACK, {"to": len(keep), "day": day})] + self.pending_rows()
+
+    def _day_starts(self) -> dict:
+        """For each day, the journal length when it began (found by replaying the journal)."""
+        starts = {1: len(self.scenario.seat_ids)}
+
+        def mark(match):
+            if match.state.turn not in starts:
+                starts[match.state.turn] = len(match.journal)
+
+        Match.replay(self.scenario, self.record.seed, self.match.journal, on_action=mark)
+        return starts
+
+    def note_row(self, sender: str, to: str, member: int, name: str, text: str, now: float) -> tuple:
+        note = {"from": sender, "to": to, "member": member, "name": name, "text": text, "at": now,
+                "turn": self.state.turn}
+        self.notes.append(note)
+        return (Row.NOTE, note)
+
+    def result(self) -> dict | None:
+        """Scores and the table beside history, once the summit is over."""
+        if not self.state.is_over():
+            return None
+        from game.engine import history_comparison
+        return {"scores": self.state.scores(), "history": history_comparison(self.state)}
+
+
+def _fold(state: dict, row: LogRow) -> None:
+    """Fold one non-journal row into the table's running state on replay."""
+    body = row.body
+    if row.kind == Row.PAUSE:
+        state["paused"] = True
+        if state["deadline"]:
+            state["deadline"]["left"] = body.get("left")
+    elif row.kind == Row.RESUME:
+        state["paused"] = False
+        state["started"] = True
+    elif row.kind == Row.DEADLINE:
+        state["deadline"] = dict(body)
+        state["pace"] = body.get("pace")
+    elif row.kind in (Row.TIMEOUT, Row.PROCESSED):
+        state["deadline"] = None
+    elif row.kind == Row.NOTE:
+        state["notes"].append(dict(body))
+    elif row.kind == Row.END:
+        state["ended"] = True
+
+
+def _slot_words(key: tuple) -> str:
+    turn, phase, round_ = key
+    if phase == Phase.TALKS:
+        return f"day {turn}, round {round_} of talks"
+    if phase == Phase.MOVES:
+        return f"day {turn}'s moves"
+    return "the end of the summit"
+
