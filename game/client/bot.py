@@ -53,6 +53,11 @@ async def play_seat(url: str, code: str, seat: str, table: str | None = None, le
         raise
     assert client.public is not None and client.table is not None
     leader = make_leader(client.public, seat, level, zlib.crc32(f"{client.table}/{seat}".encode()))
+    return await play(client, leader, patience, on_action)
+
+
+async def play(client: ClassClient, leader, patience: float = 120.0, on_action=None) -> dict:
+    """Play the seat `client` holds with `leader` to the end of the table; return the table's result."""
     acted_at = None
     try:
         while True:

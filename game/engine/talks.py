@@ -145,7 +145,10 @@ def _new_proposal(state, seat, action, counter_to=""):
     state.slot_proposals += 1
     visible = "all" if prop.public else list(parties)
     others = ", ".join(seat_name(state, p) for p in parties if p != seat)
-    verb = "counters" if counter_to else "proposes to"
+    # To a seat that never saw the offer it answers, a counter-offer is simply an offer.
+    answered = state.proposals.get(counter_to)
+    seen = answered is not None and (answered.public or set(parties) <= set(answered.parties))
+    verb = "counters" if counter_to and seen else "proposes to"
     text = f"{seat_name(state, seat)} {verb} {others}: {describe_terms(state, prop.terms)}"
     if prop.note:
         text += f" \u2014 \u201c{prop.note}\u201d"

@@ -56,26 +56,35 @@ def observation(state, seat: str, since: int = 0) -> dict:
         raise KeyError(f"there is no seat '{seat}'")
     obs = _shared(state)
     obs["seat"] = seat
-    obs["proposals"] = [p.to_dict() for p in state.proposals.values()
+    obs["proposals"] = [_for(state, seat, p.to_dict()) for p in state.proposals.values()
                         if (p.public or seat in p.parties) and (p.status == "open" or p.turn == state.turn)]
     # Other seats' holds are left out too, or a missing hold would give a secret move away.
     obs["moves"] = [[t, s, m] for t, s, m in state.moves_log
                     if s == seat or m != "hold" and g.move_index[m].public]
     obs["my_move"] = state.chosen.get(seat)
     seen = state.news_of[seat]
-    obs["news"] = [dict(copy_record(state.events[i]), n=k) for k, i in enumerate(seen[since:], since)]
+    obs["news"] = [_for(state, seat, dict(copy_record(state.events[i]), n=k)) for k, i in enumerate(seen[since:], since)]
     obs["events_seen"] = len(seen)
     obs["private"] = private_info(g.scenario.seat(seat))
     return obs
 
 
+def _for(state, seat, record: dict) -> dict:
+    """A proposal or event as `seat` may see it: a counter-offer does not name a private offer the seat
+    was not party to."""
+    answered = state.proposals.get(record.get("counter_to") or "")
+    if answered is not None and not answered.public and (seat is None or seat not in answered.parties):
+        record["counter_to"] = ""
+    return record
+
+
 def public_view(state) -> dict:
     """What the whole room may see: public news, public offers, agreements and statements."""
     view = _shared(state)
-    view["proposals"] = [p.to_dict() for p in state.proposals.values()
+    view["proposals"] = [_for(state, None, p.to_dict()) for p in state.proposals.values()
                          if p.public and (p.status == "open" or p.turn == state.turn)]
     view["moves"] = [[t, s, m] for t, s, m in state.moves_log if m != "hold" and state.game.move_index[m].public]
-    view["news"] = [copy_record(e) for e in state.events if e["visible"] == "all"]
+    view["news"] = [_for(state, None, copy_record(e)) for e in state.events if e["visible"] == "all"]
     return view
 
 

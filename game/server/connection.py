@@ -95,7 +95,7 @@ class Connection:
                 if self.refused_for_speed in (1, DROP_AFTER // 2):
                     self.send(error(ErrorCode.SLOW_DOWN, "too many messages at once; slow down"))
                 if self.refused_for_speed >= DROP_AFTER:
-                    await self.ws.close(code=1008, message=b"too many messages")
+                    self.send(error(ErrorCode.SLOW_DOWN, "too many messages; disconnected"))
                     return None
                 continue
             try:

@@ -79,7 +79,7 @@ def table_summary(table: Table, holders: dict, connected: dict, now: float) -> d
     return {"table": table.id, "scenario": table.scenario.id, "title": table.scenario.title,
             "turn": state.turn, "turns": table.scenario.calendar.turns, "phase": str(state.phase),
             "round": state.round, "seats": seats, "agreements": len(state.agreements),
-            "version": table.version, **pace(table, now)}
+            "version": table.version, "digest": state.digest(), **pace(table, now)}
 
 
 def table_view(table: Table) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from .classroom import Classroom
 from .protocol import ErrorCode, OpKind, ProtocolError, ServerType
 from .table import Row, TableError
 
-DEADLINE_MIN, DEADLINE_MAX = 10, 4 * 3600
+DEADLINE_MIN, DEADLINE_MAX = 5, 4 * 3600
 ALL_TABLES = {OpKind.PAUSE, OpKind.RESUME, OpKind.DEADLINE, OpKind.EXTEND, OpKind.ANNOUNCE, OpKind.TRIGGER,
               OpKind.PROCESS_NOW}
 

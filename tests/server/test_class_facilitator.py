@@ -1,0 +1,144 @@
+"""Every facilitator operation, as the students see it, and as it replays after a restart."""
+
+from __future__ import annotations
+
+import pytest
+from hosting import facilitator, pass_until, run, step, student, wait_until
+
+from game.client.connection import ServerError
+from game.server.store import SQLiteStore
+
+
+def _summary(teacher, table="T1"):
+    message = next(m for m in reversed(teacher.received) if m["type"] == "class")
+    return next(t for t in message["tables"] if t["table"] == table)
+
+
+def test_pause_deadline_news_events_process_now_and_a_replay_after_restart(host):
+    server = host("--scenario", "moscow-2020", "--seed", "2")
+
+    async def body():
+        teacher = await facilitator(server)
+        ada = await student(server, "Ada", seat="turkey")
+        bo = await student(server, "Bo", seat="russia")
+        await teacher.op("resume")
+        await teacher.op("pause", table="T1")
+        await wait_until(lambda: ada.state["paused"] and ada.state["started"])
+        with pytest.raises(ServerError) as paused:
+            await ada.act({"type": "done"})
+        await teacher.op("resume")
+        await wait_until(lambda: not bo.state["paused"])
+
+        await teacher.op("announce", title="Ceasefire rumours in Ankara", text="Unconfirmed.",
+                         source="Class teacher, 10:02")
+        await wait_until(lambda: any(e.get("by") == "facilitator" for e in ada.news)
+                         and any(e.get("by") == "facilitator" for e in bo.news))
+        news = next(e for e in bo.news if e.get("by") == "facilitator")
+
+        # A deadline that passes ends the turn of whoever has not acted.
+        waiting = _summary(teacher)["seats"]
+        to_move = next(s["seat"] for s in waiting if s["waiting_for"])
+        await teacher.op("deadline", seconds=5)
+        await wait_until(lambda: ada.state["deadline"] is not None)
+        await teacher.op("extend", seconds=5)
+        await wait_until(lambda: ada.state["deadline"] and ada.state["deadline"]["seconds_left"] > 5.5)
+        notice = await ada.next("notice", timeout=20)
+        after_deadline = await wait_until(lambda: _summary(teacher)["deadline"] is None and _summary(teacher))
+
+        round_before = bo.state["round"], bo.state["turn"]
+        await teacher.op("process_now")
+        await wait_until(lambda: (bo.state["round"], bo.state["turn"]) != round_before)
+        # Once the AI seats have acted and a person is to move, the table stands still.
+        settled = await wait_until(lambda: (ada.state["legal"] or bo.state["legal"])
+                                   and _summary(teacher)["version"] == bo.state["version"] and _summary(teacher))
+        digest = settled["digest"]
+        await teacher.close()
+        await ada.close()
+        await bo.close()
+        return paused, news, to_move, notice, after_deadline, digest
+
+    paused, news, to_move, notice, after_deadline, digest = run(body())
+    assert paused.value.code == "paused" and "paused by the facilitator" in paused.value.message
+    assert news["source_line"] == "Class teacher, 10:02" and news["text"] == "Ceasefire rumours in Ankara"
+    assert notice["text"].startswith("Time is up:") and after_deadline["deadline"] is None
+    rows = {r.kind for r in SQLiteStore(server.data).log("T1")}
+    assert {"pause", "resume", "deadline", "timeout", "processed", "journal"} <= rows
+
+    # Everything the facilitator did replays after a restart: the same table, to the digest.
+    server.stop()
+    server.start()
+
+    async def again():
+        teacher = await facilitator(server)
+        table = _summary(teacher)
+        await teacher.close()
+        return table
+
+    assert run(again())["digest"] == digest
+
+
+def test_rollback_hand_over_move_a_student_and_end_the_class(host):
+    server = host("--scenario", "moscow-2020", "--seed", "4")
+
+    async def body():
+        teacher = await facilitator(server)
+        ada = await student(server, "Ada", seat="turkey")
+        bo = await student(server, "Bo", seat="russia")
+        await teacher.op("resume")
+        # Both end every round until day 2 starts; then an AI leader plays Turkey and Bo plays on to day 3.
+        await pass_until([ada, bo], lambda: ada.state["turn"] >= 2 and bo.state["turn"] >= 2)
+        await teacher.op("hand_to_ai", table="T1", seat="turkey", level="hard")
+        await wait_until(lambda: ada.state["controllers"]["turkey"] == "hard")
+        await pass_until([bo], lambda: bo.state["turn"] >= 3)
+        with pytest.raises(ServerError) as ai_plays:
+            await ada.act({"type": "done"})
+        await teacher.op("pause")
+        await teacher.op("hand_to_team", table="T1", seat="turkey")
+        await teacher.op("rollback", table="T1", to="yesterday")
+        await wait_until(lambda: ada.state["turn"] == 2 and ada.state["news_from"] == 0)
+        rolled = await wait_until(lambda: _summary(teacher)["turn"] == 2
+                                  and _summary(teacher)["seats"][0]["controller"] == "human" and _summary(teacher))
+        with pytest.raises(ServerError) as too_far:
+            await teacher.op("rollback", table="T1", to="last week")
+        await teacher.op("resume")
+
+        member = next(s for s in rolled["seats"] if s["seat"] == "turkey")["members"][0]["id"]
+        await teacher.op("move_member", member=member, table="T1", seat="eu")
+        moved = await ada.next("seated", where=lambda m: m["seat"] == "eu")
+        await wait_until(lambda: _summary(teacher)["seats"][0]["controller"] != "human")
+
+        await teacher.op("end_class")
+        ended = await ada.next("notice", where=lambda m: "ended the class" in m["text"])
+        with pytest.raises(ServerError) as after_end:
+            await ada.act({"type": "done"})
+        final = await wait_until(lambda: _summary(teacher)["ended"] and _summary(teacher))
+        await teacher.close()
+        await ada.close()
+        return ai_plays, rolled, too_far, moved, ended, after_end, final
+
+    ai_plays, rolled, too_far, moved, ended, after_end, final = run(body())
+    assert ai_plays.value.code == "not_allowed" and "AI leader" in ai_plays.value.message
+    assert rolled["turn"] == 2 and rolled["seats"][0]["controller"] == "human"
+    assert too_far.value.code == "bad_field"
+    assert moved["seat"] == "eu" and moved["private"]["objectives"] != []
+    assert final["ended"] and after_end.value.code == "ended"
+    assert final["seats"][0]["controller"] == "normal"      # Turkey, left empty, is played by an AI again
+
+
+def test_a_deadline_pace_gives_every_round_its_time(host):
+    server = host("--scenario", "sochi-2008")
+
+    async def body():
+        teacher = await facilitator(server)
+        ada = await student(server, "Ada", seat="syria")
+        await teacher.op("deadline", seconds=300, repeat=True)
+        await teacher.op("resume")
+        await step(ada)
+        await wait_until(lambda: ada.state["round"] == 2 or ada.state["phase"] != "talks")
+        await wait_until(lambda: ada.state["deadline"] is not None)
+        left = ada.state["deadline"]["seconds_left"]
+        await teacher.close()
+        await ada.close()
+        return left
+
+    assert 250 < run(body()) <= 300
