@@ -22,7 +22,6 @@ MAX_NODES = 200_000
 
 _PLAIN = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_PLAIN + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 # libyaml's parser is several times faster; it reports the same events and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -57,7 +56,8 @@ def parse_yaml(data: bytes, name: str) -> Node:
     if root is None:
         raise _Failed([Problem(name, 1, 1, "", "the file holds no YAML document")])
     problems: list = []
-    node = _convert(root, name, problems)
+    # A constructor remembers every node it built, so each document gets its own, dropped with it.
+    node = _convert(root, name, problems, yaml.constructor.SafeConstructor())
     if problems:
         raise _Failed(problems)
     return node
@@ -151,7 +151,7 @@ def _join(path: str, key) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
-def _convert(node, name: str, problems: list, path: str = "") -> Node:
+def _convert(node, name: str, problems: list, constructor, path: str = "") -> Node:
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
         value: dict = {}
@@ -161,25 +161,26 @@ def _convert(node, name: str, problems: list, path: str = "") -> Node:
             if not isinstance(key_node, yaml.ScalarNode):
                 problems.append(Problem(name, kline, kcol, "", "a mapping key must be a plain value"))
                 continue
-            key = _scalar(key_node, name, problems, path)
+            key = _scalar(key_node, name, problems, constructor, path)
             where = _join(path, str(key))
             if key in value:
                 first = marks[key]
                 problems.append(Problem(name, kline, kcol, where, f"duplicate key '{key}' (first at line {first[0]})"))
                 continue
             marks[key] = (kline, kcol)
-            value[key] = _convert(value_node, name, problems, where)
+            value[key] = _convert(value_node, name, problems, constructor, where)
         return Node("map", value, line, col, marks)
     if isinstance(node, yaml.SequenceNode):
-        return Node("seq", [_convert(n, name, problems, _join(path, i)) for i, n in enumerate(node.value)], line, col)
-    return Node("scalar", _scalar(node, name, problems, path), line, col)
+        return Node("seq", [_convert(n, name, problems, constructor, _join(path, i)) for i, n in enumerate(node.value)],
+                    line, col)
+    return Node("scalar", _scalar(node, name, problems, constructor, path), line, col)
 
 
 _KIND_NAMES = {"int": "whole number", "float": "number", "bool": "boolean (true or false)",
                "timestamp": "date YYYY-MM-DD"}
 
 
-def _scalar(node, name, problems, path):
+def _scalar(node, name, problems, constructor, path):
     """The plain value of a scalar; None after recording a problem if it cannot be read."""
     tag = node.tag[len(_PLAIN):] if node.tag.startswith(_PLAIN) else node.tag
     if tag == "value":  # YAML 1.1 reads a bare '=' as a "value key"; here it is text
@@ -187,7 +188,7 @@ def _scalar(node, name, problems, path):
     try:
         if tag == "merge":
             raise ValueError("merge keys ('<<') are not supported; write the keys out")
-        value = _CONSTRUCTOR.construct_object(node, deep=True)
+        value = constructor.construct_object(node, deep=True)
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError, yaml.YAMLError) as err:
         shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
         if tag == "merge":
