@@ -21,8 +21,9 @@ DEFAULT_PORT = 8765
 
 
 def add_arguments(parser):
-    parser.add_argument("--scenario", default="moscow-2020", metavar="ID|PATH",
-                        help="a shipped scenario id or a scenario file (default moscow-2020)")
+    parser.add_argument("--scenario", action="append", metavar="ID|PATH",
+                        help="a shipped scenario id or a scenario file (default moscow-2020); give it more than "
+                             "once for a mixed class, whose tables take the scenarios in turn")
     parser.add_argument("--tables", type=int, default=1, metavar="N", help="parallel tables (default 1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="P",
                         help=f"the port to listen on (default {DEFAULT_PORT}; 0 picks a free one)")
@@ -82,16 +83,16 @@ async def _serve(args) -> int:
         print(f"host: {err}", file=sys.stderr)
         return 2
     try:
-        existing = store.load_class()
-        scenario, text, name = None, b"", ""
-        if existing is None:
+        sources = []
+        if store.load_class() is None:
             try:
-                text, name = scenario_source(args.scenario)
-                scenario = parse_scenario(text, name)
+                for ref in args.scenario or ["moscow-2020"]:
+                    text, name = scenario_source(ref)
+                    sources.append((parse_scenario(text, name), text, name))
             except ScenarioError as err:
                 print(err, file=sys.stderr)
                 return 2
-        classroom, resumed = Classroom.open(store, scenario, text, name, args.tables, args.seed, args.level)
+        classroom, resumed = Classroom.open(store, sources, args.tables, args.seed, args.level)
     except StoreError as err:
         print(f"host: {err}", file=sys.stderr)
         store.close()
@@ -119,9 +120,9 @@ async def _serve(args) -> int:
     first = next(iter(classroom.rooms.values())).table
     print(("Resumed" if resumed else "Started") + f" the class in {folder}: {len(classroom.rooms)} "
           f"table{'s' if len(classroom.rooms) > 1 else ''} of {first.scenario.title}.")
-    if resumed and args.scenario != "moscow-2020" and args.scenario != first.scenario.id:
-        print(f"(This folder already holds a class of {first.scenario.id}; --scenario and --tables are ignored. "
-              "Use another --data folder for a new class.)")
+    if resumed and (args.scenario or args.tables != 1):
+        print("(This folder already holds a class, which carries on as it was: --scenario and --tables are "
+              "ignored. Use another --data folder for a new class.)")
     print(f"Students open:      {url}")
     print(f"Class code:         {shown_code(classroom.record.code)}")
     print(f"Facilitator (keep it to yourself): {ready['facilitator_url']}")

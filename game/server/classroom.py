@@ -68,20 +68,24 @@ class Classroom:
     # -- opening a class ------------------------------------------------------------------
 
     @classmethod
-    def open(cls, store: ClassStore, scenario: Scenario | None, scenario_text: bytes, source_name: str,
-             tables: int, seed: int, level: str) -> tuple["Classroom", bool]:
-        """The class in the store, or a new one; (classroom, resumed)."""
+    def open(cls, store: ClassStore, sources: list[tuple[Scenario, bytes, str]], tables: int, seed: int,
+             level: str) -> tuple["Classroom", bool]:
+        """The class in the store, or a new one of `tables` tables taking the (scenario, its file's bytes,
+        its name) in `sources` in turn; (classroom, resumed)."""
         record = store.load_class()
         resumed = record is not None
         if record is None:
-            if scenario is None:
+            if not sources:
                 raise StoreError("there is no class here to resume, and no scenario to start one")
             record = ClassRecord(code=new_class_code(), key=new_key(), level=level, created=time.time())
-            made = [TableRecord(f"T{k + 1}", scenario.id, scenario.content_hash, scenario_text, source_name,
-                                seed + k) for k in range(tables)]
+            made = []
+            for k in range(tables):
+                scenario, text, name = sources[k % len(sources)]
+                made.append(TableRecord(f"T{k + 1}", scenario.id, scenario.content_hash, text, name, seed + k))
             store.create_class(record, made)
             room = cls(store, record)
             for rec in made:
+                scenario = next(s for s, _, _ in sources if s.content_hash == rec.content_hash)
                 table, rows = Table.new(rec, scenario, level)
                 store.append(rec.id, rows)
                 table.version = len(rows)
@@ -170,9 +174,10 @@ class Classroom:
         you = None
         if client.member is not None:
             you = {**client.member.card(), "table": client.member.table, "seat": client.member.seat}
-        first = next(iter(self.rooms.values())).table.scenario
+        scenarios = list({r.table.scenario.id: r.table.scenario for r in self.rooms.values()}.values())
         return {"type": ServerType.WELCOME, "protocol": 1, "role": client.role, "you": you,
-                "class": {"code": self.record.code, "title": first.title, "scenario": first.id,
+                "class": {"code": self.record.code, "title": " / ".join(s.title for s in scenarios),
+                          "scenario": scenarios[0].id, "scenarios": [s.id for s in scenarios],
                           "tables": list(self.rooms), "ended": self.record.ended},
                 "server_time": time.time()}
 
