@@ -3,7 +3,7 @@
 import pygame
 import pytest
 
-from game.ui.format import terms_lines
+from game.present.words import terms_lines
 from game.ui.script import ScriptedGame
 
 TABLE_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5)

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from game.catalog import load_scenario
 from game.engine import Game, public_info
-from game.ui.value import worth
+from game.present.worth import worth
 
 SCENARIO = load_scenario("moscow-2020")
 PUBLIC = public_info(SCENARIO)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import pygame
 
 from game.engine import IllegalAction, counter, propose, statement
+from game.present.words import option_text
+from game.present.worth import worth
 
 from .. import theme
-from ..format import option_text
 from ..lists import ListBox, ListState, RichText, ScrollState
 from ..scenes.base import button_row
-from ..value import worth
 from ..widgets import Button, Cycler, Toggle
 from .common import Said, value_bar, value_bar_height, value_hint
-
 
 # Fewer issues in view than this, and the buttons take their short wordings to make room.
 MIN_ROWS = 4

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from game.present.words import option_text, terms_lines
+
 from .. import theme
-from ..format import option_text, terms_lines
 from ..lists import RichText, ScrollState
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.words import day_date
+
 from .. import theme
-from ..format import day_date
 from ..scenes.base import button_row
 from .common import seat_tag
 

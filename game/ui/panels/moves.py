@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.engine import move
+from game.present.words import effect_text
 
 from .. import theme
-from ..format import effect_text
 from ..lists import ListBox, ListState, RichText, ScrollState
 from ..scenes.base import buttons_at_bottom
 from .common import DetailState, Said, detail_text

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.words import day_date, source_text
+
 from .. import theme
-from ..format import day_date, source_text
 from ..widgets import Hint, Widget, focus_ring
 
 TABLE = "At the table"

@@ -5,13 +5,21 @@ from __future__ import annotations
 import pygame
 
 from game.engine import accept, reject, withdraw
+from game.present.words import terms_lines
+from game.present.worth import worth
 
 from .. import theme
-from ..format import terms_lines
 from ..lists import ListBox, ListState
 from ..scenes.base import buttons_at_bottom
-from ..value import worth
-from .common import DetailState, Said, detail_text, seat_tag, value_bar, value_bar_height, value_hint
+from .common import (
+    DetailState,
+    Said,
+    detail_text,
+    seat_tag,
+    value_bar,
+    value_bar_height,
+    value_hint,
+)
 
 STATUS = {"open": "open", "signed": "signed", "rejected": "rejected", "countered": "countered",
           "withdrawn": "withdrawn", "expired": "expired", "void": "overtaken"}

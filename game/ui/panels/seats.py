@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.words import STAT_NAMES, STAT_SHORT
+
 from .. import shapes, theme
-from ..format import STAT_NAMES, STAT_SHORT
 from ..widgets import Hint
 
 STATS = ("military", "economy", "domestic", "standing")

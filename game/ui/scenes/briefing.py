@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.words import long_date
+
 from .. import shapes, theme
-from ..format import long_date
 from ..lists import ScrollState, ScrollText
 from ..theme import seat_looks
 from .base import Scene, button_row, panel

@@ -6,10 +6,10 @@ import pygame
 
 from game.catalog import shipped_scenarios
 from game.engine import public_info
+from game.present.words import long_date
 from game.scenario import ScenarioError
 
 from .. import shapes, theme
-from ..format import long_date
 from ..lists import ListBox, ListState, ScrollState, ScrollText
 from ..mapview import MapCache
 from ..theme import seat_looks

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.engine import history_comparison
+from game.present.words import long_date, option_text, signed
 
 from .. import shapes, theme
-from ..format import long_date, option_text, signed
 from ..lists import RichText, ScrollState
 from ..panels.deals import agreement_items
 from ..theme import seat_looks

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.words import day_date
+
 from .. import theme
-from ..format import day_date
 from ..lists import RichText, ScrollState
 from ..theme import seat_looks
 from .base import Scene, button_row, panel

@@ -14,9 +14,9 @@ import time
 import pygame
 
 from game.engine import DONE
+from game.present.words import seat_names
 
 from .. import theme
-from ..format import seat_names
 from ..mapview import MapCache, MapSelection, MapWidget
 from ..panels.common import TabBar
 from ..panels.compose import ComposePanel
