@@ -12,6 +12,8 @@ import math
 
 import pygame
 
+from game.present.looks import contested_look
+
 from . import shapes, theme
 
 LABEL_ORDER = {"port": 0, "airbase": 0, "city": 1, "crossing": 2, "base": 3, "post": 3}
@@ -87,7 +89,7 @@ class MapPicture:
         self._paint(regions, sites, labels)
 
     def look(self, seat):
-        return self.looks.get(seat) or theme.contested_look()
+        return self.looks.get(seat) or contested_look()
 
     def _paint(self, regions, sites, labels):
         app, surf = self.app, self.surface

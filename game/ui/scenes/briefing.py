@@ -8,7 +8,7 @@ from game.present.words import long_date
 
 from .. import shapes, theme
 from ..lists import ScrollState, ScrollText
-from ..theme import seat_looks
+from game.present.looks import seat_looks
 from .base import Scene, button_row, panel
 
 

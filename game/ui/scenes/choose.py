@@ -12,7 +12,7 @@ from game.scenario import ScenarioError
 from .. import shapes, theme
 from ..lists import ListBox, ListState, ScrollState, ScrollText
 from ..mapview import MapCache
-from ..theme import seat_looks
+from game.present.looks import seat_looks
 from .base import Scene, button_row, panel
 
 

@@ -10,7 +10,7 @@ from game.present.words import long_date, option_text, signed
 from .. import shapes, theme
 from ..lists import RichText, ScrollState
 from ..panels.deals import agreement_items
-from ..theme import seat_looks
+from game.present.looks import seat_looks
 from ..widgets import Hint
 from .base import Scene, button_row, panel
 

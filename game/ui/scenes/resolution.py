@@ -12,7 +12,7 @@ from game.present.words import day_date
 
 from .. import theme
 from ..lists import RichText, ScrollState
-from ..theme import seat_looks
+from game.present.looks import seat_looks
 from .base import Scene, button_row, panel
 
 HOLD = "hold"

@@ -9,7 +9,7 @@ import pygame
 from game.engine import public_info
 
 from .. import shapes, theme
-from ..theme import seat_looks
+from game.present.looks import seat_looks
 from ..widgets import Cycler
 from .base import Scene, button_row, panel
 

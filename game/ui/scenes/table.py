@@ -26,7 +26,7 @@ from ..panels.moves import MovesPanel
 from ..panels.news import SituationPanel, feed_items
 from ..panels.offers import OffersPanel
 from ..panels.seats import SeatsPanel
-from ..theme import seat_looks
+from game.present.looks import seat_looks
 from .base import Scene, panel
 
 TABS = (

@@ -6,6 +6,8 @@ import math
 
 import pygame
 
+from game.present.looks import OKABE_ITO, SHAPES
+
 from .. import shapes, theme
 from ..widgets import Button
 from .base import Scene
@@ -105,4 +107,4 @@ class TitleScene(Scene):
         for k in range(6):
             a = -math.pi / 2 + k * math.pi / 3
             pos = (cx + int((r + app.u(34)) * math.cos(a)), cy + int((r + app.u(34)) * math.sin(a)))
-            shapes.marker(surf, theme.SHAPES[k], pos, app.u(13), theme.OKABE_ITO[k])
+            shapes.marker(surf, SHAPES[k], pos, app.u(13), OKABE_ITO[k])
