@@ -112,6 +112,7 @@ async def _serve(args) -> int:
     port = site._server.sockets[0].getsockname()[1]   # the real port when --port 0 asked for any
     host = lan_address() if args.bind in ("0.0.0.0", "::", "") else args.bind
     url = f"http://{host}:{port}/"
+    classroom.student_url = url
     key = classroom.record.key
     ready = {"url": url, "ws_url": f"ws://{host}:{port}/ws", "class_code": classroom.record.code,
              "facilitator_key": key, "facilitator_url": f"{url}facilitator#key={key}",

@@ -26,3 +26,26 @@ def worth(preferences: dict, issues: list, settled: dict, terms: dict) -> float:
             total += weight * values[options[issue_id].index(option)]
     return total
 
+
+
+def verdict(value: float, walk: float, now: float | None = None) -> tuple[str, str]:
+    """(what the worth bar says of a package, its tone): better or not than walking away, or than
+    what is already signed."""
+    if now is not None and value < now - 1e-9:
+        return "\u2717 worse than what is already signed", "bad"
+    if now is not None and value <= now + 1e-9:
+        return "no change to what is already signed", "muted"
+    if value > walk + 1e-9:
+        return "\u2713 better than walking away", "good"
+    return "\u2717 not better than walking away", "bad"
+
+
+def bar_words(value: float, walk: float, now: float | None = None) -> dict:
+    """Everything a worth bar shows, in numbers and words."""
+    said, tone = verdict(value, walk, now)
+    notes = f"walk-away {walk:.2f}"
+    if now is not None:
+        notes += f" (white line) \u00b7 signed so far {now:.2f} (\u25b2)"
+    return {"value": round(value, 4), "walk": round(walk, 4), "now": None if now is None else round(now, 4),
+            "headline": f"Worth to you {value:.2f} \u2014 {said}", "tone": tone, "notes": notes,
+            "better": value > walk + 1e-9}

@@ -6,6 +6,8 @@ Pages are static files shipped in game/web; everything they show comes over the 
 from __future__ import annotations
 
 import asyncio
+import io
+import re
 import logging
 from importlib import resources
 
@@ -17,6 +19,7 @@ from .connection import websocket
 log = logging.getLogger("summit.server")
 WEB = resources.files("game") / "web"
 PAGES = {"/": "student.html", "/facilitator": "facilitator.html", "/projector": "projector.html"}
+SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*\.[a-z0-9]+")
 STATIC_TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml",
                 ".woff2": "font/woff2", ".png": "image/png", ".ico": "image/x-icon"}
 SECURITY_HEADERS = {
@@ -29,21 +32,31 @@ SECURITY_HEADERS = {
 }
 
 
-def _file(name: str) -> web.Response:
-    path = WEB / name
+def _file(folder, name: str) -> web.Response:
     suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
-    if "/" in name.strip("/").replace("static/", "", 1) or ".." in name or suffix not in STATIC_TYPES \
-            or not path.is_file():
+    if not SAFE_NAME.fullmatch(name) or suffix not in STATIC_TYPES:
+        raise web.HTTPNotFound(text="no such page")
+    path = folder / name
+    if not path.is_file():
         raise web.HTTPNotFound(text="no such page")
     return web.Response(body=path.read_bytes(), content_type=STATIC_TYPES[suffix], headers=SECURITY_HEADERS)
 
 
 async def page(request: web.Request) -> web.Response:
-    return _file(PAGES[request.path])
+    return _file(WEB, PAGES[request.path])
 
 
 async def static(request: web.Request) -> web.Response:
-    return _file(request.match_info["name"])
+    return _file(WEB / "static", request.match_info["name"])
+
+
+async def qr(request: web.Request) -> web.Response:
+    """The address students open, as a QR code for the projector."""
+    import segno
+    url = request.app["classroom"].student_url or f"http://{request.host}/"
+    picture = io.BytesIO()
+    segno.make(url, error="m").save(picture, kind="svg", scale=8, border=2, dark="#000", light="#fff", xmldecl=False)
+    return web.Response(body=picture.getvalue(), content_type="image/svg+xml", headers=SECURITY_HEADERS)
 
 
 async def health(request: web.Request) -> web.Response:
@@ -66,5 +79,6 @@ def make_app(classroom: Classroom) -> web.Application:
     app.router.add_get("/static/{name}", static)
     app.router.add_get("/ws", websocket)
     app.router.add_get("/health", health)
+    app.router.add_get("/qr.svg", qr)
     app.on_shutdown.append(_close_clients)
     return app

@@ -37,6 +37,7 @@ class Client(Protocol):
     remote: str
     news_sent: dict
     watching: set
+    views: bool
 
     def send(self, message: dict) -> None: ...
 
@@ -64,6 +65,7 @@ class Classroom:
         self.clients: set = set()
         self.throttle = FailureThrottle()
         self._summary_due = False
+        self.student_url = ""        # the address students open, as the host printed it
 
     # -- opening a class ------------------------------------------------------------------
 
@@ -279,7 +281,7 @@ class Classroom:
         code = team_code(self.record.key, member.table, member.seat)
         for client in list(member.clients):
             message = messages.seated_message(table, member.seat, member.card(),
-                                              token if client is only else None, code)
+                                              token if client is only else None, code, client.views)
             client.send(message)
             self._send_state(client, table)
 
@@ -313,6 +315,14 @@ class Classroom:
         parties = message.get("parties", [])
         wanted, text = await room.run(lambda t: _split(t.ask(seat, message["seat"], message["terms"], parties)))
         return {"type": ServerType.ANSWER, "seat": message["seat"], "terms": wanted, "text": text}
+
+    def preview(self, client: Client, message: dict) -> dict:
+        """What a package the student is building is worth to their seat, and whether the rules would
+        take it now, without sending it."""
+        member = self._seated(client)
+        table = self._room(member.table).table
+        return messages.preview_message(table, member.seat, message["terms"], message.get("parties", []),
+                                        message.get("expires", 0))
 
     async def note(self, client: Client, message: dict) -> None:
         member = self._seated(client)
@@ -375,7 +385,7 @@ class Classroom:
         since = client.news_sent.get((table.id, member.seat), 0)
         if since > len(table.state.news_of[member.seat]):
             since = 0     # the table was rolled back: the client starts its news again
-        message = messages.state_message(table, member.seat, since, self.holders(table.id), time.time())
+        message = messages.state_message(table, member.seat, since, self.holders(table.id), time.time(), client.views)
         client.news_sent[(table.id, member.seat)] = message["observation"]["events_seen"]
         client.send(message)
 

@@ -40,6 +40,7 @@ class Connection:
         self.name = ""
         self.news_sent: dict = {}
         self.watching: set = set()
+        self.views = False          # the client wants each screen in words too (the browser client)
         self.outbox: asyncio.Queue = asyncio.Queue(maxsize=OUTBOX)
         self.bucket = TokenBucket(RATE, BURST)
         self.refused_for_speed = 0
@@ -140,6 +141,7 @@ class Connection:
             room.check_code(self, message["code"])
             self.name = room.clean_name(message["name"])
         self.role = role
+        self.views = bool(message.get("views"))
         room.attach(self)
         reply = room.welcome(self)
         if "id" in message:
@@ -219,6 +221,8 @@ class Connection:
             return {"type": ServerType.ACK, "version": version}
         if kind == ClientType.ASK:
             return await room.ask(self, message)
+        if kind == ClientType.PREVIEW:
+            return room.preview(self, message)
         if kind == ClientType.NOTE:
             await room.note(self, message)
             return {"type": ServerType.ACK}

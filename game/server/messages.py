@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.engine import Action, IllegalAction
 from game.engine.kinds import Phase
+from game.engine.talks import check_package
+from game.engine.views import private_info
 from game.match import Controller
+from game.present.seatview import briefing_view, looks_of, result_view, seat_view
+from game.present.worth import bar_words, worth
 
 from .protocol import ServerType
 from .table import Table
@@ -27,35 +32,47 @@ def pace(table: Table, now: float) -> dict:
             "pace": table.pace}
 
 
-def state_message(table: Table, seat: str, news_from: int, holders: dict, now: float) -> dict[str, Any]:
-    """Everything `seat` may know now; news from its item `news_from` on (a client keeps the rest)."""
+def state_message(table: Table, seat: str, news_from: int, holders: dict, now: float,
+                  views: bool = False) -> dict[str, Any]:
+    """Everything `seat` may know now; news from its item `news_from` on (a client keeps the rest). With
+    `views`, also the seat's screen in words (game.present), for clients that only lay text out."""
     state = table.state
     obs = state.observation(seat, since=news_from)
-    obs.pop("private")   # sent once, when the seat is taken
-    mine = seat in state.to_move() and table.match.controllers[seat] == Controller.HUMAN
+    mine = seat in state.to_move() and table.match.controllers[seat] == Controller.HUMAN \
+        and not table.paused and not table.ended
+    legal = [a.to_dict() for a in state.legal_actions(seat)] if mine else []
+    space = state.proposal_space(seat) if mine else {"can_propose": False, "issues": {}, "seats": [],
+                                                      "expires": [state.turn, state.turn]}
     message: dict[str, Any] = {
         "type": ServerType.STATE, "table": table.id, "seat": seat, "version": table.version,
         "turn": state.turn, "phase": str(state.phase), "round": state.round if state.phase == Phase.TALKS else 0,
-        "observation": obs, "news_from": news_from,
-        "legal": [a.to_dict() for a in state.legal_actions(seat)] if mine else [],
-        "space": state.proposal_space(seat) if mine else {"can_propose": False, "issues": {}, "seats": [],
-                                                           "expires": [state.turn, state.turn]},
+        "observation": obs, "news_from": news_from, "legal": legal, "space": space,
         "controllers": table.controllers(), "holders": holders, **pace(table, now),
     }
     result = table.result()
     if result is not None:
         message["result"] = result
+    if views:
+        public = table.match.public
+        message["view"] = seat_view(public, obs, seat, legal, space, message["controllers"], obs["news"])
+        if result is not None:
+            message["view"]["result"] = result_view(public, result, seat)
+    obs.pop("private")   # sent once, when the seat is taken
     return message
 
 
-def seated_message(table: Table, seat: str, member: dict, token: str | None, team_code: str) -> dict[str, Any]:
-    from game.engine.views import private_info
+def seated_message(table: Table, seat: str, member: dict, token: str | None, team_code: str,
+                   views: bool = False) -> dict[str, Any]:
+    private = private_info(table.scenario.seat(seat))
     message: dict[str, Any] = {
         "type": ServerType.SEATED, "table": table.id, "seat": seat, "member": member, "team_code": team_code,
-        "public": table.match.public, "private": private_info(table.scenario.seat(seat)),
+        "public": table.match.public, "private": private,
     }
     if token is not None:
         message["token"] = token
+    if views:
+        message["briefing"] = briefing_view(table.match.public, seat, private)
+        message["looks"] = looks_of(table.match.public)
     return message
 
 
@@ -85,3 +102,24 @@ def table_summary(table: Table, holders: dict, connected: dict, now: float) -> d
 def table_view(table: Table) -> dict[str, Any]:
     return {"type": ServerType.TABLE_VIEW, "table": table.id, "view": table.state.facilitator_view(),
             "notes": list(table.notes), "controllers": table.controllers(), "result": table.result()}
+
+
+def preview_message(table: Table, seat: str, terms: dict, parties: list, expires: int) -> dict[str, Any]:
+    state = table.state
+    public = table.match.public
+    prefs = private_info(table.scenario.seat(seat))["preferences"]
+    settled = state.outcome()
+    problem = ""
+    try:
+        action = Action.from_dict({"type": "propose", "parties": list(parties), "terms": dict(terms),
+                                   "expires": expires})
+        clean = dict(action.terms)
+        check_package(state, seat, action.parties, action.terms, action.expires)
+    except IllegalAction as err:
+        problem = str(err)
+        clean = {i: o for i, o in terms.items() if isinstance(i, str) and isinstance(o, str)}
+    known = {i["id"]: i["options"] for i in public["issues"]}
+    clean = {i: o for i, o in clean.items() if o in known.get(i, ())}
+    value = worth(prefs, public["issues"], settled, clean)
+    now = worth(prefs, public["issues"], settled, {})
+    return {"type": ServerType.PREVIEW, "worth": bar_words(value, prefs["reservation"], now), "problem": problem}

@@ -32,6 +32,7 @@ class ClientType(StrEnum):
     SYNC = "sync"
     OP = "op"
     WATCH = "watch"
+    PREVIEW = "preview"
     PING = "ping"
 
 
@@ -49,6 +50,7 @@ class ServerType(StrEnum):
     CLASS = "class"
     TABLE_VIEW = "table_view"
     PUBLIC = "public"
+    PREVIEW = "preview"
     PONG = "pong"
     BYE = "bye"
 
@@ -119,6 +121,7 @@ class Hello(TypedDict):
     name: NotRequired[str]
     token: NotRequired[str]
     key: NotRequired[str]
+    views: NotRequired[bool]
 
 
 class Claim(TypedDict):
@@ -174,7 +177,8 @@ class Watch(TypedDict):
 _TEXT, _INT, _BOOL, _OBJ, _LIST = str, int, bool, dict, list
 SCHEMAS: dict[ClientType, dict[str, tuple[type, bool]]] = {
     ClientType.HELLO: {"protocol": (_INT, True), "role": (_TEXT, True), "code": (_TEXT, False),
-                       "name": (_TEXT, False), "token": (_TEXT, False), "key": (_TEXT, False)},
+                       "name": (_TEXT, False), "token": (_TEXT, False), "key": (_TEXT, False),
+                       "views": (_BOOL, False)},
     ClientType.LOBBY: {},
     ClientType.CLAIM: {"table": (_TEXT, True), "seat": (_TEXT, True), "team_code": (_TEXT, False)},
     ClientType.LEAVE: {},
@@ -187,6 +191,7 @@ SCHEMAS: dict[ClientType, dict[str, tuple[type, bool]]] = {
                     "to": (_TEXT, False), "title": (_TEXT, False), "text": (_TEXT, False),
                     "source": (_TEXT, False), "event": (_TEXT, False)},
     ClientType.WATCH: {"table": (_TEXT, True)},
+    ClientType.PREVIEW: {"terms": (_OBJ, True), "parties": (_LIST, False), "expires": (_INT, False)},
     ClientType.PING: {},
 }
 TEXT_MAX = 4000   # any one text field; each is checked against its own, smaller limit where it is used

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.worth import bar_words
+
 from .. import shapes, theme
 from ..lists import RichText, ScrollState
 from ..widgets import Hint, Widget, focus_ring
@@ -11,15 +13,10 @@ from ..widgets import Hint, Widget, focus_ring
 
 def value_bar(surf, app, rect, value: float, walk: float, now: float | None = None) -> None:
     """A 0..1 bar with the walk-away point marked; the verdict is written, not only coloured."""
-    good = value > walk + 1e-9
-    verdict, colour = ("\u2713 better than walking away", theme.GOOD) if good else \
-        ("\u2717 not better than walking away", theme.BAD)
-    if now is not None and value < now - 1e-9:
-        verdict, colour = "\u2717 worse than what is already signed", theme.BAD
-    elif now is not None and value <= now + 1e-9:
-        verdict, colour = "no change to what is already signed", theme.MUTED
-    app.text.draw(surf, f"Worth to you {value:.2f} \u2014 {verdict}", rect.topleft, "bold", colour,
-                  max_width=rect.width)
+    words = bar_words(value, walk, now)
+    good = words["better"]
+    colour = {"good": theme.GOOD, "bad": theme.BAD}.get(words["tone"], theme.MUTED)
+    app.text.draw(surf, words["headline"], rect.topleft, "bold", colour, max_width=rect.width)
     bar = pygame.Rect(rect.left, rect.top + app.text.line_height("bold") + app.u(4), rect.width, app.u(10))
     pygame.draw.rect(surf, theme.RAISED, bar, border_radius=app.u(3))
     fill = bar.copy()
@@ -27,13 +24,11 @@ def value_bar(surf, app, rect, value: float, walk: float, now: float | None = No
     pygame.draw.rect(surf, theme.GOOD if good else theme.BAD, fill, border_radius=app.u(3))
     x = bar.left + int(bar.width * walk)
     pygame.draw.line(surf, theme.TEXT, (x, bar.top - app.u(4)), (x, bar.bottom + app.u(4)), 2)
-    notes = f"walk-away {walk:.2f}"
     if now is not None:
         xn = bar.left + int(bar.width * now)
         pygame.draw.polygon(surf, theme.MUTED, [(xn, bar.bottom + 1), (xn - app.u(5), bar.bottom + app.u(8)),
                                                 (xn + app.u(5), bar.bottom + app.u(8))])
-        notes += f" (white line) \u00b7 signed so far {now:.2f} (\u25b2)"
-    app.text.draw(surf, notes, (bar.left, bar.bottom + app.u(8)), "small", theme.MUTED, max_width=rect.width)
+    app.text.draw(surf, words["notes"], (bar.left, bar.bottom + app.u(8)), "small", theme.MUTED, max_width=rect.width)
 
 
 def value_bar_height(app) -> int:

@@ -1,0 +1,226 @@
+"""The table in words, for one seat: the day, offers, deals, moves, seats and news.
+
+Each function takes the public scenario (`public_info`), the seat's observation and the seat,
+and returns plain data with every sentence already written; a `tone` (good, bad, accent,
+muted) says how a face may mark it, never what it means. The desktop panels, the browser
+client and the reports read these, so a package, an effect or a reason reads the same on
+every screen.
+"""
+
+from __future__ import annotations
+
+from .words import day_date, effect_text, option_text, seat_names, source_text, terms_lines
+
+HOLD = "hold"
+STATUS = {"open": "open", "signed": "signed", "rejected": "rejected", "countered": "countered",
+          "withdrawn": "withdrawn", "expired": "expired", "void": "overtaken"}
+TABLE_SOURCE = "At the table"
+HIDDEN_NEWS = ("phase",)
+
+
+class Words:
+    """What every wording here needs from the public scenario, looked up once."""
+
+    def __init__(self, public: dict, viewer: str | None):
+        self.public = public
+        self.viewer = viewer
+        self.names = seat_names(public)
+        self.issues = {i["id"]: i for i in public["issues"]}
+        self.moves = {m["id"]: m for m in public["moves"]}
+
+    def name(self, seat: str) -> str:
+        return self.names.get(seat, seat)
+
+    def you_or(self, seat: str) -> str:
+        return "you" if seat == self.viewer else self.name(seat)
+
+
+# -- the day ------------------------------------------------------------------------------
+
+def day_lines(w: Words, obs: dict) -> list:
+    """The day, longest wording first."""
+    left = obs["summit_turn"] - obs["turn"]
+    when = "the summit is today" if left == 0 else f"{left} day{'s' if left > 1 else ''} to the summit"
+    date = day_date(w.public["calendar"]["start_date"], obs["turn"])
+    day = f"Day {obs['turn']} of {obs['turns']}"
+    return [f"{day} \u00b7 {date} \u00b7 {when}", f"{day} \u00b7 {date}", day]
+
+
+def phase_lines(obs: dict) -> list:
+    if obs["phase"] == "talks":
+        return [f"Talks \u00b7 round {obs['round']} of {obs['talk_rounds']}", f"Round {obs['round']} of {obs['talk_rounds']}"]
+    if obs["phase"] == "moves":
+        return ["Moves: each seat chooses in secret", "Moves, in secret", "Moves"]
+    return ["The summit is over"]
+
+
+def waiting_text(w: Words, obs: dict) -> str:
+    if obs["phase"] == "over":
+        return "The summit is over."
+    if w.viewer in obs["to_move"]:
+        return "Your move."
+    return "Waiting for " + ", ".join(w.name(s) for s in obs["to_move"]) + "\u2026"
+
+
+# -- offers -------------------------------------------------------------------------------
+
+def needs_answer(w: Words, p: dict) -> bool:
+    return p["status"] == "open" and w.viewer in p["parties"] and w.viewer not in p["accepted"]
+
+
+def offer_order(w: Words, proposals: list) -> list:
+    """Open offers waiting for the viewer first, then its own open ones, then the rest, newest first."""
+    newest = {p["id"]: -i for i, p in enumerate(proposals)}
+
+    def rank(p):
+        mine = p["status"] == "open" and p["proposer"] == w.viewer
+        return (0 if needs_answer(w, p) else 1 if mine else 2 if p["status"] == "open" else 3, newest[p["id"]])
+    return sorted(proposals, key=rank)
+
+
+def offer_label(w: Words, proposals: list, pid: str, covers: bool = True) -> str:
+    """Ids are opaque; a player knows an offer by whose it was, when, and what it covered."""
+    p = next((q for q in proposals if q["id"] == pid), None)
+    if p is None:
+        return "an earlier offer"
+    whose = "your" if p["proposer"] == w.viewer else f"{w.name(p['proposer'])}'s"
+    if not covers:
+        return f"{whose} day {p['turn']} offer"
+    return f"{whose} day {p['turn']} offer on {', '.join(w.issues[i]['name'] for i in p['terms'])}"
+
+
+def offer_status(w: Words, p: dict) -> str:
+    return "answer needed" if needs_answer(w, p) else STATUS.get(p["status"], p["status"])
+
+
+def offer_headline(w: Words, p: dict, codes: dict | None = None) -> str:
+    to = ", ".join("you" if s == w.viewer else (codes or w.names).get(s, s)
+                   for s in p["parties"] if s != p["proposer"])
+    return f"Day {p['turn']} \u00b7 to {to} \u00b7 {offer_status(w, p)}"
+
+
+def offer_card(w: Words, proposals: list, p: dict) -> dict:
+    """One offer in full: who, to whom, the terms, what was said, and where it stands."""
+    signed = ", ".join(w.name(s) for s in p["accepted"]) or "nobody yet"
+    lines = []
+    if p["note"]:
+        lines.append(("good", f"They say: \u201c{p['note']}\u201d"))
+    if p["reason"]:
+        lines.append(("bad", f"Reason given: \u201c{p['reason']}\u201d"))
+    if p["counter_to"]:
+        lines.append(("muted", f"A counter-offer to {offer_label(w, proposals, p['counter_to'])}."))
+    return {
+        "id": p["id"], "from": p["proposer"], "label": offer_label(w, proposals, p["id"]),
+        "headline": f"From {w.you_or(p['proposer'])}: {offer_headline(w, p)}",
+        "status": offer_status(w, p), "needs_answer": needs_answer(w, p), "mine": p["proposer"] == w.viewer,
+        "open": p["status"] == "open",
+        "accepted_line": f"Accepted so far: {signed} \u00b7 open until day {p['expires']}"
+                         + (" \u00b7 public" if p["public"] else ""),
+        "terms": terms_lines(w.issues, p["terms"]), "notes": [{"tone": t, "text": x} for t, x in lines],
+        "parties": list(p["parties"]), "terms_raw": dict(p["terms"]),
+    }
+
+
+def why_not_answer(w: Words, obs: dict, p: dict) -> str:
+    if w.viewer not in p["parties"]:
+        return "it is between " + ", ".join(w.name(s) for s in p["parties"])
+    if p["status"] != "open":
+        return f"it is {STATUS.get(p['status'], p['status'])}"
+    if w.viewer in p["accepted"]:
+        return "you have accepted it; it is signed once the others do"
+    return waiting_text(w, obs).rstrip(".\u2026").lower()
+
+
+# -- deals ---------------------------------------------------------------------------------
+
+def agreement_card(w: Words, agreement: dict) -> dict:
+    """One agreement in full: who signed, the terms, and what it binds each side to."""
+    names = ", ".join(w.name(s) for s in agreement["parties"])
+    live = agreement["live"]
+    status = "in force" if len(live) == len(agreement["terms"]) else \
+        ("partly overtaken by a later agreement" if live else "overtaken by a later agreement")
+    binds = []
+    for ob in agreement["obligations"]:
+        bound = ", ".join(w.name(s) for s in ob["seats"])
+        forbids = ", ".join(w.moves[m]["name"] if m in w.moves else m for m in ob["forbids"])
+        still = "" if ob["issue"] in live else " (no longer binding)"
+        binds.append(f"binds {bound}: {ob['text']} No more: {forbids}.{still}")
+    return {"id": agreement["id"], "title": f"Signed on day {agreement['turn']} by {names} \u00b7 {status}",
+            "terms": terms_lines(w.issues, agreement["terms"]), "binds": binds, "in_force": bool(live)}
+
+
+def statement_line(w: Words, st: dict) -> str:
+    issue = w.issues[st["issue"]]
+    return f"Day {st['turn']} \u00b7 {w.name(st['seat'])}: {issue['name']} must be {option_text(issue, st['option'])}"
+
+
+def breach_line(w: Words, b: dict) -> str:
+    move = w.moves.get(b["move"], {}).get("name", b["move"])
+    issues = ", ".join(w.issues[i]["name"] for i in b.get("issues", [b.get("issue")]) if i in w.issues)
+    return f"\u2717 Day {b['turn']} \u00b7 {w.name(b['seat'])} broke the agreement on {issues} with \u201c{move}\u201d"
+
+
+# -- moves ----------------------------------------------------------------------------------
+
+def hold_move() -> dict:
+    return {"id": HOLD, "name": "Hold: make no move", "kind": "hold", "public": True,
+            "description": "Do nothing in the field today; let the talks speak.", "effects": []}
+
+
+def breaks(w: Words, obs: dict, move_id: str) -> list:
+    """The promises in force that bind the viewer not to make this move."""
+    out = []
+    for a in obs["agreements"]:
+        for ob in a["obligations"]:
+            if move_id in ob["forbids"] and w.viewer in ob["seats"] and ob["issue"] in a["live"]:
+                out.append(f"Day {a['turn']} agreement: {ob['text']}")
+    return out
+
+
+def move_card(w: Words, obs: dict, mv: dict, available: set | None) -> dict:
+    broken = breaks(w, obs, mv["id"])
+    ok = available is None or mv["id"] in available
+    kind = ("breaks an agreement \u00b7 " if broken else "") + mv["kind"].replace("_", " ") + \
+        ("" if mv["public"] else " \u00b7 secret") + ("" if ok else " \u00b7 not available now")
+    return {"id": mv["id"], "name": mv["name"], "kind": kind, "description": mv["description"],
+            "effects": [effect_text(e, w.names, w.public) for e in mv["effects"]],
+            "breaks": [f"\u26a0 Breaks {b} Breaking costs trust, standing and support at home." for b in broken],
+            "available": available is not None and mv["id"] in available}
+
+
+def moves_for(w: Words, obs: dict, available: set | None) -> list:
+    return [move_card(w, obs, mv, available) for mv in [hold_move()] + [m for m in w.public["moves"]
+                                                                         if m["seat"] == w.viewer]]
+
+
+def revealed_moves(w: Words, obs: dict) -> list:
+    out = []
+    for turn, seat, mid in reversed(obs["moves"]):
+        what = "held" if mid == HOLD else w.moves.get(mid, {}).get("name", mid)
+        out.append(f"Day {turn} \u00b7 {w.name(seat)}: {what}")
+    return out
+
+
+# -- news -----------------------------------------------------------------------------------
+
+def news_item(w: Words, e: dict) -> dict | None:
+    """One news event as a reader sees it (None for bookkeeping no one reads)."""
+    kind = e["kind"]
+    if kind in HIDDEN_NEWS or (kind == "chosen" and e["seat"] != w.viewer):
+        return None
+    item = {"n": e.get("n", 0), "turn": e["turn"], "kind": kind, "tone": "text", "title": e["text"],
+            "body": "", "source": TABLE_SOURCE}
+    if kind == "day":
+        item.update(tone="accent", title=f"{e['text']} \u2014 {day_date(w.public['calendar']['start_date'], e['turn'])}",
+                    source="")
+    elif kind == "news":
+        source = e.get("source_line") or source_text(w.public, e.get("source", ""))
+        item.update(body=e.get("body", ""), source=source)
+    elif kind == "move":
+        mv = w.moves.get(e.get("move"), {})
+        item.update(body=e.get("body", ""), source="Field report \u00b7 " + source_text(w.public, mv.get("source", "")))
+    elif kind in ("breach", "reversal"):
+        item.update(tone="bad", title="\u2717 " + e["text"])
+    elif kind in ("agreement", "kept"):
+        item.update(tone="good", title="\u2713 " + e["text"])
+    return item
