@@ -14,6 +14,7 @@ from game.engine.talks import check_package
 from game.engine.views import private_info
 from game.match import Controller
 from game.present.seatview import briefing_view, looks_of, result_view, seat_view
+from game.present.table import Words, agreement_card, day_lines, news_item, offer_card, phase_lines, statement_line
 from game.present.worth import bar_words, worth
 
 from .protocol import ServerType
@@ -77,11 +78,18 @@ def seated_message(table: Table, seat: str, member: dict, token: str | None, tea
 
 
 def public_message(tables: list[Table], now: float) -> dict[str, Any]:
+    """What the whole room may see of each table, raw and in words."""
     out = []
     for table in tables:
         view = table.state.public_view()
+        w = Words(table.match.public, None)
+        words = {"day": day_lines(w, view)[1], "phase": phase_lines(view)[0],
+                 "news": [item for item in (news_item(w, dict(e, n=k)) for k, e in enumerate(view["news"]))
+                          if item and item["kind"] != "day"][::-1][:12],
+                 "deals": [agreement_card(w, a) for a in reversed(view["agreements"])],
+                 "statements": [statement_line(w, s) for s in view["statements"]][::-1]}
         out.append({"table": table.id, "title": table.scenario.title, "seats": seat_names(table),
-                    "view": view, **pace(table, now)})
+                    "view": view, "words": words, **pace(table, now)})
     return {"type": ServerType.PUBLIC, "tables": out}
 
 
@@ -96,12 +104,35 @@ def table_summary(table: Table, holders: dict, connected: dict, now: float) -> d
     return {"table": table.id, "scenario": table.scenario.id, "title": table.scenario.title,
             "turn": state.turn, "turns": table.scenario.calendar.turns, "phase": str(state.phase),
             "round": state.round, "seats": seats, "agreements": len(state.agreements),
+            "status": _status(table),
+            "events": [{"id": e.id, "title": e.title, "happened": e.id in state.fired} for e in table.scenario.events],
             "version": table.version, "digest": state.digest(), **pace(table, now)}
 
 
+def _status(table: Table) -> str:
+    state, calendar = table.state, table.scenario.calendar
+    when = {"turn": state.turn, "turns": calendar.turns, "summit_turn": calendar.summit_turn, "phase": state.phase,
+            "round": state.round, "talk_rounds": calendar.talk_rounds}
+    return f"{day_lines(Words(table.match.public, None), when)[1]} \u00b7 {phase_lines(when)[0]}"
+
+
 def table_view(table: Table) -> dict[str, Any]:
-    return {"type": ServerType.TABLE_VIEW, "table": table.id, "view": table.state.facilitator_view(),
-            "notes": list(table.notes), "controllers": table.controllers(), "result": table.result()}
+    """Everything at one table, for the facilitator: every offer, note and seat's secrets, in words too."""
+    view = table.state.facilitator_view()
+    public = table.match.public
+    w = Words(public, None)
+    words = {
+        "offers": [offer_card(w, view["proposals"], p) for p in reversed(view["proposals"])],
+        "deals": [agreement_card(w, a) for a in reversed(view["agreements"])],
+        "news": [item for item in (news_item(w, dict(e, n=k)) for k, e in enumerate(view["news"])) if item][::-1],
+        "seats": [{"seat": s["id"], "name": s["name"],
+                   "objectives": [f"{o['text']} ({o['points']} points)" for o in view["private"][s["id"]]["objectives"]]}
+                  for s in public["seats"]],
+    }
+    result = table.result()
+    return {"type": ServerType.TABLE_VIEW, "table": table.id, "view": view, "words": words,
+            "notes": list(table.notes), "controllers": table.controllers(), "result": result,
+            "result_words": result_view(public, result, None) if result else None}
 
 
 def preview_message(table: Table, seat: str, terms: dict, parties: list, expires: int) -> dict[str, Any]:

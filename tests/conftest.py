@@ -1,11 +1,16 @@
-"""The `host` fixture: class servers that each test starts and the fixture always stops."""
+"""Shared by every test folder: `hosting` (class servers for tests) is importable, and the `host`
+fixture starts class servers that it always stops."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-from hosting import Host
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from hosting import Host  # noqa: E402
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from game.client.connection import ClassClient
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 START_WITHIN = 30.0
 TEST_WITHIN = 120.0
 
