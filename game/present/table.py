@@ -224,3 +224,22 @@ def news_item(w: Words, e: dict) -> dict | None:
     elif kind in ("agreement", "kept"):
         item.update(tone="good", title="\u2713 " + e["text"])
     return item
+
+
+def action_line(w: Words, action: dict) -> str:
+    """What a seat's member did, in a few words, for the rest of the team."""
+    kind = action.get("type")
+    if kind == "done":
+        return "ended the round"
+    if kind == "move":
+        mid = action.get("move", "")
+        return "chose to hold" if mid == HOLD else f"chose {w.moves.get(mid, {}).get('name', mid)}"
+    if kind == "statement":
+        issue = w.issues.get(action.get("issue", ""))
+        return f"said in public that {issue['name']} must be {option_text(issue, action.get('option', ''))}" \
+            if issue else "made a public statement"
+    if kind in ("propose", "counter"):
+        to = ", ".join(w.name(p) for p in action.get("parties", []) if p != w.viewer)
+        return f"{'countered' if kind == 'counter' else 'proposed'} to {to}: " + \
+            "; ".join(terms_lines(w.issues, action.get("terms", {})))
+    return {"accept": "accepted an offer", "reject": "rejected an offer", "withdraw": "withdrew an offer"}.get(kind, kind)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from game.match import CONTROLLERS, Controller
+from game.present.table import Words, action_line
 from game.scenario import Scenario, ScenarioError, parse_scenario
 
 from . import messages
@@ -300,8 +301,9 @@ class Classroom:
         said = await room.run(lambda t: t.act(seat, message["turn"], message["phase"], message["round"],
                                               message["action"]))
         # Team members see who on their seat did what.
+        did = action_line(Words(room.table.match.public, seat), message["action"])
         team = {"type": ServerType.TEAM, "table": member.table, "seat": seat, "member": member.card(),
-                "action": message["action"], "text": said}
+                "action": message["action"], "did": did, "text": said}
         for m in self.members.values():
             if m.table == member.table and m.seat == seat:
                 for c in m.clients:

@@ -21,6 +21,32 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// Redraw `root` with `draw()` without losing what the person was typing or where the focus was:
+// each update redraws the page, and a half-written note must survive it.
+export function redraw(root, draw) {
+  const saved = new Map();
+  for (const field of root.querySelectorAll("input[id], select[id], textarea[id]")) {
+    saved.set(field.id, field.type === "checkbox" ? field.checked : field.value);
+  }
+  const active = document.activeElement;
+  const focused = active && active.id && root.contains(active) ? active.id : null;
+  const caret = focused && "selectionStart" in active ? active.selectionStart : null;
+  draw();
+  for (const [id, value] of saved) {
+    const field = document.getElementById(id);
+    if (!field || field.dataset.fresh !== undefined) continue;
+    if (field.type === "checkbox") field.checked = value;
+    else if ([...(field.options || [])].some((o) => o.value === value) || field.tagName !== "SELECT") field.value = value;
+  }
+  const again = focused && document.getElementById(focused);
+  if (again) {
+    again.focus();
+    if (caret !== null && "setSelectionRange" in again) {
+      try { again.setSelectionRange(caret, caret); } catch (err) { /* not a text field */ }
+    }
+  }
+}
+
 export function clear(node, ...children) {
   node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
   return node;

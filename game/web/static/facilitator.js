@@ -2,7 +2,7 @@
 // The key comes from the link `host` printed (#key=...) and never leaves this page except to
 // the class server.
 
-import { PROTOCOL, Connection, announce, clear, countdown, el, fragmentParam, statusText, toast } from "./common.js";
+import { PROTOCOL, Connection, announce, clear, countdown, el, fragmentParam, redraw, statusText, toast } from "./common.js";
 
 const KEY_STORE = `summit.key.${location.host}`;
 const F = { key: fragmentParam("key") || sessionStorage.getItem(KEY_STORE), summary: null, watch: null, view: null,
@@ -49,9 +49,7 @@ function op(name, fields = {}, done = "Done.") {
 }
 
 function render() {
-  const focused = document.activeElement && document.activeElement.id;
-  clear(app, F.key ? (F.summary ? console_() : el("p", { class: "muted", text: "Connecting\u2026" })) : keyForm());
-  if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+  redraw(app, () => clear(app, F.key ? (F.summary ? console_() : el("p", { class: "muted", text: "Connecting\u2026" })) : keyForm()));
   tick();
 }
 

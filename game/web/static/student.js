@@ -3,10 +3,11 @@
 // back what the student chose. Each view is a function of the latest messages and can be
 // drawn again at any time.
 
-import { PROTOCOL, Connection, announce, clear, countdown, el, seatTag, statusText, toast, worthBar } from "./common.js";
+import { PROTOCOL, Connection, announce, clear, countdown, el, redraw, seatTag, statusText, toast, worthBar } from "./common.js";
 import { drawMap } from "./map.js";
 
 const TOKEN_KEY = `summit.seat.${location.host}`;
+const BRIEFED_KEY = `summit.briefed.${location.host}`;
 const TABS = [["news", "News"], ["offers", "Offers"], ["propose", "Propose"], ["deals", "Deals"], ["moves", "Moves"],
   ["seats", "Seats"], ["notes", "Notes"], ["map", "Map"], ["briefing", "Briefing"]];
 
@@ -67,7 +68,8 @@ function receive(m) {
         localStorage.setItem(TOKEN_KEY, m.token);
       }
       if (!S.seated || S.seated.seat !== m.seat || S.seated.table !== m.table) {
-        S.screen = "briefing";
+        // Coming back to a seat already briefed (a refresh, a dropped connection) goes straight to the table.
+        S.screen = localStorage.getItem(BRIEFED_KEY) === `${m.table}/${m.seat}` ? "table" : "briefing";
         S.draft = newDraft();
         S.notes = [];
         S.notesSeen = 0;
@@ -89,7 +91,7 @@ function receive(m) {
       if (S.seated && m.from !== S.seated.seat) toast(`Note from ${m.name}: ${m.text}`);
       break;
     case "team":
-      if (S.seated && m.member && m.member.id !== S.seated.member.id) toast(`${m.member.name}: ${(m.text || []).join(" ")}`);
+      if (S.seated && m.member && m.member.id !== S.seated.member.id) toast(`${m.member.name} ${m.did}.`);
       break;
     case "notice":
       toast(m.text);
@@ -106,20 +108,9 @@ function receive(m) {
 // -- drawing ---------------------------------------------------------------------------------
 
 function render() {
-  const focused = document.activeElement && document.activeElement.id;
-  const selection = focused && "selectionStart" in document.activeElement ? document.activeElement.selectionStart : null;
   header();
   const view = { join: joinScreen, lobby: lobbyScreen, briefing: briefingScreen, table: tableScreen }[S.screen];
-  clear(app, view());
-  if (focused) {
-    const again = document.getElementById(focused);
-    if (again) {
-      again.focus();
-      if (selection !== null && "setSelectionRange" in again) {
-        try { again.setSelectionRange(selection, selection); } catch (err) { /* not a text field */ }
-      }
-    }
-  }
+  redraw(app, () => clear(app, view()));
 }
 
 function header() {
@@ -195,7 +186,13 @@ function briefingScreen() {
   const b = S.seated && S.seated.briefing;
   if (!b) return el("p", { text: "Loading your briefing\u2026" });
   return el("div", {}, briefing(b),
-    el("button", { class: "primary", id: "to-table", onclick: () => { S.screen = "table"; S.tab = "news"; render(); app.focus(); }, text: "Go to the table" }));
+    el("button", { class: "primary", id: "to-table", onclick: () => {
+      localStorage.setItem(BRIEFED_KEY, `${S.seated.table}/${S.seated.seat}`);
+      S.screen = "table";
+      S.tab = "news";
+      render();
+      app.focus();
+    }, text: "Go to the table" }));
 }
 
 function briefing(b) {
@@ -335,13 +332,13 @@ function propose(v) {
   const me = S.seated.seat;
   const parties = el("fieldset", {}, el("legend", { text: "Who signs (you always do)" }),
     c.seats.map((s) => el("label", { class: "check" },
-      el("input", { type: "checkbox", id: `party-${s.id}`, checked: d.parties.has(s.id), onchange: (e) => {
+      el("input", { type: "checkbox", id: `party-${s.id}`, "data-fresh": true, checked: d.parties.has(s.id), onchange: (e) => {
         if (e.target.checked) d.parties.add(s.id); else d.parties.delete(s.id);
         refreshPreview();
       } }), seatTag(looks()[s.id], s.name))));
   const issues = el("fieldset", {}, el("legend", { text: "The package: an option for each issue you put in" }),
     c.issues.length ? c.issues.map((i) => {
-      const select = el("select", { id: `issue-${i.id}`, onchange: (e) => {
+      const select = el("select", { id: `issue-${i.id}`, "data-fresh": true, onchange: (e) => {
         if (e.target.value) {
           d.terms[i.id] = e.target.value;
           i.signatories.filter((s) => s !== me).forEach((s) => d.parties.add(s));
@@ -352,9 +349,9 @@ function propose(v) {
       i.options.map((o) => el("option", { value: o.value, selected: d.terms[i.id] === o.value, text: o.label })));
       return el("label", {}, el("span", { text: `${i.name} (signed by ${i.signatory_names.join(", ")})` }), select);
     }) : el("p", { class: "muted", text: "No issue is on the table now." }));
-  const expires = el("select", { id: "expires", onchange: (e) => { d.expires = Number(e.target.value); refreshPreview(); } },
+  const expires = el("select", { id: "expires", "data-fresh": true, onchange: (e) => { d.expires = Number(e.target.value); refreshPreview(); } },
     c.expires.map((x) => el("option", { value: x.turn, selected: d.expires === x.turn, text: x.label })));
-  const note = el("textarea", { id: "offer-note", maxlength: 300, oninput: (e) => { d.note = e.target.value; } });
+  const note = el("textarea", { id: "offer-note", "data-fresh": true, maxlength: 300, oninput: (e) => { d.note = e.target.value; } });
   note.value = d.note;
   const aiParties = [...d.parties].filter((p) => S.state.controllers[p] && S.state.controllers[p] !== "human");
   const preview = S.preview;
@@ -365,7 +362,7 @@ function propose(v) {
     c.can_propose ? null : el("p", { class: "muted", text: "You can send offers when it is your turn in the talks." }),
     parties, issues,
     el("div", { class: "row" }, el("label", {}, el("span", { text: "Open" }), expires),
-      el("label", { class: "check" }, el("input", { type: "checkbox", id: "public", checked: d.public, onchange: (e) => { d.public = e.target.checked; } }), "Public (everyone sees it)")),
+      el("label", { class: "check" }, el("input", { type: "checkbox", id: "public", "data-fresh": true, checked: d.public, onchange: (e) => { d.public = e.target.checked; } }), "Public (everyone sees it)")),
     el("label", {}, el("span", { text: "What you say with it (optional)" }), note),
     preview ? worthBar(preview.worth) : null,
     preview && preview.problem ? el("p", { class: "tone-bad", text: preview.problem }) : null,
@@ -402,9 +399,9 @@ function statementBox(v) {
   const st = S.draft.statement;
   const issue = c.issues.find((i) => i.id === st.issue) || c.issues[0];
   if (!issue) return null;
-  const issueSelect = el("select", { id: "state-issue", onchange: (e) => { st.issue = e.target.value; st.option = ""; render(); } },
+  const issueSelect = el("select", { id: "state-issue", "data-fresh": true, onchange: (e) => { st.issue = e.target.value; st.option = ""; render(); } },
     c.issues.map((i) => el("option", { value: i.id, selected: i.id === issue.id, text: i.name })));
-  const optionSelect = el("select", { id: "state-option", onchange: (e) => { st.option = e.target.value; } },
+  const optionSelect = el("select", { id: "state-option", "data-fresh": true, onchange: (e) => { st.option = e.target.value; } },
     issue.options.map((o) => el("option", { value: o.value, selected: st.option === o.value, text: o.label })));
   return el("fieldset", {}, el("legend", { text: "Say it in public: backing down later costs you at home" }),
     el("div", { class: "row" }, issueSelect, el("span", { text: "must be" }), optionSelect,
@@ -472,9 +469,9 @@ function notes() {
   const me = S.seated.seat;
   const others = S.seated.public.seats.filter((s) => s.id !== me);
   if (!S.noteTo) S.noteTo = others[0].id;
-  const to = el("select", { id: "note-to", onchange: (e) => { S.noteTo = e.target.value; } },
+  const to = el("select", { id: "note-to", "data-fresh": true, onchange: (e) => { S.noteTo = e.target.value; } },
     others.map((s) => el("option", { value: s.id, selected: S.noteTo === s.id, text: s.name })));
-  const text = el("textarea", { id: "note-text", maxlength: 500, oninput: (e) => { S.noteText = e.target.value; } });
+  const text = el("textarea", { id: "note-text", "data-fresh": true, maxlength: 500, oninput: (e) => { S.noteText = e.target.value; } });
   text.value = S.noteText;
   const sendNote = (e) => {
     e.preventDefault();

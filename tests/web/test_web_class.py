@@ -1,0 +1,178 @@
+"""The browser client and the facilitator console in a real browser, against a real class server."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pages import (facilitator, join, no_horizontal_scroll, no_overlapping_controls, play_to_the_end, play_turn,
+                   tab, take_seat)
+from playwright.sync_api import expect
+
+
+@pytest.fixture
+def server(host):
+    return host("--scenario", "moscow-2020", "--seed", "3")
+
+
+def test_two_students_and_the_facilitator_play_a_table_to_the_end(server, contexts):
+    ada, bo, teacher = contexts().new_page(), contexts().new_page(), contexts().new_page()
+    watches = [join(ada, server, "Ada"), join(bo, server, "Bo")]
+    take_seat(ada, "Turkey")
+    take_seat(bo, "Russia")
+    watches.append(facilitator(teacher, server))
+    expect(teacher.get_by_text("Ada")).to_be_visible()
+    teacher.click("#start-all")
+    expect(ada.locator("#end-round")).to_be_enabled()
+    # A refresh in the middle of a round comes back to the same seat.
+    ada.reload()
+    expect(ada.locator("#top-day")).to_contain_text("Day 1")
+    expect(ada.locator("#tab-news")).to_be_visible()
+    assert ada.get_by_text("You are Turkey").count() == 0      # straight back to the table, not the briefing
+    play_to_the_end([ada, bo])
+    for page in (ada, bo):
+        tab(page, "end")
+        expect(page.get_by_role("heading", name="The summit is over")).to_be_visible()
+        expect(page.get_by_text("(you)")).to_be_visible()
+    expect(teacher.get_by_text("The summit is over")).to_be_visible()
+    assert all(not w.errors for w in watches), [w.errors for w in watches]
+
+
+def test_pause_news_and_a_deadline_reach_both_students(server, contexts):
+    ada, bo, teacher = contexts().new_page(), contexts().new_page(), contexts().new_page()
+    join(ada, server, "Ada")
+    take_seat(ada, "Turkey")
+    join(bo, server, "Bo")
+    take_seat(bo, "Russia")
+    facilitator(teacher, server)
+    teacher.click("#start-all")
+    teacher.click("#pause-all")
+    for page in (ada, bo):
+        expect(page.get_by_text("Paused by the facilitator.")).to_be_visible()
+        expect(page.locator("#top-countdown")).to_have_text("paused")
+    teacher.fill("#news-title", "Ceasefire rumours in Ankara")
+    teacher.fill("#news-source", "Class teacher")
+    teacher.get_by_role("button", name="Send the news").click()
+    teacher.click("#start-all")
+    teacher.fill("#all-seconds", "300")
+    teacher.click("#deadline-all")
+    teacher.click("#extend-all")
+    for page in (ada, bo):
+        tab(page, "news")
+        expect(page.get_by_text("Ceasefire rumours in Ankara")).to_be_visible()
+        expect(page.get_by_text("Source: Class teacher")).to_be_visible()
+        expect(page.locator("#top-countdown")).to_have_text(re.compile(r"^(5|6):\d\d left$"))
+
+
+def test_a_note_reaches_its_seat_and_no_other(server, contexts):
+    ada, bo, cy = contexts().new_page(), contexts().new_page(), contexts().new_page()
+    for page, name, seat in ((ada, "Ada", "Turkey"), (bo, "Bo", "Russia"), (cy, "Cy", "EU and Greece")):
+        join(page, server, name)
+        take_seat(page, seat)
+    tab(ada, "notes")
+    ada.select_option("#note-to", "russia")
+    ada.fill("#note-text", "Meet me by the samovar at noon")
+    ada.get_by_role("button", name="Send note").click()
+    expect(ada.get_by_text("Sent.")).to_be_visible()
+    expect(bo.get_by_text("Meet me by the samovar at noon").first).to_be_visible()
+    tab(bo, "notes")
+    expect(bo.locator("article", has_text="Meet me by the samovar")).to_be_visible()
+    tab(cy, "notes")
+    cy.wait_for_timeout(500)
+    assert cy.get_by_text("samovar").count() == 0
+
+
+def test_script_in_a_name_or_a_note_is_shown_as_text_and_never_runs(server, contexts):
+    evil = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    ada, bo, teacher = contexts().new_page(), contexts().new_page(), contexts().new_page()
+    watch_ada = join(ada, server, evil[:40])
+    take_seat(ada, "Turkey")
+    watch_bo = join(bo, server, "Bo")
+    take_seat(bo, "Russia")
+    watch_teacher = facilitator(teacher, server)
+    tab(ada, "notes")
+    ada.select_option("#note-to", "russia")
+    ada.fill("#note-text", evil)
+    ada.get_by_role("button", name="Send note").click()
+    tab(bo, "notes")
+    expect(bo.get_by_text(evil).first).to_be_visible()
+    expect(teacher.get_by_text(evil[:40]).first).to_be_visible()
+    for page in (ada, bo, teacher):
+        assert page.locator("img[src=x]").count() == 0
+        assert page.evaluate("document.querySelectorAll('script:not([src])').length") == 0
+    assert not (watch_ada.dialogs or watch_bo.dialogs or watch_teacher.dialogs)
+
+
+def test_every_page_fits_a_phone_without_sideways_scrolling_or_overlaps(server, contexts):
+    phone = contexts(390, 844)
+    page = phone.new_page()
+    join(page, server, "A student with a very long name indeed, far too long for any phone")
+    no_horizontal_scroll(page)
+    no_overlapping_controls(page)
+    page.get_by_role("button", name="Take Turkey").click()
+    no_horizontal_scroll(page)
+    page.click("#to-table")
+    for name in ("news", "offers", "propose", "deals", "moves", "seats", "notes", "map", "briefing"):
+        tab(page, name)
+        no_horizontal_scroll(page)
+        no_overlapping_controls(page)
+    teacher = phone.new_page()
+    facilitator(teacher, server)
+    no_horizontal_scroll(teacher)
+    no_overlapping_controls(teacher)
+    wall = phone.new_page()
+    wall.goto(server.info["projector_url"])
+    expect(wall.get_by_text("Table T1")).to_be_visible()
+    no_horizontal_scroll(wall)
+
+
+def test_bad_input_gets_a_clear_message(server, contexts):
+    page = contexts().new_page()
+    join(page, server, "Ada", code="WRONG1")
+    expect(page.get_by_role("alert")).to_contain_text("not this class's code")
+    ada, bo = contexts().new_page(), contexts().new_page()
+    join(ada, server, "Ada")
+    take_seat(ada, "Turkey")
+    join(bo, server, "Bo")
+    bo.get_by_role("button", name="Join the team").first.click()
+    expect(bo.get_by_role("alert")).to_contain_text("team code")
+    # Two tabs on one seat: both play it.
+    again = ada.context.new_page()
+    again.goto(server.url)
+    expect(again.locator("#tab-news")).to_be_visible()
+    lost = contexts().new_page()
+    lost.goto(server.url.replace("/", "/", 1) + "facilitator")
+    expect(lost.get_by_label("Facilitator key")).to_be_visible()
+    lost.fill("#key", "not the key")
+    lost.get_by_role("button", name="Open the console").click()
+    expect(lost.get_by_role("alert")).to_contain_text("facilitator key is wrong")
+
+
+def test_the_page_says_when_the_server_is_gone_and_comes_back_with_it(server, contexts):
+    page = contexts().new_page()
+    join(page, server, "Ada")
+    take_seat(page, "Turkey")
+    server.stop()
+    expect(page.locator("#status")).to_contain_text("not reachable; retrying")
+    server.start()
+    expect(page.locator("#status")).to_be_hidden(timeout=30_000)
+    expect(page.locator("#tab-news")).to_be_visible()
+    expect(page.locator("#top-day")).to_contain_text("Day 1")
+
+
+def test_a_team_of_two_sees_each_others_actions(server, contexts):
+    ada, bo, teacher = contexts().new_page(), contexts().new_page(), contexts().new_page()
+    join(ada, server, "Ada")
+    take_seat(ada, "Turkey")
+    tab(ada, "seats")
+    code = ada.locator("strong.tone-accent").inner_text()
+    join(bo, server, "Bo")
+    turkey = bo.locator("li", has_text="Turkey")
+    turkey.locator("input").fill(code)
+    turkey.get_by_role("button", name="Join the team").click()
+    bo.click("#to-table")
+    facilitator(teacher, server)
+    teacher.click("#start-all")
+    expect(ada.locator("#end-round")).to_be_enabled()
+    assert play_turn(ada)
+    expect(bo.locator(".toast", has_text="Ada ended the round.")).to_be_visible()
