@@ -19,6 +19,7 @@ COMMANDS = {
     "replay": ("game.commands.replay", "replay a save and check its digest"),
     "shots": ("game.commands.shots", "render every scene of a scripted game to PNG files"),
     "bench": ("game.commands.bench", "print the performance figures"),
+    "webshots": ("game.commands.webshots", "render every browser page of a class to PNG files"),
     "host": ("game.commands.host", "run a class on the local network"),
     "join": (None, "the desktop client at a class"),
     "bot": ("game.commands.bot", "a headless client that plays a seat at a class with an AI leader"),

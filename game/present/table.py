@@ -56,7 +56,7 @@ def phase_lines(obs: dict) -> list:
 
 def waiting_text(w: Words, obs: dict) -> str:
     if obs["phase"] == "over":
-        return "The summit is over."
+        return ""
     if w.viewer in obs["to_move"]:
         return "Your move."
     return "Waiting for " + ", ".join(w.name(s) for s in obs["to_move"]) + "\u2026"

@@ -377,7 +377,7 @@ class Classroom:
                 for text in notices:
                     client.send({"type": ServerType.NOTICE, "table": table.id, "text": text})
                 if table.id in client.watching:
-                    client.send(messages.table_view(table))
+                    client.send(self.table_view(table))
         self._summary_soon()
 
     def _send_state(self, client: Client, table: Table) -> None:
@@ -423,6 +423,12 @@ class Classroom:
             if client.role == Role.STUDENT and (client.member is None or not client.member.table):
                 lobby = lobby or self.lobby()
                 client.send(lobby)
+
+    def table_view(self, table: Table) -> dict:
+        """Everything at one table, for the facilitator, with each seat's team code to hand out."""
+        view = messages.table_view(table)
+        view["team_codes"] = {s: team_code(self.record.key, table.id, s) for s in table.scenario.seat_ids}
+        return view
 
     def summary(self) -> dict:
         now = time.time()

@@ -190,8 +190,7 @@ class Connection:
             if kind == ClientType.WATCH:
                 table = room._room(message["table"]).table
                 self.watching = {table.id}
-                from .messages import table_view
-                return table_view(table)
+                return room.table_view(table)
             if kind == ClientType.SYNC:
                 return room.summary()
             raise ProtocolError(ErrorCode.NOT_ALLOWED, f"a facilitator does not send {kind}")

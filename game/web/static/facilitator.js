@@ -205,7 +205,9 @@ function detail(v) {
       el("div", {}, el("h3", { text: "Notes between seats" }), v.notes.length ? v.notes.slice().reverse().map((n) => el("article", { class: "card" },
         el("p", { class: "small muted", text: `Day ${n.turn} \u00b7 ${n.name} (${names[n.from] || n.from}) to ${names[n.to] || n.to}` }), el("p", { class: "pre", text: n.text })))
         : el("p", { class: "muted", text: "No notes yet." })),
-      el("div", {}, el("h3", { text: "Secret objectives" }), w.seats.map((s) => el("div", {}, el("strong", { text: s.name }), el("ul", { class: "small" }, s.objectives.map((o) => el("li", { text: o })))))),
+      el("div", {}, el("h3", { text: "Seats: team codes and secret objectives" }), w.seats.map((s) => el("div", {},
+        el("strong", { text: s.name }), el("span", { class: "muted small", text: ` \u00b7 team code ` }), el("span", { class: "tone-accent", text: v.team_codes[s.seat] }),
+        el("ul", { class: "small" }, s.objectives.map((o) => el("li", { text: o })))))),
       el("div", {}, el("h3", { text: "News" }), w.news.slice(0, 30).map((n) => el("p", { class: `small tone-${n.tone}`, text: n.title })))),
     v.result_words ? el("div", {}, el("h3", { text: "Result" }), el("ul", {}, v.result_words.scores.map((s) => el("li", { text: `${s.name}: ${s.total} (${s.parts})` })))) : null);
 }
