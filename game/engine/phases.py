@@ -30,8 +30,9 @@ def start_turn(state):
             continue
         state.fired.append(ev.id)
         changes = [apply_effect(state, eff) for eff in ev.effects]
+        later = {"reported_later": True} if ev.reported_later else {}
         events.append(state.record("news", "", "all", ev.title, event=ev.id, body=ev.text,
-                                   source=ev.source, changes=changes))
+                                   source=ev.source, changes=changes, **later))
     return events
 
 
