@@ -303,6 +303,10 @@ class TableScene(Scene):
         from .dialogs import HelpScene
         self.app.push(HelpScene(self.app))
 
+    def open_source(self, item):
+        from .source import SourceScene
+        self.app.push(SourceScene(self.app, self.public, item))
+
     def back(self):
         self.menu()
 
