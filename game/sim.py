@@ -26,10 +26,12 @@ def play_one(scenario, seed: int, controllers: dict) -> dict:
     match.run()
     state = match.state
     scores = state.scores()
+    history = history_comparison(state)
     return {"seed": seed, "outcome": state.outcome(), "actions": len(state.log),
             "scores": {s: v["total"] for s, v in scores.items()},
             "breaches": len(state.breaches), "agreements": len(state.agreements),
-            "closeness": history_comparison(state)["closeness"]}
+            "closeness": history["closeness"],
+            "history_distance": {r["issue"]: r["distance"] for r in history["issues"] if r["distance"] is not None}}
 
 
 def _play_chunk(args):
@@ -72,15 +74,14 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
     options = {i.id: collections.Counter() for i in scenario.issues}
     packages = collections.Counter()
     quality = []
-    history = dict(scenario.history.outcome)
+    counted = [e.issue for e in scenario.history.entries if e.settled.counted]
     matches = collections.Counter()
     for r in records:
         outcome = r["outcome"]
         for issue in scenario.issues:
             if issue.id in outcome:
                 options[issue.id][outcome[issue.id]] += 1
-            if outcome.get(issue.id, issue.default) == history.get(issue.id, issue.default):
-                matches[issue.id] += 1
+        matches.update(i for i, d in r["history_distance"].items() if d == 0)
         packages[tuple(sorted(outcome.items()))] += 1
         quality.append(frontier.evaluate(outcome))
     return {
@@ -94,7 +95,7 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
         "unclaimed_welfare": _spread(q["unclaimed_welfare"] for q in quality),
         "nash_point": frontier.nash_terms,
         "history": {"closeness": _spread(r["closeness"] for r in records),
-                    "match_rate": {i.id: round(matches[i.id] / n, 4) for i in scenario.issues}},
+                    "match_rate": {i: round(matches[i] / n, 4) for i in counted}},
         "breaches_per_game": round(sum(r["breaches"] for r in records) / n, 4),
         "actions_per_game": round(sum(r["actions"] for r in records) / n, 2),
     }

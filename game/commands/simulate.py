@@ -87,6 +87,8 @@ def render(summary, scenario) -> str:
         if s["mean"] is not None:
             lines.append(f"{label}: {s['mean']:.3f} ± {s['sd']:.3f}")
     h = summary["history"]["closeness"]
-    lines.append(f"Closeness to what really happened (1 = identical): {h['mean']:.3f} ± {h['sd']:.3f}")
+    counted = len(summary["history"]["match_rate"])
+    lines.append(f"Closeness to what really happened (1 = identical; the {counted} issues the summit agreed or "
+                 f"left open): {h['mean']:.3f} ± {h['sd']:.3f}")
     lines.append(f"Breaches per game: {summary['breaches_per_game']}; actions per game: {summary['actions_per_game']}")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""python main.py validate PATH...: check scenario files."""
+"""python main.py validate [--facts] PATH...: check scenario files, or list every fact they cite."""
 
 from __future__ import annotations
 
@@ -6,10 +6,14 @@ import sys
 
 from game.catalog import read_scenario_file
 from game.scenario import ScenarioError
+from game.scenario.dates import AFTER_THE_SUMMIT, day_date
 
 
 def add_arguments(parser):
     parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario YAML files")
+    parser.add_argument("--facts", action="store_true",
+                        help="after checking, print every cited fact grouped by its source's outlet, date and "
+                             "address, so the scenario can be checked against its sources")
 
 
 def summary(path, scenario) -> str:
@@ -28,5 +32,35 @@ def run(args) -> int:
             for problem in err.problems:
                 print(problem, file=sys.stdout)
             continue
-        print(summary(path, scenario))
+        print(facts(path, scenario) if args.facts else summary(path, scenario))
     return 2 if failed else 0
+
+
+def facts(path, scenario) -> str:
+    """Every citation in the file, under the source it cites: outlet, date, title and address first."""
+    start = scenario.calendar.start_date
+    by_source = {s.id: [] for s in scenario.sources}
+    for cite in scenario.citations:
+        by_source[cite.source].append(cite)
+    lines = [f"{path}: {scenario.title} ({scenario.id} v{scenario.version})",
+             f"{len(scenario.citations)} cited facts from {len(scenario.sources)} sources. Day 1 is "
+             f"{day_date(start, 1)}; 'reported later' marks a fact shown before its source was published.", ""]
+    for source in scenario.sources:
+        lines.append(f"[{source.id}] {source.publisher or 'outlet not named'}, {source.date}")
+        lines.append(f"  {source.title}")
+        lines.append(f"  {source.url or 'no web address given'}")
+        cites = sorted(by_source[source.id], key=lambda c: (c.line, c.col))
+        for cite in cites:
+            what = f"{cite.kind} {cite.ident}" if cite.ident else str(cite.kind)
+            lines.append(f"  - line {cite.line}: {what}: {cite.label} ({_when(cite, start)})")
+        if not cites:
+            lines.append("  - no item names it as its source (it may back the history's text)")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def _when(cite, start) -> str:
+    if cite.day == AFTER_THE_SUMMIT:
+        return "shown after the summit"
+    shown = f"shown from day {cite.day}, {day_date(start, cite.day)}"
+    return f"{shown}, reported later" if cite.reported_later else shown

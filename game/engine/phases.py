@@ -36,7 +36,9 @@ def fire(state, ev) -> dict:
     """A scenario event happens: its effects apply and everyone reads it in the news."""
     state.fired.append(ev.id)
     changes = [apply_effect(state, eff) for eff in ev.effects]
-    return state.record("news", "", "all", ev.title, event=ev.id, body=ev.text, source=ev.source, changes=changes)
+    later = {"reported_later": True} if ev.reported_later else {}
+    return state.record("news", "", "all", ev.title, event=ev.id, body=ev.text, source=ev.source, changes=changes,
+                        **later)
 
 
 def end_talks(state):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.scenario.model import Settled
+
 from .world import STAT_INDEX, holds
 
 BREACH_POINTS = -5
@@ -35,17 +37,33 @@ def scores(state) -> dict:
 
 
 def history_comparison(state) -> dict:
-    """Issue by issue: the table's option, history's, and the distance between them (0..1)."""
+    """Issue by issue: the table's option beside what the real summit did with the issue.
+
+    Closeness counts only what the summit itself settled: an issue it agreed is measured by how far
+    the table's option lies from history's (0..1 along the options); an issue it left open matches
+    a table that left it unsigned too, and a table that signed anything on it departs from history
+    (distance 1). What was said only in words, or covered by an earlier contract, is set beside the
+    table's result for the debrief but not counted (distance None).
+    """
     scen = state.game.scenario
     outcome = state.outcome()
-    real = dict(scen.history.outcome)
     rows = []
     for issue in scen.issues:
+        entry = scen.history.entry(issue.id)
         table = outcome.get(issue.id, issue.default)
-        history = real.get(issue.id, issue.default)
-        span = max(1, len(issue.options) - 1)
-        distance = abs(issue.options.index(table) - issue.options.index(history)) / span
-        rows.append({"issue": issue.id, "name": issue.name, "table": table, "history": history,
-                     "signed": issue.id in outcome, "distance": round(distance, 6)})
-    closeness = 1.0 - sum(r["distance"] for r in rows) / len(rows)
+        signed = issue.id in outcome
+        rows.append({"issue": issue.id, "name": issue.name, "table": table, "signed": signed,
+                     "settled": str(entry.settled), "history": entry.option, "note": entry.note,
+                     "distance": _distance(issue, entry, table, signed)})
+    counted = [r["distance"] for r in rows if r["distance"] is not None]
+    closeness = 1.0 - sum(counted) / len(counted)
     return {"issues": rows, "closeness": round(closeness, 6)}
+
+
+def _distance(issue, entry, table: str, signed: bool):
+    if entry.settled is Settled.AGREED:
+        span = max(1, len(issue.options) - 1)
+        return round(abs(issue.options.index(table) - issue.options.index(entry.option)) / span, 6)
+    if entry.settled is Settled.OPEN:
+        return 1.0 if signed else 0.0
+    return None

@@ -111,28 +111,37 @@ def public_info(scenario) -> dict:
         "sources": [{"id": s.id, "title": s.title, "date": s.date, "publisher": s.publisher, "url": s.url}
                     for s in scenario.sources],
         "seats": [{"id": s.id, "name": s.name, "leader": s.leader, "title": s.title, "capital": s.capital,
-                   "colour": s.colour, "at_table": s.at_table, "source": s.source} for s in scenario.seats],
+                   "colour": s.colour, "at_table": s.at_table, **_cite(s)} for s in scenario.seats],
         "issues": [{"id": i.id, "name": i.name, "kind": i.kind, "options": list(i.options), "default": i.default,
                     "unit": i.unit, "signatories": list(i.signatories), "description": i.description,
                     "source": i.source,
                     "obligations": [{"options": list(o.options), "seats": list(o.seats), "forbids": list(o.forbids),
                                      "text": o.text} for o in i.obligations]} for i in scenario.issues],
         "moves": [{"id": mv.id, "seat": mv.seat, "name": mv.name, "kind": mv.kind, "description": mv.description,
-                   "public": mv.public, "source": mv.source, "effects": [_effect(e) for e in mv.effects]}
+                   "public": mv.public, **_cite(mv), "effects": [_effect(e) for e in mv.effects]}
                   for mv in scenario.moves],
-        "tracks": [{"id": t.id, "name": t.name, "unit": t.unit, "min": t.min, "max": t.max} for t in scenario.tracks],
+        "tracks": [{"id": t.id, "name": t.name, "unit": t.unit, "min": t.min, "max": t.max, **_cite(t)}
+                   for t in scenario.tracks],
         "map": {"bounds": list(m.bounds),
-                "regions": [{"id": r.id, "name": r.name, "polygon": [list(p) for p in r.polygon]} for r in m.regions],
+                "regions": [{"id": r.id, "name": r.name, "polygon": [list(p) for p in r.polygon], **_cite(r)}
+                            for r in m.regions],
                 "sites": [{"id": s.id, "name": s.name, "kind": s.kind, "at": list(s.at),
-                           "path": [list(p) for p in s.path], "region": s.region, "description": s.description}
-                          for s in m.sites],
+                           "path": [list(p) for p in s.path], "region": s.region, "description": s.description,
+                           **_cite(s)} for s in m.sites],
                 "flows": [{"id": f.id, "name": f.name, "from": f.start, "to": f.end, "track": f.track}
                           for f in m.flows],
                 "front": [list(p) for p in m.front]},
         "history": {"date": scenario.history.date, "summary": scenario.history.summary,
                     "parties": list(scenario.history.parties), "outcome": dict(scenario.history.outcome),
+                    "entries": [{"issue": e.issue, "settled": str(e.settled), "option": e.option, "note": e.note}
+                                for e in scenario.history.entries],
                     "aftermath": scenario.history.aftermath, "source": scenario.history.source},
     }
+
+
+def _cite(item) -> dict:
+    """The item's source, and whether the file marks that source as published after the item is shown."""
+    return {"source": item.source, "reported_later": item.reported_later}
 
 
 def _effect(effect) -> dict:

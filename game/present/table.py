@@ -9,7 +9,7 @@ every screen.
 
 from __future__ import annotations
 
-from .words import day_date, effect_text, option_text, seat_names, source_text, terms_lines
+from .words import day_date, day_iso, effect_text, option_text, seat_names, source_lines, source_text, terms_lines
 
 HOLD = "hold"
 STATUS = {"open": "open", "signed": "signed", "rejected": "rejected", "countered": "countered",
@@ -210,15 +210,19 @@ def news_item(w: Words, e: dict) -> dict | None:
         return None
     item = {"n": e.get("n", 0), "turn": e["turn"], "kind": kind, "tone": "text", "title": e["text"],
             "body": "", "source": TABLE_SOURCE}
+    start = w.public["calendar"]["start_date"]
     if kind == "day":
-        item.update(tone="accent", title=f"{e['text']} \u2014 {day_date(w.public['calendar']['start_date'], e['turn'])}",
-                    source="")
-    elif kind == "news":
-        source = e.get("source_line") or source_text(w.public, e.get("source", ""))
-        item.update(body=e.get("body", ""), source=source)
-    elif kind == "move":
+        item.update(tone="accent", title=f"{e['text']} \u2014 {day_date(start, e['turn'])}", source="")
+    elif kind == "news" and e.get("source_line"):
+        item.update(body=e.get("body", ""), source=e["source_line"])
+    elif kind in ("news", "move"):
         mv = w.moves.get(e.get("move"), {})
-        item.update(body=e.get("body", ""), source="Field report \u00b7 " + source_text(w.public, mv.get("source", "")))
+        cite, later = (e.get("source", ""), e.get("reported_later")) if kind == "news" else \
+            (mv.get("source", ""), mv.get("reported_later"))
+        shown = day_iso(start, e["turn"])
+        words = source_text(w.public, cite, shown, bool(later))
+        item.update(body=e.get("body", ""), source=words if kind == "news" else f"Field report \u00b7 {words}",
+                    source_detail=[{"label": k, "text": v} for k, v in source_lines(w.public, cite, shown, bool(later))])
     elif kind in ("breach", "reversal"):
         item.update(tone="bad", title="\u2717 " + e["text"])
     elif kind in ("agreement", "kept"):

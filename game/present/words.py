@@ -77,9 +77,44 @@ def seat_names(public: dict) -> dict:
     return names
 
 
-def source_text(public: dict, source_id: str) -> str:
-    for s in public["sources"]:
-        if s["id"] == source_id:
-            who = s.get("publisher") or ""
-            return f"{who}, {long_date(s['date'])}" if who else long_date(s["date"])
-    return ""
+def day_iso(start: str, turn: int) -> str:
+    """The date of a game day as YYYY-MM-DD, to compare with a source's date."""
+    d = _date(start)
+    return (d + datetime.timedelta(days=turn - 1)).isoformat() if d else ""
+
+
+def find_source(public: dict, source_id: str):
+    return next((s for s in public["sources"] if s["id"] == source_id), None)
+
+
+def _came_later(source: dict, shown: str, later: bool) -> bool:
+    """The scenario marks the item as reported later, and its source did come out after the day it is shown."""
+    return later and bool(shown) and source["date"] > shown
+
+
+def source_text(public: dict, source_id: str, shown: str = "", later: bool = False) -> str:
+    """'AFP, 4 March 2020'; an item the scenario marks as reported later, shown on a day (`shown`, YYYY-MM-DD)
+    before its source came out, reads 'reported later by AFP on 4 March 2020'."""
+    s = find_source(public, source_id)
+    if s is None:
+        return ""
+    who, when = s.get("publisher") or "", long_date(s["date"])
+    if _came_later(s, shown, later):
+        return f"reported later by {who} on {when}" if who else f"reported later, on {when}"
+    return f"{who}, {when}" if who else when
+
+
+NO_ADDRESS = "no web address given"
+
+
+def source_lines(public: dict, source_id: str, shown: str = "", later: bool = False) -> list:
+    """(label, text) rows describing a source in full: outlet, date, title and address."""
+    s = find_source(public, source_id)
+    if s is None:
+        return [("Source", "none given")]
+    rows = [("Outlet", s.get("publisher") or "not named"), ("Published", long_date(s["date"]))]
+    if _came_later(s, shown, later):
+        rows.append(("Note", f"{source_text(public, source_id, shown, later)}, after {long_date(shown)} "
+                             "when this was shown"))
+    rows += [("Title", s["title"]), ("Address", s.get("url") or NO_ADDRESS)]
+    return rows

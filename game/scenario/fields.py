@@ -16,8 +16,14 @@ ID_RE = re.compile(r"^[a-z][a-z0-9_\-]{0,47}$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TEXT = 4000
+LATER = "reported_later"  # an item may cite a source published after the day it is shown only if it says so
 
 _TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
+
+
+def month_days(year: int, month: int) -> int:
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
 
 
 def join(path: str, key) -> str:
@@ -136,9 +142,7 @@ class Ctx:
             return None
         if value is not None:
             year, month, day = (int(part) for part in value.split("-"))
-            leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-            days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-            if not (1 <= month <= 12 and 1 <= day <= days[month - 1]):
+            if not (1 <= month <= 12 and 1 <= day <= month_days(year, month)):
                 self.error(node, path, f"'{value}' is not a real date")
                 return None
         return value
@@ -154,6 +158,10 @@ class Ctx:
         if node is None:
             return default
         return self._scalar(node, path, (bool,), "true or false")
+
+    def later(self, fields: dict, path) -> bool | None:
+        """An item's `reported_later` marking (see game/scenario/dates.py for the rule it relaxes)."""
+        return self.boolean(fields.get(LATER), join(path, LATER), False)
 
     def integer(self, node, path, lo, hi):
         value = self._scalar(node, path, (int,), "a whole number")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import Ctx, join
+from .fields import LATER, Ctx, join
 from .model import ISSUE_KINDS, MOVE_KINDS, Event, Issue, Move, Obligation, Track
 from .vocabulary import Known, read_condition, read_effects, read_option
 
@@ -55,7 +55,7 @@ def issue_options(ctx: Ctx, node, path):
 
 
 ISSUE_KEYS = ("id", "name", "kind", "description", "signatories", "source")
-ISSUE_OPTIONAL = ("options", "min", "max", "step", "unit", "default", "obligations", "available")
+ISSUE_OPTIONAL = ("options", "min", "max", "step", "unit", "default", "obligations", "available", LATER)
 
 
 def read_issue(ctx: Ctx, node, path, known: Known):
@@ -87,10 +87,11 @@ def read_issue(ctx: Ctx, node, path, known: Known):
     unit = ctx.text(fields["unit"], join(path, "unit"), 30) if "unit" in fields else ""
     available = ctx.boolean(fields.get("available"), join(path, "available"), True)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
-    if None in (ident, kind, default, signatories, name, desc, source, unit, available) or None in obligations:
+    later = ctx.later(fields, path)
+    if None in (ident, kind, default, signatories, name, desc, source, unit, available, later) or None in obligations:
         return None
     return Issue(ident, name, kind, options, default, signatories, desc, source, unit,
-                 tuple(obligations), available)
+                 tuple(obligations), available, later)
 
 
 def read_obligation(ctx: Ctx, node, path, known: Known, issue_id, signatories):
@@ -132,7 +133,7 @@ MOVE_KEYS = ("id", "seat", "name", "kind", "description", "effects", "source")
 
 
 def read_move(ctx: Ctx, node, path, known: Known):
-    fields = ctx.mapping(node, path, MOVE_KEYS, ("requires", "public"))
+    fields = ctx.mapping(node, path, MOVE_KEYS, ("requires", "public", LATER))
     if fields is None:
         return None
     ident = ctx.ident(fields.get("id"), join(path, "id"))
@@ -149,13 +150,14 @@ def read_move(ctx: Ctx, node, path, known: Known):
         requires = read_condition(ctx, fields["requires"], join(path, "requires"), known)
     public = ctx.boolean(fields.get("public"), join(path, "public"), True)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
-    if None in (ident, seat, name, kind, desc, public, source) or ("requires" in fields and requires is None):
+    later = ctx.later(fields, path)
+    if None in (ident, seat, name, kind, desc, public, source, later) or ("requires" in fields and requires is None):
         return None
-    return Move(ident, seat, name, kind, desc, effects, source, requires, public)
+    return Move(ident, seat, name, kind, desc, effects, source, requires, public, later)
 
 
 def read_event(ctx: Ctx, node, path, known: Known):
-    fields = ctx.mapping(node, path, ("id", "title", "text", "source"), ("turn", "when", "chance", "effects"))
+    fields = ctx.mapping(node, path, ("id", "title", "text", "source"), ("turn", "when", "chance", "effects", LATER))
     if fields is None:
         return None
     ident = ctx.ident(fields.get("id"), join(path, "id"))
@@ -169,13 +171,14 @@ def read_event(ctx: Ctx, node, path, known: Known):
     when = read_condition(ctx, fields["when"], join(path, "when"), known) if "when" in fields else None
     chance = ctx.number(fields["chance"], join(path, "chance"), 0.0, 1.0) if "chance" in fields else 1.0
     effects = read_effects(ctx, fields.get("effects"), join(path, "effects"), known)
-    if None in (ident, title, text, source, chance) or (turn is None and when is None):
+    later = ctx.later(fields, path)
+    if None in (ident, title, text, source, chance, later) or (turn is None and when is None):
         return None
-    return Event(ident, title, text, source, effects, turn, when, chance)
+    return Event(ident, title, text, source, effects, turn, when, chance, later)
 
 
 def read_track(ctx: Ctx, node, path, known: Known):
-    fields = ctx.mapping(node, path, ("id", "name", "value", "min", "max", "source"), ("unit",))
+    fields = ctx.mapping(node, path, ("id", "name", "value", "min", "max", "source"), ("unit", LATER))
     if fields is None:
         return None
     ident = ctx.ident(fields.get("id"), join(path, "id"))
@@ -185,7 +188,8 @@ def read_track(ctx: Ctx, node, path, known: Known):
     value = ctx.integer(fields.get("value"), join(path, "value"), -10**9, 10**9)
     unit = ctx.text(fields["unit"], join(path, "unit"), 30) if "unit" in fields else ""
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
-    if None in (ident, name, lo, hi, value, unit, source):
+    later = ctx.later(fields, path)
+    if None in (ident, name, lo, hi, value, unit, source, later):
         return None
     if hi <= lo:
         ctx.error(fields["max"], join(path, "max"), f"max ({hi}) must be above min ({lo})")
@@ -193,4 +197,4 @@ def read_track(ctx: Ctx, node, path, known: Known):
     if not lo <= value <= hi:
         ctx.error(fields["value"], join(path, "value"), f"{value} is out of range {lo}..{hi}")
         return None
-    return Track(ident, name, value, lo, hi, unit, source)
+    return Track(ident, name, value, lo, hi, unit, source, later)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
+from .dates import check_dates
 from .errors import Problem, ScenarioError
 from .fields import Ctx, join
 from .issues import issue_options, read_event, read_issue, read_move, read_track
@@ -102,6 +103,9 @@ def _build(ctx: Ctx, root) -> Scenario | None:
     tracks = _list(ctx, top, "tracks", read_track, known, 0, 20)
     game_map = read_map(ctx, top.get("map"), "map", known)
     history = read_history(ctx, top.get("history"), "history", known)
+    citations = ()
+    if calendar is not None and len(sources) == len(known.sources):
+        citations = check_dates(ctx, top, sources, calendar.start_date, calendar.turns)
     ident = ctx.ident(top.get("id"), "id")
     version = ctx.integer(top.get("version"), "version", 1, 1_000_000)
     title = ctx.text(top.get("title"), "title", 120)
@@ -112,7 +116,7 @@ def _build(ctx: Ctx, root) -> Scenario | None:
         return None
     return Scenario(ident, version, title, date, summary, sources, calendar, seats, trust, issues,
                     moves, events, tracks, game_map, briefing, history,
-                    content_hash=_hash(root))
+                    content_hash=_hash(root), citations=citations)
 
 
 def _hash(root) -> str:

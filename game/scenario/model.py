@@ -7,6 +7,7 @@ between states, threads and processes without anyone changing it underneath.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Optional
 
 STAT_IDS = ("military", "economy", "domestic", "standing")
@@ -82,6 +83,7 @@ class Objective:
     points: int
     when: Condition
     source: str
+    reported_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ class Seat:
     source: str
     capital: str = ""
     title: str = ""
+    reported_later: bool = False
 
     def stat(self, stat_id: str) -> int:
         return dict(self.stats)[stat_id]
@@ -146,6 +149,7 @@ class Issue:
     unit: str = ""
     obligations: tuple = ()
     available: bool = True
+    reported_later: bool = False
 
     def index(self, option: str) -> int:
         return self.options.index(option)
@@ -162,6 +166,7 @@ class Move:
     source: str
     requires: Optional[Condition] = None
     public: bool = True
+    reported_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,6 +179,7 @@ class Event:
     turn: Optional[int] = None
     when: Optional[Condition] = None
     chance: float = 1.0
+    reported_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,7 @@ class Region:
     polygon: tuple  # ((lon, lat), ...)
     control: str    # seat id, or "" for contested
     source: str
+    reported_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,6 +203,7 @@ class Site:
     at: tuple = ()    # (lon, lat) for a point
     path: tuple = ()  # ((lon, lat), ...) for a road or line
     description: str = ""
+    reported_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,6 +214,7 @@ class Flow:
     end: str     # region id
     track: str   # the track whose value is the flow's size
     source: str
+    reported_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,6 +227,7 @@ class Track:
     max: int
     unit: str
     source: str
+    reported_later: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,14 +239,46 @@ class GameMap:
     front: tuple = ()  # ((lon, lat), ...) the line of contact, if any
 
 
+class Settled(StrEnum):
+    """What the real summit did with an issue: the history's verdict, issue by issue."""
+    AGREED = "agreed"    # the summit's result: a signed or announced term, or a sale it ended without
+    VERBAL = "verbal"    # said in words only: nothing was signed
+    EARLIER = "earlier"  # covered by a contract made before the summit: context, not its result
+    OPEN = "open"        # the summit settled nothing on it
+
+    @property
+    def counted(self) -> bool:
+        """Closeness to history counts only what the summit itself agreed, or left open."""
+        return self in (Settled.AGREED, Settled.OPEN)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    issue: str
+    settled: Settled
+    option: str = ""  # the option agreed, said, or contracted earlier; "" when left open
+    note: str = ""    # why, in the project's words, for the debrief
+
+
 @dataclass(frozen=True)
 class History:
     date: str
     summary: str
     parties: tuple
-    outcome: tuple  # ((issue_id, option), ...) for the issues it settled
+    entries: tuple  # (HistoryEntry, ...), one per issue, in the scenario's issue order
     source: str
     aftermath: str = ""
+
+    @property
+    def outcome(self) -> tuple:
+        """((issue_id, option), ...) for the issues the summit agreed."""
+        return tuple((e.issue, e.option) for e in self.entries if e.settled is Settled.AGREED)
+
+    def entry(self, issue_id: str) -> HistoryEntry:
+        for e in self.entries:
+            if e.issue == issue_id:
+                return e
+        raise KeyError(issue_id)
 
 
 @dataclass(frozen=True)
@@ -258,6 +300,8 @@ class Scenario:
     public_briefing: str
     history: History
     content_hash: str = field(default="", compare=False)
+    # Every `source:` the file cites, with where and from which day it is shown (game/scenario/dates.py).
+    citations: tuple = field(default=(), compare=False)
 
     def seat(self, seat_id: str) -> Seat:
         for s in self.seats:

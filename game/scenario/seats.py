@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fields import Ctx, join
+from .fields import LATER, Ctx, join
 from .model import STAT_IDS, Objective, Personality, Preferences, Seat
 from .vocabulary import Known, option_label, read_condition
 
@@ -10,7 +10,7 @@ WEIGHT_TOLERANCE = 1e-3
 
 SEAT_KEYS = ("id", "name", "leader", "colour", "stats", "personality", "briefing",
              "preferences", "objectives", "source")
-SEAT_OPTIONAL = ("at_table", "capital", "title")
+SEAT_OPTIONAL = ("at_table", "capital", "title", LATER)
 
 
 def read_seat(ctx: Ctx, node, path, known: Known):
@@ -30,12 +30,13 @@ def read_seat(ctx: Ctx, node, path, known: Known):
     prefs = read_preferences(ctx, fields.get("preferences"), join(path, "preferences"), known)
     objectives = _objectives(ctx, fields.get("objectives"), join(path, "objectives"), known)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
+    later = ctx.later(fields, path)
     parts = (ident, name, leader, title, capital, colour, at_table, stats, personality,
-             briefing, prefs, objectives, source)
+             briefing, prefs, objectives, source, later)
     if None in parts:
         return None
     return Seat(ident, name, leader, colour, at_table, stats, personality, briefing, prefs,
-                objectives, source, capital, title)
+                objectives, source, capital, title, later)
 
 
 def _stats(ctx, node, path):
@@ -63,7 +64,7 @@ def _objectives(ctx, node, path, known):
     out = []
     for i, item in enumerate(items):
         where = join(path, i)
-        fields = ctx.mapping(item, where, ("id", "text", "points", "when", "source"))
+        fields = ctx.mapping(item, where, ("id", "text", "points", "when", "source"), (LATER,))
         if fields is None:
             return None
         ident = ctx.ident(fields.get("id"), join(where, "id"))
@@ -71,9 +72,10 @@ def _objectives(ctx, node, path, known):
         points = ctx.integer(fields.get("points"), join(where, "points"), 1, 100)
         when = read_condition(ctx, fields.get("when"), join(where, "when"), known) if "when" in fields else None
         source = ctx.ref(fields.get("source"), join(where, "source"), "source", known.sources)
-        if None in (ident, text, points, when, source):
+        later = ctx.later(fields, where)
+        if None in (ident, text, points, when, source, later):
             return None
-        out.append(Objective(ident, text, points, when, source))
+        out.append(Objective(ident, text, points, when, source, later))
     return tuple(out)
 
 
@@ -196,12 +198,13 @@ def read_trust(ctx: Ctx, node, path, known: Known):
     seen = {}
     for i, pair in enumerate(pairs):
         where = join(join(path, "pairs"), i)
-        pf = ctx.mapping(pair, where, ("between", "trust", "source"))
+        pf = ctx.mapping(pair, where, ("between", "trust", "source"), (LATER,))
         if pf is None:
             continue
         between = ctx.refs(pf.get("between"), join(where, "between"), "seat", known.seats, 2, 2)
         trust = ctx.integer(pf.get("trust"), join(where, "trust"), 0, 100)
         ctx.ref(pf.get("source"), join(where, "source"), "source", known.sources)
+        ctx.later(pf, where)
         if not between or len(between) != 2 or trust is None:
             continue
         key = frozenset(between)

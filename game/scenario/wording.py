@@ -25,3 +25,22 @@ def trust_change(truster: str, trusted: str, change: str, both_ways: bool = Fals
     if both_ways:
         return f"trust between {truster} and {trusted} {change}, both ways"
     return f"{truster}'s trust in {trusted} {change}"
+
+
+def history_verdict(settled: str, distance, signed: bool, table: str, history: str) -> tuple:
+    """How the debrief sets the table's result on one issue beside what the real summit did with it.
+
+    Returns (verdict, detail): a tick or cross only for what the summit agreed, and for the rest words
+    saying why the issue is measured as it is (see game.engine.scoring.history_comparison).
+    """
+    table_words = f"the table signed {table}" if signed else f"the table left it unsigned ({table})"
+    if settled == "agreed":
+        verdict = "\u2713 same" if distance == 0 else ("\u2248 close" if distance <= 0.34 else "\u2717 apart")
+        return verdict, f"table: {table}{'' if signed else ' (unsigned)'} \u00b7 summit: {history}"
+    if settled == "open":
+        if signed:
+            return "left open at the summit", f"{table_words}, which the summit never settled: counted as apart"
+        return "left open at the summit", "the table left it open too: counted as the same"
+    if settled == "verbal":
+        return "settled only in words, not counted", f"said at the time: {history}, nothing signed \u00b7 {table_words}"
+    return "an earlier contract, not counted", f"contracted before the summit: {history} \u00b7 {table_words}"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .fields import Ctx, join
-from .model import SITE_KINDS, Flow, GameMap, History, Region, Site
+from .fields import LATER, Ctx, join
+from .model import SITE_KINDS, Flow, GameMap, History, HistoryEntry, Region, Settled, Site
 from .vocabulary import CONTESTED, Known, read_option
 
 
@@ -43,14 +43,15 @@ def read_map(ctx: Ctx, node, path, known: Known):
     region_nodes = ctx.seq(fields.get("regions"), join(path, "regions"), 1, 40) or ()
     for i, item in enumerate(region_nodes):
         where = join(join(path, "regions"), i)
-        rf = ctx.mapping(item, where, ("id", "name", "control", "polygon", "source"))
+        rf = ctx.mapping(item, where, ("id", "name", "control", "polygon", "source"), (LATER,))
         if rf is None:
             continue
         parts = (ctx.ident(rf.get("id"), join(where, "id")),
                  ctx.text(rf.get("name"), join(where, "name"), 60),
                  _points(ctx, rf.get("polygon"), join(where, "polygon"), bounds, 3, 200),
                  _control(ctx, rf.get("control"), join(where, "control"), known),
-                 ctx.ref(rf.get("source"), join(where, "source"), "source", known.sources))
+                 ctx.ref(rf.get("source"), join(where, "source"), "source", known.sources),
+                 ctx.later(rf, where))
         if None not in parts:
             regions.append(Region(*parts))
     site_nodes = ctx.seq(fields.get("sites"), join(path, "sites"), 0, 60) or ()
@@ -62,7 +63,7 @@ def read_map(ctx: Ctx, node, path, known: Known):
     ctx.unique_ids(flow_nodes, join(path, "flows"))
     for i, item in enumerate(flow_nodes):
         where = join(join(path, "flows"), i)
-        ff = ctx.mapping(item, where, ("id", "name", "from", "to", "track", "source"))
+        ff = ctx.mapping(item, where, ("id", "name", "from", "to", "track", "source"), (LATER,))
         if ff is None:
             continue
         parts = (ctx.ident(ff.get("id"), join(where, "id")),
@@ -70,7 +71,8 @@ def read_map(ctx: Ctx, node, path, known: Known):
                  ctx.ref(ff.get("from"), join(where, "from"), "region", known.regions),
                  ctx.ref(ff.get("to"), join(where, "to"), "region", known.regions),
                  ctx.ref(ff.get("track"), join(where, "track"), "track", known.tracks),
-                 ctx.ref(ff.get("source"), join(where, "source"), "source", known.sources))
+                 ctx.ref(ff.get("source"), join(where, "source"), "source", known.sources),
+                 ctx.later(ff, where))
         if None not in parts:
             flows.append(Flow(*parts))
     front = ()
@@ -97,7 +99,7 @@ def _bounds(ctx, node, path):
 
 def _site(ctx, node, path, known, bounds):
     fields = ctx.mapping(node, path, ("id", "name", "kind", "region", "control", "source"),
-                         ("at", "path", "description"))
+                         ("at", "path", "description", LATER))
     if fields is None:
         return None
     if ("at" in fields) == ("path" in fields):
@@ -112,9 +114,10 @@ def _site(ctx, node, path, known, bounds):
              _control(ctx, fields.get("control"), join(path, "control"), known),
              ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources))
     desc = ctx.text(fields["description"], join(path, "description"), 400) if "description" in fields else ""
-    if None in parts or at is None or line is None or desc is None:
+    later = ctx.later(fields, path)
+    if None in parts or at is None or line is None or desc is None or later is None:
         return None
-    return Site(*parts, at=at, path=line, description=desc)
+    return Site(*parts, at=at, path=line, description=desc, reported_later=later)
 
 
 def read_history(ctx: Ctx, node, path, known: Known):
@@ -126,14 +129,58 @@ def read_history(ctx: Ctx, node, path, known: Known):
     parties = ctx.refs(fields.get("parties"), join(path, "parties"), "seat", known.seats, 1, 8)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
     aftermath = ctx.text(fields["aftermath"], join(path, "aftermath")) if "aftermath" in fields else ""
-    outcome = []
-    out_fields = ctx.mapping(fields.get("outcome"), join(path, "outcome"), (), tuple(known.issues))
+    where = join(path, "outcome")
+    out_fields = ctx.mapping(fields.get("outcome"), where, (), tuple(known.issues))
+    entries = {}
     for issue, value_node in (out_fields or {}).items():
-        label = read_option(ctx, value_node, join(join(path, "outcome"), issue), known, issue)
-        if label is not None:
-            outcome.append((issue, label))
-    if None in (date, summary, parties, source, aftermath, out_fields):
+        entry = _history_entry(ctx, value_node, join(where, issue), known, issue)
+        if entry is not None:
+            entries[issue] = entry
+    if None in (date, summary, parties, source, aftermath, out_fields) or len(entries) < len(out_fields):
         return None
-    order = list(known.issues)
-    return History(date, summary, parties, tuple(sorted(outcome, key=lambda kv: order.index(kv[0]))),
-                   source, aftermath)
+    # What the history does not mention, the summit did not settle: never a silent fall-back to a default.
+    told = tuple(entries.get(i) or HistoryEntry(i, Settled.OPEN) for i in known.issues)
+    if not any(e.settled.counted for e in told):
+        ctx.error(fields["outcome"], where, "nothing here is agreed or left open, so nothing can be set beside the "
+                                            "table's result: mark at least one issue agreed (an option) or open")
+        return None
+    return History(date, summary, parties, told, source, aftermath)
+
+
+NOTE_LIMIT = 400
+
+
+def _history_entry(ctx: Ctx, node, path, known: Known, issue):
+    """`issue: option` (the summit agreed it), or {settled, option, note} for what it did not settle."""
+    if node.kind != "map":
+        option = read_option(ctx, node, path, known, issue)
+        return None if option is None else HistoryEntry(issue, Settled.AGREED, option)
+    fields = ctx.mapping(node, path, ("settled",), ("option", "note"))
+    if fields is None:
+        return None
+    name = ctx.choice(fields.get("settled"), join(path, "settled"), tuple(Settled))
+    note = ctx.text(fields["note"], join(path, "note"), NOTE_LIMIT) if "note" in fields else ""
+    if name is None or note is None:
+        return None
+    settled = Settled(name)
+    option = ""
+    if settled is Settled.OPEN:
+        if "option" in fields:
+            ctx.error(fields["option"], join(path, "option"), "an issue left open has no option; say why in 'note'")
+            return None
+    elif "option" not in fields:
+        ctx.error(node, path, f"missing required key 'option': what was {_SAID[settled]}")
+        return None
+    else:
+        option = read_option(ctx, fields["option"], join(path, "option"), known, issue)
+        if option is None:
+            return None
+    if settled in _WHY and not note:
+        ctx.error(node, path, f"missing required key 'note': the debrief says why the issue was {_WHY[settled]}")
+        return None
+    return HistoryEntry(issue, settled, option, note)
+
+
+_SAID = {Settled.AGREED: "agreed", Settled.VERBAL: "said", Settled.EARLIER: "contracted earlier"}
+_WHY = {Settled.VERBAL: "settled only in words", Settled.EARLIER: "covered by an earlier contract"}
+

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.words import source_text
+
 from . import shapes, theme
 from .mapdraw import FLOW_SPAN, MapPicture
 from .widgets import Widget, focus_ring
@@ -68,6 +70,17 @@ class MapWidget(Widget):
             return f"{f['name']}: {self.view['tracks'][t['id']]} {t['unit']} ({t['name'].lower()})."
         return ""
 
+    def cited(self, kind, ident) -> str:
+        """The description with the place's source, for the tooltip (the info box below the map has no room)."""
+        text = self.describe(kind, ident)
+        places = {"site": self.public["map"]["sites"], "region": self.public["map"]["regions"]}.get(kind, ())
+        place = next((p for p in places if p["id"] == ident), None)
+        if place is None:
+            return text
+        source = source_text(self.public, place["source"], self.public["calendar"]["start_date"],
+                             place["reported_later"])
+        return f"{text} Source: {source}."
+
     def legend(self, fits=lambda text: True) -> str:
         """The map's key: the front, and the flows that are running, as many as the space below the map takes."""
         front = ["dashed red line: the front"] if self.public["map"]["front"] else []
@@ -115,11 +128,11 @@ class MapWidget(Widget):
         if self.map_rect.collidepoint(pos):
             kind, ident = self._hit(pos)
             if kind:
-                return self.describe(kind, ident)
+                return self.cited(kind, ident)
         return self.legend()
 
     def focus_tip(self):
-        return self.describe(self.sel.kind, self.sel.id) if self.sel.kind else self.tooltip
+        return self.cited(self.sel.kind, self.sel.id) if self.sel.kind else self.tooltip
 
     # -- drawing ------------------------------------------------------------------------
 

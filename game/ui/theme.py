@@ -7,7 +7,6 @@ hatch pattern and a short label, so colour is never the only cue.
 
 from __future__ import annotations
 
-
 BG = (13, 18, 24)
 PANEL = (21, 28, 37)
 PANEL_HI = (29, 38, 50)

@@ -137,7 +137,12 @@ def check_observations(state, path, model, full=True):
             if e["kind"] == "chosen":
                 assert e["seat"] == seat, f"{seat} sees {e['seat']}'s secret move"
         visible = [e for e in everyone["news"] if e["visible"] == "all" or seat in e["visible"]]
-        assert [{**e, "n": None} for e in obs["news"]] == [{**e, "n": None} for e in visible]
+        # A counter-offer to a private offer does not name it to a seat that never saw it.
+        expected = [{**e, "n": None, "counter_to": e["counter_to"] if model.visible(e["counter_to"], seat) else ""}
+                    if e.get("counter_to") else {**e, "n": None} for e in visible]
+        assert [{**e, "n": None} for e in obs["news"]] == expected
+        for p in obs["proposals"]:
+            assert not p["counter_to"] or model.visible(p["counter_to"], seat), f"{seat} learns of a private offer"
         assert [e["n"] for e in obs["news"]] == list(range(len(visible))), "news numbered per seat, no gaps"
         assert obs["events_seen"] == len(visible)
         for action in state.legal_actions(seat):

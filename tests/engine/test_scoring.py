@@ -6,7 +6,7 @@ import math
 from functools import lru_cache
 
 import pytest
-from turns import first
+from turns import first, until
 
 from game.catalog import load_scenario
 from game.engine import DONE, Game, accept, history_comparison, move, propose
@@ -16,12 +16,13 @@ load = lru_cache(maxsize=None)(load_scenario)
 HISTORY = {"ceasefire": "full", "corridor_km": "6", "joint_patrols": "yes", "front_line": "current_front"}
 
 
-def play_to_the_end(state, signed=None):
-    """Turkey offers `signed` on day 1 and Russia accepts; then everyone holds to the summit."""
+def play_to_the_end(state, signed=None, parties=("turkey", "russia")):
+    """The first party offers `signed` on day 1 and the second accepts; then everyone holds to the summit."""
     if signed:
-        state.apply("turkey", propose(("turkey", "russia"), signed))
-        state.apply("turkey", DONE)
-        state.apply("russia", accept(first(state)))
+        until(state, parties[0])
+        state.apply(parties[0], propose(parties, signed))
+        until(state, parties[1])
+        state.apply(parties[1], accept(first(state)))
     while not state.is_over():
         seat = state.to_move()[0]
         state.apply(seat, DONE if state.phase == "talks" else move("hold"))
@@ -61,6 +62,38 @@ def test_no_deal_is_measured_issue_by_issue_against_history():
     assert rows["joint_patrols"]["distance"] == 1.0
     assert rows["front_line"]["distance"] == 0.0                        # history kept the front where it was
     assert history_comparison(state)["closeness"] == pytest.approx(1 - 2.3 / 8)
+
+
+def test_an_issue_the_summit_left_open_is_apart_once_the_table_settles_it():
+    scen = load("moscow-2020")
+    assert scen.history.entry("observation_posts").settled == "open"
+    state = play_to_the_end(Game(scen, 1).new_state(), {**HISTORY, "observation_posts": "keep_in_place"})
+    rows = {r["issue"]: r for r in history_comparison(state)["issues"]}
+    # keep_in_place is the default, so the old fall-back would have called it history's option
+    assert rows["observation_posts"]["settled"] == "open" and rows["observation_posts"]["distance"] == 1.0
+    assert rows["patriot_batteries"]["distance"] == 0.0          # left open by the summit and by the table
+    assert history_comparison(state)["closeness"] == pytest.approx(1 - 1 / 8)
+
+
+def test_what_was_only_said_or_contracted_earlier_is_shown_but_not_counted():
+    scen = load("sochi-2008")
+    settled = {e.issue: e.settled for e in scen.history.entries}
+    assert settled["pantsir_batteries"] == settled["mig31"] == "earlier"
+    assert settled["balance_assurance"] == "verbal"
+    nothing = history_comparison(play_to_the_end(Game(scen, 1).new_state()))
+    # Sochi announced no deal: a table that signs nothing is as close to it as can be
+    assert nothing["closeness"] == 1.0
+    big = {"pantsir_batteries": "48", "mig31": "8", "buk_m1": "yes"}
+    state = play_to_the_end(Game(scen, 1).new_state(), big, ("russia", "syria"))
+    assert state.outcome().keys() >= big.keys()
+    rows = {r["issue"]: r for r in history_comparison(state)["issues"]}
+    assert rows["pantsir_batteries"]["distance"] is None and rows["mig31"]["distance"] is None
+    assert rows["pantsir_batteries"]["history"] == "36" and rows["pantsir_batteries"]["note"]
+    assert rows["balance_assurance"]["distance"] is None and rows["balance_assurance"]["history"] == "yes"
+    assert rows["buk_m1"]["distance"] == 1.0                      # open at Sochi, signed at the table
+    counted = [r for r in rows.values() if r["distance"] is not None]
+    assert len(counted) == 8
+    assert history_comparison(state)["closeness"] == pytest.approx(1 - 1 / 8)
 
 
 def test_scores_add_up_and_reward_a_deal_both_sides_prefer():

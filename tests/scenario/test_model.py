@@ -131,6 +131,27 @@ def test_yesno_options_whatever_the_yaml_spelling(minimal, spelling):
     assert s.seat("north").objectives[0].when.arg("option") == "yes"
 
 
+def test_the_history_says_what_became_of_every_issue(minimal):
+    outcome = ('outcome:\n    crossing: "yes"\n'
+               '    corridor_km: {settled: verbal, option: 6, note: Promised in words.}\n'
+               '    guns: {settled: earlier, option: 2, note: Handed in under last year\'s deal.}\n'
+               '    level: {settled: open, note: Never discussed.}')
+    s = load(edit(rich_text(minimal), ('outcome: {crossing: "yes"}', outcome)))
+    told = {e.issue: (e.settled, e.option, e.note) for e in s.history.entries}
+    assert told == {"crossing": ("agreed", "yes", ""), "corridor_km": ("verbal", "6", "Promised in words."),
+                    "guns": ("earlier", "2", "Handed in under last year's deal."),
+                    "level": ("open", "", "Never discussed.")}
+    assert [e.issue for e in s.history.entries] == list(s.issue_ids)
+    assert s.history.outcome == (("crossing", "yes"),)          # only what the summit agreed
+    assert [e.settled.counted for e in s.history.entries] == [True, False, False, True]
+
+
+def test_an_issue_the_history_leaves_out_was_left_open(rich):
+    # never a silent fall-back to the issue's default (here 'some'), which would claim the summit chose it
+    level = rich.history.entry("level")
+    assert level.settled == "open" and level.option == ""
+
+
 def test_number_values_are_interpolated_between_points(rich):
     table = rich.seat("north").preferences.value_table("corridor_km")
     assert len(table) == 11  # one value per grid point 0, 2, ..., 20

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pygame
 
-from game.present.words import day_date, source_text
+from game.present.words import day_date, day_iso, source_text
 
 from .. import theme
 from ..widgets import Hint, Widget, focus_ring
@@ -18,8 +20,25 @@ class FeedState:
         self.top = 0
 
 
+class Cite(NamedTuple):
+    """Which source a news item cites, the day it was shown, and whether the scenario marks it reported later."""
+    source: str
+    shown: str
+    later: bool
+
+
+class FeedItem(NamedTuple):
+    turn: int
+    style: str
+    colour: tuple
+    title: str
+    body: str
+    source: str        # the line under the item: a source, or TABLE for what happened at the table
+    cite: Cite | None  # None for an item without a source to open
+
+
 def feed_items(t, news) -> list:
-    """(day, style, colour, title, body, source) for each event a seat may read, newest first."""
+    """A FeedItem for each event a seat may read, newest first."""
     moves = {m["id"]: m for m in t.public["moves"]}
     start = t.public["calendar"]["start_date"]
     out = []
@@ -28,20 +47,21 @@ def feed_items(t, news) -> list:
         if kind in HIDDEN or (kind == "chosen" and e["seat"] != t.viewer):
             continue
         if kind == "day":
-            out.append((e["turn"], "divider", theme.ACCENT, f"{e['text']} \u2014 {day_date(start, e['turn'])}", "", ""))
-        elif kind == "news":
-            out.append((e["turn"], "bold", theme.TEXT, e["text"], e.get("body", ""),
-                        source_text(t.public, e.get("source", ""))))
-        elif kind == "move":
+            out.append(FeedItem(e["turn"], "divider", theme.ACCENT,
+                                f"{e['text']} \u2014 {day_date(start, e['turn'])}", "", "", None))
+        elif kind in ("news", "move"):
             mv = moves.get(e.get("move"), {})
-            out.append((e["turn"], "bold", theme.TEXT, e["text"], e.get("body", ""),
-                        "Field report \u00b7 " + source_text(t.public, mv.get("source", ""))))
+            cite = Cite(e.get("source", "") if kind == "news" else mv.get("source", ""), day_iso(start, e["turn"]),
+                        bool(e.get("reported_later") if kind == "news" else mv.get("reported_later")))
+            words = source_text(t.public, cite.source, cite.shown, cite.later)
+            out.append(FeedItem(e["turn"], "bold", theme.TEXT, e["text"], e.get("body", ""),
+                                words if kind == "news" else "Field report \u00b7 " + words, cite if words else None))
         elif kind in ("breach", "reversal"):
-            out.append((e["turn"], "bold", theme.BAD, "\u2717 " + e["text"], "", TABLE))
+            out.append(FeedItem(e["turn"], "bold", theme.BAD, "\u2717 " + e["text"], "", TABLE, None))
         elif kind in ("agreement", "kept"):
-            out.append((e["turn"], "bold", theme.GOOD, "\u2713 " + e["text"], "", TABLE))
+            out.append(FeedItem(e["turn"], "bold", theme.GOOD, "\u2713 " + e["text"], "", TABLE, None))
         else:
-            out.append((e["turn"], "body", theme.TEXT, e["text"], "", TABLE))
+            out.append(FeedItem(e["turn"], "body", theme.TEXT, e["text"], "", TABLE, None))
     out.reverse()
     return out
 
@@ -61,7 +81,7 @@ class SituationPanel:
         self.news_y = self.tracks_rect.bottom + app.u(12)
         feed_top = self.news_y + app.text.line_height("label") + app.u(6)
         feed = NewsFeed("news", pygame.Rect(rect.left, feed_top, rect.width, rect.bottom - feed_top), app, t.feed,
-                        self.state)
+                        self.state, t.open_source)
         return [feed] + hints
 
     def draw(self, surf):
@@ -70,9 +90,12 @@ class SituationPanel:
 
 
 class NewsFeed(Widget):
-    def __init__(self, key, rect, app, items, state):
-        super().__init__(key, rect, "The news, newest first, each with its source. \u2191\u2193 to scroll.")
-        self.app, self.items, self.state = app, items, state
+    """The feed scrolls an item at a time; the item at the top is the selected one, whose source Enter opens."""
+
+    def __init__(self, key, rect, app, items, state, open_source):
+        super().__init__(key, rect, "The news, newest first, each with its source. \u2191\u2193 to scroll; Enter, "
+                                    "or a click on an item, shows its source in full: outlet, date and address.")
+        self.app, self.items, self.state, self.open_source = app, items, state, open_source
         self.state.top = max(0, min(self.state.top, len(items) - 1))
 
     def key_down(self, event):
@@ -83,6 +106,21 @@ class NewsFeed(Widget):
         if event.key == pygame.K_HOME:
             self.state.top = 0
             return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self._open(self.state.top)
+        return False
+
+    def click(self, pos, button):
+        if button == 1:
+            hit = self._item_at(pos[1])
+            if hit is not None:
+                self._open(hit)
+        return True
+
+    def _open(self, k) -> bool:
+        if 0 <= k < len(self.items) and self.items[k].cite is not None:
+            self.open_source(self.items[k])
+            return True
         return False
 
     def wheel(self, dy):
@@ -91,7 +129,7 @@ class NewsFeed(Widget):
 
     def _lines(self, app, item, width) -> list:
         """(style, colour, text, gap below) for each line of one item; a divider is drawn as a rule under it."""
-        _, style, colour, title, body, source = item
+        _, style, colour, title, body, source, _ = item
         if style == "divider":
             return [("label", colour, app.text.fit(title, "label", width), "rule")]
         lines = app.text.wrap(title, style, width)
@@ -101,37 +139,55 @@ class NewsFeed(Widget):
         out = [(style, colour, line, 0) for line in lines]
         out += [("small", theme.MUTED, line, 0) for line in (app.text.wrap(body, "small", width) if body else [])]
         if source:
-            out.append(("small", theme.FAINT, app.text.fit(f"Source: {source}", "small", width), 0))
+            # Wrapped, not cut: "reported later by OUTLET on DATE" must be read whole.
+            out += [("small", theme.FAINT, line, 0) for line in app.text.wrap(f"Source: {source}", "small", width)]
         style, colour, text, _ = out[-1]
         out[-1] = (style, colour, text, app.u(8))
         return out
 
-    def draw(self, surf, app, focused, hovered):
+    def _placed(self, app):
+        """(item index, style, colour, text, y) of each line that fits, the bottom kept for '▼ more', and
+        whether every line fitted."""
         width = self.rect.width - app.u(14)
-        x = self.rect.left + app.u(4)
-        lines = [line for item in self.items[self.state.top:] for line in self._lines(app, item, width)]
+        lines = [(k, line) for k in range(self.state.top, len(self.items))
+                 for line in self._lines(app, self.items[k], width)]
         bottom = self.rect.bottom
-        if self._height(app, lines) > bottom - self.rect.top - app.u(4):
+        if self._height(app, [line for _, line in lines]) > bottom - self.rect.top - app.u(4):
             # Keep the last line of the panel for the note that more follows, rather than cover a line with it.
             bottom -= app.text.line_height("small")
         y = self.rect.top + app.u(4)
-        shown = 0
-        for style, colour, text, gap in lines:
+        placed = []
+        for k, (style, colour, text, gap) in lines:
             h = app.text.line_height(style)
             if y + h > bottom:
                 break
+            placed.append((k, style, colour, text, y, gap))
+            y += h + (app.u(6) if gap == "rule" else gap)
+        return placed, bottom, len(placed) == len(lines)
+
+    def _item_at(self, y):
+        for k, style, _, _, top, gap in self._placed(self.app)[0]:
+            h = self.app.text.line_height(style) + (self.app.u(6) if gap == "rule" else gap)
+            if top <= y < top + h:
+                return k
+        return None
+
+    def draw(self, surf, app, focused, hovered):
+        width = self.rect.width - app.u(14)
+        x = self.rect.left + app.u(4)
+        placed, bottom, complete = self._placed(app)
+        for k, style, colour, text, y, gap in placed:
+            h = app.text.line_height(style)
+            if focused and k == self.state.top and self.items[k].cite is not None:
+                # The selected item, whose source Enter opens.
+                pygame.draw.rect(surf, theme.ACCENT, (self.rect.left, y, app.u(2), h))
             app.text.draw(surf, text, (x, y), style, colour)
-            shown += 1
-            y += h
             if gap == "rule":
-                pygame.draw.line(surf, theme.ACCENT_DIM, (x, y + app.u(2)), (x + width, y + app.u(2)))
-                y += app.u(6)
-            else:
-                y += gap
+                pygame.draw.line(surf, theme.ACCENT_DIM, (x, y + h + app.u(2)), (x + width, y + h + app.u(2)))
         if self.state.top > 0:
             app.text.draw(surf, f"\u25b2 {self.state.top} newer", (self.rect.right - app.u(6), self.rect.top),
                           "small", theme.ACCENT, anchor="topright")
-        if shown < len(lines):
+        if not complete:
             app.text.draw(surf, "\u25bc more", (self.rect.right - app.u(6), bottom), "small", theme.ACCENT,
                           anchor="topright")
         if focused:
@@ -158,8 +214,10 @@ def track_hints(t, rect) -> tuple:
         _, lines = _track_lines(t, track, rect.width)
         h = len(lines) * app.text.line_height("small") + app.u(6)
         span = f"{track['min']} to {track['max']} {track['unit']}".strip()
+        source = source_text(t.public, track["source"], t.public["calendar"]["start_date"], track["reported_later"])
         hints.append(Hint(f"track:{track['id']}", (rect.left, y, rect.width, h),
-                          f"{track['name']}: {t.obs['tracks'][track['id']]} {track['unit']} (scale {span})."))
+                          f"{track['name']}: {t.obs['tracks'][track['id']]} {track['unit']} (scale {span}). "
+                          f"Starting figure: {source}."))
         y += h
     return hints, y - rect.top
 

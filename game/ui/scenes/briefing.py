@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.present.words import long_date
+from game.present.looks import seat_looks
+from game.present.words import long_date, source_text
 
 from .. import shapes, theme
 from ..lists import ScrollState, ScrollText
-from game.present.looks import seat_looks
 from .base import Scene, button_row, panel
 
 
@@ -35,7 +35,7 @@ class BriefingScene(Scene):
         self.main = pygame.Rect(area.left + m, top, int((area.width - 2 * m) * 0.6), bottom - top)
         self.side = pygame.Rect(self.main.right + app.u(20), top, area.right - m - self.main.right - app.u(20),
                                 bottom - top)
-        text = self.public["briefing"] if self.seat is None else self._private()["briefing"]
+        text = self.public["briefing"] if self.seat is None else self._private()["briefing"] + self._cited()
         body = self.main.inflate(-app.u(20), -app.u(20))
         last = self.page == len(self.pages) - 1
         widgets = [ScrollText("text", body, app, text, self.scroll, "body",
@@ -47,6 +47,11 @@ class BriefingScene(Scene):
             specs.append(("prev", "Back", self.back, "Back to the situation every seat shares."))
         widgets += button_row(app, row, specs)
         return widgets
+
+    def _cited(self) -> str:
+        seat = next(s for s in self.public["seats"] if s["id"] == self.seat)
+        words = source_text(self.public, seat["source"], self.public["calendar"]["start_date"], seat["reported_later"])
+        return f"\n\nSource: {words}." if words else ""
 
     def _private(self):
         # The seat's own observation: the only place a seat's secrets come from.

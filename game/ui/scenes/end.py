@@ -5,12 +5,13 @@ from __future__ import annotations
 import pygame
 
 from game.engine import history_comparison
+from game.present.looks import seat_looks
 from game.present.words import long_date, option_text, signed
+from game.scenario.wording import history_verdict
 
 from .. import shapes, theme
 from ..lists import RichText, ScrollState
 from ..panels.deals import agreement_items
-from game.present.looks import seat_looks
 from ..widgets import Hint
 from .base import Scene, button_row, panel
 
@@ -51,15 +52,21 @@ class EndScene(Scene):
     def history_items(self) -> list:
         h = self.public["history"]
         closeness = round(self.compare["closeness"] * 100)
+        counted = sum(1 for row in self.compare["issues"] if row["distance"] is not None)
         items = [("label", theme.MUTED, f"THE TABLE BESIDE HISTORY \u00b7 {closeness}% alike"),
-                 ("small", theme.MUTED, f"What was actually signed on {long_date(h['date'])}, issue by issue:")]
+                 ("small", theme.MUTED, f"What the summit of {long_date(h['date'])} did, issue by issue. The figure "
+                                        f"counts the {counted} issues it agreed or left open; what was only said, or "
+                                        "contracted before it, is shown but not counted.")]
         for row in self.compare["issues"]:
             issue = self.issues[row["issue"]]
-            same = row["table"] == row["history"]
-            mark = "\u2713 same" if same else ("\u2248 close" if row["distance"] <= 0.34 else "\u2717 apart")
-            table = option_text(issue, row["table"]) + ("" if row["signed"] else " (unsigned)")
-            items.append(("body", theme.GOOD if same else theme.TEXT, f"{issue['name']}: {mark}"))
-            items.append(("small", theme.MUTED, f"    table: {table} \u00b7 history: {option_text(issue, row['history'])}"))
+            history = option_text(issue, row["history"]) if row["history"] else ""
+            verdict, detail = history_verdict(row["settled"], row["distance"], row["signed"],
+                                              option_text(issue, row["table"]), history)
+            same = row["distance"] == 0
+            items.append(("body", theme.GOOD if same else theme.TEXT, f"{issue['name']}: {verdict}"))
+            items.append(("small", theme.MUTED, f"    {detail}"))
+            if row["note"]:
+                items.append(("small", theme.MUTED, f"    {row['note']}"))
         items += [("gap", theme.TEXT, ""), ("label", theme.MUTED, "WHAT REALLY HAPPENED"),
                   ("body", theme.TEXT, h["summary"]), ("gap", theme.TEXT, ""),
                   ("label", theme.MUTED, "AFTERWARDS"), ("body", theme.TEXT, h["aftermath"]),

@@ -14,6 +14,7 @@ import time
 import pygame
 
 from game.engine import DONE
+from game.present.looks import seat_looks
 from game.present.words import seat_names
 
 from .. import theme
@@ -26,7 +27,6 @@ from ..panels.moves import MovesPanel
 from ..panels.news import SituationPanel, feed_items
 from ..panels.offers import OffersPanel
 from ..panels.seats import SeatsPanel
-from game.present.looks import seat_looks
 from .base import Scene, panel
 
 TABS = (
@@ -302,6 +302,10 @@ class TableScene(Scene):
     def help(self):
         from .dialogs import HelpScene
         self.app.push(HelpScene(self.app))
+
+    def open_source(self, item):
+        from .source import SourceScene
+        self.app.push(SourceScene(self.app, self.public, item))
 
     def back(self):
         self.menu()

@@ -267,7 +267,9 @@ function news(v) {
       items.length ? items.map((n) => n.kind === "day" ? el("div", { class: "divider", text: n.title })
         : el("article", { class: "news-item" }, el("div", { class: `tone-${n.tone}`, text: n.title }),
           n.body ? el("p", { class: "small muted", text: n.body }) : null,
-          n.source ? el("div", { class: "source", text: `Source: ${n.source}` }) : null))
+          n.source ? el("div", { class: "source", text: `Source: ${n.source}` }) : null,
+          n.source_detail ? el("details", { class: "source" }, el("summary", { text: "About this source" }),
+            el("dl", {}, n.source_detail.map((r) => [el("dt", { text: r.label }), el("dd", { text: r.text })]))) : null))
         : el("p", { class: "muted", text: "No news yet." })));
 }
 
