@@ -15,3 +15,10 @@ def enter_game(app, session, note: str = "") -> None:
     enter_table(app, session)
     if note:
         app.toast(note)
+
+
+def reseated(app, session) -> None:
+    """The people here were moved to other seats: their briefing first."""
+    from .briefing import BriefingScene
+    app.session = session
+    app.reset(BriefingScene(app, session))
