@@ -80,3 +80,20 @@ def launch(scenario=None, seats=None, load=None, seed=None, started=0.0) -> int:
     pygame.quit()
     return 0
 
+
+def launch_join(url: str, code: str, name: str, seat_choice: dict) -> int:
+    """The desktop client at a class: join with the code and a name, take a seat, play until the player quits."""
+    from game.client.link import ClassLink
+    from game.client.passes import SeatPasses
+
+    from .app import App
+    from .scenes.join import JoinScene
+    app = App()
+    link = ClassLink(url)
+    try:
+        app.push(JoinScene(app, link, SeatPasses(), code, name, seat_choice, shown_url=url))
+        app.run()
+    finally:
+        link.close()
+        pygame.quit()
+    return 0
