@@ -180,6 +180,26 @@ def test_pause_deadline_and_a_refused_action_show_the_servers_words(host, studen
     s.until(lambda: (t.obs["turn"], t.obs["round"]) != at, what="the round to end")
 
 
+def test_asking_an_ai_leader_and_sending_an_offer_go_through_the_server(host, students):
+    host.op("resume")
+    s = students(host.url, host.code, NAME, {"seat": "turkey"})
+    s.to_table()
+    t = s.to_talks()
+    while not t.space["can_propose"]:
+        ScriptedGame(s.d).pass_word()
+        t = s.to_talks()
+    s.d.key(pygame.K_1)
+    s.d.focus("issues")
+    s.d.key(pygame.K_HOME)
+    s.d.key(pygame.K_SPACE)
+    s.d.click("ask")
+    assert [text for text in s.d.text() if text.startswith("Russia: \u201c")], "Russia's leader answers from the server"
+    s.d.click("send")
+    assert [text for text in s.d.text() if text.startswith("Sent to")]
+    mine = [p for p in t.obs["proposals"] if p["proposer"] == "turkey" and p["turn"] == t.obs["turn"]]
+    assert mine and "russia" in mine[-1]["parties"], "the offer is at the table, as the server says"
+
+
 def test_a_dropped_connection_reconnects_to_the_same_seat(host, students):
     host.op("resume")
     s = students(host.url, host.code, NAME, {"seat": "turkey"})
