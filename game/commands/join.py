@@ -32,7 +32,7 @@ def check_url(url: str) -> str:
 
 
 def run(args) -> int:
-    from game.ui.display import display_problem
+    from game.ui.display import display_problem, window_failure
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -46,6 +46,17 @@ def run(args) -> int:
         print("join: --table and --team-code choose with --seat", file=sys.stderr)
         return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
     from game.ui.launch import launch_join
-    return launch_join(args.url, args.code, args.name,
-                       {"table": args.table, "seat": args.seat, "team_code": args.team_code})
+    try:
+        return launch_join(args.url, args.code, args.name,
+                           {"table": args.table, "seat": args.seat, "team_code": args.team_code})
+    except KeyboardInterrupt:
+        # The class server keeps the seat; the pass kept here brings the player back to it.
+        return 130
+    except pygame.error as err:
+        failure = window_failure(err, pygame.display.get_init())
+        if not failure:
+            raise
+        print(failure, file=sys.stderr)
+        return 2

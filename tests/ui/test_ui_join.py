@@ -200,6 +200,24 @@ def test_asking_an_ai_leader_and_sending_an_offer_go_through_the_server(host, st
     assert mine and "russia" in mine[-1]["parties"], "the offer is at the table, as the server says"
 
 
+def test_the_game_is_not_saved_by_name_at_a_class_and_leaving_keeps_the_seat(host, students):
+    host.op("resume")
+    s = students(host.url, host.code, NAME, {"seat": "turkey"})
+    t = s.to_table()
+    member = t.session.member["id"]
+    s.d.key(pygame.K_s, pygame.KMOD_CTRL)
+    assert s.d.on("TableScene") and s.shows("The class server keeps this game")
+    s.d.key(pygame.K_ESCAPE)
+    assert s.d.on("MenuScene") and s.shows(f"team code {t.session.view.team_code}")
+    s.d.press("save")
+    assert s.d.on("MenuScene") and s.shows("not saved by name here")
+    s.d.press("title")
+    assert s.d.on("TitleScene") and s.shows("the class server keeps your seat")
+    assert not t.session.link.running
+    s.until(lambda: seat_members(host, "turkey") == [{"id": member, "name": NAME, "connected": False}], 10,
+            "the server to see the student gone")
+
+
 def test_a_dropped_connection_reconnects_to_the_same_seat(host, students):
     host.op("resume")
     s = students(host.url, host.code, NAME, {"seat": "turkey"})
