@@ -30,11 +30,14 @@ class SeatView:
             self.public, self.private = message["public"], message["private"]
             self.team_code = message.get("team_code", "")
             self.news = []
-        elif kind == ServerType.STATE and message.get("seat") == self.seat:
+        elif kind == ServerType.STATE and self.about_this_seat(message):
             start = message["news_from"]
             if start <= len(self.news):
                 self.news = self.news[:start] + message["observation"]["news"]
             self.state = message
+
+    def about_this_seat(self, message: dict[str, Any]) -> bool:
+        return message.get("seat") == self.seat and message.get("table") == self.table
 
     def observation(self) -> dict:
         """The seat's whole observation, as the engine would give it: news and private part included."""

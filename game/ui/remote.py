@@ -61,7 +61,7 @@ class RemoteSession:
 
     @property
     def seated(self) -> bool:
-        return self.view.seat is not None and self.view.state is not None and self.view.state["seat"] == self.seat
+        return self.view.seat is not None and self.view.state is not None and self.view.about_this_seat(self.view.state)
 
     @property
     def public(self) -> dict:
@@ -179,7 +179,7 @@ class RemoteSession:
                 self._say(problem)
 
     def _new_state(self, message: dict) -> None:
-        if message["seat"] != self.view.seat:
+        if not self.view.about_this_seat(message):
             return
         self.view.absorb(message)
         self._version += 1
