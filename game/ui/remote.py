@@ -277,10 +277,8 @@ class RemoteSession:
         state = self._state
         request = {"type": "act", "turn": state["turn"], "phase": state["phase"], "round": state["round"],
                    "action": action.to_dict()}
-        problem = self._wait(self.link.request(request))
-        # What the action changed arrived before its answer.
-        self.poll()
-        return problem
+        # What the action changed arrives before its answer; the table takes it in with the frame's poll().
+        return self._wait(self.link.request(request))
 
     def ask(self, ai_seat: str, partner: str, terms: dict, parties=()) -> tuple:
         if not self.link.connected:
