@@ -21,7 +21,7 @@ COMMANDS = {
     "bench": ("game.commands.bench", "print the performance figures"),
     "webshots": ("game.commands.webshots", "render every browser page of a class to PNG files"),
     "host": ("game.commands.host", "run a class on the local network"),
-    "join": (None, "the desktop client at a class"),
+    "join": ("game.commands.join", "the desktop client at a class"),
     "bot": ("game.commands.bot", "a headless client that plays a seat at a class with an AI leader"),
     "export": ("game.commands.export", "a class table as an ordinary save file"),
     "report": (None, "debrief and role briefings"),

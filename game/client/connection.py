@@ -2,8 +2,8 @@
 
 `ClassClient` keeps one WebSocket open, numbers its requests and matches each answer to its
 request; everything else the server sends (state, notes, notices) is kept in order for the
-caller to read. It also keeps what its seat knows whole: the server sends the seat's news
-only once, so the client adds each update's news to what it already has.
+caller to read (or, with `on_message`, hands each to the caller as it arrives, in order, before
+the answer that follows it). It also keeps what its seat knows whole (see seatview.py).
 """
 
 from __future__ import annotations
@@ -11,11 +11,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
 
 from game.server.protocol import PROTOCOL_VERSION, ServerType
+
+from .seatview import SeatView
 
 UNSOLICITED = (ServerType.STATE, ServerType.NOTE, ServerType.NOTICE, ServerType.TEAM, ServerType.CLASS,
                ServerType.PUBLIC, ServerType.LOBBY, ServerType.SEATED, ServerType.TABLE_VIEW, ServerType.BYE)
@@ -50,7 +53,8 @@ def ws_url(url: str) -> str:
 
 
 class ClassClient:
-    def __init__(self, url: str, timeout: float = 10.0):
+    def __init__(self, url: str, timeout: float = 10.0, on_message: Callable[[dict], None] | None = None,
+                 keep_received: bool = True):
         self.url = ws_url(url)
         self.timeout = timeout
         self.session: aiohttp.ClientSession | None = None
@@ -58,17 +62,22 @@ class ClassClient:
         self._ids = itertools.count(1)
         self._waiting: dict[Any, asyncio.Future] = {}
         self.inbox: asyncio.Queue = asyncio.Queue()
-        self.received: list[dict] = []      # every message, in order (tests check what leaked)
+        self.on_message = on_message
+        # Every message, in order (tests check what leaked); a client that runs for hours keeps none.
+        self.keep_received = keep_received
+        self.received: list[dict] = []
         self._reader: asyncio.Task | None = None
         self.closed = asyncio.Event()
-        # What this client's seat knows.
         self.token: str | None = None
-        self.table: str | None = None
-        self.seat: str | None = None
-        self.public: dict | None = None
-        self.private: dict | None = None
-        self.state: dict | None = None
-        self.news: list = []
+        self.view = SeatView()
+
+    # What this client's seat knows.
+    table = property(lambda self: self.view.table)
+    seat = property(lambda self: self.view.seat)
+    public = property(lambda self: self.view.public)
+    private = property(lambda self: self.view.private)
+    state = property(lambda self: self.view.state)
+    news = property(lambda self: self.view.news)
 
     async def connect(self) -> None:
         self.session = aiohttp.ClientSession()
@@ -101,12 +110,15 @@ class ClassClient:
                 if msg.type != aiohttp.WSMsgType.TEXT:
                     continue
                 message = json.loads(msg.data)
-                self.received.append(message)
+                if self.keep_received:
+                    self.received.append(message)
                 self._absorb(message)
                 rid = message.get("id")
                 future = self._waiting.pop(rid, None) if rid is not None else None
                 if future is not None and not future.done():
                     future.set_result(message)
+                elif self.on_message is not None:
+                    self.on_message(message)
                 else:
                     await self.inbox.put(message)
         finally:
@@ -117,25 +129,16 @@ class ClassClient:
             self.closed.set()
 
     def _absorb(self, message: dict) -> None:
-        kind = message.get("type")
-        if kind == ServerType.SEATED:
-            self.table, self.seat = message["table"], message["seat"]
-            self.public, self.private = message["public"], message["private"]
+        if message.get("type") == ServerType.SEATED:
             self.token = message.get("token", self.token)
-            self.news = []
-        elif kind == ServerType.STATE and message.get("seat") == self.seat:
-            start = message["news_from"]
-            if start <= len(self.news):
-                self.news = self.news[:start] + message["observation"]["news"]
-            self.state = message
+        self.view.absorb(message)
 
     def observation(self) -> dict:
         """The seat's whole observation, as the engine would give it: news and private part included."""
-        assert self.state is not None and self.private is not None
-        return {**self.state["observation"], "news": list(self.news), "private": self.private}
+        return self.view.observation()
 
     def news_complete(self) -> bool:
-        return self.state is not None and len(self.news) == self.state["observation"]["events_seen"]
+        return self.view.news_complete()
 
     # -- requests -----------------------------------------------------------------------
 

@@ -130,7 +130,8 @@ async def _serve(args) -> int:
     print(f"Projector:          {ready['projector_url']}")
     print("Press Ctrl+C to stop; run the same command again to carry on.", flush=True)
     if args.ready_file:
-        write_atomic(Path(args.ready_file), json.dumps(ready))
+        # It holds the facilitator key: only the user who runs the server may read it.
+        write_atomic(Path(args.ready_file), json.dumps(ready), mode=0o600)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -29,7 +29,7 @@ def _seats(specs):
 
 
 def run(args) -> int:
-    from game.ui.display import NO_DISPLAY, display_problem
+    from game.ui.display import display_problem, window_failure
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -45,7 +45,8 @@ def run(args) -> int:
     try:
         return launch(scenario=args.scenario, seats=seats, load=args.load, seed=args.seed, started=STARTED)
     except pygame.error as err:
-        if "video" in str(err).lower() or "display" in str(err).lower() or not pygame.display.get_init():
-            print(f"{NO_DISPLAY} ({err})", file=sys.stderr)
-            return 2
-        raise
+        failure = window_failure(err, pygame.display.get_init())
+        if not failure:
+            raise
+        print(failure, file=sys.stderr)
+        return 2

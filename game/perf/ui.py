@@ -33,12 +33,12 @@ def _busy_table(app):
     from game.engine import DONE, move
 
     from game.ui.scenes.flow import enter_table
-    from game.ui.session import Session
+    from game.ui.session import LocalSession
 
     scenario = load_scenario("moscow-2020")
     controllers = {s: "normal" for s in scenario.seat_ids}
     controllers["turkey"] = "human"
-    session = Session.new(scenario, controllers, app.store, seed=5)
+    session = LocalSession.new(scenario, controllers, app.store, seed=5)
     state = session.state
     while not (state.turn == 3 and state.phase == "talks" and state.round == 2 and session.match.human_to_move()):
         seat = session.match.human_to_move()

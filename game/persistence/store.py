@@ -21,7 +21,7 @@ def default_dir() -> Path:
     return Path(os.environ.get("SUMMIT_SAVE_DIR") or Path.home() / ".summit" / "saves")
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, mode: int = 0o644) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename over."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -30,8 +30,8 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp makes files only their owner can read; a save is an ordinary document.
-        os.chmod(tmp, 0o644)
+        # mkstemp makes files only their owner can read; a save is an ordinary document (a secret is not).
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
         _sync_dir(path.parent)
     except BaseException:

@@ -21,3 +21,12 @@ def display_problem(env=None, platform=None) -> str:
         if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
             return NO_DISPLAY
     return ""
+
+
+def window_failure(err: Exception, display_up: bool) -> str:
+    """What to print when pygame failed with `err`: the no-display line if the window could not be opened,
+    else '' (another failure, to be raised)."""
+    text = str(err).lower()
+    if "video" in text or "display" in text or not display_up:
+        return f"{NO_DISPLAY} ({err})"
+    return ""

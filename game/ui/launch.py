@@ -32,14 +32,14 @@ def first_scene(app, scenario_id, seats, load):
     """The scene to open on, or raise ValueError with a message for the command line."""
     from .scenes.seats import SeatsScene
     from .scenes.title import TitleScene
-    from .session import Session
+    from .session import LocalSession
     if load:
         try:
             body = app.store.read(load)
             match = restore_match(body, load_scenario(body["scenario"]["id"]), load)
         except (SaveError, ScenarioError) as err:
             raise ValueError(str(err))
-        return Session.resume(match, app.store)
+        return LocalSession.resume(match, app.store)
     if scenario_id:
         try:
             scenario = load_scenario(scenario_id)
@@ -58,7 +58,7 @@ def first_scene(app, scenario_id, seats, load):
 def launch(scenario=None, seats=None, load=None, seed=None, started=0.0) -> int:
     from .app import App
     from .scenes.flow import enter_game
-    from .session import Session
+    from .session import LocalSession
     app = App(seed=seed)
     try:
         first = first_scene(app, scenario, seats or {}, load)
@@ -66,7 +66,7 @@ def launch(scenario=None, seats=None, load=None, seed=None, started=0.0) -> int:
         pygame.quit()
         print(err, file=sys.stderr)
         return 2
-    if isinstance(first, Session):
+    if isinstance(first, LocalSession):
         enter_game(app, first, f"Loaded {load}.")
     else:
         app.push(first)
@@ -78,4 +78,22 @@ def launch(scenario=None, seats=None, load=None, seed=None, started=0.0) -> int:
         return 0
     app.run()
     pygame.quit()
+    return 0
+
+
+def launch_join(url: str, code: str, name: str, seat_choice: dict) -> int:
+    """The desktop client at a class: join with the code and a name, take a seat, play until the player quits."""
+    from game.client.link import ClassLink
+    from game.client.passes import SeatPasses
+
+    from .app import App
+    from .scenes.join import JoinScene
+    app = App()
+    link = ClassLink(url)
+    try:
+        app.push(JoinScene(app, link, SeatPasses(), code, name, seat_choice, shown_url=url))
+        app.run()
+    finally:
+        link.close()
+        pygame.quit()
     return 0

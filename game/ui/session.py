@@ -1,37 +1,33 @@
-"""A game in progress: the match, its saves, and what the screens need to notice.
+"""A game played in this process: the match, its saves, and what the screens need to notice.
 
 The session submits actions and lets AI seats act, then notices what changed
 that the screens must react to: a new day (autosave, show the resolution),
 the end. It holds no rules: everything it shows comes from observations.
+It is the local `TableSession` (see tablesession.py).
 """
 
 from __future__ import annotations
 
 import json
 
-from game.engine import IllegalAction
+from game.engine import IllegalAction, history_comparison
 from game.persistence import SaveError
 
-NOT_SHOWN = ("chosen",)
+from .tablesession import NOT_SHOWN, DayWatch, Ending, Pace, Resolution
+
 NO_NEWS = 1 << 62  # an observation from here on carries no news: only its count is wanted
 
 
-class Resolution:
-    """What a finished day showed: its number and, for each seat, where its news starts in that seat's news."""
+class LocalSession:
+    save_note = ""
+    leave_note = "Game saved. Continue picks it up where you left it."
+    seat_note = ""
 
-    def __init__(self, turn: int, since: dict):
-        self.turn, self.since = turn, since
-
-
-class Session:
     def __init__(self, match, store):
         self.match = match
         self.store = store
         state = match.state
-        self.turn_seen = state.turn
-        self.day_mark = self._marks()
-        self.moves_mark = self.day_mark if state.phase == "moves" else None
-        self.pending = None
+        self.days = DayWatch(state.turn, state.phase, self._marks())
         self.viewer = None
         self.notice = ""
 
@@ -65,6 +61,10 @@ class Session:
         return self.match.public
 
     @property
+    def seat_ids(self) -> list:
+        return list(self.scenario.seat_ids)
+
+    @property
     def controllers(self):
         return self.match.controllers
 
@@ -73,8 +73,16 @@ class Session:
         return self.match.humans
 
     @property
+    def turn(self) -> int:
+        return self.state.turn
+
+    @property
     def over(self) -> bool:
         return self.state.is_over()
+
+    @property
+    def version(self):
+        return len(self.state.log), len(self.state.events)
 
     def seat_name(self, seat) -> str:
         return self.scenario.seat(seat).name
@@ -90,6 +98,15 @@ class Session:
         self._notice_changes()
         return ""
 
+    def poll(self) -> None:
+        """Everything happens in this process: nothing arrives from elsewhere."""
+
+    def human_to_move(self):
+        return self.match.human_to_move()
+
+    def ai_to_move(self) -> bool:
+        return self.match.ai_to_move() is not None
+
     def step_ai(self) -> list:
         events = self.match.step_ai(limit=1)
         self._notice_changes()
@@ -100,29 +117,39 @@ class Session:
 
     def _notice_changes(self) -> None:
         state = self.state
-        if state.phase == "moves" and self.moves_mark is None:
-            self.moves_mark = self._marks()
-        if state.turn != self.turn_seen or (state.is_over() and self.pending is None and self.moves_mark is not None):
-            since = self.moves_mark if self.moves_mark is not None else self.day_mark
-            self.pending = Resolution(self.turn_seen, since)
-            self.turn_seen = state.turn
-            self.moves_mark = None
-            self.day_mark = self._marks()
-            if not state.is_over():
-                self.autosave()
+        if self.days.notice(state.turn, state.phase, state.is_over(), self._marks):
+            self.autosave()
 
     def _marks(self) -> dict:
         """How much news each seat has had: each seat's news is numbered on its own, private talks included."""
         return {seat: self.observation(seat, NO_NEWS)["events_seen"] for seat in self.scenario.seat_ids}
 
-    def take_resolution(self):
-        pending, self.pending = self.pending, None
-        return pending
+    def pending_resolution(self) -> bool:
+        return self.days.pending is not None
+
+    def take_resolution(self) -> Resolution | None:
+        return self.days.take()
+
+    def take_reseated(self) -> bool:
+        return False
+
+    def pace(self) -> Pace | None:
+        return None
 
     # -- views (only observations) ------------------------------------------------------
 
     def observation(self, seat: str, since: int = 0) -> dict:
         return self.state.observation(seat, since)
+
+    def spectator_view(self) -> dict:
+        # Nobody plays here, so there is nobody to hide anything from.
+        return self.state.facilitator_view()
+
+    def legal_actions(self, seat: str) -> list:
+        return self.state.legal_actions(seat)
+
+    def proposal_space(self, seat: str) -> dict:
+        return self.state.proposal_space(seat)
 
     def public_news(self, since: dict | None = None) -> list:
         """News every seat sees: the same for all, so any seat's observation gives it."""
@@ -135,6 +162,13 @@ class Session:
             return self.public_news(since)
         news = self.observation(viewer, (since or {}).get(viewer, 0))["news"]
         return [e for e in news if e["kind"] not in NOT_SHOWN]
+
+    def ending(self) -> Ending:
+        state = self.state
+        # The game is over: every seat's objectives can now be revealed for the debrief.
+        view = state.facilitator_view()
+        return Ending(scores=state.scores(), history=history_comparison(state), agreements=view["agreements"],
+                      objectives={seat: view["private"][seat]["objectives"] for seat in self.scenario.seat_ids})
 
     # -- saving ------------------------------------------------------------------------
 
@@ -178,3 +212,6 @@ class Session:
             return f"Could not write the save: {err}"
         self.notice = f"Saved as \u201c{name.strip()}\u201d in {path.parent}"
         return ""
+
+    def close(self) -> None:
+        """The game was saved before leaving; nothing is held open."""

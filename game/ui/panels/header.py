@@ -7,6 +7,8 @@ than cutting words off.
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.present.words import day_date
@@ -41,10 +43,34 @@ class TableHeader:
     def phase_lines(self) -> list:
         obs = self.t.obs
         if obs["phase"] == "talks":
-            return [f"Talks \u00b7 round {obs['round']} of {obs['talk_rounds']}", f"Round {obs['round']} of {obs['talk_rounds']}"]
-        if obs["phase"] == "moves":
-            return ["Moves: each seat chooses in secret", "Moves, in secret", "Moves"]
-        return ["The summit is over"]
+            lines = [f"Talks \u00b7 round {obs['round']} of {obs['talk_rounds']}",
+                     f"Round {obs['round']} of {obs['talk_rounds']}"]
+        elif obs["phase"] == "moves":
+            lines = ["Moves: each seat chooses in secret", "Moves, in secret", "Moves"]
+        else:
+            return ["The summit is over"]
+        clock = self.clock()
+        # The time left matters more than the words around it: it is the last thing to go.
+        return [f"{line} \u00b7 {clock}" for line in lines] + [clock] if clock else lines
+
+    def clock(self) -> str:
+        """The time left for this round or moves phase, when a class's facilitator set one."""
+        pace = self.t.session.pace()
+        if pace is None or pace.seconds_left is None:
+            return ""
+        left = max(0, math.ceil(pace.seconds_left))
+        return f"{left // 60}:{left % 60:02d} left" + (" (stopped)" if pace.paused else "")
+
+    def pace_line(self) -> tuple | None:
+        """What stops or holds up play at a class, in the place of whose turn it is: (wordings, colour) or None."""
+        pace = self.t.session.pace()
+        if pace is None:
+            return None
+        if pace.connection:
+            return pace.connection, theme.BAD
+        if pace.ended or pace.paused:
+            return pace.ended or pace.paused, theme.ACCENT
+        return None
 
     def waiting_lines(self) -> list:
         t = self.t
@@ -88,7 +114,10 @@ class TableHeader:
     def _status_wants(self) -> int:
         """How wide the status would be in its longest wording."""
         app, t = self.app, self.t
-        if t.viewer is None:
+        held = self.pace_line()
+        if held is not None:
+            who = app.text.width(held[0][0], "body")
+        elif t.viewer is None:
             who = app.text.width(WATCHING[0], "body")
         elif t.viewer in t.obs["to_move"]:
             who = self._mine_width(named=True)
@@ -123,7 +152,10 @@ class TableHeader:
         app.text.draw(surf, app.text.first_fit(self.phase_lines(), "bold", width), (x, y), "bold", theme.TEXT,
                       max_width=width)
         y += app.text.line_height("h2") + app.u(2)
-        if t.viewer is None:
+        held = self.pace_line()
+        if held is not None:
+            app.text.draw(surf, app.text.first_fit(held[0], "body", width), (x, y), "body", held[1], max_width=width)
+        elif t.viewer is None:
             app.text.draw(surf, app.text.first_fit(WATCHING, "body", width), (x, y), "body", theme.MUTED,
                           max_width=width)
         elif t.viewer in t.obs["to_move"]:

@@ -65,8 +65,20 @@ class MenuScene(Dialog):
     def __init__(self, app, session):
         super().__init__(app)
         self.session = session
+        self.message = session.seat_note
 
     def layout(self, area):
+        if self.session.save_note:
+            # The class server keeps this game: leaving saves nothing here, and the seat waits on the server.
+            return self.stack_buttons(area, [
+                ("resume", "Back to the table", self.app.pop, "Close this menu.", "primary"),
+                ("save", "Save game\u2026", self.save, self.session.save_note, "normal"),
+                ("settings", "Settings", self.settings, "Text size and fullscreen.", "normal"),
+                ("title", "Leave the table", lambda: self.leave("title"),
+                 "Back to the title; the class server keeps your seat.", "normal"),
+                ("quit", "Leave and quit Summit", lambda: self.leave("quit"),
+                 "Close Summit; the class server keeps your seat.", "danger"),
+            ])
         return self.stack_buttons(area, [
             ("resume", "Back to the table", self.app.pop, "Close this menu.", "primary"),
             ("save", "Save game\u2026", self.save, "Save under a name of your choice.", "normal"),
@@ -78,6 +90,10 @@ class MenuScene(Dialog):
         ])
 
     def save(self):
+        if self.session.save_note:
+            self.message = self.session.save_note
+            self.invalidate()
+            return
         self.app.replace(SaveDialog(self.app, self.session))
 
     def settings(self):
@@ -88,6 +104,14 @@ class MenuScene(Dialog):
         leave_game(self.app, self.session, where)
 
 
+def open_save(app, session) -> None:
+    """Saving by name, where the game can be saved here; otherwise why it cannot."""
+    if session.save_note:
+        app.toast(session.save_note)
+        return
+    app.push(SaveDialog(app, session))
+
+
 def leave_game(app, session, where: str) -> None:
     """Save to the current day's autosave, then leave; if saving fails, stay and say why."""
     problem = session.autosave()
@@ -95,25 +119,32 @@ def leave_game(app, session, where: str) -> None:
         session.notice = ""
         app.toast(problem.replace("your game goes on, but save it by name soon", "so the game stays open"))
         return
+    session.close()
     app.session = None
     if where == "quit":
         app.running = False
         return
     from .title import TitleScene
     app.reset(TitleScene(app))
-    app.toast("Game saved. Continue picks it up where you left it.")
+    app.toast(session.leave_note)
 
 
 class QuitDialog(Dialog):
     heading = "Leave the game?"
-    message = "Your game will be saved first, so Continue on the title screen picks it up where you left it."
+
+    def __init__(self, app):
+        super().__init__(app)
+        kept = app.session is not None and app.session.save_note
+        self.message = "The class server keeps your seat: join the class again to come back to it." if kept else \
+            "Your game will be saved first, so Continue on the title screen picks it up where you left it."
 
     def layout(self, area):
         session = self.app.session
+        kept = bool(session.save_note)
         return self.stack_buttons(area, [
             ("stay", "Keep playing", self.app.pop, "Close this question and go back to the game.", "primary"),
-            ("quit", "Save and quit", lambda: leave_game(self.app, session, "quit"), "Save, then close Summit.",
-             "danger"),
+            ("quit", "Leave and quit" if kept else "Save and quit", lambda: leave_game(self.app, session, "quit"),
+             "Close Summit." if kept else "Save, then close Summit.", "danger"),
         ])
 
 
@@ -125,7 +156,7 @@ class SaveDialog(Dialog):
     def __init__(self, app, session):
         super().__init__(app)
         self.session = session
-        self.name = {"text": f"{session.scenario.id} day {session.state.turn}", "suggested": True}
+        self.name = {"text": f"{session.public['id']} day {session.turn}", "suggested": True}
         self.problem = ""
 
     def layout(self, area):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import history_comparison
 from game.present.looks import seat_looks
 from game.present.words import long_date, option_text, signed
 from game.scenario.wording import history_verdict
@@ -29,20 +28,26 @@ class EndScene(Scene):
         self.public = session.public
         self.issues = {i["id"]: i for i in self.public["issues"]}
         self.looks = seat_looks(self.public["seats"])
-        state = session.state
-        self.scores = state.scores()
+        self.ending = session.ending()
+        self.scores = self.ending.scores
         self.order = sorted(self.scores, key=lambda s: -self.scores[s]["total"])
-        self.compare = history_comparison(state)
-        # The game is over: every seat's objectives can now be revealed for the debrief.
-        self.view = state.facilitator_view()
+        self.compare = self.ending.history
         self.left_scroll, self.right_scroll = ScrollState(), ScrollState()
 
     def objective_items(self) -> list:
-        items = [("label", theme.MUTED, "SECRET OBJECTIVES, NOW REVEALED")]
-        for seat in self.order:
+        known = self.ending.objectives
+        everyone = all(seat in known for seat in self.order)
+        items = [("label", theme.MUTED, "SECRET OBJECTIVES, NOW REVEALED" if everyone else "SECRET OBJECTIVES")]
+        # The objectives this screen may reveal come first, in score order.
+        for seat in sorted(self.order, key=lambda s: s not in known):
             met = set(self.scores[seat]["objectives_met"])
             items.append(("bold", theme.TEXT, self.session.seat_name(seat)))
-            for obj in self.view["private"][seat]["objectives"]:
+            if seat not in known:
+                points = self.scores[seat]["objectives"]
+                items.append(("small", theme.MUTED, f"{len(met)} met, for {points} points; the objectives "
+                                                    "themselves stay secret"))
+                continue
+            for obj in known[seat]:
                 ok = obj["id"] in met
                 mark = "\u2713 met" if ok else "\u2717 missed"
                 items.append(("small", theme.GOOD if ok else theme.MUTED,
@@ -71,9 +76,9 @@ class EndScene(Scene):
                   ("body", theme.TEXT, h["summary"]), ("gap", theme.TEXT, ""),
                   ("label", theme.MUTED, "AFTERWARDS"), ("body", theme.TEXT, h["aftermath"]),
                   ("gap", theme.TEXT, ""), ("label", theme.MUTED, "THE AGREEMENTS IN FULL")]
-        if not self.view["agreements"]:
+        if not self.ending.agreements:
             items.append(("body", theme.MUTED, "The table signed nothing."))
-        for agreement in self.view["agreements"]:
+        for agreement in self.ending.agreements:
             items += agreement_items(self, agreement) + [("gap", theme.TEXT, "")]
         return items
 

@@ -98,9 +98,9 @@ class LoadScene(Scene):
         except (SaveError, ScenarioError) as err:
             self.app.toast(f"{e.path.name} cannot be loaded: {err}")
             return
-        from ..session import Session
+        from ..session import LocalSession
         from .flow import enter_game
-        enter_game(self.app, Session.resume(match, self.app.store), f"Loaded {e.title}.")
+        enter_game(self.app, LocalSession.resume(match, self.app.store), f"Loaded {e.title}.")
 
     def draw_background(self, surf):
         app = self.app

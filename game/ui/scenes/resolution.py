@@ -34,7 +34,7 @@ class ResolutionScene(Scene):
 
     def _moves_made(self) -> dict:
         s = self.session
-        seat = s.viewer if self.private_ok else s.scenario.seat_ids[0]
+        seat = s.viewer if self.private_ok else s.seat_ids[0]
         public_moves = {m["id"]: m for m in self.public["moves"]}
         made = {}
         for turn, who, mid in s.observation(seat)["moves"]:
@@ -51,7 +51,7 @@ class ResolutionScene(Scene):
         made = self._moves_made()
         changes = {e.get("move"): e.get("changes", []) for e in self.news if e["kind"] == "move"}
         items = []
-        for seat in self.session.scenario.seat_ids:
+        for seat in self.session.seat_ids:
             look = self.looks[seat]
             mid = made.get(seat)
             if mid is None:
@@ -100,7 +100,7 @@ class ResolutionScene(Scene):
             RichText("promises", self.right.inflate(-app.u(24), -app.u(20)).move(0, title_h // 2).inflate(0, -title_h),
                      app, self.table_items(), self.right_scroll, "Agreements kept or broken, and the next news."),
         ]
-        label = "See the result \u2192" if self.session.over else f"On to day {self.session.state.turn} \u2192"
+        label = "See the result \u2192" if self.session.over else f"On to day {self.session.turn} \u2192"
         row = pygame.Rect(self.left.left, bottom + app.u(12), self.left.width, app.u(40))
         widgets = button_row(app, row, [("continue", label, self.app.pop, "Back to the table.",
                                          {"style": "primary"})]) + widgets

@@ -93,11 +93,11 @@ class SeatsScene(Scene):
         return f"{humans} human seat{'s' if humans > 1 else ''}, {len(self.choice) - humans} AI."
 
     def start(self):
-        from ..session import Session
+        from ..session import LocalSession
         from .briefing import BriefingScene
         seed = self.app.seed if self.app.seed is not None else random.randrange(1 << 30)
         try:
-            session = Session.new(self.scenario, dict(self.choice), self.app.store, seed)
+            session = LocalSession.new(self.scenario, dict(self.choice), self.app.store, seed)
         except ValueError as err:
             self.app.toast(str(err))
             return

@@ -49,7 +49,7 @@ class TableScene(Scene):
         self.looks = seat_looks(self.public["seats"])
         self.names = seat_names(self.public)
         self.issues = {i["id"]: i for i in self.public["issues"]}
-        self.scenario_seats = list(session.scenario.seat_ids)
+        self.scenario_seats = list(session.seat_ids)
         self.tab = "propose"
         self.drafts = {}
         self.compose = ComposePanel(self)
@@ -80,28 +80,28 @@ class TableScene(Scene):
         return self.viewer is None and bool(self.session.humans)
 
     def refresh(self) -> None:
-        state = self.session.state
-        key = (len(state.log), len(state.events), self.viewer)
+        s = self.session
+        key = (s.version, self.viewer)
         if key == self.view_key:
             return
         self.view_key = key
         if self.hidden:
-            self.obs = self.session.observation(self.session.humans[0])
-            self.space = {"can_propose": False, "issues": {}, "expires": [state.turn, state.turn]}
+            self.obs = s.observation(s.humans[0])
+            self.space = {"can_propose": False, "issues": {}, "expires": [s.turn, s.turn]}
         elif self.viewer is None:
-            # Watch mode: no human seat to hide anything from, so the spectator's view.
-            self.obs = state.facilitator_view()
-            self.space = {"can_propose": False, "issues": {}, "expires": [state.turn, state.turn]}
+            # Watch mode: no human seat to hide anything from.
+            self.obs = s.spectator_view()
+            self.space = {"can_propose": False, "issues": {}, "expires": [s.turn, s.turn]}
         else:
-            self.obs = state.observation(self.viewer)
-            self.space = state.proposal_space(self.viewer)
+            self.obs = s.observation(self.viewer)
+            self.space = s.proposal_space(self.viewer)
         self._legal = None
         self.feed = feed_items(self, self.obs["news"])
         self.invalidate()
 
     def legal(self) -> list:
         if self._legal is None:
-            self._legal = self.session.state.legal_actions(self.viewer) if self.viewer else []
+            self._legal = self.session.legal_actions(self.viewer) if self.viewer else []
         return self._legal
 
     def act(self, action) -> str:
@@ -152,10 +152,16 @@ class TableScene(Scene):
     def update(self, dt):
         super().update(dt)
         s = self.session
+        s.poll()
+        if s.take_reseated():
+            from .flow import reseated
+            reseated(self.app, s)
+            return
+        self.refresh()
         if s.notice:
             self.app.toast(s.notice)
             s.notice = ""
-        if s.pending is not None:
+        if s.pending_resolution():
             from .resolution import ResolutionScene
             if len(s.humans) > 1:
                 self._leave_seat()
@@ -169,11 +175,11 @@ class TableScene(Scene):
             if problem:
                 self.app.toast(problem)
             return
-        human = s.match.human_to_move()
+        human = s.human_to_move()
         if human is not None:
             self._human_turn(human)
             return
-        if s.match.ai_to_move() is None:
+        if not s.ai_to_move():
             return
         self.ai_wait -= dt
         if self.ai_wait > 0:
@@ -182,7 +188,7 @@ class TableScene(Scene):
 
     def _human_turn(self, human):
         s = self.session
-        if self.viewer in s.state.to_move() and s.controllers.get(self.viewer) == "human":
+        if self.viewer in self.obs["to_move"] and s.controllers.get(self.viewer) == "human":
             # While moves are chosen every seat may act: whoever has the screen goes first.
             human = self.viewer
         if human != self.viewer:
@@ -220,7 +226,7 @@ class TableScene(Scene):
         deadline = time.perf_counter() + AI_SLICE
         while True:
             events = s.step_ai()
-            if s.pending is not None or s.over or s.match.human_to_move() is not None:
+            if s.pending_resolution() or s.over or s.human_to_move() is not None:
                 break
             seen = [e for e in events if e["visible"] == "all" or (self.viewer and self.viewer in e["visible"])]
             if seen and self.app.ai_delay > 0:
@@ -318,8 +324,8 @@ class TableScene(Scene):
         elif event.key == pygame.K_e and self.viewer is not None and self.obs["phase"] == "talks":
             self.end_round()
         elif event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
-            from .dialogs import SaveDialog
-            self.app.push(SaveDialog(self.app, self.session))
+            from .dialogs import open_save
+            open_save(self.app, self.session)
         elif event.key == pygame.K_F1:
             self.help()
         elif event.key == pygame.K_m:

@@ -54,7 +54,7 @@ class TitleScene(Scene):
 
     def continue_game(self):
         from game.catalog import load_scenario
-        from ..session import Session
+        from ..session import LocalSession
         from .flow import enter_game
         path, match, body, skipped = self.app.store.latest_good_autosave(load_scenario)
         if match is None:
@@ -62,7 +62,7 @@ class TitleScene(Scene):
             self.app.toast(f"There is no autosave that can be continued{why}.")
             return
         note = f"Skipped a damaged autosave: {skipped[0][1]}" if skipped else ""
-        enter_game(self.app, Session.resume(match, self.app.store), note)
+        enter_game(self.app, LocalSession.resume(match, self.app.store), note)
 
     def load(self):
         from .load import LoadScene
