@@ -121,6 +121,15 @@ def offer_card(w: Words, proposals: list, p: dict) -> dict:
     }
 
 
+def wait_reason(w: Words, obs: dict) -> str:
+    """Why the viewer cannot speak now."""
+    if obs["phase"] != "talks":
+        return "today's talks are over"
+    if w.viewer not in obs["to_move"]:
+        return f"{', '.join(w.name(s) for s in obs['to_move'])} is speaking"
+    return "you have made this round's proposals; end your round"
+
+
 def why_not_answer(w: Words, obs: dict, p: dict) -> str:
     if w.viewer not in p["parties"]:
         return "it is between " + ", ".join(w.name(s) for s in p["parties"])
@@ -128,7 +137,7 @@ def why_not_answer(w: Words, obs: dict, p: dict) -> str:
         return f"it is {STATUS.get(p['status'], p['status'])}"
     if w.viewer in p["accepted"]:
         return "you have accepted it; it is signed once the others do"
-    return waiting_text(w, obs).rstrip(".\u2026").lower()
+    return wait_reason(w, obs)
 
 
 # -- deals ---------------------------------------------------------------------------------

@@ -5,14 +5,12 @@ from __future__ import annotations
 import pygame
 
 from game.engine import move
-from game.present.words import effect_text
+from game.present.table import breaks, hold_move, move_card, revealed_moves
 
 from .. import theme
 from ..lists import ListBox, ListState, RichText, ScrollState
 from ..scenes.base import buttons_at_bottom
 from .common import DetailState, Said, detail_text
-
-HOLD = "hold"
 
 
 class MovesPanel:
@@ -26,9 +24,7 @@ class MovesPanel:
 
     def moves(self) -> list:
         t = self.t
-        hold = {"id": HOLD, "name": "Hold: make no move", "kind": "hold", "public": True,
-                "description": "Do nothing in the field today; let the talks speak.", "effects": []}
-        return [hold] + [m for m in t.public["moves"] if m["seat"] == t.viewer]
+        return [hold_move()] + [m for m in t.public["moves"] if m["seat"] == t.viewer]
 
     def available(self):
         """Move ids the engine allows now, or None while the talks go on."""
@@ -39,13 +35,7 @@ class MovesPanel:
 
     def breaks(self, move_id) -> list:
         """Agreements in force that bind you not to make this move (read from the agreements' text)."""
-        t = self.t
-        out = []
-        for a in t.obs["agreements"]:
-            for ob in a["obligations"]:
-                if move_id in ob["forbids"] and t.viewer in ob["seats"] and ob["issue"] in a["live"]:
-                    out.append(f"Day {a['turn']} agreement: {ob['text']}")
-        return out
+        return breaks(self.t.words(), self.t.obs, move_id)
 
     def new_day(self):
         """What was chosen yesterday is not today's choice."""
@@ -100,13 +90,9 @@ class MovesPanel:
         self.said.set(mv["id"], problem or f"You chose: {mv['name']}.", bool(problem))
 
     def _history(self):
-        t = self.t
-        names = {m["id"]: m["name"] for m in t.public["moves"]}
-        items = []
-        for turn, seat, mid in reversed(t.obs["moves"]):
-            items.append(("body", theme.TEXT, f"Day {turn} \u00b7 {t.session.seat_name(seat)}: "
-                                              f"{'held' if mid == HOLD else names.get(mid, mid)}"))
-        return items or [("body", theme.MUTED, "No moves revealed yet: moves are revealed together after the talks.")]
+        lines = revealed_moves(self.t.words(), self.t.obs)
+        return [("body", theme.TEXT, line) for line in lines] or \
+            [("body", theme.MUTED, "No moves revealed yet: moves are revealed together after the talks.")]
 
     # -- drawing -----------------------------------------------------------------------------
 
@@ -115,32 +101,28 @@ class MovesPanel:
 
     def draw_row(self, surf, k, rect, selected):
         app = self.app
-        mv = self.moves()[k]
-        available = self.available()
-        ok = available is None or mv["id"] in available
-        breaks = bool(self.breaks(mv["id"]))
-        name = ("\u26a0 " if breaks else "") + mv["name"]
+        card = move_card(self.t.words(), self.t.obs, self.moves()[k], self.available())
+        ok = self.available() is None or card["available"]
+        broken = bool(card["breaks"])
+        name = ("\u26a0 " if broken else "") + card["name"]
         app.text.draw(surf, name, (rect.left, rect.top + app.u(4)), "bold",
-                      (theme.BAD if breaks else theme.TEXT) if ok else theme.FAINT, max_width=rect.width)
+                      (theme.BAD if broken else theme.TEXT) if ok else theme.FAINT, max_width=rect.width)
         # The warning leads the second line, where it cannot be cut off by a long name.
-        kind = ("breaks an agreement \u00b7 " if breaks else "") + mv["kind"].replace("_", " ") + \
-            ("" if mv["public"] else " \u00b7 secret") + ("" if ok else " \u00b7 not available now")
-        app.text.draw(surf, kind, (rect.left, rect.top + app.u(4) + app.text.line_height("bold")), "small",
-                      theme.BAD if breaks and ok else theme.MUTED, max_width=rect.width)
+        app.text.draw(surf, card["kind"], (rect.left, rect.top + app.u(4) + app.text.line_height("bold")), "small",
+                      theme.BAD if broken and ok else theme.MUTED, max_width=rect.width)
 
     def detail_items(self, mv) -> list:
         t = self.t
+        card = move_card(t.words(), t.obs, mv, self.available())
         items = []
         if t.obs["my_move"]:
             chosen = next((m["name"] for m in self.moves() if m["id"] == t.obs["my_move"]), t.obs["my_move"])
             items.append(("bold", theme.ACCENT, f"Today you chose: {chosen}. Waiting for the others."))
         elif t.obs["phase"] == "talks":
             items.append(("small", theme.ACCENT, f"Talks first: moves are chosen after round {t.obs['talk_rounds']}."))
-        items.append(("body", theme.TEXT, mv["description"]))
-        for eff in mv["effects"]:
-            items.append(("small", theme.MUTED, "\u2022 " + effect_text(eff, t.names, t.public)))
-        for b in self.breaks(mv["id"]):
-            items.append(("small", theme.BAD, f"\u26a0 Breaks {b} Breaking costs trust, standing and support at home."))
+        items.append(("body", theme.TEXT, card["description"]))
+        items += [("small", theme.MUTED, "\u2022 " + effect) for effect in card["effects"]]
+        items += [("small", theme.BAD, line) for line in card["breaks"]]
         return items + self.said.items(mv["id"])
 
     def draw(self, surf):

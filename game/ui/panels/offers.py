@@ -5,6 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import accept, reject, withdraw
+from game.present.table import (needs_answer, offer_card, offer_headline, offer_label, offer_order,
+                                why_not_answer)
 from game.present.words import terms_lines
 from game.present.worth import worth
 
@@ -21,10 +23,6 @@ from .common import (
     value_hint,
 )
 
-STATUS = {"open": "open", "signed": "signed", "rejected": "rejected", "countered": "countered",
-          "withdrawn": "withdrawn", "expired": "expired", "void": "overtaken"}
-
-
 class OffersPanel:
     def __init__(self, table):
         self.t = table
@@ -35,21 +33,11 @@ class OffersPanel:
 
     def offers(self):
         """Open offers waiting for you first, then your open ones, then the rest, newest first."""
-        t = self.t
-        viewer = t.viewer
-
-        newest = {p["id"]: -i for i, p in enumerate(t.obs["proposals"])}
-
-        def rank(p):
-            waiting = p["status"] == "open" and viewer in p["parties"] and viewer not in p["accepted"]
-            mine = p["status"] == "open" and p["proposer"] == viewer
-            return (0 if waiting else 1 if mine else 2 if p["status"] == "open" else 3, newest[p["id"]])
-        return sorted(t.obs["proposals"], key=rank)
+        return offer_order(self.t.words(), self.t.obs["proposals"])
 
     def waiting_count(self):
-        v = self.t.viewer
-        return sum(1 for p in self.t.obs["proposals"]
-                   if p["status"] == "open" and v in p["parties"] and v not in p["accepted"])
+        w = self.t.words()
+        return sum(1 for p in self.t.obs["proposals"] if needs_answer(w, p))
 
     def selected(self):
         items = self.offers()
@@ -108,13 +96,7 @@ class OffersPanel:
         ]
 
     def _why_not(self, prop) -> str:
-        if self.t.viewer not in prop["parties"]:
-            return "it is between " + ", ".join(self.t.session.seat_name(s) for s in prop["parties"])
-        if prop["status"] != "open":
-            return f"it is {STATUS.get(prop['status'], prop['status'])}"
-        if self.t.viewer in prop["accepted"]:
-            return "you have accepted it; it is signed once the others do"
-        return self.t.wait_reason()
+        return why_not_answer(self.t.words(), self.t.obs, prop)
 
     def _do(self, action, pid, done):
         problem = self.t.act(action)
@@ -131,40 +113,22 @@ class OffersPanel:
         self.t.show_tab("propose")
 
     def detail_items(self, p) -> list:
-        t = self.t
-        who = "you" if p["proposer"] == t.viewer else t.session.seat_name(p["proposer"])
-        items = [("bold", theme.TEXT, f"From {who}: {self.headline(p)}")]
-        signed = ", ".join(t.session.seat_name(s) for s in p["accepted"]) or "nobody yet"
-        items.append(("small", theme.MUTED, f"Accepted so far: {signed} \u00b7 open until day {p['expires']}"
-                      + (" \u00b7 public" if p["public"] else "")))
-        items += [("body", theme.TEXT, "\u2022 " + line) for line in terms_lines(t.issues, p["terms"])]
-        if p["note"]:
-            items.append(("body", theme.GOOD, f"They say: \u201c{p['note']}\u201d"))
-        if p["reason"]:
-            items.append(("body", theme.BAD, f"Reason given: \u201c{p['reason']}\u201d"))
-        if p["counter_to"]:
-            items.append(("small", theme.MUTED, f"A counter-offer to {self.label(p['counter_to'])}."))
+        card = offer_card(self.t.words(), self.t.obs["proposals"], p)
+        tones = {"good": theme.GOOD, "bad": theme.BAD}
+        items = [("bold", theme.TEXT, card["headline"]), ("small", theme.MUTED, card["accepted_line"])]
+        items += [("body", theme.TEXT, "\u2022 " + line) for line in card["terms"]]
+        items += [("body" if n["tone"] != "muted" else "small", tones.get(n["tone"], theme.MUTED), n["text"])
+                  for n in card["notes"]]
         return items + self.said.items(p["id"])
 
     # -- drawing -------------------------------------------------------------------------
 
     def headline(self, p):
         t = self.t
-        to = ", ".join("you" if s == t.viewer else t.looks[s].code for s in p["parties"] if s != p["proposer"])
-        status = STATUS.get(p["status"], p["status"])
-        if p["status"] == "open" and t.viewer in p["parties"] and t.viewer not in p["accepted"]:
-            status = "answer needed"
-        return f"Day {p['turn']} \u00b7 to {to} \u00b7 {status}"
+        return offer_headline(t.words(), p, {s: look.code for s, look in t.looks.items()})
 
     def label(self, pid, covers=True):
-        """Ids are opaque; a player knows an offer by whose it was, when, and what it covered."""
-        p = next((q for q in self.t.obs["proposals"] if q["id"] == pid), None)
-        if p is None:
-            return "an earlier offer"
-        whose = "your" if p["proposer"] == self.t.viewer else f"{self.t.session.seat_name(p['proposer'])}'s"
-        if not covers:
-            return f"{whose} day {p['turn']} offer"
-        return f"{whose} day {p['turn']} offer on {', '.join(self.t.issues[i]['name'] for i in p['terms'])}"
+        return offer_label(self.t.words(), self.t.obs["proposals"], pid, covers)
 
     def row_tip(self, k):
         p = self.offers()[k]
@@ -174,7 +138,7 @@ class OffersPanel:
         app, t = self.app, self.t
         p = self.offers()[k]
         look = t.looks[p["proposer"]]
-        waiting = self.headline(p).endswith("answer needed")
+        waiting = needs_answer(t.words(), p)
         colour = theme.ACCENT if waiting else theme.TEXT
         seat_tag(surf, app, look, (rect.left, rect.top + app.u(5)), "bold", colour, max_width=self.code_w, name=False)
         x = rect.left + self.code_w

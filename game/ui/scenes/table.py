@@ -15,6 +15,7 @@ import pygame
 
 from game.engine import DONE
 from game.present.looks import seat_looks
+from game.present.table import Words, wait_reason
 from game.present.words import seat_names
 
 from .. import theme
@@ -116,13 +117,11 @@ class TableScene(Scene):
             return "you"
         return "a person" if kind == "human" else f"AI \u00b7 {kind}"
 
+    def words(self) -> Words:
+        return Words(self.public, self.viewer)
+
     def wait_reason(self) -> str:
-        obs = self.obs
-        if obs["phase"] != "talks":
-            return "today's talks are over"
-        if self.viewer not in obs["to_move"]:
-            return f"{', '.join(self.session.seat_name(s) for s in obs['to_move'])} is speaking"
-        return "you have made this round's proposals; end your round"
+        return wait_reason(self.words(), self.obs)
 
     def show_tab(self, name) -> None:
         self.tab = name
