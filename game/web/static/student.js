@@ -79,7 +79,12 @@ function receive(m) {
       break;
     case "state":
       if (m.news_from === 0) S.news = [];
-      if (m.view) S.news = S.news.concat(m.view.news);
+      if (m.view) {
+        S.news = S.news.concat(m.view.news);
+        // Fresh news is read out to screen-reader users; a whole first load is not.
+        const fresh = m.news_from > 0 ? m.view.news.filter((n) => n.kind !== "day") : [];
+        if (fresh.length) announce(fresh.slice(-3).map((n) => n.title).join(". "));
+      }
       if (S.lastTurn && m.turn > S.lastTurn) toast(`Day ${S.lastTurn} is over: the news has what happened.`);
       S.lastTurn = m.turn;
       S.state = m;
