@@ -5,7 +5,9 @@
 Starts `python main.py host` on 127.0.0.1 in a subprocess (a mixed class of moscow-2020 and
 sochi-2008), seats one bot per seat until the clients run out (the rest join seats as team
 members), measures the server idle with everyone connected, starts the class and lets the
-bots (AI leaders playing through the protocol) play every table to the end. Prints:
+bots (AI leaders playing through the protocol) play every table to the end. The clients are
+spread over several processes, as students' devices are, so one client's thinking does not
+delay another's reading. Prints:
 
 - action round trip, submit to accepted (p50, p99) against the 50 ms budget;
 - a student's action to the other students' screens at the same table (p50, p99) against 100 ms;
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import os
 import signal
 import statistics
@@ -88,71 +91,113 @@ def start_host(folder: Path, tables: int):
     return proc, json.loads(ready.read_text())
 
 
-async def run(args, folder: Path) -> dict:
-    proc, info = start_host(folder, args.tables)
+async def _lobby(info: dict) -> list:
+    client = ClassClient(info["url"])
+    await client.connect()
+    await client.hello_student(info["class_code"], "counter")
+    lobby = await client.next("lobby")
+    await client.close()
+    return [(t["table"], s["seat"]) for t in lobby["tables"] for s in t["seats"]]
+
+
+def _players(info, share, level, ready, go, out) -> None:
+    """One process's share of the clients: (index, table, seat, plays) each. Sends back what it measured."""
+    out.put(asyncio.run(_play_share(info, share, level, ready, go)))
+
+
+async def _play_share(info, share, level, ready, go) -> dict:
     arrivals: dict = {}
-    sent: list = []            # (table, acked version, when sent, client id)
-    trips: list = []
-    errors: list = []
+    sent, trips, errors = [], [], []
+    clients = []
+    for index, table, seat, plays in share:
+        client = TimedClient(info["url"], arrivals)
+        await client.connect()
+        await client.hello_student(info["class_code"], f"bot {index + 1}")
+        await client.next("lobby")
+        team = None
+        if not plays:
+            while team is None:   # the seat's first holder is in another process: ask its team code
+                team = await _team_code(info, table, seat)
+        await client.claim(table, seat, team)
+        clients.append((client, plays))
+    ready.set()
+    while not go.is_set():
+        await asyncio.sleep(0.02)
+
+    def timed(client):
+        original = client.act
+
+        async def act(action):
+            started = time.perf_counter()
+            try:
+                reply = await original(action)
+            except Exception as err:
+                errors.append(f"{client.seat}: {err}")
+                raise
+            trips.append(time.perf_counter() - started)
+            sent.append((client.table, reply["version"], started, id(client)))
+            return reply
+        client.act = act
+        return client
+
+    games = [play(timed(c), make_leader(c.public, c.seat, level, k)) for k, (c, plays) in enumerate(clients) if plays]
+    results = await asyncio.gather(*games, return_exceptions=True)
+    errors += [repr(r) for r in results if isinstance(r, BaseException)]
+    for client, plays in clients:
+        if not plays:
+            await client.close()
+    return {"arrivals": arrivals, "sent": sent, "trips": trips, "errors": errors}
+
+
+async def _team_code(info, table, seat):
+    teacher = ClassClient(info["url"])
+    await teacher.connect()
+    await teacher.hello_facilitator(info["facilitator_key"])
+    view = await teacher.request({"type": "watch", "table": table})
+    await teacher.close()
+    return view["team_codes"][seat]
+
+
+async def _teacher(info, command):
+    """The facilitator's operation on the whole class."""
+    teacher = ClassClient(info["url"])
+    await teacher.connect()
+    await teacher.hello_facilitator(info["facilitator_key"])
+    await teacher.op(command)
+    await teacher.close()
+
+
+def run(args, folder: Path) -> dict:
+    proc, info = start_host(folder, args.tables)
     try:
-        teacher = ClassClient(info["url"])
-        await teacher.connect()
-        await teacher.hello_facilitator(info["facilitator_key"])
-        lobby_client = ClassClient(info["url"])
-        await lobby_client.connect()
-        await lobby_client.hello_student(info["class_code"], "counter")
-        lobby = await lobby_client.next("lobby")
-        await lobby_client.close()
-        seats = [(t["table"], s["seat"]) for t in lobby["tables"] for s in t["seats"]]
-        clients = []
-        for k in range(args.clients):
-            table, seat = seats[k % len(seats)]
-            client = TimedClient(info["url"], arrivals)
-            await client.connect()
-            await client.hello_student(info["class_code"], f"bot {k + 1}")
-            await client.next("lobby")
-            team = None
-            if k >= len(seats):
-                team = next(m for m in clients[k % len(seats)].received if m["type"] == "seated")["team_code"]
-            await client.claim(table, seat, team)
-            clients.append(client)
-        # The server idle with everyone connected: the class has not started yet.
-        await asyncio.sleep(1.0)
+        seats = asyncio.run(_lobby(info))
+        people = [(k, *seats[k % len(seats)], k < len(seats)) for k in range(args.clients)]
+        shares = [people[k::args.processes] for k in range(args.processes)]
+        context = multiprocessing.get_context("fork")
+        go, out = context.Event(), context.Queue()
+        readies = [context.Event() for _ in shares]
+        workers = []
+        # Seats are taken before their teammates ask for them: first holders first.
+        for share, ready in zip(shares, readies):
+            worker = context.Process(target=_players, args=(info, share, args.level, ready, go, out))
+            worker.start()
+            workers.append(worker)
+        for ready in readies:
+            ready.wait(120)
+        time.sleep(1.0)
         before = cpu_seconds(proc.pid)
-        await asyncio.sleep(args.idle)
+        time.sleep(args.idle)
         idle_share = (cpu_seconds(proc.pid) - before) / args.idle
-
-        def timed(client):
-            original = client.act
-
-            async def act(action):
-                started = time.perf_counter()
-                try:
-                    reply = await original(action)
-                except Exception as err:
-                    errors.append(f"{client.seat}: {err}")
-                    raise
-                trips.append(time.perf_counter() - started)
-                sent.append((client.table, reply["version"], started, id(client)))
-                return reply
-            client.act = act
-            return client
-
-        players = clients[:len(seats)]
-        watchers = clients[len(seats):]
         cpu_start = cpu_seconds(proc.pid)
         began = time.perf_counter()
-        games = [play(timed(c), make_leader(c.public, c.seat, args.level, k)) for k, c in enumerate(players)]
-        await teacher.op("resume")
-        results = await asyncio.gather(*games, return_exceptions=True)
+        go.set()
+        asyncio.run(_teacher(info, "resume"))
+        parts = [out.get(timeout=600) for _ in workers]
         wall = time.perf_counter() - began
         cpu_games = cpu_seconds(proc.pid) - cpu_start
-        errors += [repr(r) for r in results if isinstance(r, BaseException)]
-        await asyncio.sleep(0.5)
-        summary = next(m for m in reversed(teacher.received) if m["type"] == "class")
-        for w in watchers:
-            await w.close()
-        await teacher.close()
+        for worker in workers:
+            worker.join(timeout=30)
+        summary = asyncio.run(_summary(info))
         memory = peak_memory_mb(proc.pid)
     finally:
         proc.send_signal(signal.SIGINT)
@@ -160,6 +205,13 @@ async def run(args, folder: Path) -> dict:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+    arrivals: dict = {}
+    for part in parts:
+        for table, seen in part["arrivals"].items():
+            arrivals.setdefault(table, []).extend(seen)
+    sent = [s for part in parts for s in part["sent"]]
+    trips = [t for part in parts for t in part["trips"]]
+    errors = [e for part in parts for e in part["errors"]]
     # The other students' screens: when each other client at the table first had the acked version.
     spread = []
     for table, version, when, who in sent:
@@ -171,13 +223,13 @@ async def run(args, folder: Path) -> dict:
     digests_equal = 0
     diverged = 0
     for table in summary["tables"]:
-        out = folder / f"{table['table']}.json"
+        out_file = folder / f"{table['table']}.json"
         done = subprocess.run([sys.executable, "main.py", "export", "--data", str(folder / "class"), "--table",
-                               table["table"], "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+                               table["table"], "--out", str(out_file)], cwd=REPO, capture_output=True, text=True)
         if done.returncode != 0:
             errors.append(done.stderr.strip())
             continue
-        body = SaveStore(folder).read(out)
+        body = SaveStore(folder).read(out_file)
         match = restore_match(body, load_scenario(body["scenario"]["id"]))
         digests_equal += match.state.digest() == table["digest"] and table["over"]
         diverged += len(match.diverged)
@@ -196,16 +248,27 @@ async def run(args, folder: Path) -> dict:
     }
 
 
+async def _summary(info) -> dict:
+    teacher = ClassClient(info["url"])
+    await teacher.connect()
+    await teacher.hello_facilitator(info["facilitator_key"])
+    summary = await teacher.next("class")
+    await teacher.close()
+    return summary
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tables", type=int, default=7)
     parser.add_argument("--clients", type=int, default=40)
     parser.add_argument("--level", default="normal")
     parser.add_argument("--idle", type=float, default=10.0, help="seconds to measure the idle server")
+    parser.add_argument("--processes", type=int, default=4,
+                        help="processes the clients are spread over, as students' devices would be")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="summit-load-") as tmp:
-        figures = asyncio.run(run(args, Path(tmp)))
+        figures = run(args, Path(tmp))
     if args.json:
         print(json.dumps(figures, indent=1))
         return 0
