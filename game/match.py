@@ -111,14 +111,14 @@ class Match:
         self.controllers[seat] = kind
         self.journal.append([Entry.CONTROL, seat, str(kind)])
 
-    def human_to_move(self):
+    def human_to_move(self) -> str | None:
         """The first human seat that may act now, or None."""
         for seat in self.state.to_move():
             if self.controllers[seat] == Controller.HUMAN:
                 return seat
         return None
 
-    def ai_to_move(self):
+    def ai_to_move(self) -> str | None:
         for seat in self.state.to_move():
             if self.controllers[seat] != Controller.HUMAN:
                 return seat

@@ -10,11 +10,17 @@ from __future__ import annotations
 import asyncio
 import time
 import zlib
+from collections.abc import Awaitable, Callable
+from typing import Any
+from typing import Any
 
 from game.ai import make_leader
 from game.engine import Action
 
 from .connection import ClassClient, Disconnected, ServerError
+
+
+Timing = Callable[[float], None]   # called with each action's round trip, in seconds
 
 
 class BotError(Exception):
@@ -39,7 +45,7 @@ async def _join(client: ClassClient, code: str, name: str, seat: str, table: str
 
 
 async def play_seat(url: str, code: str, seat: str, table: str | None = None, level: str = "normal",
-                    name: str | None = None, patience: float = 120.0, on_action=None) -> dict:
+                    name: str | None = None, patience: float = 120.0, on_action: Timing | None = None) -> dict[str, Any]:
     """Play `seat` to the end of its table; return the table's result (scores and history)."""
     client = ClassClient(url)
     await client.connect()
@@ -52,11 +58,11 @@ async def play_seat(url: str, code: str, seat: str, table: str | None = None, le
         await client.close()
         raise
     assert client.public is not None and client.table is not None
-    leader = make_leader(client.public, seat, level, zlib.crc32(f"{client.table}/{seat}".encode()))
+    leader = make_leader(client.public, seat, level, zlib.crc32(f"{client.table}/{seat}".encode()))  # type: ignore[no-untyped-call]
     return await play(client, leader, patience, on_action)
 
 
-async def play(client: ClassClient, leader, patience: float = 120.0, on_action=None) -> dict:
+async def play(client: ClassClient, leader: Any, patience: float = 120.0, on_action: Timing | None = None) -> dict[str, Any]:
     """Play the seat `client` holds with `leader` to the end of the table; return the table's result."""
     acted_at = None
     try:
@@ -68,12 +74,13 @@ async def play(client: ClassClient, leader, patience: float = 120.0, on_action=N
                 acted_at = None
                 continue
             if result is not None:
-                return result
+                done: dict[str, Any] = result
+                return done
     finally:
         await client.close()
 
 
-async def _play(client: ClassClient, leader, acted_at, on_action):
+async def _play(client: ClassClient, leader: Any, acted_at: int | None, on_action: Timing | None) -> Any:
     while True:
         state = client.state
         if state is not None and "result" in state:
@@ -103,7 +110,7 @@ async def _play(client: ClassClient, leader, acted_at, on_action):
         await client.next("state", timeout=3600)
 
 
-async def _try(request) -> None:
+async def _try(request: Awaitable[Any]) -> None:
     try:
         await request
     except ServerError:

@@ -53,20 +53,20 @@ def ws_url(url: str) -> str:
 
 
 class ClassClient:
-    def __init__(self, url: str, timeout: float = 10.0, on_message: Callable[[dict], None] | None = None,
+    def __init__(self, url: str, timeout: float = 10.0, on_message: Callable[[dict[str, Any]], None] | None = None,
                  keep_received: bool = True):
         self.url = ws_url(url)
         self.timeout = timeout
         self.session: aiohttp.ClientSession | None = None
         self.ws: aiohttp.ClientWebSocketResponse | None = None
         self._ids = itertools.count(1)
-        self._waiting: dict[Any, asyncio.Future] = {}
-        self.inbox: asyncio.Queue = asyncio.Queue()
+        self._waiting: dict[Any, asyncio.Future[Any]] = {}
+        self.inbox: asyncio.Queue[Any] = asyncio.Queue()
         self.on_message = on_message
         # Every message, in order (tests check what leaked); a client that runs for hours keeps none.
         self.keep_received = keep_received
-        self.received: list[dict] = []
-        self._reader: asyncio.Task | None = None
+        self.received: list[dict[str, Any]] = []
+        self._reader: asyncio.Task[Any] | None = None
         self.closed = asyncio.Event()
         self.token: str | None = None
         self.view = SeatView()
@@ -128,12 +128,12 @@ class ClassClient:
             self._waiting.clear()
             self.closed.set()
 
-    def _absorb(self, message: dict) -> None:
+    def _absorb(self, message: dict[str, Any]) -> None:
         if message.get("type") == ServerType.SEATED:
             self.token = message.get("token", self.token)
         self.view.absorb(message)
 
-    def observation(self) -> dict:
+    def observation(self) -> dict[str, Any]:
         """The seat's whole observation, as the engine would give it: news and private part included."""
         return self.view.observation()
 
@@ -142,12 +142,12 @@ class ClassClient:
 
     # -- requests -----------------------------------------------------------------------
 
-    async def send(self, message: dict) -> None:
+    async def send(self, message: dict[str, Any]) -> None:
         if self.ws is None or self.ws.closed:
             raise Disconnected("not connected to the class server")
         await self.ws.send_str(json.dumps(message))
 
-    async def request(self, message: dict, timeout: float | None = None) -> dict:
+    async def request(self, message: dict[str, Any], timeout: float | None = None) -> dict[str, Any]:
         """Send `message` and wait for the server's answer to it; raise ServerError if it refuses."""
         rid = next(self._ids)
         future = asyncio.get_running_loop().create_future()
@@ -159,9 +159,11 @@ class ClassClient:
             self._waiting.pop(rid, None)
         if reply.get("type") == ServerType.ERROR:
             raise ServerError(reply["code"], reply["message"])
-        return reply
+        answer: dict[str, Any] = reply
+        return answer
 
-    async def next(self, kind: str | None = None, timeout: float | None = None, where=None) -> dict:
+    async def next(self, kind: str | None = None, timeout: float | None = None,
+                   where: Callable[[dict[str, Any]], bool] | None = None) -> dict[str, Any]:
         """The next unsolicited message (of `kind`, meeting `where`), waiting up to `timeout` seconds."""
         deadline = asyncio.get_running_loop().time() + (timeout or self.timeout)
         while True:
@@ -178,13 +180,13 @@ class ClassClient:
                     raise Disconnected("the connection to the class server closed")
                 continue
             closed.cancel()
-            message = getter.result()
+            message: dict[str, Any] = getter.result()
             if (kind is None or message.get("type") == kind) and (where is None or where(message)):
                 return message
 
     # -- the protocol's steps --------------------------------------------------------------
 
-    async def hello_student(self, code: str | None = None, name: str | None = None) -> dict:
+    async def hello_student(self, code: str | None = None, name: str | None = None) -> dict[str, Any]:
         message: dict[str, Any] = {"type": "hello", "protocol": PROTOCOL_VERSION, "role": "student"}
         if self.token:
             message["token"] = self.token
@@ -192,20 +194,20 @@ class ClassClient:
             message.update(code=code, name=name)
         return await self.request(message)
 
-    async def hello_facilitator(self, key: str) -> dict:
+    async def hello_facilitator(self, key: str) -> dict[str, Any]:
         return await self.request({"type": "hello", "protocol": PROTOCOL_VERSION, "role": "facilitator",
                                    "key": key})
 
-    async def claim(self, table: str, seat: str, team_code: str | None = None) -> dict:
+    async def claim(self, table: str, seat: str, team_code: str | None = None) -> dict[str, Any]:
         message = {"type": "claim", "table": table, "seat": seat}
         if team_code:
             message["team_code"] = team_code
         return await self.request(message)
 
-    async def act(self, action: dict) -> dict:
+    async def act(self, action: dict[str, Any]) -> dict[str, Any]:
         assert self.state is not None
         return await self.request({"type": "act", "turn": self.state["turn"], "phase": self.state["phase"],
                                    "round": self.state["round"], "action": action})
 
-    async def op(self, op: str, **fields) -> dict:
+    async def op(self, op: str, **fields: Any) -> dict[str, Any]:
         return await self.request({"type": "op", "op": op, **fields})

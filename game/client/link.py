@@ -17,6 +17,7 @@ import concurrent.futures
 import queue
 import threading
 from enum import StrEnum
+from collections.abc import Coroutine
 from typing import Any
 
 from game.server.protocol import ErrorCode
@@ -44,22 +45,22 @@ class ClassLink:
         self._client: ClassClient | None = None
         self._hello: dict[str, str] = {}
         self._closing = False
-        self._watch: asyncio.Task | None = None
+        self._watch: asyncio.Task[Any] | None = None
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="class link", daemon=True)
         self._thread.start()
 
     # -- from the caller's thread ------------------------------------------------------------
 
-    def join(self, code: str, name: str) -> concurrent.futures.Future:
+    def join(self, code: str, name: str) -> concurrent.futures.Future[Any]:
         """Connect and say hello with the class code and a name; the future's result is `welcome`."""
         return self._submit(self._open({"code": code, "name": name}))
 
-    def come_back(self, token: str) -> concurrent.futures.Future:
+    def come_back(self, token: str) -> concurrent.futures.Future[Any]:
         """Connect and say hello with a seat pass kept from an earlier time."""
         return self._submit(self._open({"token": token}))
 
-    def request(self, message: dict) -> concurrent.futures.Future:
+    def request(self, message: dict[str, Any]) -> concurrent.futures.Future[Any]:
         """Send a message; the future's result is the server's answer, or ServerError / Disconnected."""
         return self._submit(self._request(message))
 
@@ -87,20 +88,20 @@ class ClassLink:
         if not self._thread.is_alive():
             self._loop.close()
 
-    def _submit(self, coro) -> concurrent.futures.Future:
+    def _submit(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future[Any]:
         if self._closing and not self._loop.is_running():
             coro.close()
-            future: concurrent.futures.Future = concurrent.futures.Future()
+            future: concurrent.futures.Future[Any] = concurrent.futures.Future()
             future.set_exception(Disconnected("the connection to the class server is closed"))
             return future
         return asyncio.run_coroutine_threadsafe(coro, self._loop)
 
     # -- on the link's thread ------------------------------------------------------------------
 
-    def _arrived(self, message: dict) -> None:
+    def _arrived(self, message: dict[str, Any]) -> None:
         self.inbox.put(message)
 
-    async def _connect(self, hello: dict[str, str]) -> tuple[ClassClient, dict]:
+    async def _connect(self, hello: dict[str, str]) -> tuple[ClassClient, dict[str, Any]]:
         client = ClassClient(self.url, self.timeout, on_message=self._arrived, keep_received=False)
         client.token = hello.get("token")
         try:
@@ -115,7 +116,7 @@ class ClassLink:
             raise
         return client, welcome
 
-    async def _open(self, hello: dict[str, str]) -> dict:
+    async def _open(self, hello: dict[str, str]) -> dict[str, Any]:
         await self._drop()
         client, welcome = await self._connect(hello)
         self._hello = hello
@@ -127,7 +128,7 @@ class ClassLink:
         self.connected = True
         self._watch = asyncio.create_task(self._watch_over(client))
 
-    async def _request(self, message: dict) -> dict:
+    async def _request(self, message: dict[str, Any]) -> dict[str, Any]:
         client = self._client
         if client is None or client.ws is None or client.ws.closed:
             raise Disconnected("not connected to the class server")

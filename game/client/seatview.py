@@ -16,11 +16,11 @@ class SeatView:
     def __init__(self) -> None:
         self.table: str | None = None
         self.seat: str | None = None
-        self.public: dict | None = None
-        self.private: dict | None = None
+        self.public: dict[str, Any] | None = None
+        self.private: dict[str, Any] | None = None
         self.team_code: str = ""
-        self.state: dict | None = None
-        self.news: list = []
+        self.state: dict[str, Any] | None = None
+        self.news: list[Any] = []
 
     def absorb(self, message: dict[str, Any]) -> None:
         """Take in a `seated` or `state` message; anything else is not about the seat's knowledge."""
@@ -39,7 +39,7 @@ class SeatView:
     def about_this_seat(self, message: dict[str, Any]) -> bool:
         return message.get("seat") == self.seat and message.get("table") == self.table
 
-    def observation(self) -> dict:
+    def observation(self) -> dict[str, Any]:
         """The seat's whole observation, as the engine would give it: news and private part included."""
         assert self.state is not None and self.private is not None
         return {**self.state["observation"], "news": list(self.news), "private": self.private}

@@ -91,7 +91,7 @@ def agreement_label(state, agreement, article="the") -> str:
     return f"{article} day {agreement.turn} agreement on {issue_names(state, agreement.terms)}"
 
 
-def check_package(state, seat, parties, terms, expires):
+def check_package(state, seat, parties, terms, expires) -> None:
     g = state.game
     scen = g.scenario
     if not terms:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import io
-import re
 import logging
+import re
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from aiohttp import web
 
@@ -32,7 +33,7 @@ SECURITY_HEADERS = {
 }
 
 
-def _file(folder, name: str) -> web.Response:
+def _file(folder: Traversable, name: str) -> web.Response:
     suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ""
     if not SAFE_NAME.fullmatch(name) or suffix not in STATIC_TYPES:
         raise web.HTTPNotFound(text="no such page")

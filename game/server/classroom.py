@@ -19,8 +19,7 @@ from game.present.table import Words, action_line
 from game.scenario import Scenario, ScenarioError, parse_scenario
 
 from . import messages
-from .identity import (FailureThrottle, new_class_code, new_key, new_token, normal_code, same, team_code,
-                       token_hash)
+from .identity import FailureThrottle, new_class_code, new_key, new_token, normal_code, same, team_code, token_hash
 from .protocol import NAME_MAX, NOTE_MAX, ErrorCode, ProtocolError, Role, ServerType, clean_text
 from .room import TableRoom
 from .store import ClassRecord, ClassStore, MemberRecord, StoreError, TableRecord
@@ -36,11 +35,11 @@ class Client(Protocol):
     member: "Member | None"
     name: str
     remote: str
-    news_sent: dict
-    watching: set
+    news_sent: dict[tuple[str, str], int]
+    watching: set[Any]
     views: bool
 
-    def send(self, message: dict) -> None: ...
+    def send(self, message: dict[str, Any]) -> None: ...
 
 
 @dataclass(eq=False)
@@ -50,9 +49,9 @@ class Member:
     token_hash: str
     table: str
     seat: str
-    clients: set = field(default_factory=set)
+    clients: set[Any] = field(default_factory=set)
 
-    def card(self) -> dict:
+    def card(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name}
 
 
@@ -63,7 +62,7 @@ class Classroom:
         self.rooms: dict[str, TableRoom] = {}
         self.members: dict[int, Member] = {}
         self.by_token: dict[str, Member] = {}
-        self.clients: set = set()
+        self.clients: set[Any] = set()
         self.throttle = FailureThrottle()
         self._summary_due = False
         self.student_url = ""        # the address students open, as the host printed it
@@ -173,7 +172,7 @@ class Classroom:
             client.member.clients.discard(client)
             self._summary_soon()
 
-    def welcome(self, client: Client) -> dict:
+    def welcome(self, client: Client) -> dict[str, Any]:
         you = None
         if client.member is not None:
             you = {**client.member.card(), "table": client.member.table, "seat": client.member.seat}
@@ -184,7 +183,7 @@ class Classroom:
                           "tables": list(self.rooms), "ended": self.record.ended},
                 "server_time": time.time()}
 
-    def lobby(self) -> dict:
+    def lobby(self) -> dict[str, Any]:
         tables = []
         for room in self.rooms.values():
             table = room.table
@@ -196,8 +195,8 @@ class Classroom:
                            "over": table.state.is_over(), "seats": seats})
         return {"type": ServerType.LOBBY, "tables": tables, "ended": self.record.ended}
 
-    def holders(self, table_id: str) -> dict:
-        out: dict[str, list] = {}
+    def holders(self, table_id: str) -> dict[str, Any]:
+        out: dict[str, list[Any]] = {}
         for m in self.members.values():
             if m.table == table_id and m.seat:
                 out.setdefault(m.seat, []).append(m.name)
@@ -247,7 +246,7 @@ class Classroom:
         self.by_token[member.token_hash] = member
         return member
 
-    async def _seat_moved(self, member: Member, old: tuple | None, by: str) -> None:
+    async def _seat_moved(self, member: Member, old: tuple[Any, ...] | None, by: str) -> None:
         """After a member's seat changed: people play the new seat, an AI the old one if it is left empty."""
         if old and old[0] and old[1] and old != (member.table, member.seat):
             if not any(m.table == old[0] and m.seat == old[1] for m in self.members.values()):
@@ -263,7 +262,7 @@ class Classroom:
         self._summary_soon()
         self._send_lobby()
 
-    async def _log(self, table_id: str, kind: Row, body: dict) -> None:
+    async def _log(self, table_id: str, kind: Row, body: dict[str, Any]) -> None:
         await self._room(table_id).run(lambda t: ([(kind, body)], None))
 
     async def leave(self, client: Client) -> None:
@@ -294,7 +293,7 @@ class Classroom:
 
     # -- playing ------------------------------------------------------------------------------
 
-    async def act(self, client: Client, message: dict) -> int:
+    async def act(self, client: Client, message: dict[str, Any]) -> int:
         member = self._seated(client)
         seat = member.seat
         room = self._room(member.table)
@@ -310,7 +309,7 @@ class Classroom:
                     c.send(team)
         return room.table.version
 
-    async def ask(self, client: Client, message: dict) -> dict:
+    async def ask(self, client: Client, message: dict[str, Any]) -> dict[str, Any]:
         member = self._seated(client)
         seat = member.seat
         room = self._room(member.table)
@@ -318,7 +317,7 @@ class Classroom:
         wanted, text = await room.run(lambda t: _split(t.ask(seat, message["seat"], message["terms"], parties)))
         return {"type": ServerType.ANSWER, "seat": message["seat"], "terms": wanted, "text": text}
 
-    def preview(self, client: Client, message: dict) -> dict:
+    def preview(self, client: Client, message: dict[str, Any]) -> dict[str, Any]:
         """What a package the student is building is worth to their seat, and whether the rules would
         take it now, without sending it."""
         member = self._seated(client)
@@ -326,7 +325,7 @@ class Classroom:
         return messages.preview_message(table, member.seat, message["terms"], message.get("parties", []),
                                         message.get("expires", 0))
 
-    async def note(self, client: Client, message: dict) -> None:
+    async def note(self, client: Client, message: dict[str, Any]) -> None:
         member = self._seated(client)
         room = self._room(member.table)
         table = room.table
@@ -348,7 +347,7 @@ class Classroom:
                                                                   reply, now)))
             self._deliver(table, answer)
 
-    def _deliver(self, table: Table, note: dict) -> None:
+    def _deliver(self, table: Table, note: dict[str, Any]) -> None:
         """A note reaches both seats' members and the facilitators, nobody else."""
         message = {"type": ServerType.NOTE, "table": table.id, **note}
         for m in self.members.values():
@@ -359,7 +358,7 @@ class Classroom:
             if c.role == Role.FACILITATOR:
                 c.send(message)
 
-    def notes_for(self, table: Table, seat: str) -> list:
+    def notes_for(self, table: Table, seat: str) -> list[Any]:
         return [n for n in table.notes if seat in (n["from"], n["to"])]
 
     # -- telling people --------------------------------------------------------------------------
@@ -424,18 +423,18 @@ class Classroom:
                 lobby = lobby or self.lobby()
                 client.send(lobby)
 
-    def table_view(self, table: Table) -> dict:
+    def table_view(self, table: Table) -> dict[str, Any]:
         """Everything at one table, for the facilitator, with each seat's team code to hand out."""
         view = messages.table_view(table)
         view["team_codes"] = {s: team_code(self.record.key, table.id, s) for s in table.scenario.seat_ids}
         return view
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         now = time.time()
         tables = []
         for room in self.rooms.values():
             table = room.table
-            holders: dict[str, list] = {}
+            holders: dict[str, list[Any]] = {}
             connected: dict[str, int] = {}
             for m in self.members.values():
                 if m.table == table.id and m.seat:
@@ -448,16 +447,16 @@ class Classroom:
                 "level": self.record.level, "tables": tables, "unseated": unseated, "in_lobby": waiting,
                 "levels": [str(c) for c in CONTROLLERS if c != Controller.HUMAN]}
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, Any]:
         return messages.public_message([r.table for r in self.rooms.values()], time.time())
 
 
-def _split(result):
+def _split(result: tuple[Any, str, list[Any]]) -> tuple[list[Any], tuple[Any, str]]:
     wanted, text, rows = result
     return rows, (wanted, text)
 
 
-def _one_row(row):
+def _one_row(row: tuple[Any, ...]) -> tuple[list[Any], Any]:
     return [row], row[1]
 
 

@@ -17,8 +17,20 @@ from aiohttp import WSMsgType, web
 from . import operations
 from .classroom import Classroom, Member
 from .identity import TokenBucket
-from .protocol import (HARD_FRAME, PROTOCOL_VERSION, TOKEN_MAX, ClientType, ErrorCode, ProtocolError, Role,
-                       ServerType, encode, error, error_code, parse)
+from .protocol import (
+    HARD_FRAME,
+    PROTOCOL_VERSION,
+    TOKEN_MAX,
+    ClientType,
+    ErrorCode,
+    ProtocolError,
+    Role,
+    ServerType,
+    encode,
+    error,
+    error_code,
+    parse,
+)
 from .table import TableError
 
 log = logging.getLogger("summit.server")
@@ -38,15 +50,15 @@ class Connection:
         self.role: Role | None = None
         self.member: Member | None = None
         self.name = ""
-        self.news_sent: dict = {}
-        self.watching: set = set()
+        self.news_sent: dict[tuple[str, str], int] = {}
+        self.watching: set[Any] = set()
         self.views = False          # the client wants each screen in words too (the browser client)
-        self.outbox: asyncio.Queue = asyncio.Queue(maxsize=OUTBOX)
+        self.outbox: asyncio.Queue[Any] = asyncio.Queue(maxsize=OUTBOX)
         self.bucket = TokenBucket(RATE, BURST)
         self.refused_for_speed = 0
         self.closing = False
 
-    def send(self, message: dict) -> None:
+    def send(self, message: dict[str, Any]) -> None:
         if self.closing:
             return
         try:
@@ -81,7 +93,7 @@ class Connection:
             if not self.ws.closed:
                 await self.ws.close()
 
-    async def _receive(self, timeout: float | None = None) -> dict | None:
+    async def _receive(self, timeout: float | None = None) -> dict[str, Any] | None:
         """The next message that parses, answering each that does not; None when the connection ends."""
         while True:
             try:
@@ -119,7 +131,7 @@ class Connection:
                     return
             message = await self._receive(timeout=HELLO_WITHIN)
 
-    def _greet(self, message: dict) -> None:
+    def _greet(self, message: dict[str, Any]) -> None:
         room = self.classroom
         if message["protocol"] != PROTOCOL_VERSION:
             raise ProtocolError(ErrorCode.VERSION, f"this server speaks protocol version {PROTOCOL_VERSION}, "
@@ -177,7 +189,7 @@ class Connection:
                     reply["id"] = rid
                 self.send(reply)
 
-    async def _handle(self, message: dict) -> dict[str, Any] | None:
+    async def _handle(self, message: dict[str, Any]) -> dict[str, Any] | None:
         kind = ClientType(message["type"])
         room = self.classroom
         if kind == ClientType.PING:

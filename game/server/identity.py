@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import secrets
 import time
+from collections.abc import Callable
 from collections import deque
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -59,9 +60,10 @@ class FailureThrottle:
     """Slows down whoever keeps getting a code, token or key wrong: after `free` failures within
     `window` seconds from one address, each further try must wait, twice as long each time."""
 
-    def __init__(self, free: int = 5, window: float = 60.0, longest: float = 60.0, clock=time.monotonic):
+    def __init__(self, free: int = 5, window: float = 60.0, longest: float = 60.0,
+                 clock: Callable[[], float] = time.monotonic):
         self.free, self.window, self.longest, self.clock = free, window, longest, clock
-        self.failures: dict[str, deque] = {}
+        self.failures: dict[str, deque[float]] = {}
 
     def wait(self, who: str) -> float:
         """Seconds `who` must wait before trying again (0 when it may try now)."""
@@ -77,7 +79,7 @@ class FailureThrottle:
             oldest = min(self.failures, key=lambda k: self.failures[k][-1] if self.failures[k] else 0)
             del self.failures[oldest]
 
-    def _recent(self, who: str) -> deque:
+    def _recent(self, who: str) -> deque[float]:
         seen = self.failures.setdefault(who, deque(maxlen=64))
         now = self.clock()
         while seen and now - seen[0] > self.window:
@@ -88,7 +90,7 @@ class FailureThrottle:
 class TokenBucket:
     """At most `rate` messages a second on average, in bursts of up to `burst`."""
 
-    def __init__(self, rate: float, burst: float, clock=time.monotonic):
+    def __init__(self, rate: float, burst: float, clock: Callable[[], float] = time.monotonic):
         self.rate, self.burst, self.clock = rate, burst, clock
         self.level = burst
         self.last = clock()

@@ -21,11 +21,11 @@ from .protocol import ServerType
 from .table import Table
 
 
-def seat_names(table: Table) -> dict:
+def seat_names(table: Table) -> dict[str, Any]:
     return {s.id: s.name for s in table.scenario.seats}
 
 
-def pace(table: Table, now: float) -> dict:
+def pace(table: Table, now: float) -> dict[str, Any]:
     left = table.seconds_left(now)
     return {"paused": table.paused, "started": table.started, "ended": table.ended, "over": table.state.is_over(),
             "deadline": None if left is None else {"seconds_left": round(left, 1), "at": table.deadline.at
@@ -33,7 +33,7 @@ def pace(table: Table, now: float) -> dict:
             "pace": table.pace}
 
 
-def state_message(table: Table, seat: str, news_from: int, holders: dict, now: float,
+def state_message(table: Table, seat: str, news_from: int, holders: dict[str, Any], now: float,
                   views: bool = False) -> dict[str, Any]:
     """Everything `seat` may know now; news from its item `news_from` on (a client keeps the rest). With
     `views`, also the seat's screen in words (game.present), for clients that only lay text out."""
@@ -62,7 +62,7 @@ def state_message(table: Table, seat: str, news_from: int, holders: dict, now: f
     return message
 
 
-def seated_message(table: Table, seat: str, member: dict, token: str | None, team_code: str,
+def seated_message(table: Table, seat: str, member: dict[str, Any], token: str | None, team_code: str,
                    views: bool = False) -> dict[str, Any]:
     private = private_info(table.scenario.seat(seat))
     message: dict[str, Any] = {
@@ -93,7 +93,7 @@ def public_message(tables: list[Table], now: float) -> dict[str, Any]:
     return {"type": ServerType.PUBLIC, "tables": out}
 
 
-def table_summary(table: Table, holders: dict, connected: dict, now: float) -> dict[str, Any]:
+def table_summary(table: Table, holders: dict[str, Any], connected: dict[str, Any], now: float) -> dict[str, Any]:
     state = table.state
     to_move = state.to_move()
     seats = []
@@ -135,7 +135,7 @@ def table_view(table: Table) -> dict[str, Any]:
             "result_words": result_view(public, result, None) if result else None}
 
 
-def preview_message(table: Table, seat: str, terms: dict, parties: list, expires: int) -> dict[str, Any]:
+def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: list[Any], expires: int) -> dict[str, Any]:
     state = table.state
     public = table.match.public
     prefs = private_info(table.scenario.seat(seat))["preferences"]

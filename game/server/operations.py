@@ -9,28 +9,30 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import Any
 
 from game.engine.kinds import OpType
 from game.match import CONTROLLERS, Controller
 
 from .classroom import Classroom
 from .protocol import ErrorCode, OpKind, ProtocolError, ServerType
-from .table import Row, TableError
+from .room import Job
+from .table import Row, Table, TableError
 
 DEADLINE_MIN, DEADLINE_MAX = 5, 4 * 3600
 ALL_TABLES = {OpKind.PAUSE, OpKind.RESUME, OpKind.DEADLINE, OpKind.EXTEND, OpKind.ANNOUNCE, OpKind.TRIGGER,
               OpKind.PROCESS_NOW}
 
 
-def _need(message: dict, *names: str) -> None:
+def _need(message: dict[str, Any], *names: str) -> None:
     for name in names:
         if name not in message:
             raise ProtocolError(ErrorCode.BAD_FIELD, f"the {message['op']} operation needs '{name}'")
 
 
-def _seconds(message: dict, allow_zero: bool) -> int:
+def _seconds(message: dict[str, Any], allow_zero: bool) -> int:
     _need(message, "seconds")
-    seconds = message["seconds"]
+    seconds: int = message["seconds"]
     if allow_zero and seconds == 0:
         return 0
     if not DEADLINE_MIN <= seconds <= DEADLINE_MAX:
@@ -39,7 +41,7 @@ def _seconds(message: dict, allow_zero: bool) -> int:
     return seconds
 
 
-async def operate(room: Classroom, message: dict) -> dict:
+async def operate(room: Classroom, message: dict[str, Any]) -> dict[str, Any]:
     try:
         kind = OpKind(message["op"])
     except ValueError:
@@ -59,7 +61,7 @@ async def operate(room: Classroom, message: dict) -> dict:
     done: list[str] = []
     refused: dict[str, str] = {}
 
-    async def each(job) -> None:
+    async def each(job: Job) -> None:
         for target in targets:
             try:
                 await target.run(job)
@@ -120,7 +122,7 @@ async def operate(room: Classroom, message: dict) -> dict:
     return {"type": ServerType.ACK, "op": kind, "tables": done, "refused": refused}
 
 
-async def _move_member(room: Classroom, message: dict) -> None:
+async def _move_member(room: Classroom, message: dict[str, Any]) -> None:
     _need(message, "member")
     member = room.members.get(message["member"])
     if member is None:
@@ -147,7 +149,7 @@ async def _end_class(room: Classroom) -> None:
     if room.record.ended:
         return
     for target in room.rooms.values():
-        def end(t):
+        def end(t: Table) -> tuple[list[Any], None]:
             t.ended = True
             t.deadline = None
             return [(Row.END, {})], None

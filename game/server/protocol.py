@@ -136,14 +136,14 @@ class Act(TypedDict):
     turn: int
     phase: str
     round: int
-    action: dict
+    action: dict[str, Any]
 
 
 class Ask(TypedDict):
     type: Literal["ask"]
     seat: str
-    terms: dict
-    parties: NotRequired[list]
+    terms: dict[str, Any]
+    parties: NotRequired[list[Any]]
 
 
 class Note(TypedDict):
@@ -211,7 +211,7 @@ def parse(frame: str | bytes) -> dict[str, Any]:
     if not isinstance(message, dict):
         raise ProtocolError(ErrorCode.BAD_JSON, "a message is a JSON object with a 'type'")
     try:
-        kind = ClientType(message.get("type"))
+        kind = ClientType(str(message.get("type")))
     except ValueError:
         raise ProtocolError(ErrorCode.UNKNOWN_TYPE, f"unknown message type {str(message.get('type'))[:40]!r}; "
                                                     f"expected one of {', '.join(ClientType)}") from None
@@ -261,11 +261,11 @@ def error_code(text: str) -> ErrorCode:
         return ErrorCode.REFUSED
 
 
-def encode(message: dict) -> str:
+def encode(message: dict[str, Any]) -> str:
     return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
 
 
-def error(code: ErrorCode, message: str, rid=None) -> dict:
+def error(code: ErrorCode, message: str, rid: str | int | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"type": ServerType.ERROR, "code": code, "message": message}
     if rid is not None:
         out["id"] = rid

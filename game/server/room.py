@@ -19,7 +19,7 @@ from .table import Row, Table, TableError
 
 log = logging.getLogger("summit.server")
 
-Job = Callable[[Table], tuple[list, Any]]   # makes a change; returns (log rows, the answer)
+Job = Callable[[Table], tuple[list[Any], Any]]   # makes a change; returns (log rows, the answer)
 
 
 class TableRoom:
@@ -29,10 +29,10 @@ class TableRoom:
         self.store = store
         self._load = load              # rebuilds the table from the store after a failed commit
         self._on_change = on_change
-        self.queue: asyncio.Queue = asyncio.Queue()
-        self._worker: asyncio.Task | None = None
-        self._timer: asyncio.Task | None = None
-        self._timer_for: tuple | None = None
+        self.queue: asyncio.Queue[Any] = asyncio.Queue()
+        self._worker: asyncio.Task[Any] | None = None
+        self._timer: asyncio.Task[Any] | None = None
+        self._timer_for: tuple[Any, ...] | None = None
 
     @property
     def id(self) -> str:
@@ -102,7 +102,7 @@ class TableRoom:
         if steps:
             self._changed()
 
-    def _commit(self, rows: list) -> None:
+    def _commit(self, rows: list[Any]) -> None:
         rows += self.table.after_change(time.time())
         if rows:
             self.store.append(self.id, rows)
@@ -136,10 +136,10 @@ class TableRoom:
         if wanted is not None:
             self._timer = asyncio.create_task(self._expire(*wanted), name=f"deadline {self.id}")
 
-    async def _expire(self, at: float, key: tuple) -> None:
+    async def _expire(self, at: float, key: tuple[Any, ...]) -> None:
         await asyncio.sleep(max(0.0, at - time.time()))
 
-        def passed(table: Table):
+        def passed(table: Table) -> tuple[list[Any], None]:
             if table.deadline is None or table.deadline.key != key or table.key() != key or table.paused:
                 return [], None
             return table.end_slot(Row.TIMEOUT), None

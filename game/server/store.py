@@ -17,7 +17,7 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 SCHEMA_VERSION = 1
 DB_NAME = "class.sqlite3"
@@ -215,7 +215,7 @@ class SQLiteStore:
         except sqlite3.Error:
             pass
 
-    def _transaction(self):
+    def _transaction(self) -> "_Transaction":
         return _Transaction(self.db)
 
 
@@ -223,11 +223,11 @@ class _Transaction:
     def __init__(self, db: sqlite3.Connection):
         self.db = db
 
-    def __enter__(self):
+    def __enter__(self) -> sqlite3.Connection:
         self.db.execute("BEGIN IMMEDIATE")
         return self.db
 
-    def __exit__(self, kind, value, tb):
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: Any) -> Literal[False]:
         if kind is None:
             try:
                 self.db.execute("COMMIT")

@@ -15,7 +15,7 @@ from typing import Any
 from game.engine import DONE, Action, IllegalAction
 from game.engine.kinds import Phase
 from game.engine.phases import HOLD
-from game.match import Controller, Entry, JournalError, Match
+from game.match import Controller, JournalError, Match
 from game.scenario import Scenario
 
 from .store import LogRow, TableRecord
@@ -47,7 +47,7 @@ class TableError(Exception):
 @dataclass
 class Deadline:
     at: float
-    key: tuple
+    key: tuple[Any, ...]
 
 
 MAX_STEPS_PER_ROUND = 500
@@ -66,7 +66,7 @@ class Table:
         self.deadline: Deadline | None = None
         self.pace: int | None = None             # seconds every round and moves phase gets, if set
         self.ended = False
-        self.notes: list[dict] = []
+        self.notes: list[dict[str, Any]] = []
         self.notices: list[str] = []             # said to everyone at the table with the next update
         self.version = 0
         self.logged = len(match.journal)         # journal entries already in the store
@@ -74,7 +74,7 @@ class Table:
     # -- building ----------------------------------------------------------------------
 
     @classmethod
-    def new(cls, record: TableRecord, scenario: Scenario, level: str) -> tuple["Table", list]:
+    def new(cls, record: TableRecord, scenario: Scenario, level: str) -> tuple["Table", list[Any]]:
         match = Match(scenario, record.seed, {s: level for s in scenario.seat_ids})
         table = cls(record, scenario, match, level)
         table.logged = 0
@@ -84,7 +84,7 @@ class Table:
     @classmethod
     def restore(cls, record: TableRecord, scenario: Scenario, rows: list[LogRow], level: str) -> "Table":
         """The table its log describes; raise JournalError if the log does not replay."""
-        journal: list = []
+        journal: list[Any] = []
         state: dict[str, Any] = {"paused": False, "started": False, "deadline": None, "pace": None, "ended": False,
                                  "notes": []}
         for row in rows:
@@ -109,7 +109,7 @@ class Table:
         table.version = len(rows)
         return table
 
-    def pending_rows(self) -> list:
+    def pending_rows(self) -> list[Any]:
         """Journal entries made since the last call, as log rows."""
         rows = [(Row.JOURNAL, entry) for entry in self.match.journal[self.logged:]]
         self.logged = len(self.match.journal)
@@ -118,15 +118,15 @@ class Table:
     # -- what it is now ------------------------------------------------------------------
 
     @property
-    def state(self):
+    def state(self) -> Any:
         return self.match.state
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[Any, ...]:
         """Which slot of the game a deadline or a request belongs to: (turn, phase, round)."""
         s = self.state
         return (s.turn, str(s.phase), s.round if s.phase == Phase.TALKS else 0)
 
-    def controllers(self) -> dict:
+    def controllers(self) -> dict[str, Any]:
         return {s: str(k) for s, k in self.match.controllers.items()}
 
     def seconds_left(self, now: float) -> float | None:
@@ -147,7 +147,7 @@ class Table:
             raise TableError("paused", "paused by the facilitator; wait for the table to resume" if self.started
                              else "the facilitator has not started the class yet")
 
-    def act(self, seat: str, turn: int, phase: str, round_: int, action: dict) -> tuple[list, list]:
+    def act(self, seat: str, turn: int, phase: str, round_: int, action: dict[str, Any]) -> tuple[list[Any], list[Any]]:
         """A person's action for `seat`, checked against the slot it was meant for; return the rows and
         what the seat reads of what it caused."""
         self.check_open()
@@ -163,7 +163,7 @@ class Table:
         said = [e["text"] for e in events if e["visible"] == "all" or seat in e["visible"]]
         return self.pending_rows(), said
 
-    def ask(self, asker: str, ai_seat: str, terms: dict, parties: list) -> tuple[Any, str, list]:
+    def ask(self, asker: str, ai_seat: str, terms: dict[str, Any], parties: list[Any]) -> tuple[Any, str, list[Any]]:
         self.check_open()
         if ai_seat not in self.scenario.seat_ids:
             raise TableError("no_seat", f"there is no seat {ai_seat[:40]!r} at this table")
@@ -184,7 +184,7 @@ class Table:
         wanted, text = self.match.ask(ai_seat, asker, clean, parties)
         return wanted, text, self.pending_rows()
 
-    def step_ai(self) -> list:
+    def step_ai(self) -> list[Any]:
         """One AI decision, if an AI seat is to act and the table runs; return the rows."""
         if self.paused or self.ended or self.state.is_over():
             return []
@@ -196,14 +196,14 @@ class Table:
 
     # -- the facilitator -----------------------------------------------------------------
 
-    def set_controller(self, seat: str, kind: str) -> list:
+    def set_controller(self, seat: str, kind: str) -> list[Any]:
         if seat not in self.scenario.seat_ids:
             raise TableError("no_seat", f"there is no seat {seat[:40]!r} at this table")
         if self.match.controllers[seat] != kind:
             self.match.set_controller(seat, kind)
         return self.pending_rows()
 
-    def facilitate(self, op: dict) -> list:
+    def facilitate(self, op: dict[str, Any]) -> list[Any]:
         if self.ended:
             raise TableError("ended", "the class has ended")
         try:
@@ -212,14 +212,14 @@ class Table:
             raise TableError("refused", str(err)) from None
         return self.pending_rows()
 
-    def end_slot(self, row_kind: Row) -> list:
+    def end_slot(self, row_kind: Row) -> list[Any]:
         """End the current talks round or moves phase now: every person who has not acted ends their
         turn or holds; AI seats act as they always do. Return the rows, the reason's row first."""
         if self.state.is_over():
             raise TableError("ended", "the summit is over at this table")
         key = self.key()
         ended = []
-        rows: list = []
+        rows: list[Any] = []
         for _ in range(MAX_STEPS_PER_ROUND):
             if self.key() != key or self.state.is_over():
                 break
@@ -238,7 +238,7 @@ class Table:
                             if ended else f"{why}.")
         return rows
 
-    def set_deadline(self, seconds: int | None, now: float, pace: int | None = None, keep_pace: bool = False) -> list:
+    def set_deadline(self, seconds: int | None, now: float, pace: int | None = None, keep_pace: bool = False) -> list[Any]:
         if not keep_pace:
             self.pace = pace
         if seconds is None:
@@ -250,7 +250,7 @@ class Table:
         return [(Row.DEADLINE, {"at": self.deadline.at, "key": list(self.key()), "pace": self.pace,
                                 "left": self.paused_left})]
 
-    def extend_deadline(self, seconds: int, now: float) -> list:
+    def extend_deadline(self, seconds: int, now: float) -> list[Any]:
         if self.deadline is None or self.deadline.key != self.key():
             return self.set_deadline(seconds, now, keep_pace=True)
         if self.paused and self.paused_left is not None:
@@ -259,7 +259,7 @@ class Table:
         return [(Row.DEADLINE, {"at": self.deadline.at, "key": list(self.key()), "pace": self.pace,
                                 "left": self.paused_left})]
 
-    def after_change(self, now: float) -> list:
+    def after_change(self, now: float) -> list[Any]:
         """A deadline for a slot that has passed lapses; with a pace set, a new slot gets its own."""
         if self.deadline is not None and self.deadline.key != self.key():
             self.deadline = None
@@ -267,14 +267,14 @@ class Table:
             return self.set_deadline(self.pace, now, keep_pace=True)
         return []
 
-    def pause(self, now: float) -> list:
+    def pause(self, now: float) -> list[Any]:
         if self.paused:
             return []
         self.paused = True
         self.paused_left = self.seconds_left(now) if self.deadline else None
         return [(Row.PAUSE, {"left": self.paused_left})]
 
-    def resume(self, now: float) -> list:
+    def resume(self, now: float) -> list[Any]:
         if not self.paused:
             return []
         self.paused = False
@@ -282,12 +282,12 @@ class Table:
         if self.deadline is not None and self.paused_left is not None:
             self.deadline = Deadline(now + self.paused_left, self.deadline.key)
         self.paused_left = None
-        rows: list = [(Row.RESUME, {})]
+        rows: list[Any] = [(Row.RESUME, {})]
         if self.deadline is not None:
             rows.append((Row.DEADLINE, {"at": self.deadline.at, "key": list(self.deadline.key), "pace": self.pace}))
         return rows
 
-    def rollback(self, day: int) -> list:
+    def rollback(self, day: int) -> list[Any]:
         """Back to the start of `day` (today or yesterday): undo the journal from there on. The
         people and leaders who play each seat now keep playing it."""
         state = self.state
@@ -311,24 +311,24 @@ class Table:
         self.deadline = None
         return [(Row.ROLLBACK, {"to": len(keep), "day": day})] + self.pending_rows()
 
-    def _day_starts(self) -> dict:
+    def _day_starts(self) -> dict[int, int]:
         """For each day, the journal length when it began (found by replaying the journal)."""
         starts = {1: len(self.scenario.seat_ids)}
 
-        def mark(match):
+        def mark(match: Match) -> None:
             if match.state.turn not in starts:
                 starts[match.state.turn] = len(match.journal)
 
         Match.replay(self.scenario, self.record.seed, self.match.journal, on_action=mark)
         return starts
 
-    def note_row(self, sender: str, to: str, member: int, name: str, text: str, now: float) -> tuple:
+    def note_row(self, sender: str, to: str, member: int, name: str, text: str, now: float) -> tuple[Any, ...]:
         note = {"from": sender, "to": to, "member": member, "name": name, "text": text, "at": now,
                 "turn": self.state.turn}
         self.notes.append(note)
         return (Row.NOTE, note)
 
-    def result(self) -> dict | None:
+    def result(self) -> dict[str, Any] | None:
         """Scores and the table beside history, once the summit is over."""
         if not self.state.is_over():
             return None
@@ -336,7 +336,7 @@ class Table:
         return {"scores": self.state.scores(), "history": history_comparison(self.state)}
 
 
-def _fold(state: dict, row: LogRow) -> None:
+def _fold(state: dict[str, Any], row: LogRow) -> None:
     """Fold one non-journal row into the table's running state on replay."""
     body = row.body
     if row.kind == Row.PAUSE:
@@ -357,7 +357,7 @@ def _fold(state: dict, row: LogRow) -> None:
         state["ended"] = True
 
 
-def _slot_words(key: tuple) -> str:
+def _slot_words(key: tuple[Any, ...]) -> str:
     turn, phase, round_ = key
     if phase == Phase.TALKS:
         return f"day {turn}, round {round_} of talks"
