@@ -52,8 +52,8 @@ def private_info(seat) -> dict:
 
 def observation(state, seat: str, since: int = 0) -> dict:
     g = state.game
-    if seat not in g.seat_index:
-        raise KeyError(f"there is no seat '{seat}'")
+    if type(seat) is not str or seat not in g.seat_index:
+        raise KeyError(f"there is no seat {seat!r}")
     obs = _shared(state)
     obs["seat"] = seat
     obs["proposals"] = [p.to_dict() for p in state.proposals.values()
