@@ -17,15 +17,15 @@ def read_scenario_file(path) -> Scenario:
     """Load one file; raise ScenarioError with located problems on any failure."""
     name = str(path)
     p = Path(path)
-    if not p.exists():
-        raise ScenarioError([Problem(name, 0, 0, "", "no such file")])
-    if not p.is_file():
-        raise ScenarioError([Problem(name, 0, 0, "", "not a file")])
     try:
+        if not p.exists():
+            raise ScenarioError([Problem(name, 0, 0, "", "no such file")])
+        if not p.is_file():
+            raise ScenarioError([Problem(name, 0, 0, "", "not a file")])
         with p.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as err:
-        raise ScenarioError([Problem(name, 0, 0, "", f"cannot read: {err.strerror}")])
+        raise ScenarioError([Problem(name, 0, 0, "", f"cannot read: {err.strerror or err}")]) from None
     return parse_scenario(data, name)
 
 

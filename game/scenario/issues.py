@@ -83,7 +83,7 @@ def read_issue(ctx: Ctx, node, path, known: Known):
     for i, ob in enumerate(ctx.seq(fields.get("obligations"), join(path, "obligations"), 0, 10) or ()):
         obligations.append(read_obligation(ctx, ob, join(join(path, "obligations"), i), known, ident, signatories))
     name = ctx.text(fields.get("name"), join(path, "name"), 80)
-    desc = ctx.text(fields.get("description"), join(path, "description"))
+    desc = ctx.text(fields.get("description"), join(path, "description"), paragraphs=True)
     unit = ctx.text(fields["unit"], join(path, "unit"), 30) if "unit" in fields else ""
     available = ctx.boolean(fields.get("available"), join(path, "available"), True)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
@@ -121,6 +121,13 @@ def read_obligation(ctx: Ctx, node, path, known: Known, issue_id, signatories):
                 ctx.error(item, join(join(path, "seats"), i),
                           f"seat '{item.value}' is bound but is not a signatory of '{issue_id}'")
     forbids = ctx.refs(fields.get("forbids"), join(path, "forbids"), "move", known.moves, 1, 20)
+    if forbids and seats:
+        for i, item in enumerate(fields["forbids"].value):
+            owner = known.move_seats.get(item.value)
+            if item.value in forbids and owner is not None and owner not in seats:
+                ctx.error(item, join(join(path, "forbids"), i),
+                          f"move '{item.value}' is made by '{owner}', whom this obligation does not bind: "
+                          "the clause could never be broken")
     text = ctx.text(fields.get("text"), join(path, "text"), 300)
     penalty = read_effects(ctx, fields.get("penalty"), join(path, "penalty"), known)
     if None in (seats, forbids, text):
@@ -142,7 +149,7 @@ def read_move(ctx: Ctx, node, path, known: Known):
     seat = ctx.ref(fields.get("seat"), join(path, "seat"), "seat", known.seats)
     name = ctx.text(fields.get("name"), join(path, "name"), 80)
     kind = ctx.choice(fields.get("kind"), join(path, "kind"), MOVE_KINDS)
-    desc = ctx.text(fields.get("description"), join(path, "description"))
+    desc = ctx.text(fields.get("description"), join(path, "description"), paragraphs=True)
     effects = read_effects(ctx, fields.get("effects"), join(path, "effects"), known)
     requires = None
     if "requires" in fields:
@@ -160,7 +167,7 @@ def read_event(ctx: Ctx, node, path, known: Known):
         return None
     ident = ctx.ident(fields.get("id"), join(path, "id"))
     title = ctx.text(fields.get("title"), join(path, "title"), 120)
-    text = ctx.text(fields.get("text"), join(path, "text"))
+    text = ctx.text(fields.get("text"), join(path, "text"), paragraphs=True)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
     if ("turn" in fields) == ("when" in fields):
         ctx.error(node, path, "give either 'turn' or 'when'")
