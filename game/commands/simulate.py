@@ -9,6 +9,7 @@ import sys
 from game.ai import BASELINES, LEVELS
 from game.catalog import load_scenario
 from game.scenario import ScenarioError
+from game.scenario.wording import say_issue_option
 from game.sim import run_games, summarise
 
 KINDS = LEVELS + tuple(BASELINES)
@@ -70,7 +71,8 @@ def render(summary, scenario) -> str:
     lines = [f"{scenario.title}: {summary['games']} AI games, seed {summary['seed']}", "",
              "Agreement rate per issue (options signed):"]
     for issue in scenario.issues:
-        opts = ", ".join(f"{o} {c}" for o, c in summary["options"][issue.id].items()) or "never signed"
+        opts = ", ".join(f"{say_issue_option(issue, o)} {c}" for o, c in summary["options"][issue.id].items()) \
+            or "never signed"
         lines.append(f"  {issue.name:<44} {summary['agreement_rate'][issue.id]:>6.0%}   {opts}")
     lines += ["", "Most frequent packages:"]
     for p in summary["top_packages"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .fields import Ctx, join
 from .model import ISSUE_KINDS, MOVE_KINDS, Event, Issue, Move, Obligation, Track
-from .vocabulary import Known, read_condition, read_effects, read_option
+from .vocabulary import Known, option_label, read_condition, read_effects, read_option
 
 MAX_GRID = 41
 MAX_CHOICES = 8
@@ -55,7 +55,8 @@ def issue_options(ctx: Ctx, node, path):
 
 
 ISSUE_KEYS = ("id", "name", "kind", "description", "signatories", "source")
-ISSUE_OPTIONAL = ("options", "min", "max", "step", "unit", "default", "obligations", "available")
+ISSUE_OPTIONAL = ("options", "min", "max", "step", "unit", "default", "obligations", "available", "labels")
+MAX_LABEL = 40
 
 
 def read_issue(ctx: Ctx, node, path, known: Known):
@@ -87,10 +88,33 @@ def read_issue(ctx: Ctx, node, path, known: Known):
     unit = ctx.text(fields["unit"], join(path, "unit"), 30) if "unit" in fields else ""
     available = ctx.boolean(fields.get("available"), join(path, "available"), True)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
-    if None in (ident, kind, default, signatories, name, desc, source, unit, available) or None in obligations:
+    labels = _labels(ctx, fields["labels"], join(path, "labels"), kind, options, ident) if "labels" in fields else ()
+    if None in (ident, kind, default, signatories, name, desc, source, unit, available, labels) or None in obligations:
         return None
     return Issue(ident, name, kind, options, default, signatories, desc, source, unit,
-                 tuple(obligations), available)
+                 tuple(obligations), available, labels)
+
+
+def _labels(ctx: Ctx, node, path, kind, options, issue_id):
+    """How some options read on screen ("Russian MP" for russian_mp), as (option, label) pairs in option order."""
+    if not options:
+        return ()  # the issue's own problem is reported where its options are
+    if node.kind != "map":
+        ctx.error(node, path, "expected a mapping of option: label")
+        return None
+    found = {}
+    for raw, text_node in node.value.items():
+        label = option_label(kind, options, raw)
+        where = join(path, str(raw) if not isinstance(raw, bool) else ("yes" if raw else "no"))
+        if label is None:
+            ctx.error(node.key_marks[raw], where, f"'{raw}' is not an option of issue '{issue_id}'")
+            continue
+        text = ctx.text(text_node, where, MAX_LABEL)
+        if text is not None:
+            found[label] = text
+    if len(found) != len(node.value):
+        return None
+    return tuple((o, found[o]) for o in options if o in found)
 
 
 def read_obligation(ctx: Ctx, node, path, known: Known, issue_id, signatories):

@@ -146,9 +146,14 @@ class Issue:
     unit: str = ""
     obligations: tuple = ()
     available: bool = True
+    labels: tuple = ()  # ((option, how it reads on screen), ...) for the options the file labels
 
     def index(self, option: str) -> int:
         return self.options.index(option)
+
+    def label(self, option: str) -> str:
+        """The scenario's own wording for an option, or '' where it gives none."""
+        return dict(self.labels).get(option, "")
 
 
 @dataclass(frozen=True)
