@@ -1,19 +1,25 @@
-"""Finding and reading scenario files on disk.
+"""Finding and reading scenario files: those shipped with the game, the player's own folder, any path.
 
-The parser in game.scenario is pure; this is the one place that opens files.
+The parser in game.scenario is pure; this is the one place that opens scenario files, and
+`load_scenario(ID|PATH)` is the one lookup every command uses.
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from game.scenario import Problem, Scenario, ScenarioError, parse_scenario
+from game.home import scenarios_dir
+from game.scenario import Origin, Place, Problem, Scenario, ScenarioError, parse_scenario
+from game.scenario.fields import ID_RE
 from game.scenario.yamlnodes import MAX_BYTES
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+SUFFIXES = (".yaml", ".yml")
 
 
-def read_scenario_file(path) -> Scenario:
+def read_scenario_file(path, place: Place | None = None) -> Scenario:
     """Load one file; raise ScenarioError with located problems on any failure."""
     name = str(path)
     p = Path(path)
@@ -24,26 +30,85 @@ def read_scenario_file(path) -> Scenario:
             raise ScenarioError([Problem(name, 0, 0, "", "not a file")])
         with p.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
+        where = Path(os.path.abspath(p))
     except OSError as err:
         raise ScenarioError([Problem(name, 0, 0, "", f"cannot read: {err.strerror or err}")]) from None
-    return parse_scenario(data, name)
+    scenario = parse_scenario(data, name)
+    if place is None:
+        place = Place.SHIPPED if _within(where, SCENARIO_DIR) else Place.USER if _within(where, scenarios_dir()) \
+            else Place.FILE
+    return replace(scenario, origin=Origin(place, "" if place is Place.SHIPPED else str(where)))
 
 
-def scenario_paths():
+def _within(path: Path, folder: Path) -> bool:
+    try:
+        return path.parent.resolve() == folder.resolve()
+    except OSError:
+        return False
+
+
+def scenario_paths() -> list:
+    """The shipped scenario files, one per id (the file is named after it)."""
     return sorted(SCENARIO_DIR.glob("*.yaml"))
 
 
-def load_scenario(scenario_id_or_path) -> Scenario:
-    """A shipped scenario by id (`moscow-2020`), or any scenario file by path."""
-    text = str(scenario_id_or_path)
-    candidate = SCENARIO_DIR / f"{text}.yaml"
-    if "/" not in text and not text.endswith((".yaml", ".yml")) and candidate.exists():
-        return read_scenario_file(candidate)
-    if "/" not in text and not text.endswith((".yaml", ".yml")):
-        known = ", ".join(p.stem for p in scenario_paths()) or "none"
-        raise ScenarioError([Problem(text, 0, 0, "", f"no scenario with id '{text}' (shipped: {known})")])
-    return read_scenario_file(text)
+def shipped_scenarios() -> list:
+    return [read_scenario_file(p, Place.SHIPPED) for p in scenario_paths()]
 
 
-def shipped_scenarios():
-    return [read_scenario_file(p) for p in scenario_paths()]
+def user_paths() -> list:
+    """The scenario files in the player's folder, by name; none if the folder is missing or unreadable."""
+    try:
+        return sorted(p for p in scenarios_dir().iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    except OSError:
+        return []
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the New game list: a scenario that can be played, or a file of the player's that cannot."""
+    path: Path
+    place: Place
+    scenario: Scenario | None = None
+    problems: tuple = ()
+
+
+def listing() -> list:
+    """Every scenario a player can start: the shipped ones, then the player's own folder."""
+    out = []
+    for path, place in [(p, Place.SHIPPED) for p in scenario_paths()] + [(p, Place.USER) for p in user_paths()]:
+        try:
+            out.append(Entry(path, place, read_scenario_file(path, place)))
+        except ScenarioError as err:
+            out.append(Entry(path, place, problems=err.problems))
+    return out
+
+
+def load_scenario(ref) -> Scenario:
+    """A scenario by ID (shipped, or in the player's folder) or by PATH to any scenario file.
+
+    Raises ScenarioError: located problems for a file, or what there is for an unknown id.
+    """
+    text = str(ref)
+    if not ID_RE.match(text):  # a path: it has a '/', a '.', or some other character no id has
+        return read_scenario_file(text)
+    shipped = SCENARIO_DIR / f"{text}.yaml"
+    if shipped.is_file():
+        return read_scenario_file(shipped, Place.SHIPPED)
+    yours = [e for e in listing() if e.place is Place.USER and e.scenario and e.scenario.id == text]
+    if len(yours) == 1:
+        return yours[0].scenario
+    if yours:
+        files = ", ".join(e.path.name for e in yours)
+        raise ScenarioError([Problem(text, 0, 0, "", f"several files in {scenarios_dir()} have the id '{text}' "
+                                                      f"({files}): give the PATH of the one you mean")])
+    if Path(text).is_file():
+        return read_scenario_file(text)
+    raise ScenarioError([Problem(text, 0, 0, "", unknown_id(text))])
+
+
+def unknown_id(text: str) -> str:
+    shipped = ", ".join(p.stem for p in scenario_paths()) or "none"
+    yours = sorted({e.scenario.id for e in listing() if e.place is Place.USER and e.scenario})
+    mine = f"; in {scenarios_dir()}: {', '.join(yours)}" if yours else f"; none in {scenarios_dir()}"
+    return f"no scenario with id '{text}' (shipped: {shipped}{mine}); give an id, or the PATH of a scenario file"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from game.catalog import load_scenario
-from game.persistence import SaveError, SaveStore, restore
-from game.scenario import ScenarioError
+from game.persistence import SaveError, SaveStore, resume
+from game.scenario.errors import printable
 
 
 def add_arguments(parser):
@@ -16,17 +15,12 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
-    store = SaveStore()
     try:
-        body = store.read(args.save)
-        scenario = load_scenario(body["scenario"]["id"])
-        state = restore(body, scenario, args.save)
-    except ScenarioError as err:
-        print(f"{args.save}: its scenario cannot be loaded:\n{err}", file=sys.stderr)
-        return 2
+        save = SaveStore().read(args.save)
+        state = resume(save, args.save)
     except SaveError as err:
         print(f"{args.save}: {err}", file=sys.stderr)
         return 1
-    print(f"{args.save}: ok: {len(body['actions'])} actions of {scenario.id} replayed, "
+    print(f"{printable(args.save)}: ok: {len(save.actions)} actions of {save.scenario.id} replayed, "
           f"day {state.turn}, digest {state.digest()[:16]} matches")
     return 0

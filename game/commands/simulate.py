@@ -1,4 +1,4 @@
-"""python main.py simulate --scenario ID --games N --seed S [--workers W] [--json]"""
+"""python main.py simulate --scenario ID|PATH --games N --seed S [--workers W] [--json]"""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ KINDS = LEVELS + tuple(BASELINES)
 
 
 def add_arguments(parser):
-    parser.add_argument("--scenario", required=True, metavar="ID", help="a shipped scenario id or a YAML path")
+    parser.add_argument("--scenario", required=True, metavar="ID|PATH",
+                        help="a shipped or your own scenario's id, or the path of a scenario file")
     parser.add_argument("--games", type=int, default=100, metavar="N", help="how many games (default 100)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="the run's seed (default 0)")
     parser.add_argument("--workers", type=int, default=1, metavar="W", help="processes to spread games over")

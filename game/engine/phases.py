@@ -14,6 +14,7 @@ BREACH_TRUST = -20
 BREACH_STATED_DOMESTIC = -5
 KEPT_TRUST = 2
 HOLD = "hold"
+PHASES = ("talks", "moves", "over")  # a day's talks, then its moves; "over" once the summit ends
 
 
 def start_turn(state):

@@ -1,6 +1,8 @@
 """Saves, autosaves and replays."""
 
-from .saves import Divergence, SaveError, build, parse, restore
+from .replay import Divergence, restore, resume, scenario_of
+from .saves import Save, SaveError, ScenarioRef, build, parse
 from .store import SaveStore, write_atomic
 
-__all__ = ["Divergence", "SaveError", "SaveStore", "build", "parse", "restore", "write_atomic"]
+__all__ = ["Divergence", "Save", "SaveError", "SaveStore", "ScenarioRef", "build", "parse", "restore", "resume",
+           "scenario_of", "write_atomic"]

@@ -10,8 +10,8 @@ def printable(text: str) -> str:
     """Text safe to print on a terminal: control and format characters written as escapes."""
     if text.isprintable():
         return text
-    return "".join(c if c == " " or unicodedata.category(c) not in ("Cc", "Cf", "Zl", "Zp")
-                   else c.encode("unicode_escape").decode("ascii") for c in text)
+    return "".join(c if c == " " or unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Zl", "Zp")
+                   else c.encode("unicode_escape", "backslashreplace").decode("ascii") for c in text)
 
 
 @dataclass(frozen=True, order=True)

@@ -45,11 +45,17 @@ def describe(node: Node) -> str:
 
 
 def control_character(text: str, paragraphs: bool = False):
-    """The first control character in `text` (a line break is allowed in paragraphs), or None."""
+    """The first character in `text` that no screen or terminal should get: a control character (a line
+    break is allowed in paragraphs) or half a surrogate pair, which no font or encoder takes. Else None."""
     if text.isprintable():
         return None
     allowed = "\n" if paragraphs else ""
-    return next((c for c in text if c not in allowed and unicodedata.category(c) == "Cc"), None)
+    return next((c for c in text if c not in allowed and unicodedata.category(c) in ("Cc", "Cs")), None)
+
+
+def character_name(c: str) -> str:
+    what = "control character" if unicodedata.category(c) == "Cc" else "half surrogate"
+    return f"{what} U+{ord(c):04X}"
 
 
 class Ctx:
@@ -162,7 +168,7 @@ class Ctx:
             self.error(node, path, "a line break cannot be in this text: it is shown on one line")
             return None
         if bad is not None:
-            self.error(node, path, f"control character U+{ord(bad):04X} cannot be in text")
+            self.error(node, path, f"{character_name(bad)} cannot be in text")
             return None
         return value.strip()
 

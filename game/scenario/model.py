@@ -7,6 +7,7 @@ between states, threads and processes without anyone changing it underneath.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Optional
 
 STAT_IDS = ("military", "economy", "domestic", "standing")
@@ -244,6 +245,20 @@ class History:
     aftermath: str = ""
 
 
+class Place(StrEnum):
+    """Where a scenario file was found."""
+    SHIPPED = "shipped"  # with the game
+    USER = "user"        # in the player's own scenarios folder
+    FILE = "file"        # anywhere else, named by its path
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a scenario was read from: not part of what it is, so neither equality nor digests see it."""
+    place: Place = Place.FILE
+    path: str = ""  # the file's absolute path; "" for a shipped scenario, found by its id wherever the game is
+
+
 @dataclass(frozen=True)
 class Scenario:
     id: str
@@ -263,6 +278,7 @@ class Scenario:
     public_briefing: str
     history: History
     content_hash: str = field(default="", compare=False)
+    origin: Origin = field(default=Origin(), compare=False)
 
     def seat(self, seat_id: str) -> Seat:
         for s in self.seats:

@@ -9,7 +9,7 @@ import time
 import pygame
 
 from game.catalog import load_scenario
-from game.persistence import SaveError, restore
+from game.persistence import SaveError, resume
 from game.scenario import ScenarioError
 
 # Set by the start-up benchmark: draw the first title frame, report the time, exit.
@@ -35,11 +35,11 @@ def first_scene(app, scenario_id, seats, load):
     from .session import Session
     if load:
         try:
-            body = app.store.read(load)
-            state = restore(body, load_scenario(body["scenario"]["id"]), load)
-        except (SaveError, ScenarioError) as err:
+            save = app.store.read(load)
+            state = resume(save, load)
+        except SaveError as err:
             raise ValueError(str(err))
-        return Session.resume(state, body.get("seats", {}), app.store)
+        return Session.resume(state, save.seats, app.store)
     if scenario_id:
         try:
             scenario = load_scenario(scenario_id)

@@ -9,6 +9,7 @@ read on screen.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pygame
@@ -18,6 +19,15 @@ from . import theme
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 CACHE_LIMIT = 3000
+REPLACEMENT = "\ufffd"
+
+
+def drawable(text: str) -> str:
+    """Text a font can draw: scenario and save text is checked where it is read, but a file name, say, is
+    not, and one NUL or half surrogate pair would stop the frame. Such characters show as �."""
+    if text.isprintable():
+        return text
+    return "".join(REPLACEMENT if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
 
 
 class Text:
@@ -60,7 +70,7 @@ class Text:
         return self.font(style).get_linesize()
 
     def width(self, text: str, style: str) -> int:
-        return self.font(style).size(text)[0]
+        return self.font(style).size(drawable(text))[0]
 
     def render(self, text: str, style: str, colour) -> pygame.Surface:
         key = (text, style, colour)
@@ -68,7 +78,7 @@ class Text:
         if surf is None:
             if len(self._surfaces) > CACHE_LIMIT:
                 self._surfaces.clear()
-            surf = self.font(style).render(text, True, colour)
+            surf = self.font(style).render(drawable(text), True, colour)
             self._surfaces[key] = surf
         return surf
 
@@ -133,7 +143,7 @@ class Text:
                 line = words[0]
                 for word in words[1:]:
                     trial = f"{line} {word}"
-                    if font.size(trial)[0] <= width:
+                    if font.size(drawable(trial))[0] <= width:
                         line = trial
                     else:
                         lines.append(line)

@@ -51,16 +51,15 @@ class TitleScene(Scene):
         self.app.push(ScenarioScene(self.app))
 
     def continue_game(self):
-        from game.catalog import load_scenario
         from ..session import Session
         from .flow import enter_game
-        path, state, body, skipped = self.app.store.latest_good_autosave(load_scenario)
+        path, state, save, skipped = self.app.store.latest_good_autosave()
         if state is None:
             why = f" ({skipped[0][1]})" if skipped else ""
             self.app.toast(f"There is no autosave that can be continued{why}.")
             return
-        note = f"Skipped a damaged autosave: {skipped[0][1]}" if skipped else ""
-        enter_game(self.app, Session.resume(state, body.get("seats", {}), self.app.store), note)
+        note = f"Skipped an autosave that cannot be continued: {skipped[0][1]}" if skipped else ""
+        enter_game(self.app, Session.resume(state, save.seats, self.app.store), note)
 
     def load(self):
         from .load import LoadScene
