@@ -73,7 +73,7 @@ def main(argv=None) -> int:
     if args.large:
         paths.append(large_file(Path(tempfile.mkdtemp(prefix="summit-bench-"))))
     if not paths:
-        print("no scenarios in scenarios/ to measure")
+        print("no shipped scenarios to measure")
         return 0
     try:
         import yaml

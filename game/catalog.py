@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 
 from game.home import scenarios_dir
@@ -15,14 +16,15 @@ from game.scenario import Origin, Place, Problem, Scenario, ScenarioError, parse
 from game.scenario.fields import ID_RE
 from game.scenario.yamlnodes import MAX_BYTES
 
-SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+# Package data, so an ordinary install finds them; a Traversable (a Path unless installed in a zip).
+SCENARIO_DIR = resources.files("game") / "scenarios"
 SUFFIXES = (".yaml", ".yml")
 
 
 def read_scenario_file(path, place: Place | None = None) -> Scenario:
-    """Load one file; raise ScenarioError with located problems on any failure."""
+    """Load one file (a path, or a shipped Traversable); raise ScenarioError with located problems on any failure."""
     name = str(path)
-    p = Path(path)
+    p = Path(path) if isinstance(path, (str, os.PathLike)) else path
     try:
         if not p.exists():
             raise ScenarioError([Problem(name, 0, 0, "", "no such file")])
@@ -30,26 +32,28 @@ def read_scenario_file(path, place: Place | None = None) -> Scenario:
             raise ScenarioError([Problem(name, 0, 0, "", "not a file")])
         with p.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
-        where = Path(os.path.abspath(p))
+        where = os.path.abspath(p) if isinstance(p, os.PathLike) else ""
     except OSError as err:
         raise ScenarioError([Problem(name, 0, 0, "", f"cannot read: {err.strerror or err}")]) from None
     scenario = parse_scenario(data, name)
     if place is None:
         place = Place.SHIPPED if _within(where, SCENARIO_DIR) else Place.USER if _within(where, scenarios_dir()) \
             else Place.FILE
-    return replace(scenario, origin=Origin(place, "" if place is Place.SHIPPED else str(where)))
+    return replace(scenario, origin=Origin(place, "" if place is Place.SHIPPED else where))
 
 
-def _within(path: Path, folder: Path) -> bool:
+def _within(path: str, folder) -> bool:
+    if not path or not isinstance(folder, os.PathLike):
+        return False
     try:
-        return path.parent.resolve() == folder.resolve()
+        return Path(path).parent.resolve() == Path(folder).resolve()
     except OSError:
         return False
 
 
 def scenario_paths() -> list:
     """The shipped scenario files, one per id (the file is named after it)."""
-    return sorted(SCENARIO_DIR.glob("*.yaml"))
+    return sorted((p for p in SCENARIO_DIR.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
 
 
 def shipped_scenarios() -> list:
@@ -108,7 +112,7 @@ def load_scenario(ref) -> Scenario:
 
 
 def unknown_id(text: str) -> str:
-    shipped = ", ".join(p.stem for p in scenario_paths()) or "none"
+    shipped = ", ".join(p.name.rsplit(".", 1)[0] for p in scenario_paths()) or "none"
     yours = sorted({e.scenario.id for e in listing() if e.place is Place.USER and e.scenario})
     mine = f"; in {scenarios_dir()}: {', '.join(yours)}" if yours else f"; none in {scenarios_dir()}"
     return f"no scenario with id '{text}' (shipped: {shipped}{mine}); give an id, or the PATH of a scenario file"

@@ -9,14 +9,17 @@ read on screen.
 
 from __future__ import annotations
 
+import io
+import os
 import unicodedata
-from pathlib import Path
+from importlib import resources
 
 import pygame
 
 from . import theme
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+# Package data, read through importlib.resources so an ordinary install finds it.
+FONT_DIR = resources.files("game") / "assets" / "fonts"
 FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 CACHE_LIMIT = 3000
 REPLACEMENT = "\ufffd"
@@ -57,8 +60,9 @@ class Text:
         if font is None:
             bold = theme.STYLES[style][1]
             path = FONT_DIR / FONT_FILES[bold]
-            if path.exists():
-                font = pygame.font.Font(str(path), self.px(style))
+            if path.is_file():
+                source = os.fspath(path) if isinstance(path, os.PathLike) else io.BytesIO(path.read_bytes())
+                font = pygame.font.Font(source, self.px(style))
             else:
                 # Without the shipped font the game still runs, in pygame's own face.
                 font = pygame.font.Font(None, round(self.px(style) * 1.3))

@@ -132,7 +132,7 @@ def test_simulate_and_validate_take_a_path_or_the_players_id(mine, capsys):
 def test_shots_play_a_scenario_named_by_its_path(tmp_path, capsys):
     """A whole scripted game of a scenario file outside any folder the game knows (here a renamed copy of a
     shipped one, big enough for every scene)."""
-    shipped = Path(__file__).resolve().parents[2] / "scenarios" / "moscow-2020.yaml"
+    shipped = Path(__file__).resolve().parents[2] / "game" / "scenarios" / "moscow-2020.yaml"
     text = shipped.read_text(encoding="utf-8")
     assert text.count("\nid: moscow-2020\n") == 1
     path = tmp_path / "my idlib.yaml"
