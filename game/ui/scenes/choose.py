@@ -140,8 +140,8 @@ class ScenarioScene(Scene):
             y += app.text.line_height("h1")
         shown = entry.problems[:PROBLEMS_SHOWN]
         more = len(entry.problems) - len(shown)
-        text = ("This file in your scenarios folder cannot be played yet; `summit validate` with its path lists "
-                "every problem. The first:\n\n" + "\n".join(str(p) for p in shown)
+        text = ("This file in your scenarios folder cannot be played yet. Its first problems (summit validate with "
+                "the file's path lists them all):\n\n" + "\n".join(str(p) for p in shown)
                 + (f"\n\u2026 and {more} more" if more else ""))
         app.text.draw_wrapped(surf, text, pygame.Rect(r.left, y + app.u(12), r.width, r.bottom - y - app.u(12)),
                               "body", theme.BAD)
