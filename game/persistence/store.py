@@ -31,7 +31,7 @@ def default_dir() -> Path:
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename over."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    sweep_temporary(path.parent)
+    sweep_temporary(path.parent, [f"{TEMP_PREFIX}*{TEMP_SUFFIX}"])
     # A short fixed name, so the temporary file fits wherever the file it becomes fits.
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
@@ -48,12 +48,11 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def sweep_temporary(folder: Path, now: float | None = None) -> None:
-    """Remove temporary files that a killed process left behind (this one's, and the older naming's)."""
-    now = time.time() if now is None else now
+def sweep_temporary(folder: Path, patterns) -> None:
+    """Remove temporary files matching `patterns` that a process killed mid-write left behind."""
+    now = time.time()
     try:
-        leftovers = list(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}")) + list(folder.glob(f".*{SUFFIX}.*{TEMP_SUFFIX}"))
-        for path in leftovers:
+        for path in [p for pattern in patterns for p in folder.glob(pattern)]:
             if now - path.stat().st_mtime > STALE_SECONDS:
                 path.unlink(missing_ok=True)
     except OSError:
@@ -117,8 +116,13 @@ class SaveStore:
         check_name(name, self.root)
         body = saves.build(state, seats, name=name, saved_at=time.strftime("%Y-%m-%d %H:%M"))
         path = self.root / f"{name}{SUFFIX}"
-        write_atomic(path, saves.dumps(body))
+        self._write(path, saves.dumps(body))
         return path
+
+    def _write(self, path: Path, text: str) -> None:
+        # Saves were once written through temporary files named after them: sweep those too, here only.
+        sweep_temporary(path.parent, [f".*{SUFFIX}.*{TEMP_SUFFIX}"])
+        write_atomic(path, text)
 
     def autosave(self, state, seats=None) -> Path:
         """Keep one autosave per turn of the current game (turn 1, 2, ...)."""
@@ -126,7 +130,7 @@ class SaveStore:
         body = saves.build(state, seats, name=f"{scen.title}, day {state.turn}",
                            saved_at=time.strftime("%Y-%m-%d %H:%M"))
         path = self.autosave_dir / f"{scen.id}-turn-{state.turn:02d}{SUFFIX}"
-        write_atomic(path, saves.dumps(body))
+        self._write(path, saves.dumps(body))
         return path
 
     def clear_autosaves(self, scenario_id: str) -> None:

@@ -179,8 +179,17 @@ def test_temporary_files_left_by_a_killed_process_are_swept(tmp_path, document):
     hour_ago = os.path.getmtime(fresh) - STALE_SECONDS - 60
     for path in stale:
         os.utime(path, (hour_ago, hour_ago))
-    write_atomic(tmp_path / "a game.json", dumps(document))
+    SaveStore(tmp_path).save(play_random(load("moscow-2020"), 3), "a game")
     assert sorted(p.name for p in tmp_path.iterdir()) == [".summit-wr1t1ng.tmp", "a game.json"]
+
+
+def test_writing_elsewhere_sweeps_only_its_own_leftovers(tmp_path):
+    mine, other = tmp_path / ".summit-k1ll3d.tmp", tmp_path / ".editor.json.abcd1234.tmp"
+    for path in (mine, other):
+        path.write_text("{")
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    write_atomic(tmp_path / "settings.json", "{}")  # as the settings file, in a folder not only Summit's
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".editor.json.abcd1234.tmp", "settings.json"]
 
 
 def test_a_save_path_too_long_for_the_file_system(capsys, tmp_path):
