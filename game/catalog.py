@@ -77,15 +77,21 @@ class Entry:
     problems: tuple = ()
 
 
+def _entry(path, place: Place) -> Entry:
+    try:
+        return Entry(path, place, read_scenario_file(path, place))
+    except ScenarioError as err:
+        return Entry(path, place, problems=err.problems)
+
+
 def listing() -> list:
     """Every scenario a player can start: the shipped ones, then the player's own folder."""
-    out = []
-    for path, place in [(p, Place.SHIPPED) for p in scenario_paths()] + [(p, Place.USER) for p in user_paths()]:
-        try:
-            out.append(Entry(path, place, read_scenario_file(path, place)))
-        except ScenarioError as err:
-            out.append(Entry(path, place, problems=err.problems))
-    return out
+    return [_entry(p, Place.SHIPPED) for p in scenario_paths()] + yours()
+
+
+def yours() -> list:
+    """The entries of the player's own scenarios folder."""
+    return [_entry(p, Place.USER) for p in user_paths()]
 
 
 def load_scenario(ref) -> Scenario:
@@ -99,11 +105,11 @@ def load_scenario(ref) -> Scenario:
     shipped = SCENARIO_DIR / f"{text}.yaml"
     if shipped.is_file():
         return read_scenario_file(shipped, Place.SHIPPED)
-    yours = [e for e in listing() if e.place is Place.USER and e.scenario and e.scenario.id == text]
-    if len(yours) == 1:
-        return yours[0].scenario
-    if yours:
-        files = ", ".join(e.path.name for e in yours)
+    mine = [e for e in yours() if e.scenario and e.scenario.id == text]
+    if len(mine) == 1:
+        return mine[0].scenario
+    if mine:
+        files = ", ".join(e.path.name for e in mine)
         raise ScenarioError([Problem(text, 0, 0, "", f"several files in {scenarios_dir()} have the id '{text}' "
                                                       f"({files}): give the PATH of the one you mean")])
     if Path(text).is_file():
@@ -113,6 +119,6 @@ def load_scenario(ref) -> Scenario:
 
 def unknown_id(text: str) -> str:
     shipped = ", ".join(p.name.rsplit(".", 1)[0] for p in scenario_paths()) or "none"
-    yours = sorted({e.scenario.id for e in listing() if e.place is Place.USER and e.scenario})
-    mine = f"; in {scenarios_dir()}: {', '.join(yours)}" if yours else f"; none in {scenarios_dir()}"
+    ids = sorted({e.scenario.id for e in yours() if e.scenario})
+    mine = f"; in {scenarios_dir()}: {', '.join(ids)}" if ids else f"; none in {scenarios_dir()}"
     return f"no scenario with id '{text}' (shipped: {shipped}{mine}); give an id, or the PATH of a scenario file"
