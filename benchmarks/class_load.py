@@ -37,10 +37,9 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from game.ai import make_leader  # noqa: E402
-from game.catalog import load_scenario  # noqa: E402
 from game.client.bot import play  # noqa: E402
 from game.client.connection import ClassClient  # noqa: E402
-from game.persistence import SaveStore, restore_match  # noqa: E402
+from game.persistence import SaveStore, resume_match  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -229,8 +228,7 @@ def run(args, folder: Path) -> dict:
         if done.returncode != 0:
             errors.append(done.stderr.strip())
             continue
-        body = SaveStore(folder).read(out_file)
-        match = restore_match(body, load_scenario(body["scenario"]["id"]))
+        match = resume_match(SaveStore(folder).read(out_file))
         digests_equal += match.state.digest() == table["digest"] and table["over"]
         diverged += len(match.diverged)
     return {

@@ -10,6 +10,7 @@ import argparse
 import importlib
 import importlib.util
 import sys
+from pathlib import Path
 
 COMMANDS = {
     # name: (module, help); a command without a module is not built yet and is left out of --help
@@ -30,7 +31,7 @@ COMMANDS = {
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog="summit" if Path(sys.argv[0]).name == "summit" else "python main.py",
         description="Summit: a turn-based diplomacy game built from real news reporting.")
     sub = parser.add_subparsers(dest="command", metavar="command")
     for name, (module, text) in COMMANDS.items():

@@ -1,5 +1,6 @@
-"""Shared by every test folder: `hosting` (class servers for tests) is importable, and the `host`
-fixture starts class servers that it always stops."""
+"""Shared by every test folder: `hosting` (class servers for tests) is importable, the `host` fixture
+starts class servers that it always stops, and every test sees an empty scenarios folder of its own,
+never the player's."""
 
 from __future__ import annotations
 
@@ -8,9 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from game.home import SCENARIOS_ENV
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hosting import Host  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def private_scenarios(tmp_path_factory, monkeypatch):
+    folder = tmp_path_factory.mktemp("scenarios")
+    monkeypatch.setenv(SCENARIOS_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture
@@ -27,4 +37,3 @@ def host(tmp_path):
     for server in servers:
         server.stop()
         server.kill()
-

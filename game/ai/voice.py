@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.scenario.wording import say_option
+from game.scenario.wording import say_term
 
 
 def speaker(public_seat) -> str:
@@ -10,7 +10,7 @@ def speaker(public_seat) -> str:
 
 
 def option_text(issue, option) -> str:
-    return say_option(issue["kind"], issue.get("unit") or "", option)
+    return say_term(issue, option)
 
 
 def term(issue, option) -> str:

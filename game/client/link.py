@@ -16,8 +16,8 @@ import asyncio
 import concurrent.futures
 import queue
 import threading
-from enum import StrEnum
 from collections.abc import Coroutine
+from enum import StrEnum
 from typing import Any
 
 from game.server.protocol import ErrorCode

@@ -70,7 +70,6 @@ async def _serve(args) -> int:
 
     from game.catalog import scenario_source
     from game.persistence import write_atomic
-    from game.scenario import parse_scenario
     from game.server.app import make_app
     from game.server.classroom import Classroom, data_folder_default
     from game.server.identity import shown_code
@@ -87,8 +86,7 @@ async def _serve(args) -> int:
         if store.load_class() is None:
             try:
                 for ref in args.scenario or ["moscow-2020"]:
-                    text, name = scenario_source(ref)
-                    sources.append((parse_scenario(text, name), text, name))
+                    sources.append(scenario_source(ref))
             except ScenarioError as err:
                 print(err, file=sys.stderr)
                 return 2

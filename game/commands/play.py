@@ -10,7 +10,9 @@ STARTED = time.perf_counter()
 
 
 def add_arguments(parser):
-    parser.add_argument("--scenario", metavar="ID", help="start a new game of this scenario (e.g. moscow-2020)")
+    parser.add_argument("--scenario", metavar="ID|PATH",
+                        help="start a new game of this scenario: a shipped or your own scenario's id "
+                             "(e.g. moscow-2020), or the path of a scenario file")
     parser.add_argument("--seat", action="append", default=[], metavar="SEAT=KIND",
                         help="who plays a seat: human, easy, normal or hard (repeatable; others default to normal, "
                              "the first seat at the table to human)")

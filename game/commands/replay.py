@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from game.catalog import load_scenario
-from game.persistence import SaveError, SaveStore, restore_match
-from game.scenario import ScenarioError
+from game.persistence import SaveError, SaveStore, resume_match
+from game.scenario.errors import printable
 
 
 def add_arguments(parser):
@@ -16,21 +15,16 @@ def add_arguments(parser):
 
 
 def run(args) -> int:
-    store = SaveStore()
     try:
-        body = store.read(args.save)
-        scenario = load_scenario(body["scenario"]["id"])
-        match = restore_match(body, scenario, args.save)
-    except ScenarioError as err:
-        print(f"{args.save}: its scenario cannot be loaded:\n{err}", file=sys.stderr)
-        return 2
+        save = SaveStore().read(args.save)
+        match = resume_match(save, args.save)
     except SaveError as err:
         print(f"{args.save}: {err}", file=sys.stderr)
         return 1
     state = match.state
-    print(f"{args.save}: ok: {len(body['actions'])} actions of {scenario.id} replayed, "
+    print(f"{printable(args.save)}: ok: {len(save.actions)} actions of {save.scenario.id} replayed, "
           f"day {state.turn}, digest {state.digest()[:16]} matches")
-    if "journal" not in body:
+    if save.journal is None:
         print("(an older save: its AI leaders' memory was not recorded, so they start afresh when it is resumed)")
     elif match.diverged:
         print(f"note: {len(match.diverged)} AI choices differ with this version of the AI leaders; "

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 import traceback
 from pathlib import Path
+
+from game.catalog import load_scenario
+from game.home import SAVES_ENV, SCENARIOS_ENV
+from game.scenario import Place, ScenarioError
 
 SCENES = ("title", "settings", "scenario", "seats", "briefing", "curtain", "table", "save", "help", "table-offer", "ask",
           "incoming", "moves", "resolution", "end", "load")
@@ -18,7 +23,9 @@ HUMANS = ("turkey", "eu")  # two people, so the curtain shows; Turkey's partner 
 def add_arguments(parser):
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
     parser.add_argument("--size", default="1280x720", metavar="WxH", help="window size (default 1280x720)")
-    parser.add_argument("--scenario", default=SCENARIO, metavar="ID", help=f"scenario to play (default {SCENARIO})")
+    parser.add_argument("--scenario", default=SCENARIO, metavar="ID|PATH",
+                        help=f"the scenario to play: a shipped or your own scenario's id, or a file's path "
+                             f"(default {SCENARIO})")
     parser.add_argument("--text-size", default="normal", metavar="SIZE",
                         help="small, normal, large or largest, as in Settings (default normal)")
 
@@ -51,32 +58,38 @@ def run(args) -> int:
     except OSError as err:
         print(f"--out {out}: {err}", file=sys.stderr)
         return 2
+    try:
+        scenario = load_scenario(args.scenario)
+    except ScenarioError as err:
+        print(err, file=sys.stderr)
+        return 2
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     with tempfile.TemporaryDirectory(prefix="summit-shots-") as home:
-        # A private saves folder and settings file: the shots never touch the player's own.
-        os.environ["SUMMIT_SAVE_DIR"] = str(Path(home) / "saves")
+        # A private saves folder, scenarios folder and settings file: the shots never touch the player's own.
+        os.environ[SAVES_ENV] = str(Path(home) / "saves")
+        os.environ[SCENARIOS_ENV] = str(Path(home) / "scenarios")
         os.environ["SUMMIT_SETTINGS"] = str(Path(home) / "settings.json")
         Path(home, "settings.json").write_text(json.dumps({"text_size": text_size}), encoding="utf-8")
-        return _shoot(out, size, args.scenario)
+        pick = scenario.id
+        if scenario.origin.place is not Place.SHIPPED:
+            # Any other scenario is played as a player's own would be: from the scenarios folder, on New game.
+            mine = Path(home, "scenarios", Path(scenario.origin.path).name)
+            mine.parent.mkdir()
+            shutil.copyfile(scenario.origin.path, mine)
+            pick = str(mine)
+        return _shoot(out, size, pick, scenario.seat_ids)
 
 
-def _shoot(out, size, scenario_id) -> int:
+def _shoot(out, size, pick, seats) -> int:
     import pygame
 
-    from game.catalog import load_scenario
-    from game.scenario import ScenarioError
     from game.ui.app import App
     from game.ui.driver import Driver
     from game.ui.scenes.title import TitleScene
     from game.ui.script import ScriptedGame
 
-    try:
-        seats = load_scenario(scenario_id).seat_ids
-    except ScenarioError as err:
-        print(err, file=sys.stderr)
-        return 2
     app = App(size=size, ai_delay=0, seed=11)
     app.push(TitleScene(app))
     d = Driver(app)
@@ -103,7 +116,7 @@ def _shoot(out, size, scenario_id) -> int:
         d.key(pygame.K_ESCAPE)
         game = ScriptedGame(d, shot)
         humans = [s for s in HUMANS if s in seats] or list(seats[:2])
-        game.new_game(scenario_id, {s: ("human" if s in humans else "normal") for s in seats})
+        game.new_game(pick, {s: ("human" if s in humans else "normal") for s in seats})
         game.play_to_end()
         d.press("title")
         d.press("load")

@@ -1,4 +1,4 @@
-"""python main.py simulate --scenario ID --games N --seed S [--workers W] [--json]"""
+"""python main.py simulate --scenario ID|PATH --games N --seed S [--workers W] [--json]"""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ import sys
 from game.ai import BASELINES, LEVELS
 from game.catalog import load_scenario
 from game.scenario import ScenarioError
+from game.scenario.wording import say_issue_option
 from game.sim import run_games, summarise
 
 KINDS = LEVELS + tuple(BASELINES)
 
 
 def add_arguments(parser):
-    parser.add_argument("--scenario", required=True, metavar="ID", help="a shipped scenario id or a YAML path")
+    parser.add_argument("--scenario", required=True, metavar="ID|PATH",
+                        help="a shipped or your own scenario's id, or the path of a scenario file")
     parser.add_argument("--games", type=int, default=100, metavar="N", help="how many games (default 100)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="the run's seed (default 0)")
     parser.add_argument("--workers", type=int, default=1, metavar="W", help="processes to spread games over")
@@ -70,7 +72,8 @@ def render(summary, scenario) -> str:
     lines = [f"{scenario.title}: {summary['games']} AI games, seed {summary['seed']}", "",
              "Agreement rate per issue (options signed):"]
     for issue in scenario.issues:
-        opts = ", ".join(f"{o} {c}" for o, c in summary["options"][issue.id].items()) or "never signed"
+        opts = ", ".join(f"{say_issue_option(issue, o)} {c}" for o, c in summary["options"][issue.id].items()) \
+            or "never signed"
         lines.append(f"  {issue.name:<44} {summary['agreement_rate'][issue.id]:>6.0%}   {opts}")
     lines += ["", "Most frequent packages:"]
     for p in summary["top_packages"]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, fields
 
 from .errors import IllegalAction
+
+# A reason travels into every party's news and observation; ids and options are short by nature.
+MAX_REASON = 4000
+MAX_NAME = 64
 
 TYPES = ("propose", "accept", "reject", "counter", "withdraw", "statement", "done", "move")
 _SHAPES = {
@@ -49,7 +54,7 @@ class Action:
         # from plain data, and apply() need not check it again.
         shape = _SHAPES.get(self.type)
         if shape is None:
-            raise IllegalAction(f"unknown action type {self.type!r}; expected one of {', '.join(TYPES)}")
+            raise IllegalAction(f"unknown action type {_shown(self.type)}; expected one of {', '.join(TYPES)}")
         for name, value in self.__dict__.items():
             if name == "type":
                 continue
@@ -58,6 +63,11 @@ class Action:
             # Every default is falsy and every other value of the right kind is not.
             if value and name not in shape:
                 raise IllegalAction(f"{_a(self.type)} action takes no {name}")
+        for name in ("proposal", "issue", "option", "move", "reason"):
+            _check_text(name, getattr(self, name))
+        for party in self.parties:
+            if type(party) is str:
+                _check_text("parties", party)
         if self.parties and not all(type(p) is str for p in self.parties):
             raise IllegalAction(_KIND_ERRORS["parties"])
         if self.terms:
@@ -76,9 +86,9 @@ class Action:
             raise IllegalAction("an action is a mapping with a 'type'")
         kind = data.get("type")
         if kind not in TYPES:
-            raise IllegalAction(f"unknown action type {kind!r}; expected one of {', '.join(TYPES)}")
+            raise IllegalAction(f"unknown action type {_shown(kind)}; expected one of {', '.join(TYPES)}")
         allowed = set(_SHAPES[kind]) | {"type"}
-        extra = sorted(set(data) - allowed)
+        extra = sorted(str(k)[:40] for k in set(data) - allowed)
         if extra:
             raise IllegalAction(f"{_a(kind)} action takes no {', '.join(extra)}")
         kwargs = {"type": kind}
@@ -97,6 +107,19 @@ _KIND_ERRORS = {
     "expires": "expires must be a turn number",
     "public": "public must be true or false",
 }
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_text(name: str, value: str) -> None:
+    limit = MAX_REASON if name == "reason" else MAX_NAME
+    if len(value) > limit:
+        raise IllegalAction(f"{name} is {len(value):,} characters; the most an action takes is {limit:,}")
+    if not value.isprintable() and any(unicodedata.category(c) == "Cc" for c in value):
+        raise IllegalAction(f"{name} holds a control character")
 
 
 def _a(word: str) -> str:
@@ -141,7 +164,7 @@ def _option(value) -> str:
         return str(value)
     if isinstance(value, str):
         return value
-    raise IllegalAction(f"{value!r} is not an option")
+    raise IllegalAction(f"{_shown(value)} is not an option")
 
 
 def propose(parties, terms: dict, expires: int = 0, public: bool = False, reason: str = "") -> Action:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.scenario.wording import join_sentences
+
 from .errors import IllegalAction
 from .talks import agreement_label, expire, seat_name
 from .world import add_stat, add_trust, apply_effect, holds
@@ -12,6 +14,7 @@ BREACH_TRUST = -20
 BREACH_STATED_DOMESTIC = -5
 KEPT_TRUST = 2
 HOLD = "hold"
+PHASES = ("talks", "moves", "over")  # a day's talks, then its moves; "over" once the summit ends
 
 
 def start_turn(state):
@@ -127,7 +130,7 @@ def _breaches(state, seat, move_id, broke_now):
                 apply_effect(state, eff)
         state.breaches.append({"turn": state.turn, "seat": seat, "agreement": agreement.id,
                                "issue": issues[0], "issues": issues, "move": move_id})
-        text = "; ".join(ob[3] for ob in broken)
+        text = join_sentences(ob[3] for ob in broken)
         events.append(state.record("breach", seat, "all",
                                    f"{seat_name(state, seat)} breaks {agreement_label(state, agreement)}: {text}",
                                    agreement=agreement.id, issue=issues[0], issues=issues, move=move_id))

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import phases, scoring, talks, views
 from .actions import Action
-from .errors import IllegalAction
+from .errors import IllegalAction, quoted
 from .facilitation import facilitate
 from .kinds import FACILITATOR, EventKind, Phase
 from .outcomes import OutcomeSpace
@@ -158,8 +158,10 @@ class GameState:
 
     def _check_turn(self, seat, action):
         g = self.game
+        if type(seat) is not str:
+            raise IllegalAction("a seat is named by its id, as text")
         if seat not in g.seat_index:
-            raise IllegalAction(f"there is no seat '{seat}' at this table")
+            raise IllegalAction(f"there is no seat {quoted(seat)} at this table")
         if self.phase == "over":
             raise IllegalAction("the summit is over; no more actions")
         if self.phase == "talks" and action.type == "move":
@@ -207,12 +209,15 @@ class GameState:
     # -- copies and identity -----------------------------------------------------
 
     def clone(self) -> "GameState":
+        """An independent copy: nothing the two states hold is shared except the unchanging Game."""
         other = copy.copy(self)
         for name in ("stats", "trust", "tracks"):
             setattr(other, name, getattr(self, name).copy())
-        for name in ("regions", "sites", "issue_open", "agreements", "fired", "missed", "moves_log",
-                     "statements", "spoke_this_turn", "breaches", "reversals", "events", "log"):
+        for name in ("regions", "sites", "issue_open", "fired", "missed", "moves_log", "spoke_this_turn"):
             setattr(other, name, list(getattr(self, name)))
+        for name in ("statements", "breaches", "reversals", "events"):
+            setattr(other, name, [views.copy_record(r) for r in getattr(self, name)])
+        other.log = [(seat, views.copy_record(action)) for seat, action in self.log]
         other.proposals = {k: copy.copy(p) for k, p in self.proposals.items()}
         for p in other.proposals.values():
             p.accepted = list(p.accepted)

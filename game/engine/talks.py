@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from game.scenario.wording import say_option
+from game.scenario.wording import say_issue_option
 
 from .errors import IllegalAction
 from .world import add_stat, add_trust
@@ -73,7 +73,7 @@ def describe_terms(state, terms) -> str:
     parts = []
     for issue_id, option in terms:
         issue = scen.issue(issue_id)
-        parts.append(f"{issue.name}: {say_option(issue.kind, issue.unit or '', option)}")
+        parts.append(f"{issue.name}: {say_issue_option(issue, option)}")
     return "; ".join(parts)
 
 
@@ -245,8 +245,7 @@ def statement(state, seat, action):
     state.spoke_this_turn.append(seat)
     state.statements.append({"turn": state.turn, "seat": seat, "issue": action.issue, "option": action.option})
     add_stat(state, seat, "domestic", STATEMENT_RALLY)
-    unit = f" {issue.unit}" if issue.unit else ""
-    text = f"{seat_name(state, seat)} states publicly: {issue.name} must be {action.option.replace('_', ' ')}{unit}"
+    text = f"{seat_name(state, seat)} states publicly: {issue.name} must be {say_issue_option(issue, action.option)}"
     return [state.record("statement", seat, "all", text, issue=action.issue, option=action.option)]
 
 

@@ -52,8 +52,8 @@ def private_info(seat) -> dict:
 
 def observation(state, seat: str, since: int = 0) -> dict:
     g = state.game
-    if seat not in g.seat_index:
-        raise KeyError(f"there is no seat '{seat}'")
+    if type(seat) is not str or seat not in g.seat_index:
+        raise KeyError(f"there is no seat {seat!r}")
     obs = _shared(state)
     obs["seat"] = seat
     obs["proposals"] = [_for(state, seat, p.to_dict()) for p in state.proposals.values()
@@ -113,7 +113,8 @@ def public_info(scenario) -> dict:
         "seats": [{"id": s.id, "name": s.name, "leader": s.leader, "title": s.title, "capital": s.capital,
                    "colour": s.colour, "at_table": s.at_table, **_cite(s)} for s in scenario.seats],
         "issues": [{"id": i.id, "name": i.name, "kind": i.kind, "options": list(i.options), "default": i.default,
-                    "unit": i.unit, "signatories": list(i.signatories), "description": i.description,
+                    "unit": i.unit, "labels": dict(i.labels), "signatories": list(i.signatories),
+                    "description": i.description,
                     "source": i.source,
                     "obligations": [{"options": list(o.options), "seats": list(o.seats), "forbids": list(o.forbids),
                                      "text": o.text} for o in i.obligations]} for i in scenario.issues],

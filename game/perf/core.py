@@ -29,7 +29,8 @@ def load_times(repeat):
             read_scenario_file(path)
             samples.append(time.perf_counter() - start)
         ms = _median_ms(samples)
-        rows.append(figure(f"load + validate {path.stem} (median)", ms, "ms", "< 50 ms", ms < 50))
+        rows.append(figure(f"load + validate {path.name.removesuffix('.yaml')} (median)", ms, "ms", "< 50 ms",
+                           ms < 50))
     return rows
 
 

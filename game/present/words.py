@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from game.scenario.wording import STAT_NAMES, say_option, trust_change
+from game.scenario.wording import STAT_NAMES, say_term, trust_change
 
 STAT_SHORT = {"military": "MIL", "economy": "ECON", "domestic": "HOME", "standing": "INTL"}
 MINUS = "\u2212"
@@ -35,7 +35,7 @@ def signed(n: int) -> str:
 
 
 def option_text(issue: dict, option: str) -> str:
-    return say_option(issue["kind"], issue.get("unit") or "", option)
+    return say_term(issue, option)
 
 
 def terms_lines(issues: dict, terms: dict) -> list:

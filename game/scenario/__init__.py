@@ -2,6 +2,6 @@
 
 from .errors import Problem, ScenarioError
 from .loader import FORMAT_VERSION, parse_scenario
-from .model import Scenario
+from .model import Origin, Place, Scenario
 
-__all__ = ["FORMAT_VERSION", "Problem", "Scenario", "ScenarioError", "parse_scenario"]
+__all__ = ["FORMAT_VERSION", "Origin", "Place", "Problem", "Scenario", "ScenarioError", "parse_scenario"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from .errors import Problem
 from .yamlnodes import Node
@@ -17,6 +18,9 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TEXT = 4000
 LATER = "reported_later"  # an item may cite a source published after the day it is shown only if it says so
+
+# Past this many problems a file is not worth reading further: the rest are counted, not listed.
+MAX_PROBLEMS = 100
 
 _TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
 
@@ -47,14 +51,50 @@ def describe(node: Node) -> str:
     return f"the text '{value}'" if len(str(value)) < 40 else "text"
 
 
+def control_character(text: str, paragraphs: bool = False):
+    """The first character in `text` that no screen or terminal should get: a control character (a line
+    break is allowed in paragraphs) or half a surrogate pair, which no font or encoder takes. Else None."""
+    if text.isprintable():
+        return None
+    allowed = "\n" if paragraphs else ""
+    return next((c for c in text if c not in allowed and unicodedata.category(c) in ("Cc", "Cs")), None)
+
+
+def character_name(c: str) -> str:
+    what = "control character" if unicodedata.category(c) == "Cc" else "half surrogate"
+    return f"{what} U+{ord(c):04X}"
+
+
 class Ctx:
     def __init__(self, file: str):
         self.file = file
         self.problems: list = []
+        self.unlisted = 0
 
     def error(self, where, path: str, message: str) -> None:
         line, col = where.mark if isinstance(where, Node) else where
-        self.problems.append(Problem(self.file, line, col, path, message))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(self.file, line, col, path, message))
+            return
+        if not self.unlisted:
+            self.first_unlisted = (line, col, path)
+        self.unlisted += 1
+
+    def report(self) -> list:
+        """The problems found, and a last line for those left out."""
+        if not self.unlisted:
+            return list(self.problems)
+        line, col, path = self.first_unlisted
+        return self.problems + [Problem(self.file, line, col, path, f"and {self.unlisted} more problems from here "
+                                                                    f"on, not listed: fix these {MAX_PROBLEMS} first")]
+
+    def hint(self, value, options, cutoff=0.6) -> str:
+        """The nearest of `options` to a misspelt `value`, or '' (also once the file has too many problems
+        for hints to be worth their cost)."""
+        if len(self.problems) >= MAX_PROBLEMS:
+            return ""
+        found = difflib.get_close_matches(str(value), list(options), n=1, cutoff=cutoff)
+        return found[0] if found else ""
 
     # -- structure -----------------------------------------------------------
 
@@ -68,8 +108,8 @@ class Ctx:
         known = tuple(required) + tuple(optional)
         for key, mark in node.key_marks.items():
             if key not in known:
-                hint = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-                tip = f"; did you mean '{hint[0]}'?" if hint else f"; valid keys: {', '.join(known)}"
+                hint = self.hint(key, known)
+                tip = f"; did you mean '{hint}'?" if hint else f"; valid keys: {', '.join(known)}"
                 self.error(mark, join(path, str(key)), f"unknown key '{key}'{tip}")
         for key in required:
             if key not in node.value:
@@ -77,6 +117,7 @@ class Ctx:
         return {k: v for k, v in node.value.items() if k in known}
 
     def seq(self, node, path, lo=0, hi=10_000):
+        """A list's items; None for a list past its limit, whose items are then not read at all."""
         if node is None:
             return None
         if node.kind != "seq":
@@ -84,6 +125,8 @@ class Ctx:
             return None
         if not lo <= len(node.value) <= hi:
             self.error(node, path, f"expected {lo} to {hi} entries, found {len(node.value)}")
+            if len(node.value) > hi:
+                return None
         return node.value
 
     def unique_ids(self, items, path, id_key="id"):
@@ -116,7 +159,8 @@ class Ctx:
             return None
         return node.value
 
-    def text(self, node, path, max_len=MAX_TEXT):
+    def text(self, node, path, max_len=MAX_TEXT, paragraphs=False):
+        """Text to show on screen: one line, or with `paragraphs` line breaks too; no other control character."""
         value = self._scalar(node, path, (str,), "text")
         if value is None:
             return None
@@ -125,6 +169,13 @@ class Ctx:
             return None
         if len(value) > max_len:
             self.error(node, path, f"text is {len(value)} characters; the limit is {max_len}")
+            return None
+        bad = control_character(value.strip(), paragraphs)
+        if bad == "\n":
+            self.error(node, path, "a line break cannot be in this text: it is shown on one line")
+            return None
+        if bad is not None:
+            self.error(node, path, f"{character_name(bad)} cannot be in text")
             return None
         return value.strip()
 
@@ -180,8 +231,8 @@ class Ctx:
     def choice(self, node, path, allowed):
         value = self._scalar(node, path, (str,), f"one of {', '.join(allowed)}")
         if value is not None and value not in allowed:
-            hint = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
-            tip = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of {', '.join(allowed)}"
+            hint = self.hint(value, allowed)
+            tip = f"; did you mean '{hint}'?" if hint else f"; expected one of {', '.join(allowed)}"
             self.error(node, path, f"'{value}' is not valid{tip}")
             return None
         return value
@@ -192,9 +243,8 @@ class Ctx:
         if value is None:
             return None
         if value not in known and value not in extra:
-            options = list(known) + list(extra)
-            hint = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-            tip = f"; did you mean '{hint[0]}'?" if hint else ""
+            hint = self.hint(value, list(known) + list(extra))
+            tip = f"; did you mean '{hint}'?" if hint else ""
             self.error(node, path, f"unknown {what} '{value}'{tip}")
             return None
         return value

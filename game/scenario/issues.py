@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .fields import LATER, Ctx, join
 from .model import ISSUE_KINDS, MOVE_KINDS, Event, Issue, Move, Obligation, Track
-from .vocabulary import Known, read_condition, read_effects, read_option
+from .vocabulary import Known, option_label, read_condition, read_effects, read_option
 
 MAX_GRID = 41
 MAX_CHOICES = 8
@@ -55,7 +55,9 @@ def issue_options(ctx: Ctx, node, path):
 
 
 ISSUE_KEYS = ("id", "name", "kind", "description", "signatories", "source")
-ISSUE_OPTIONAL = ("options", "min", "max", "step", "unit", "default", "obligations", "available", LATER)
+ISSUE_OPTIONAL = ("options", "min", "max", "step", "unit", "default", "obligations", "available", LATER,
+                  "labels")
+MAX_LABEL = 40
 
 
 def read_issue(ctx: Ctx, node, path, known: Known):
@@ -83,15 +85,39 @@ def read_issue(ctx: Ctx, node, path, known: Known):
     for i, ob in enumerate(ctx.seq(fields.get("obligations"), join(path, "obligations"), 0, 10) or ()):
         obligations.append(read_obligation(ctx, ob, join(join(path, "obligations"), i), known, ident, signatories))
     name = ctx.text(fields.get("name"), join(path, "name"), 80)
-    desc = ctx.text(fields.get("description"), join(path, "description"))
+    desc = ctx.text(fields.get("description"), join(path, "description"), paragraphs=True)
     unit = ctx.text(fields["unit"], join(path, "unit"), 30) if "unit" in fields else ""
     available = ctx.boolean(fields.get("available"), join(path, "available"), True)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
+    labels = _labels(ctx, fields["labels"], join(path, "labels"), kind, options, ident) if "labels" in fields else ()
     later = ctx.later(fields, path)
-    if None in (ident, kind, default, signatories, name, desc, source, unit, available, later) or None in obligations:
+    if None in (ident, kind, default, signatories, name, desc, source, unit, available, labels, later) \
+            or None in obligations:
         return None
     return Issue(ident, name, kind, options, default, signatories, desc, source, unit,
-                 tuple(obligations), available, later)
+                 tuple(obligations), available, later, labels)
+
+
+def _labels(ctx: Ctx, node, path, kind, options, issue_id):
+    """How some options read on screen ("Russian MP" for russian_mp), as (option, label) pairs in option order."""
+    if not options:
+        return ()  # the issue's own problem is reported where its options are
+    if node.kind != "map":
+        ctx.error(node, path, "expected a mapping of option: label")
+        return None
+    found = {}
+    for raw, text_node in node.value.items():
+        label = option_label(kind, options, raw)
+        where = join(path, str(raw) if not isinstance(raw, bool) else ("yes" if raw else "no"))
+        if label is None:
+            ctx.error(node.key_marks[raw], where, f"'{raw}' is not an option of issue '{issue_id}'")
+            continue
+        text = ctx.text(text_node, where, MAX_LABEL)
+        if text is not None:
+            found[label] = text
+    if len(found) != len(node.value):
+        return None
+    return tuple((o, found[o]) for o in options if o in found)
 
 
 def read_obligation(ctx: Ctx, node, path, known: Known, issue_id, signatories):
@@ -122,6 +148,13 @@ def read_obligation(ctx: Ctx, node, path, known: Known, issue_id, signatories):
                 ctx.error(item, join(join(path, "seats"), i),
                           f"seat '{item.value}' is bound but is not a signatory of '{issue_id}'")
     forbids = ctx.refs(fields.get("forbids"), join(path, "forbids"), "move", known.moves, 1, 20)
+    if forbids and seats:
+        for i, item in enumerate(fields["forbids"].value):
+            owner = known.move_seats.get(item.value)
+            if item.value in forbids and owner is not None and owner not in seats:
+                ctx.error(item, join(join(path, "forbids"), i),
+                          f"move '{item.value}' is made by '{owner}', whom this obligation does not bind: "
+                          "the clause could never be broken")
     text = ctx.text(fields.get("text"), join(path, "text"), 300)
     penalty = read_effects(ctx, fields.get("penalty"), join(path, "penalty"), known)
     if None in (seats, forbids, text):
@@ -143,7 +176,7 @@ def read_move(ctx: Ctx, node, path, known: Known):
     seat = ctx.ref(fields.get("seat"), join(path, "seat"), "seat", known.seats)
     name = ctx.text(fields.get("name"), join(path, "name"), 80)
     kind = ctx.choice(fields.get("kind"), join(path, "kind"), MOVE_KINDS)
-    desc = ctx.text(fields.get("description"), join(path, "description"))
+    desc = ctx.text(fields.get("description"), join(path, "description"), paragraphs=True)
     effects = read_effects(ctx, fields.get("effects"), join(path, "effects"), known)
     requires = None
     if "requires" in fields:
@@ -162,7 +195,7 @@ def read_event(ctx: Ctx, node, path, known: Known):
         return None
     ident = ctx.ident(fields.get("id"), join(path, "id"))
     title = ctx.text(fields.get("title"), join(path, "title"), 120)
-    text = ctx.text(fields.get("text"), join(path, "text"))
+    text = ctx.text(fields.get("text"), join(path, "text"), paragraphs=True)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
     if ("turn" in fields) == ("when" in fields):
         ctx.error(node, path, "give either 'turn' or 'when'")

@@ -21,6 +21,10 @@ FORMAT_VERSION = 1
 TOP_REQUIRED = ("format", "id", "version", "title", "date", "summary", "sources", "calendar",
                 "seats", "issues", "moves", "map", "briefing", "history")
 TOP_OPTIONAL = ("relations", "events", "tracks")
+# The size of every list at the top of a file and on its map: (least, most) entries.
+LIMITS = {"sources": (1, 100), "seats": (2, 8), "issues": (1, 12), "moves": (0, 80), "events": (0, 80),
+          "tracks": (0, 20)}
+MAP_LIMITS = {"regions": (1, 40), "sites": (0, 60), "flows": (0, 20)}
 
 
 def parse_scenario(data: bytes, name: str = "<scenario>") -> Scenario:
@@ -34,8 +38,23 @@ def parse_scenario(data: bytes, name: str = "<scenario>") -> Scenario:
     if ctx.problems or scenario is None:
         if not ctx.problems:
             ctx.problems.append(Problem(name, 1, 1, "", "the scenario could not be built"))
-        raise ScenarioError(ctx.problems)
+        raise ScenarioError(ctx.report())
     return scenario
+
+
+def _over_limits(ctx: Ctx, top: dict) -> bool:
+    """Refuse lists past their limit before anything reads their items, so a huge file costs no more to
+    refuse than to open; the author fixes those first."""
+    mp = top.get("map")
+    lists = [(top.get(key), key, hi) for key, (_, hi) in LIMITS.items()]
+    if mp is not None and mp.kind == "map":
+        lists += [(mp.value.get(key), join("map", key), hi) for key, (_, hi) in MAP_LIMITS.items()]
+    over = False
+    for node, path, hi in lists:
+        if node is not None and node.kind == "seq" and len(node.value) > hi:
+            ctx.seq(node, path, 0, hi)
+            over = True
+    return over
 
 
 def _ids(ctx, fields, key, path):
@@ -51,6 +70,12 @@ def _gather(ctx: Ctx, top: dict) -> Known:
     known.sources = tuple(_ids(ctx, top, "sources", "sources"))
     known.seats = tuple(_ids(ctx, top, "seats", "seats"))
     known.moves = tuple(_ids(ctx, top, "moves", "moves"))
+    moves = top.get("moves")
+    for node in moves.value if moves is not None and moves.kind == "seq" else ():
+        f = node.value if node.kind == "map" else {}
+        ident, seat = (getattr(f.get(k), "value", None) for k in ("id", "seat"))
+        if isinstance(ident, str) and isinstance(seat, str):
+            known.move_seats.setdefault(ident, seat)
     known.events = tuple(_ids(ctx, top, "events", "events"))
     issue_nodes = top.get("issues")
     _ids(ctx, top, "issues", "issues")
@@ -78,7 +103,8 @@ def _gather(ctx: Ctx, top: dict) -> Known:
     return known
 
 
-def _list(ctx, top, key, reader, known, lo=0, hi=100):
+def _list(ctx, top, key, reader, known):
+    lo, hi = LIMITS[key]
     items = ctx.seq(top.get(key), key, lo, hi) if key in top else ()
     out = [reader(ctx, item, join(key, i), known) for i, item in enumerate(items or ())]
     return tuple(x for x in out if x is not None)
@@ -92,15 +118,17 @@ def _build(ctx: Ctx, root) -> Scenario | None:
         fmt = ctx.integer(top["format"], "format", 1, 1_000)
         if fmt is not None and fmt != FORMAT_VERSION:
             ctx.error(top["format"], "format", f"format {fmt} is not supported; this version reads format {FORMAT_VERSION}")
+    if _over_limits(ctx, top):
+        return None
     known = _gather(ctx, top)
     sources = _sources(ctx, top.get("sources"))
     calendar = _calendar(ctx, top.get("calendar"))
-    seats = _list(ctx, top, "seats", read_seat, known, 2, 8)
+    seats = _list(ctx, top, "seats", read_seat, known)
     trust = read_trust(ctx, top.get("relations"), "relations", known)
-    issues = _list(ctx, top, "issues", read_issue, known, 1, 12)
-    moves = _list(ctx, top, "moves", read_move, known, 0, 80)
-    events = _list(ctx, top, "events", read_event, known, 0, 80)
-    tracks = _list(ctx, top, "tracks", read_track, known, 0, 20)
+    issues = _list(ctx, top, "issues", read_issue, known)
+    moves = _list(ctx, top, "moves", read_move, known)
+    events = _list(ctx, top, "events", read_event, known)
+    tracks = _list(ctx, top, "tracks", read_track, known)
     game_map = read_map(ctx, top.get("map"), "map", known)
     history = read_history(ctx, top.get("history"), "history", known)
     citations = ()
@@ -110,8 +138,8 @@ def _build(ctx: Ctx, root) -> Scenario | None:
     version = ctx.integer(top.get("version"), "version", 1, 1_000_000)
     title = ctx.text(top.get("title"), "title", 120)
     date = ctx.date(top.get("date"), "date")
-    summary = ctx.text(top.get("summary"), "summary")
-    briefing = ctx.text(top.get("briefing"), "briefing", 8000)
+    summary = ctx.text(top.get("summary"), "summary", paragraphs=True)
+    briefing = ctx.text(top.get("briefing"), "briefing", 8000, paragraphs=True)
     if ctx.problems:
         return None
     return Scenario(ident, version, title, date, summary, sources, calendar, seats, trust, issues,
@@ -132,7 +160,7 @@ def _plain(node):
 
 
 def _sources(ctx, node):
-    items = ctx.seq(node, "sources", 1, 100) or ()
+    items = ctx.seq(node, "sources", *LIMITS["sources"]) or ()
     out = []
     for i, item in enumerate(items):
         where = join("sources", i)

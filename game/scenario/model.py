@@ -150,9 +150,14 @@ class Issue:
     obligations: tuple = ()
     available: bool = True
     reported_later: bool = False
+    labels: tuple = ()  # ((option, how it reads on screen), ...) for the options the file labels
 
     def index(self, option: str) -> int:
         return self.options.index(option)
+
+    def label(self, option: str) -> str:
+        """The scenario's own wording for an option, or '' where it gives none."""
+        return dict(self.labels).get(option, "")
 
 
 @dataclass(frozen=True)
@@ -281,6 +286,20 @@ class History:
         raise KeyError(issue_id)
 
 
+class Place(StrEnum):
+    """Where a scenario file was found."""
+    SHIPPED = "shipped"  # with the game
+    USER = "user"        # in the player's own scenarios folder
+    FILE = "file"        # anywhere else, named by its path
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a scenario was read from: not part of what it is, so neither equality nor digests see it."""
+    place: Place = Place.FILE
+    path: str = ""  # the file's absolute path; "" for a shipped scenario, found by its id wherever the game is
+
+
 @dataclass(frozen=True)
 class Scenario:
     id: str
@@ -302,6 +321,7 @@ class Scenario:
     content_hash: str = field(default="", compare=False)
     # Every `source:` the file cites, with where and from which day it is shown (game/scenario/dates.py).
     citations: tuple = field(default=(), compare=False)
+    origin: Origin = field(default=Origin(), compare=False)
 
     def seat(self, seat_id: str) -> Seat:
         for s in self.seats:

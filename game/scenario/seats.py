@@ -26,7 +26,7 @@ def read_seat(ctx: Ctx, node, path, known: Known):
     at_table = ctx.boolean(fields.get("at_table"), join(path, "at_table"), True)
     stats = _stats(ctx, fields.get("stats"), join(path, "stats"))
     personality = _personality(ctx, fields.get("personality"), join(path, "personality"))
-    briefing = ctx.text(fields.get("briefing"), join(path, "briefing"), 6000)
+    briefing = ctx.text(fields.get("briefing"), join(path, "briefing"), 6000, paragraphs=True)
     prefs = read_preferences(ctx, fields.get("preferences"), join(path, "preferences"), known)
     objectives = _objectives(ctx, fields.get("objectives"), join(path, "objectives"), known)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)

@@ -7,7 +7,6 @@ here; docs/scenario-format.md lists them for authors.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from .fields import Ctx, describe, join
@@ -48,6 +47,7 @@ class Known:
     seats: tuple = ()
     issues: dict = field(default_factory=dict)  # id -> (kind, options)
     moves: tuple = ()
+    move_seats: dict = field(default_factory=dict)  # move id -> the seat that makes it
     regions: tuple = ()
     sites: tuple = ()
     tracks: dict = field(default_factory=dict)  # id -> (min, max)
@@ -95,8 +95,8 @@ def _single_key(ctx: Ctx, node, path, vocabulary, what):
         return None, None
     (key, value), = node.value.items()
     if key not in vocabulary:
-        hint = difflib.get_close_matches(str(key), list(vocabulary), n=1, cutoff=0.5)
-        tip = f"; did you mean '{hint[0]}'?" if hint else f"; valid: {', '.join(vocabulary)}"
+        hint = ctx.hint(key, vocabulary, cutoff=0.5)
+        tip = f"; did you mean '{hint}'?" if hint else f"; valid: {', '.join(vocabulary)}"
         ctx.error(node.key_marks[key], join(path, key), f"unknown {what} '{key}'{tip}")
         return None, None
     return key, value

@@ -7,8 +7,14 @@ STAT_NAMES = {"military": "military strength", "economy": "economy", "domestic":
               "standing": "international standing"}
 
 
-def say_option(kind: str, unit: str, option: str) -> str:
-    """'none' for a zero amount, '1 battery' not '1 batteries', 'keep in place' not 'keep_in_place'."""
+SENTENCE_ENDS = (".", "!", "?", "\u2026", ".\u201d", "!\u201d", "?\u201d", '."', '!"', '?"', ".)")
+
+
+def say_option(kind: str, unit: str, option: str, label: str = "") -> str:
+    """The scenario's label if it gives one; else 'none' for a zero amount, '1 battery' not '1 batteries',
+    'keep in place' not 'keep_in_place'."""
+    if label:
+        return label
     option = str(option)
     if kind in ("number", "quantity") and unit:
         if option == "0":
@@ -44,3 +50,24 @@ def history_verdict(settled: str, distance, signed: bool, table: str, history: s
     if settled == "verbal":
         return "settled only in words, not counted", f"said at the time: {history}, nothing signed \u00b7 {table_words}"
     return "an earlier contract, not counted", f"contracted before the summit: {history} \u00b7 {table_words}"
+
+
+def say_issue_option(issue, option) -> str:
+    """An option of a scenario's Issue, in words."""
+    return say_option(issue.kind, issue.unit or "", option, issue.label(option))
+
+
+def say_term(issue, option) -> str:
+    """An option of an issue as the public scenario describes it (a mapping with kind, unit and labels)."""
+    return say_option(issue["kind"], issue.get("unit") or "", option, (issue.get("labels") or {}).get(option, ""))
+
+
+def sentence(text: str) -> str:
+    """Scenario text used as a sentence: ending with a full stop unless it already ends a sentence."""
+    text = text.strip()
+    return text if not text or text.endswith(SENTENCE_ENDS) else text + "."
+
+
+def join_sentences(texts) -> str:
+    """Several scenario texts one after another, each a sentence ('Stop bombing. Open the road.')."""
+    return " ".join(sentence(t) for t in texts if t.strip())

@@ -41,6 +41,7 @@ def read_map(ctx: Ctx, node, path, known: Known):
     bounds = _bounds(ctx, fields.get("bounds"), join(path, "bounds"))
     regions, sites, flows = [], [], []
     region_nodes = ctx.seq(fields.get("regions"), join(path, "regions"), 1, 40) or ()
+    polygons = {}
     for i, item in enumerate(region_nodes):
         where = join(join(path, "regions"), i)
         rf = ctx.mapping(item, where, ("id", "name", "control", "polygon", "source"), (LATER,))
@@ -54,9 +55,10 @@ def read_map(ctx: Ctx, node, path, known: Known):
                  ctx.later(rf, where))
         if None not in parts:
             regions.append(Region(*parts))
+            polygons[parts[0]] = parts[2]
     site_nodes = ctx.seq(fields.get("sites"), join(path, "sites"), 0, 60) or ()
     for i, item in enumerate(site_nodes):
-        site = _site(ctx, item, join(join(path, "sites"), i), known, bounds)
+        site = _site(ctx, item, join(join(path, "sites"), i), known, bounds, polygons)
         if site is not None:
             sites.append(site)
     flow_nodes = ctx.seq(fields.get("flows"), join(path, "flows"), 0, 20) or ()
@@ -97,7 +99,21 @@ def _bounds(ctx, node, path):
     return tuple(values)
 
 
-def _site(ctx, node, path, known, bounds):
+def inside(point, polygon) -> bool:
+    """Whether a point lies in a polygon or on its edge (even-odd rule)."""
+    x, y = point
+    hit = False
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1]):
+        cross = (x2 - x1) * (y - y1) - (y2 - y1) * (x - x1)
+        if abs(cross) < 1e-9 and min(x1, x2) - 1e-9 <= x <= max(x1, x2) + 1e-9 \
+                and min(y1, y2) - 1e-9 <= y <= max(y1, y2) + 1e-9:
+            return True
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            hit = not hit
+    return hit
+
+
+def _site(ctx, node, path, known, bounds, polygons):
     fields = ctx.mapping(node, path, ("id", "name", "kind", "region", "control", "source"),
                          ("at", "path", "description", LATER))
     if fields is None:
@@ -113,9 +129,14 @@ def _site(ctx, node, path, known, bounds):
              ctx.ref(fields.get("region"), join(path, "region"), "region", known.regions),
              _control(ctx, fields.get("control"), join(path, "control"), known),
              ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources))
-    desc = ctx.text(fields["description"], join(path, "description"), 400) if "description" in fields else ""
+    desc = ctx.text(fields["description"], join(path, "description"), 400, paragraphs=True) \
+        if "description" in fields else ""
     later = ctx.later(fields, path)
     if None in parts or at is None or line is None or desc is None or later is None:
+        return None
+    if at and parts[3] in polygons and not inside(at, polygons[parts[3]]):
+        ctx.error(fields["at"], join(path, "at"), f"point ({at[0]:g}, {at[1]:g}) lies outside region '{parts[3]}', "
+                                                  "where the site says it is")
         return None
     return Site(*parts, at=at, path=line, description=desc, reported_later=later)
 
@@ -125,10 +146,10 @@ def read_history(ctx: Ctx, node, path, known: Known):
     if fields is None:
         return None
     date = ctx.date(fields.get("date"), join(path, "date"))
-    summary = ctx.text(fields.get("summary"), join(path, "summary"))
+    summary = ctx.text(fields.get("summary"), join(path, "summary"), paragraphs=True)
     parties = ctx.refs(fields.get("parties"), join(path, "parties"), "seat", known.seats, 1, 8)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
-    aftermath = ctx.text(fields["aftermath"], join(path, "aftermath")) if "aftermath" in fields else ""
+    aftermath = ctx.text(fields["aftermath"], join(path, "aftermath"), paragraphs=True) if "aftermath" in fields else ""
     where = join(path, "outcome")
     out_fields = ctx.mapping(fields.get("outcome"), where, (), tuple(known.issues))
     entries = {}

@@ -89,6 +89,7 @@ def _check_events(text: str, name: str, loader=_LOADER) -> None:
     """Refuse deep nesting, alias bombs and object tags before composing."""
     depth = 0
     aliases = 0
+    written = 0  # nodes as written, before any alias is expanded
     sizes: dict = {}
     heights: dict = {}
     stack: list = [[0, None, 0]]  # [nodes inside, anchor, levels of nesting inside]
@@ -119,11 +120,18 @@ def _check_events(text: str, name: str, loader=_LOADER) -> None:
                 aliases += 1
                 if aliases > MAX_ALIASES:
                     raise _Failed([Problem(name, line, col, "", f"more than {MAX_ALIASES} aliases")])
+                if any(entry[1] == event.anchor for entry in stack):
+                    raise _Failed([Problem(name, line, col, "", f"alias *{event.anchor} is inside the node it names "
+                                                                "(a recursive alias)")])
                 stack[-1][0] += sizes.get(event.anchor, 1)
                 height = heights.get(event.anchor, 0)
                 if depth + height > MAX_DEPTH:
                     raise _Failed([Problem(name, line, col, "", f"nesting through aliases is deeper than {MAX_DEPTH} levels")])
                 stack[-1][2] = max(stack[-1][2], height)
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                written += 1
+            if written > MAX_NODES:
+                raise _Failed([Problem(name, line, col, "", f"the document holds more than {MAX_NODES:,} values")])
             if stack[0][0] + sum(s[0] for s in stack[1:]) > MAX_NODES:
                 raise _Failed([Problem(name, line, col, "", f"aliases expand the document past {MAX_NODES:,} nodes")])
     except yaml.MarkedYAMLError as err:

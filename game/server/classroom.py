@@ -16,13 +16,13 @@ from typing import Any, Protocol
 
 from game.match import CONTROLLERS, Controller
 from game.present.table import Words, action_line
-from game.scenario import Scenario, ScenarioError, parse_scenario
+from game.scenario import Scenario, ScenarioError
 
 from . import messages
 from .identity import FailureThrottle, new_class_code, new_key, new_token, normal_code, same, team_code, token_hash
 from .protocol import NAME_MAX, NOTE_MAX, ErrorCode, ProtocolError, Role, ServerType, clean_text
 from .room import TableRoom
-from .store import ClassRecord, ClassStore, MemberRecord, StoreError, TableRecord
+from .store import ClassRecord, ClassStore, MemberRecord, StoreError, TableRecord, table_scenario
 from .table import Row, Table, TableError
 
 log = logging.getLogger("summit.server")
@@ -83,7 +83,8 @@ class Classroom:
             made = []
             for k in range(tables):
                 scenario, text, name = sources[k % len(sources)]
-                made.append(TableRecord(f"T{k + 1}", scenario.id, scenario.content_hash, text, name, seed + k))
+                made.append(TableRecord(f"T{k + 1}", scenario.id, scenario.content_hash, text, name, seed + k,
+                                        str(scenario.origin.place), scenario.origin.path))
             store.create_class(record, made)
             room = cls(store, record)
             for rec in made:
@@ -104,7 +105,7 @@ class Classroom:
 
     def _rebuild(self, rec: TableRecord) -> Table:
         try:
-            scenario = parse_scenario(rec.scenario_text, rec.source_name)
+            scenario = table_scenario(rec)
         except ScenarioError as err:
             raise StoreError(f"table {rec.id}'s scenario no longer reads: {err}") from None
         if scenario.content_hash != rec.content_hash:

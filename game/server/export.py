@@ -6,7 +6,7 @@ from pathlib import Path
 
 from game.match import Match
 
-from .store import DB_NAME, SQLiteStore, StoreError
+from .store import DB_NAME, SQLiteStore, StoreError, table_scenario
 from .table import Table
 
 
@@ -28,10 +28,10 @@ def table_match(folder: Path, table_id: str) -> Match:
         tables = {t.id: t for t in store.tables()}
         if table_id not in tables:
             raise ExportError(f"there is no table {table_id!r}; the class's tables are {', '.join(tables)}")
-        from game.scenario import ScenarioError, parse_scenario
+        from game.scenario import ScenarioError
         rec = tables[table_id]
         try:
-            scenario = parse_scenario(rec.scenario_text, rec.source_name)
+            scenario = table_scenario(rec)
         except ScenarioError as err:
             raise ExportError(f"table {table_id}'s scenario no longer reads: {err}") from None
         try:

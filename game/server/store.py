@@ -15,9 +15,11 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
+
+from game.scenario import Origin, Place, Scenario, parse_scenario
 
 SCHEMA_VERSION = 1
 DB_NAME = "class.sqlite3"
@@ -44,6 +46,8 @@ class TableRecord:
     scenario_text: bytes   # the scenario itself, so a restart does not depend on the file
     source_name: str       # where the scenario was read from, for messages
     seed: int
+    place: str = "file"    # where it was found (game.scenario.Place), so saves of the table find it again
+    path: str = ""         # the file's absolute path, for a scenario that is not shipped
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,12 @@ class LogRow:
     at: float
 
 
+def table_scenario(record: TableRecord) -> Scenario:
+    """A table's scenario from the copy the store keeps, knowing where it was first found; raise ScenarioError."""
+    scenario = parse_scenario(record.scenario_text, record.source_name)
+    return replace(scenario, origin=Origin(Place(record.place), record.path))
+
+
 class ClassStore(Protocol):
     def load_class(self) -> ClassRecord | None: ...
     def create_class(self, record: ClassRecord, tables: list[TableRecord]) -> None: ...
@@ -81,7 +91,8 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tables (
     id TEXT PRIMARY KEY, ord INTEGER NOT NULL, scenario_id TEXT NOT NULL, content_hash TEXT NOT NULL,
-    scenario_text BLOB NOT NULL, source_name TEXT NOT NULL, seed INTEGER NOT NULL);
+    scenario_text BLOB NOT NULL, source_name TEXT NOT NULL, seed INTEGER NOT NULL, place TEXT NOT NULL,
+    path TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS members (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
     table_id TEXT NOT NULL, seat TEXT NOT NULL, created REAL NOT NULL);
@@ -145,18 +156,18 @@ class SQLiteStore:
                 ("code", record.code), ("key", record.key), ("level", record.level),
                 ("created", repr(record.created)), ("ended", "1" if record.ended else "0")])
             self.db.executemany(
-                "INSERT INTO tables (id, ord, scenario_id, content_hash, scenario_text, source_name, seed) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(t.id, k, t.scenario_id, t.content_hash, t.scenario_text, t.source_name, t.seed)
+                "INSERT INTO tables (id, ord, scenario_id, content_hash, scenario_text, source_name, seed, place, path) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(t.id, k, t.scenario_id, t.content_hash, t.scenario_text, t.source_name, t.seed, t.place, t.path)
                  for k, t in enumerate(tables)])
 
     def end_class(self) -> None:
         self._set_meta({"ended": "1"})
 
     def tables(self) -> list[TableRecord]:
-        rows = self.db.execute("SELECT id, scenario_id, content_hash, scenario_text, source_name, seed "
+        rows = self.db.execute("SELECT id, scenario_id, content_hash, scenario_text, source_name, seed, place, path "
                                "FROM tables ORDER BY ord").fetchall()
-        return [TableRecord(i, s, h, bytes(t), n, seed) for i, s, h, t, n, seed in rows]
+        return [TableRecord(i, s, h, bytes(t), n, seed, place, path) for i, s, h, t, n, seed, place, path in rows]
 
     # -- a table's log ------------------------------------------------------------------
 

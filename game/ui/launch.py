@@ -9,7 +9,7 @@ import time
 import pygame
 
 from game.catalog import load_scenario
-from game.persistence import SaveError, restore_match
+from game.persistence import SaveError, resume_match
 from game.scenario import ScenarioError
 
 # Set by the start-up benchmark: draw the first title frame, report the time, exit.
@@ -35,9 +35,9 @@ def first_scene(app, scenario_id, seats, load):
     from .session import LocalSession
     if load:
         try:
-            body = app.store.read(load)
-            match = restore_match(body, load_scenario(body["scenario"]["id"]), load)
-        except (SaveError, ScenarioError) as err:
+            save = app.store.read(load)
+            match = resume_match(save, load)
+        except SaveError as err:
             raise ValueError(str(err))
         return LocalSession.resume(match, app.store)
     if scenario_id:

@@ -13,7 +13,8 @@ import queue
 import time
 from typing import Any
 
-from game.client.link import LINK, ClassLink, Disconnected, LinkEvent, ServerError
+from game.client.connection import Disconnected, ServerError
+from game.client.link import LINK, ClassLink, LinkEvent
 from game.client.passes import SeatPasses
 from game.client.seatview import SeatView
 from game.engine import Action

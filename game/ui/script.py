@@ -31,14 +31,18 @@ class ScriptedGame:
 
     # -- before the table ------------------------------------------------------------------
 
-    def new_game(self, scenario_id: str, controllers: dict) -> None:
+    def new_game(self, scenario: str, controllers: dict) -> None:
+        """Start a game of a scenario on the New game list, named by its id or by its file's path."""
         d = self.d
         d.press("new")
         d.until(lambda: d.on("ScenarioScene"), 10, "the scenario list")
-        ids = [p["id"] for p in d.scene.publics]
+        found = [k for k, e in enumerate(d.scene.entries)
+                 if e.scenario and (e.scenario.id == scenario or str(e.path) == str(scenario))]
+        if not found:
+            raise Stuck(f"'{scenario}' is not on the New game list")
         d.focus("list")
         d.key(pygame.K_HOME)
-        for _ in range(ids.index(scenario_id)):
+        for _ in range(found[0]):
             d.key(pygame.K_DOWN)
         self.once("scenario")
         d.key(pygame.K_RETURN)

@@ -187,16 +187,15 @@ class LocalSession:
         log this game went through. Another game's autosaves, and every save made by name, are kept.
         """
         state = self.state
-        log = json.loads(json.dumps([[seat, action] for seat, action in state.log]))
+        log = [tuple(entry) for entry in json.loads(json.dumps([[seat, action] for seat, action in state.log]))]
         try:
             for path in self.store.autosaves():
                 try:
-                    body = self.store.read(path)
+                    save = self.store.read(path)
                 except SaveError:
                     continue
-                actions = body.get("actions")
-                if body.get("scenario", {}).get("id") == self.scenario.id and body.get("seed") == state.game.seed \
-                        and isinstance(actions, list) and actions == log[:len(actions)]:
+                if save.scenario.id == self.scenario.id and save.scenario.content_hash == self.scenario.content_hash \
+                        and save.seed == state.game.seed and list(save.actions) == log[:len(save.actions)]:
                     path.unlink()
         except OSError as err:
             return f"The finished game's autosaves could not be cleared ({err}); Continue may still offer it."

@@ -9,15 +9,28 @@ read on screen.
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
+import os
+import unicodedata
+from importlib import resources
 
 import pygame
 
 from . import theme
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+# Package data, read through importlib.resources so an ordinary install finds it.
+FONT_DIR = resources.files("game") / "assets" / "fonts"
 FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 CACHE_LIMIT = 3000
+REPLACEMENT = "\ufffd"
+
+
+def drawable(text: str) -> str:
+    """Text a font can draw: scenario and save text is checked where it is read, but a file name, say, is
+    not, and one NUL or half surrogate pair would stop the frame. Such characters show as �."""
+    if text.isprintable():
+        return text
+    return "".join(REPLACEMENT if unicodedata.category(c) in ("Cc", "Cs") else c for c in text)
 
 
 class Text:
@@ -47,8 +60,9 @@ class Text:
         if font is None:
             bold = theme.STYLES[style][1]
             path = FONT_DIR / FONT_FILES[bold]
-            if path.exists():
-                font = pygame.font.Font(str(path), self.px(style))
+            if path.is_file():
+                source = os.fspath(path) if isinstance(path, os.PathLike) else io.BytesIO(path.read_bytes())
+                font = pygame.font.Font(source, self.px(style))
             else:
                 # Without the shipped font the game still runs, in pygame's own face.
                 font = pygame.font.Font(None, round(self.px(style) * 1.3))
@@ -60,7 +74,7 @@ class Text:
         return self.font(style).get_linesize()
 
     def width(self, text: str, style: str) -> int:
-        return self.font(style).size(text)[0]
+        return self.font(style).size(drawable(text))[0]
 
     def render(self, text: str, style: str, colour) -> pygame.Surface:
         key = (text, style, colour)
@@ -68,7 +82,7 @@ class Text:
         if surf is None:
             if len(self._surfaces) > CACHE_LIMIT:
                 self._surfaces.clear()
-            surf = self.font(style).render(text, True, colour)
+            surf = self.font(style).render(drawable(text), True, colour)
             self._surfaces[key] = surf
         return surf
 
@@ -133,7 +147,7 @@ class Text:
                 line = words[0]
                 for word in words[1:]:
                     trial = f"{line} {word}"
-                    if font.size(trial)[0] <= width:
+                    if font.size(drawable(trial))[0] <= width:
                         line = trial
                     else:
                         lines.append(line)

@@ -62,3 +62,9 @@ def test_bad_arguments_get_one_clear_line(args, message):
     run = simulate(*args)
     assert run.returncode == 2
     assert message in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_scenario_path_too_long_for_the_file_system(tmp_path):
+    run = simulate("--scenario", str(tmp_path / ("x" * 300 + ".yaml")), "--games", "1")
+    assert run.returncode == 2 and "cannot read: File name too long" in run.stderr
+    assert "Traceback" not in run.stderr and run.stdout == ""

@@ -313,3 +313,41 @@ def test_a_refused_action_leaves_play_exactly_as_if_it_never_happened():
         assert state.apply(seat, action) == twin.apply(seat, action)
         assert state.digest() == twin.digest()
     assert state.outcome() == {"ceasefire": "full"}
+
+
+# -- edges of the API: what a program (not the desktop client) might pass in ------------------
+
+@pytest.mark.parametrize("seat", [["turkey"], {"turkey": 1}, 7, None, b"turkey"],
+                         ids=["list", "dict", "int", "none", "bytes"])
+def test_a_seat_that_is_not_text_is_an_illegal_action(seat):
+    refused(fresh(), seat, DONE, "a seat is named by its id, as text")
+    assert fresh().legal_actions(seat) == []
+
+
+def test_an_unknown_seat_is_quoted_short_in_the_refusal():
+    message = refused(fresh(), "x" * 100_000 + "\x1b[2J", DONE, "there is no seat 'xxxx")
+    assert len(message) < 120 and "\x1b" not in message
+
+
+@pytest.mark.parametrize("data, fragment", [
+    ({"type": "propose", "parties": ["turkey", "russia"], "terms": CEASEFIRE, "reason": "r" * 5_000_000},
+     "reason is 5,000,000 characters; the most an action takes is 4,000"),
+    ({"type": "reject", "proposal": P1, "reason": "no\x00"}, "reason holds a control character"),
+    ({"type": "reject", "proposal": P1, "reason": "no\x1b[31m"}, "reason holds a control character"),
+    ({"type": "statement", "issue": "ceasefire", "option": "f" * 100_000}, "option is 100,000 characters"),
+    ({"type": "accept", "proposal": "p" * 1000}, "proposal is 1,000 characters"),
+    ({"type": "propose", "parties": ["turkey", "r" * 500], "terms": CEASEFIRE}, "parties is 500 characters"),
+    ({"type": "move", "move": "hold\x00"}, "move holds a control character"),
+    ({"type": "t" * 10_000}, "unknown action type 'tttt"),
+    ({"type": "done", 3: "x", "colour": 1}, "a done action takes no 3, colour"),
+])
+def test_free_text_in_an_action_is_bounded(data, fragment):
+    message = refused(fresh(), "turkey", data, fragment)
+    assert len(message) < 200
+
+
+def test_a_long_reason_within_the_limit_is_kept_whole():
+    state = fresh()
+    reason = "We need this. " * 280
+    state.apply("turkey", propose(["turkey", "russia"], CEASEFIRE, reason=reason.strip()))
+    assert state.observation("russia")["proposals"][0]["note"] == reason.strip()

@@ -8,6 +8,8 @@ number, what each seat's observation lets it see, `clone()` and replay.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import json
 from functools import lru_cache
 
@@ -16,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.ai.randomplay import random_action
+from game.ai.randomplay import play_random, random_action
 from game.catalog import read_scenario_file, scenario_paths
 from game.engine import Action, Game, IllegalAction, public_info
 from game.scenario.model import STAT_MAX, STAT_MIN, TRUST_MAX, TRUST_MIN
@@ -269,3 +271,36 @@ def test_legal_actions_are_exactly_the_answers_moves_and_statements_apply_accept
                     tried += 1
             state.apply(seat, random_action(state, seat, rng))
     assert tried > 1000
+
+
+def _containers(value, seen=None):
+    """Every mutable container reachable from `value` (the unchanging Game and scenario aside)."""
+    seen = {} if seen is None else seen
+    frozen = dataclasses.is_dataclass(value) and value.__dataclass_params__.frozen
+    # Enum members (event kinds, phases) are shared constants, like strings.
+    if isinstance(value, (Game, enum.Enum)) or frozen or id(value) in seen:
+        return seen
+    if isinstance(value, (dict, list, set, np.ndarray)) or hasattr(value, "__dict__"):
+        seen[id(value)] = value
+    children = ()
+    if isinstance(value, dict):
+        children = list(value.keys()) + list(value.values())
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        children = value
+    elif hasattr(value, "__dict__") and not isinstance(value, type):
+        children = vars(value).values()
+    for child in children:
+        _containers(child, seen)
+    return seen
+
+
+@pytest.mark.parametrize("path", scenario_paths(), ids=lambda p: p.stem)
+def test_a_clone_shares_nothing_mutable_with_its_original(path):
+    state = play_random(scenario(path), 4)
+    clone = state.clone()
+    shared = set(_containers(state)) & set(_containers(clone))
+    assert not shared, f"{len(shared)} containers shared, e.g. {next(iter(_containers(state).get(i) for i in shared))!r:.80}"
+    before = state.digest()
+    for record in clone.statements + clone.breaches + clone.reversals + clone.events:
+        record.clear()
+    assert state.digest() == before

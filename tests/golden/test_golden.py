@@ -31,13 +31,13 @@ def test_every_shipped_scenario_has_a_golden_replay():
 
 @pytest.mark.parametrize("path", golden_files(), ids=lambda p: p.stem)
 def test_golden_replay_reaches_the_recorded_digest(path):
-    body = SaveStore(HERE).read(path)
-    scenario = load_scenario(body["scenario"]["id"])
-    assert body["scenario"]["content_hash"] == scenario.content_hash, \
+    save = SaveStore(HERE).read(path)
+    scenario = load_scenario(save.scenario.id)
+    assert save.scenario.content_hash == scenario.content_hash, \
         f"{path.name} was recorded on another version of {scenario.id}; {REGENERATE}"
-    state = restore(body, scenario, str(path))          # checks the digest after every action
-    assert state.digest() == body["digest"], REGENERATE
-    assert state.is_over() and len(state.log) == len(body["actions"])
+    state = restore(save, scenario, str(path))          # checks the digest after every action
+    assert state.digest() == save.digest, REGENERATE
+    assert state.is_over() and len(state.log) == len(save.actions)
     view = state.facilitator_view()
     assert len(view["agreements"]) >= 2 and view["breaches"], "a golden game should sign and break deals"
     assert state.outcome() == {i: o for a in view["agreements"] for i, o in a["terms"].items() if i in a["live"]}

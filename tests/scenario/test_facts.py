@@ -11,7 +11,7 @@ from scenario_text import edit
 from game.catalog import read_scenario_file
 from game.cli import main
 
-PATHS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
+PATHS = sorted((Path(__file__).resolve().parents[2] / "game" / "scenarios").glob("*.yaml"))
 HEADER = re.compile(r"^\[([a-z0-9_\-]+)\] (.+), (\d{4}-\d{2}-\d{2})$")
 ENTRY = re.compile(r"^  - line (\d+): (\w+)")
 

@@ -10,7 +10,7 @@ from game.scenario import parse_scenario
 
 
 def test_loading_a_scenario_again_and_again_keeps_no_memory():
-    data, name = scenario_source("moscow-2020")
+    _, data, name = scenario_source("moscow-2020")
     parse_scenario(data, name)
     gc.collect()
     tracemalloc.start()

@@ -1,4 +1,4 @@
-"""Every scenario shipped in scenarios/ validates and has the shape a game needs.
+"""Every scenario shipped in game/scenarios/ validates and has the shape a game needs.
 
 These check structure (counts, links between parts), never exact wording, so
 the scenarios can be edited freely as long as they stay playable.
@@ -13,9 +13,9 @@ import pytest
 from game.catalog import read_scenario_file
 from game.cli import main
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = Path(__file__).resolve().parents[2] / "game" / "scenarios"
 PATHS = sorted(SCENARIO_DIR.glob("*.yaml"))
-NO_FILES = "scenarios/ holds no .yaml files yet (the shipped scenarios are still being written)"
+NO_FILES = "game/scenarios/ holds no .yaml files yet (the shipped scenarios are still being written)"
 
 scenario_paths = pytest.mark.parametrize(
     "path", PATHS or [pytest.param(None, marks=pytest.mark.skip(reason=NO_FILES))],
@@ -104,7 +104,7 @@ def test_every_fact_names_a_source(loaded, path):
 def test_moscow_2020_history_has_a_full_ceasefire(loaded):
     moscow = [p for p in PATHS if p.stem.startswith("moscow")]
     if not moscow:
-        pytest.skip("scenarios/moscow-2020.yaml is not written yet")
+        pytest.skip("game/scenarios/moscow-2020.yaml is not written yet")
     s = loaded(moscow[0])
     ceasefires = [i for i in s.issues if "ceasefire" in i.id]
     assert ceasefires, "the Moscow scenario has no ceasefire issue"

@@ -151,6 +151,23 @@ CASES = [
      "issues[1].options", "expected a list, found the number 5"),
     ("number-key-path", [(SOUTH_VALUES, "values: {crossing: {no: 0.4, yes: 0.7}, §3: 1}")],
      "seats[1].preferences.values.3", "unknown key '3'"),
+    # text that would break a screen or a terminal later
+    ("nul-in-a-seat-name", [("    name: North\n", '    name: §"No\\0rth"\n')],
+     "seats[0].name", "control character U+0000 cannot be in text"),
+    ("escape-in-a-title", [("title: A border crossing", 'title: §"A \\e[2J border crossing"')],
+     "title", "control character U+001B cannot be in text"),
+    ("line-break-in-a-name", [("    name: South\n", '    name: §"South\\nside"\n')],
+     "seats[1].name", "a line break cannot be in this text: it is shown on one line"),
+    ("recursive-alias", [("title: A border crossing", "title: A border crossing\nextra: &a [1, §*a]")],
+     "", "alias *a is inside the node it names (a recursive alias)"),
+    ("obligation-that-cannot-be-broken", [(ISSUE_END, ISSUE_END.replace(
+        "    source: note\n",
+        "    obligations:\n      - {options: ['yes'], seats: [north], forbids: [§close_road], text: Keep it open.}\n"
+        "    source: note\n"))],
+     "issues[0].obligations[0].forbids[0]",
+     "move 'close_road' is made by 'south', whom this obligation does not bind: the clause could never be broken"),
+    ("site-outside-its-region", [("at: [1, 1], region: north_land", "at: §[1, 0.5], region: north_land")],
+     "map.sites[0].at", "point (1, 0.5) lies outside region 'north_land', where the site says it is"),
 ]
 
 
@@ -161,7 +178,7 @@ def test_each_bad_input_is_located(minimal, tmp_path, capsys, edits, field, mess
     code, lines = validate(capsys, path)
     assert code == 2
     expect(lines, path, line, col, field, message)
-    assert len(lines) == len(set(lines)), "a problem was reported more than once"
+    assert len(lines) == 1, "one mistake, one message:\n" + "\n".join(lines)
     assert not any("Traceback" in ln for ln in lines)
 
 
@@ -301,3 +318,74 @@ def test_main_py_end_to_end(minimal, tmp_path):
     result = run_cli(good, tmp_path / "missing.yaml")
     assert result.returncode == 2
     assert f"{tmp_path / 'missing.yaml'}:0:0: no such file" in result.stdout.splitlines()
+
+
+def test_a_site_on_the_edge_of_its_region_is_inside(minimal, tmp_path, capsys):
+    # the documented scenario's crossing sits on the border line between the two regions
+    assert "at: [1, 1], region: north_land" in minimal
+    code, lines = validate(capsys, write(tmp_path, minimal))
+    assert code == 0, lines
+
+
+def test_escape_sequences_never_reach_the_terminal_raw(minimal, tmp_path):
+    text = edit(minimal, ("title: A border crossing", 'title: A border crossing\n"\\e]0;pwned\\a\\e[2J": 1'))
+    result = run_cli(write(tmp_path, text))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+    assert "unknown key '\\x1b]0;pwned\\x07\\x1b[2J'" in result.stdout
+
+
+def moves_and_events(count):
+    """`count` moves, and as many events that each name a misspelt move: past both lists' limits."""
+    moves = "".join(f"  - {{id: move_{i}, seat: south, name: Move {i}, kind: other, description: A move., "
+                    f"effects: [], source: note}}\n" for i in range(count))
+    events = "events:\n" + "".join(f"  - {{id: e{i}, title: T, text: X., source: note, "
+                                    f"when: {{moved: {{seat: south, move: mvoe_{i}}}}}}}\n" for i in range(count))
+    return moves, events
+
+
+def test_lists_past_their_limit_are_refused_before_their_items_are_read(minimal, tmp_path, capsys):
+    moves, events = moves_and_events(1500)
+    text = minimal.replace("map:\n", moves + events + "map:\n", 1)
+    assert len(text.encode()) > 300_000
+    path = write(tmp_path, text)
+    code, lines = validate(capsys, path)
+    assert code == 2
+    assert lines == [f"{path}:{locate(text, '  - id: close_road')[0]}:3: moves: expected 0 to 80 entries, found 1501",
+                     f"{path}:{locate(text, '  - {id: e0,')[0]}:3: events: expected 0 to 80 entries, found 1500"]
+
+
+def test_a_nested_list_past_its_limit_is_not_read(minimal, tmp_path, capsys):
+    options = ", ".join(f"o{i}" for i in range(30_000))
+    text = edit(minimal, (ISSUE_END, CHOICE_ISSUE.replace("options: [none, some, all]", f"options: §[{options}]")))
+    text, line, col = place(text)
+    code, lines = validate(capsys, write(tmp_path, text))
+    assert code == 2
+    assert lines == [f"{tmp_path / 'bad.yaml'}:{line}:{col}: issues[1].options: expected 2 to 8 entries, found 30000"]
+
+
+def test_a_flood_of_problems_is_cut_short_with_a_count(minimal, tmp_path, capsys):
+    events = "events:\n" + "".join(f"  - {{id: e{i}, title: T, text: X., source: nose, turn: 1, "
+                                    f"effects: [{{stat: {{seat: sotuh, stat: economy, add: 1}}}}]}}\n"
+                                    for i in range(80))
+    text = minimal.replace("map:\n", events + "map:\n", 1)
+    code, lines = validate(capsys, write(tmp_path, text))
+    assert code == 2
+    assert len(lines) == 101
+    assert lines[-1].endswith("and 60 more problems from here on, not listed: fix these 100 first")
+
+
+def test_a_huge_document_without_aliases_is_not_blamed_on_aliases(tmp_path, capsys):
+    path = write(tmp_path, "items: [" + ", ".join(["1"] * 210_000) + "]\n")
+    code, lines = validate(capsys, path)
+    assert code == 2
+    assert len(lines) == 1 and lines[0].endswith("the document holds more than 200,000 values"), lines
+
+
+def test_a_path_too_long_for_the_file_system(tmp_path, capsys):
+    path = tmp_path / ("x" * 300 + ".yaml")
+    code, lines = validate(capsys, path)
+    assert code == 2
+    assert lines == [f"{path}:0:0: cannot read: File name too long"]
+    result = run_cli(path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr

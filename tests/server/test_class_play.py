@@ -10,7 +10,7 @@ import sys
 
 from game.catalog import load_scenario
 from game.client.bot import play_seat
-from game.persistence import SaveStore, restore_match
+from game.persistence import SaveStore, resume_match
 
 from hosting import ROOT, facilitator, run, wait_until
 
@@ -19,8 +19,8 @@ def export(server, table, path):
     done = subprocess.run([sys.executable, "main.py", "export", "--data", str(server.data), "--table", table,
                            "--out", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    body = SaveStore(path.parent).read(path)
-    return body, restore_match(body, load_scenario(body["scenario"]["id"]))
+    save = SaveStore(path.parent).read(path)
+    return save, resume_match(save)
 
 
 def test_two_network_players_and_four_ai_seats_play_a_table_to_the_end(host, tmp_path):

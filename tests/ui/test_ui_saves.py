@@ -166,3 +166,79 @@ def test_finishing_a_game_keeps_every_other_game(make_app, private_home):
     d.press("continue")
     assert d.on("TableScene")
     assert d.scene.session.scenario.id == "sochi-2008", "Continue picks up the game still in progress"
+
+
+def _documents():
+    from game.engine import DONE, Game
+    from game.persistence import build
+    from game.persistence.saves import checksum
+
+    state = Game(load_scenario("moscow-2020"), 4).new_state()
+    for _ in range(5):
+        state.apply(state.to_move()[0], DONE)
+    good = build(state, seats={"turkey": "human"}, name="good game", saved_at="2024-05-01 10:00")
+
+    def forged(**changes):
+        body = {**good, **changes}
+        body["checksum"] = checksum(body)
+        return json.dumps(body)
+    return json.dumps(good), forged
+
+
+def test_forged_saves_are_listed_with_why_and_never_stop_the_load_screen(make_app, private_home):
+    good, forged = _documents()
+    saves = private_home / "saves"
+    saves.mkdir(parents=True)
+    bad = {"nul name": forged(name="bad\x00name"), "surrogate name": forged(name="\ud800"),
+           "god seat": forged(seats={"turkey": "god"}), "number name": forged(name=7),
+           "path id": forged(scenario={"id": "../x.yaml", "version": 1, "content_hash": "0" * 64}),
+           "huge name": forged(name="n" * 1_000_000), "wrong day": forged(turn=3)}
+    for name, text in bad.items():
+        (saves / f"{name}.json").write_text(text, encoding="utf-8")
+    (saves / "b\udcffd bytes.json").write_text(good, encoding="utf-8", errors="surrogateescape")
+    (saves / "good.json").write_text(good, encoding="utf-8")
+    d = make_app()
+    d.press("load")
+    assert d.on("LoadScene")
+    titles = [e.title for e in d.scene.entries]
+    assert len(titles) == len(bad) + 2
+    refused = [e for e in d.scene.entries if e.save is None]
+    assert sorted(e.path.stem for e in refused) == sorted(set(bad) - {"wrong day"})
+    shown = " ".join(d.text())
+    assert "Cannot be loaded" in shown and "\x00" not in shown
+    for k, entry in enumerate(d.scene.entries):  # every line drawn, choosing each in turn
+        d.scene.state.selected = k
+        d.frame()
+    wrong_day = next(k for k, e in enumerate(d.scene.entries) if e.path.stem == "wrong day")
+    d.scene.state.selected = wrong_day
+    d.press("load")
+    assert d.on("LoadScene") and "says day 3" in d.app.toast_text
+    good_one = next(k for k, e in enumerate(d.scene.entries) if e.path.name == "good.json")
+    d.scene.state.selected = good_one
+    d.press("load")
+    assert d.on("TableScene") and len(d.scene.session.state.log) >= 5
+    assert sorted(p.name for p in saves.iterdir() if p.is_file()) == sorted(
+        [f"{n}.json" for n in bad] + ["b\udcffd bytes.json", "good.json"]), "no save was changed or removed"
+
+
+def test_continue_skips_a_forged_autosave(make_app, private_home):
+    import os
+    good, forged = _documents()
+    folder = private_home / "saves" / "autosave"
+    folder.mkdir(parents=True)
+    (folder / "moscow-2020-turn-01.json").write_text(good, encoding="utf-8")
+    (folder / "moscow-2020-turn-02.json").write_text(forged(seats={"turkey": "robot"}), encoding="utf-8")
+    os.utime(folder / "moscow-2020-turn-01.json", (1_700_000_000, 1_700_000_000))
+    d = make_app()
+    d.press("continue")
+    assert d.on("TableScene") and len(d.scene.session.state.log) >= 5
+    assert "Skipped an autosave that cannot be continued" in d.app.toast_text
+    assert "who plays a seat is one of" in d.app.toast_text
+
+
+def test_an_unusable_saves_folder_is_said_not_crashed_on(make_app, private_home, monkeypatch):
+    monkeypatch.setenv("SUMMIT_SAVE_DIR", str(private_home / ("x" * 300)))
+    d = make_app()
+    assert not d.widget("continue").enabled
+    d.press("load")
+    assert d.on("LoadScene") and "The saves folder cannot be read" in d.app.toast_text

@@ -59,7 +59,7 @@ def test_pause_news_and_a_deadline_reach_both_students(server, contexts):
     teacher.click("#extend-all")
     for page in (ada, bo):
         tab(page, "news")
-        expect(page.get_by_text("Ceasefire rumours in Ankara")).to_be_visible()
+        expect(page.locator("#panel").get_by_text("Ceasefire rumours in Ankara")).to_be_visible()
         expect(page.get_by_text("Source: Class teacher")).to_be_visible()
         expect(page.locator("#top-countdown")).to_have_text(re.compile(r"^(5|6):\d\d left$"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.present.words import option_text, terms_lines
+from game.scenario.wording import sentence
 
 from .. import theme
 from ..lists import RichText, ScrollState
@@ -21,7 +22,7 @@ def agreement_items(t, agreement) -> list:
         bound = ", ".join(t.session.seat_name(s) for s in ob["seats"])
         forbids = ", ".join(moves.get(m, m) for m in ob["forbids"])
         still = "" if ob["issue"] in live else " (no longer binding)"
-        items.append(("small", theme.MUTED, f"   binds {bound}: {ob['text']} No more: {forbids}.{still}"))
+        items.append(("small", theme.MUTED, f"   binds {bound}: {sentence(ob['text'])} No more: {forbids}.{still}"))
     return items
 
 

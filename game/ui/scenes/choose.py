@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.catalog import shipped_scenarios
+from game.catalog import listing
 from game.engine import public_info
 from game.present.words import long_date
-from game.scenario import ScenarioError
+from game.scenario import Place
 
 from .. import shapes, theme
 from ..lists import ListBox, ListState, ScrollState, ScrollText
@@ -16,28 +16,34 @@ from game.present.looks import seat_looks
 from .base import Scene, button_row, panel
 
 
+YOURS = "YOUR SCENARIO"
+PROBLEMS_SHOWN = 8
+
+
 class ScenarioScene(Scene):
     title = "Choose a scenario"
 
     def __init__(self, app):
         super().__init__(app)
-        self.problem = ""
-        try:
-            self.scenarios = shipped_scenarios()
-        except ScenarioError as err:
-            self.scenarios = []
-            self.problem = f"A shipped scenario is broken: {err.problems[0]}"
-        self.publics = [public_info(s) for s in self.scenarios]
+        # The shipped scenarios, then every file in the player's own folder: those that cannot be played are
+        # listed too, with why, so their author sees what to fix.
+        self.entries = listing()
+        self.publics = [public_info(e.scenario) if e.scenario else None for e in self.entries]
         # Who holds each region and site on day 1: public, it is the map everyone starts from.
-        self.start = [({r.id: r.control for r in s.map.regions}, {t.id: t.control for t in s.map.sites})
-                      for s in self.scenarios]
+        self.start = [({r.id: r.control for r in e.scenario.map.regions},
+                       {t.id: t.control for t in e.scenario.map.sites}) if e.scenario else None
+                      for e in self.entries]
         self.list_state = ListState()
         self.sources_state = ScrollState()
         self.thumbs = MapCache()
 
     @property
+    def entry(self):
+        return self.entries[self.list_state.selected] if self.entries else None
+
+    @property
     def chosen(self):
-        return self.publics[self.list_state.selected] if self.publics else None
+        return self.publics[self.list_state.selected] if self.entries else None
 
     def layout(self, area):
         app = self.app
@@ -78,17 +84,28 @@ class ScenarioScene(Scene):
         return "\n".join(lines)
 
     def _row_tip(self, k):
-        p = self.publics[k]
-        return f"{p['title']}: {len(p['seats'])} seats, {p['calendar']['turns']} days. Enter to choose seats."
+        p, e = self.publics[k], self.entries[k]
+        if p is None:
+            return f"{e.path}: this file of yours cannot be played yet. {e.problems[0]}"
+        where = f" Your file {e.path}." if e.place is Place.USER else ""
+        return f"{p['title']}: {len(p['seats'])} seats, {p['calendar']['turns']} days.{where} Enter to choose seats."
 
     def _draw_row(self, surf, k, rect, selected):
         app = self.app
-        p = self.publics[k]
-        app.text.draw(surf, p["title"].split(":")[0], (rect.left + app.u(8), rect.top + app.u(8)), "bold",
-                      theme.TEXT, max_width=rect.width - app.u(12))
+        p, e = self.publics[k], self.entries[k]
+        x, width = rect.left + app.u(8), rect.width - app.u(12)
+        sub_y = rect.top + app.u(8) + app.text.line_height("bold")
+        if p is None:
+            app.text.draw(surf, e.path.name, (x, rect.top + app.u(8)), "bold", theme.BAD, max_width=width)
+            app.text.draw(surf, "Yours \u00b7 cannot be played: see why", (x, sub_y), "small", theme.BAD,
+                          max_width=width)
+            return
+        app.text.draw(surf, p["title"].split(":")[0], (x, rect.top + app.u(8)), "bold", theme.TEXT, max_width=width)
         sub = p["title"].split(":", 1)[1].strip() if ":" in p["title"] else long_date(p["date"])
-        app.text.draw(surf, sub, (rect.left + app.u(8), rect.top + app.u(8) + app.text.line_height("bold")),
-                      "small", theme.MUTED, max_width=rect.width - app.u(12))
+        if e.place is Place.USER:
+            sub = f"Yours \u00b7 {sub}"
+        app.text.draw(surf, sub, (x, sub_y), "small", theme.ACCENT if e.place is Place.USER else theme.MUTED,
+                      max_width=width)
 
     def _draw_seats(self, surf, p, r, y):
         app = self.app
@@ -113,20 +130,37 @@ class ScenarioScene(Scene):
     def next(self):
         if self.chosen:
             from .seats import SeatsScene
-            self.app.push(SeatsScene(self.app, self.scenarios[self.list_state.selected]))
+            self.app.push(SeatsScene(self.app, self.entry.scenario))
+
+    def _draw_problems(self, surf, entry):
+        app, r = self.app, self.detail_rect.inflate(-self.app.u(32), -self.app.u(28))
+        y = r.top
+        for line in app.text.wrap(entry.path.name, "h1", r.width):
+            app.text.draw(surf, line, (r.left, y), "h1")
+            y += app.text.line_height("h1")
+        shown = entry.problems[:PROBLEMS_SHOWN]
+        more = len(entry.problems) - len(shown)
+        text = ("This file in your scenarios folder cannot be played yet. Its first problems (summit validate with "
+                "the file's path lists them all):\n\n" + "\n".join(str(p) for p in shown)
+                + (f"\n\u2026 and {more} more" if more else ""))
+        app.text.draw_wrapped(surf, text, pygame.Rect(r.left, y + app.u(12), r.width, r.bottom - y - app.u(12)),
+                              "body", theme.BAD)
 
     def draw_background(self, surf):
         app = self.app
         app.text.draw(surf, self.title, self.header.topleft, "h1")
         panel(surf, app, self.list_rect)
         panel(surf, app, self.detail_rect)
-        if self.problem:
-            app.text.draw_wrapped(surf, self.problem, self.text_rect, "body", theme.BAD)
+        if self.entry is not None and self.entry.scenario is None:
+            self._draw_problems(surf, self.entry)
         p = self.chosen
         if not p:
             return
         r = self.text_rect
         y = r.top
+        if self.entry.place is Place.USER:
+            app.text.draw(surf, YOURS, (r.left, y), "label", theme.ACCENT)
+            y += app.text.line_height("label") + app.u(4)
         for line in app.text.wrap(p["title"], "h1", r.width):
             app.text.draw(surf, line, (r.left, y), "h1")
             y += app.text.line_height("h1")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.catalog import load_scenario
-from game.persistence import SaveError, restore_match
-from game.scenario import ScenarioError
+from game.persistence import SaveError, resume_match
+from game.scenario import Place
 
 from .. import theme
 from ..lists import ListBox, ListState
@@ -14,25 +13,24 @@ from .base import Scene, button_row, panel
 
 
 class Entry:
-    def __init__(self, path, body=None, problem="", auto=False):
-        self.path, self.body, self.problem, self.auto = path, body, problem, auto
+    def __init__(self, path, save=None, problem="", auto=False):
+        self.path, self.save, self.problem, self.auto = path, save, problem, auto
 
     @property
     def title(self):
-        if self.body is None:
+        if self.save is None:
             return self.path.name
-        name = self.body.get("name") or self.path.stem
-        return f"{'Autosave: ' if self.auto else ''}{name}"
+        return f"{'Autosave: ' if self.auto else ''}{self.save.name or self.path.stem}"
 
     @property
     def detail(self):
-        if self.body is None:
+        if self.save is None:
             return f"Cannot be loaded: {self.problem}"
-        b = self.body
-        seats = b.get("seats", {})
-        humans = sum(1 for v in seats.values() if v == "human")
-        return (f"{b['scenario'].get('id')} \u00b7 day {b.get('turn')} \u00b7 {humans} human seat"
-                f"{'s' if humans != 1 else ''} \u00b7 saved {b.get('saved_at') or 'at an unknown time'}")
+        s = self.save
+        humans = sum(1 for v in s.seats.values() if v == "human")
+        yours = "" if s.scenario.place is Place.SHIPPED else " (your scenario)"
+        return (f"{s.scenario.id}{yours} \u00b7 day {s.turn} \u00b7 {humans} human seat"
+                f"{'s' if humans != 1 else ''} \u00b7 saved {s.saved_at or 'at an unknown time'}")
 
 
 class LoadScene(Scene):
@@ -81,7 +79,7 @@ class LoadScene(Scene):
         app = self.app
         e = self.entries[k]
         app.text.draw(surf, e.title, (rect.left + app.u(6), rect.top + app.u(6)), "bold",
-                      theme.TEXT if e.body else theme.BAD, max_width=rect.width - app.u(12))
+                      theme.TEXT if e.save else theme.BAD, max_width=rect.width - app.u(12))
         app.text.draw(surf, e.detail, (rect.left + app.u(6), rect.top + app.u(6) + app.text.line_height("bold")),
                       "small", theme.MUTED, max_width=rect.width - app.u(12))
 
@@ -89,14 +87,13 @@ class LoadScene(Scene):
         if not self.entries:
             return
         e = self.entries[self.state.selected]
-        if e.body is None:
+        if e.save is None:
             self.app.toast(f"{e.path.name} cannot be loaded: {e.problem}")
             return
         try:
-            scenario = load_scenario(e.body["scenario"]["id"])
-            match = restore_match(e.body, scenario, str(e.path))
-        except (SaveError, ScenarioError) as err:
-            self.app.toast(f"{e.path.name} cannot be loaded: {err}")
+            match = resume_match(e.save, e.path.name)
+        except SaveError as err:
+            self.app.toast(f"Cannot be loaded: {err}")
             return
         from ..session import LocalSession
         from .flow import enter_game

@@ -53,15 +53,14 @@ class TitleScene(Scene):
         self.app.push(ScenarioScene(self.app))
 
     def continue_game(self):
-        from game.catalog import load_scenario
         from ..session import LocalSession
         from .flow import enter_game
-        path, match, body, skipped = self.app.store.latest_good_autosave(load_scenario)
+        path, match, save, skipped = self.app.store.latest_good_autosave()
         if match is None:
             why = f" ({skipped[0][1]})" if skipped else ""
             self.app.toast(f"There is no autosave that can be continued{why}.")
             return
-        note = f"Skipped a damaged autosave: {skipped[0][1]}" if skipped else ""
+        note = f"Skipped an autosave that cannot be continued: {skipped[0][1]}" if skipped else ""
         enter_game(self.app, LocalSession.resume(match, self.app.store), note)
 
     def load(self):
