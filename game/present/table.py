@@ -9,6 +9,8 @@ every screen.
 
 from __future__ import annotations
 
+from game.scenario.wording import sentence
+
 from .words import day_date, day_iso, effect_text, option_text, seat_names, source_lines, source_text, terms_lines
 
 HOLD = "hold"
@@ -153,7 +155,7 @@ def agreement_card(w: Words, agreement: dict) -> dict:
         bound = ", ".join(w.name(s) for s in ob["seats"])
         forbids = ", ".join(w.moves[m]["name"] if m in w.moves else m for m in ob["forbids"])
         still = "" if ob["issue"] in live else " (no longer binding)"
-        binds.append(f"binds {bound}: {ob['text']} No more: {forbids}.{still}")
+        binds.append(f"binds {bound}: {sentence(ob['text'])} No more: {forbids}.{still}")
     return {"id": agreement["id"], "title": f"Signed on day {agreement['turn']} by {names} \u00b7 {status}",
             "terms": terms_lines(w.issues, agreement["terms"]), "binds": binds, "in_force": bool(live)}
 
@@ -231,6 +233,7 @@ def news_item(w: Words, e: dict) -> dict | None:
         shown = day_iso(start, e["turn"])
         words = source_text(w.public, cite, shown, bool(later))
         item.update(body=e.get("body", ""), source=words if kind == "news" else f"Field report \u00b7 {words}",
+                    cite={"source": cite, "shown": shown, "later": bool(later)} if words else None,
                     source_detail=[{"label": k, "text": v} for k, v in source_lines(w.public, cite, shown, bool(later))])
     elif kind in ("breach", "reversal"):
         item.update(tone="bad", title="\u2717 " + e["text"])

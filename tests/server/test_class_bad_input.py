@@ -73,7 +73,10 @@ def test_a_frame_past_the_hard_limit_closes_only_that_connection(server):
     async def body():
         other = await student(server, "Bo")
         session, ws = await raw(server)
-        await ws.send_str("y" * (2 * 1024 * 1024))
+        try:
+            await ws.send_str("y" * (2 * 1024 * 1024))
+        except ConnectionError:
+            pass   # the server may close the connection before the whole frame is sent
         msg = await ws.receive(timeout=10)
         await session.close()
         pong = await other.request({"type": "ping"})

@@ -6,13 +6,12 @@ from typing import NamedTuple
 
 import pygame
 
-from game.present.words import day_date, day_iso, source_text
+from game.present.table import TABLE_SOURCE, news_item
+from game.present.words import source_text
 
 from .. import theme
 from ..widgets import Hint, Widget, focus_ring
 
-TABLE = "At the table"
-HIDDEN = ("phase",)
 
 
 class FeedState:
@@ -33,35 +32,24 @@ class FeedItem(NamedTuple):
     colour: tuple
     title: str
     body: str
-    source: str        # the line under the item: a source, or TABLE for what happened at the table
+    source: str        # the line under the item: a source, or TABLE_SOURCE for what happened at the table
     cite: Cite | None  # None for an item without a source to open
 
 
+STYLE = {"accent": ("divider", theme.ACCENT), "bad": ("bold", theme.BAD), "good": ("bold", theme.GOOD)}
+
+
 def feed_items(t, news) -> list:
-    """A FeedItem for each event a seat may read, newest first."""
-    moves = {m["id"]: m for m in t.public["moves"]}
-    start = t.public["calendar"]["start_date"]
+    """A FeedItem for each event a seat may read, newest first, in the words of game.present."""
+    words = t.words()
     out = []
     for e in news:
-        kind = e["kind"]
-        if kind in HIDDEN or (kind == "chosen" and e["seat"] != t.viewer):
+        item = news_item(words, e)
+        if item is None:
             continue
-        if kind == "day":
-            out.append(FeedItem(e["turn"], "divider", theme.ACCENT,
-                                f"{e['text']} \u2014 {day_date(start, e['turn'])}", "", "", None))
-        elif kind in ("news", "move"):
-            mv = moves.get(e.get("move"), {})
-            cite = Cite(e.get("source", "") if kind == "news" else mv.get("source", ""), day_iso(start, e["turn"]),
-                        bool(e.get("reported_later") if kind == "news" else mv.get("reported_later")))
-            words = source_text(t.public, cite.source, cite.shown, cite.later)
-            out.append(FeedItem(e["turn"], "bold", theme.TEXT, e["text"], e.get("body", ""),
-                                words if kind == "news" else "Field report \u00b7 " + words, cite if words else None))
-        elif kind in ("breach", "reversal"):
-            out.append(FeedItem(e["turn"], "bold", theme.BAD, "\u2717 " + e["text"], "", TABLE, None))
-        elif kind in ("agreement", "kept"):
-            out.append(FeedItem(e["turn"], "bold", theme.GOOD, "\u2713 " + e["text"], "", TABLE, None))
-        else:
-            out.append(FeedItem(e["turn"], "body", theme.TEXT, e["text"], "", TABLE, None))
+        style, colour = STYLE.get(item["tone"], ("bold" if item["kind"] in ("news", "move") else "body", theme.TEXT))
+        cite = Cite(**item["cite"]) if item.get("cite") else None
+        out.append(FeedItem(item["turn"], style, colour, item["title"], item["body"], item["source"], cite))
     out.reverse()
     return out
 
@@ -133,7 +121,7 @@ class NewsFeed(Widget):
         if style == "divider":
             return [("label", colour, app.text.fit(title, "label", width), "rule")]
         lines = app.text.wrap(title, style, width)
-        if source == TABLE and len(lines) > 3:
+        if source == TABLE_SOURCE and len(lines) > 3:
             # Table records repeat whole packages; the Offers panel has them in full.
             lines = lines[:2] + [app.text.fit(" ".join(lines[2:]), style, width)]
         out = [(style, colour, line, 0) for line in lines]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.present.looks import seat_looks
+from game.present.table import Words
 from game.present.words import long_date, option_text, signed
 from game.scenario.wording import history_verdict
 
@@ -79,7 +80,7 @@ class EndScene(Scene):
         if not self.ending.agreements:
             items.append(("body", theme.MUTED, "The table signed nothing."))
         for agreement in self.ending.agreements:
-            items += agreement_items(self, agreement) + [("gap", theme.TEXT, "")]
+            items += agreement_items(Words(self.public, None), agreement) + [("gap", theme.TEXT, "")]
         return items
 
     def seat_name(self, seat):
