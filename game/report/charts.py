@@ -182,7 +182,8 @@ def class_closeness(tables: list) -> str:
     ax.bar([x + width / 2 for x in xs], [t["nash_distance"] or 0 for t in tables], width, color="#E69F00",
            edgecolor="#000000", linewidth=0.6, hatch="..", label="distance to the Nash point (0 = on it)")
     ax.set_xticks(xs)
-    ax.set_xticklabels([f"table {t['table']}" for t in tables])
+    ax.set_xticklabels([t["table"] for t in tables])
+    ax.set_xlabel("table")
     ax.set_ylim(0, 1)
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     fig.tight_layout()

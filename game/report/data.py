@@ -84,6 +84,29 @@ COLUMNS = {
         ("reversals", "how many times it signed less than it had demanded in public"),
     ]),
 }
+CLASS_COLUMNS = {
+    "tables.csv": ("The class report's folder: one row per table.", [
+        ("table", "the table's id (T1, T2, ...); its own report and data are in tables/<table>/"),
+        ("scenario", "the scenario it played, by id"),
+        ("over", "yes if its summit is over, no if the report shows it unfinished"),
+        ("day", "the day it had reached"),
+        ("agreements", "how many agreements it signed"),
+        ("breaches", "how many times a seat broke an agreement"),
+        ("reversals", "how many times a seat signed less than it had demanded in public"),
+        ("closeness", "0 to 1: how alike its result is to what the real summit agreed"),
+        ("pareto_distance", "the final terms' distance to the Pareto frontier (0: on it)"),
+        ("nash_distance", "the final terms' distance to the Nash bargaining point (empty if there is none)"),
+        ("unclaimed_welfare", "joint worth left on the table against the best package for all signing seats"),
+    ]),
+    "seats.csv": ("The class report's folder: one row per seat at each table.", [
+        ("table", "the table's id"),
+        ("scenario", "the scenario, by id"),
+        ("seat", "the seat's id"),
+        ("name", "the seat's name"),
+        ("played_by", "human or an AI level, when the game began"),
+        ("total", "its final score at that table (see scores.csv for the parts)"),
+    ]),
+}
 JSON_NAME = "game.json"
 JSON_WHAT = ("All of the above in one file: an object with one list per CSV file (`actions`, `offers`, "
              "`agreements`, `outcome`, `scores`) holding the same rows and columns, and `game`: the scenario and "
@@ -168,7 +191,7 @@ def _live(raw, agreement_id):
 
 
 def csv_text(name: str, items: list) -> str:
-    columns = [c for c, _ in COLUMNS[name][1]]
+    columns = [c for c, _ in {**COLUMNS, **CLASS_COLUMNS}[name][1]]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -212,4 +235,28 @@ def columns_markdown() -> str:
         lines += [f"| `{c}` | {text} |" for c, text in columns]
         lines.append("")
     lines += [f"## {JSON_NAME}", "", JSON_WHAT, ""]
+    for name, (what, columns) in CLASS_COLUMNS.items():
+        lines += [f"## {name}", "", what, "", "| column | meaning |", "|---|---|"]
+        lines += [f"| `{c}` | {text} |" for c, text in columns]
+        lines.append("")
     return "\n".join(lines)
+
+
+def class_files(context: dict) -> dict:
+    """The class report's own data: its tables and every seat's score at each, with the columns explained."""
+    tables, seats = [], []
+    for section in context["sections"]:
+        sid = section["scenario"]["id"]
+        for t in section["tables"]:
+            tables.append({"table": t["table"], "scenario": sid, "over": "yes" if t["over"] else "no",
+                           "day": t["day"], "agreements": t["agreements"], "breaches": len(t["breaches"]),
+                           "reversals": t["reversals"], "closeness": t["closeness"],
+                           "pareto_distance": t["pareto_distance"],
+                           "nash_distance": "" if t["nash_distance"] is None else t["nash_distance"],
+                           "unclaimed_welfare": t["unclaimed_welfare"]})
+        for s in section["seats"]:
+            for t, total in zip(section["tables"], s["scores"]):
+                seats.append({"table": t["table"], "scenario": sid, "seat": s["id"], "name": s["name"],
+                              "played_by": t["played"][s["id"]], "total": total})
+    return {"tables.csv": csv_text("tables.csv", tables), "seats.csv": csv_text("seats.csv", seats),
+            "columns.md": columns_markdown()}

@@ -28,7 +28,7 @@ class Audience(StrEnum):
 
 def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
     scenario, state = game.scenario, game.state
-    public = _public(scenario)
+    public = public_of(scenario)
     w = Words(public, None)
     story = tell(scenario, game.seed, state, game.journal, game.journal_known)
     view = state.facilitator_view()
@@ -48,7 +48,8 @@ def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
         "audience": str(audience), "title": game.title, "table": game.table,
         "scenario": {"id": scenario.id, "title": scenario.title, "version": scenario.version,
                      "date": long_date(scenario.date)},
-        "status": _status(game, public, state), "turns": scenario.calendar.turns, "over": state.is_over(), "seed": game.seed,
+        "status": _status(game, public, state), "turns": scenario.calendar.turns,
+        "short_status": short_status(state, scenario.calendar.turns), "over": state.is_over(), "seed": game.seed,
         "digest": state.digest(), "actions": len(state.log),
         "journal_note": "" if story.journal_known else
         "An older save: who chose each action (a person or an AI leader) was not recorded.",
@@ -88,7 +89,7 @@ def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
 _PUBLICS: dict = {}
 
 
-def _public(scenario) -> dict:
+def public_of(scenario) -> dict:
     from game.engine import public_info
     key = (scenario.id, scenario.content_hash)
     if key not in _PUBLICS:
@@ -96,8 +97,16 @@ def _public(scenario) -> dict:
     return _PUBLICS[key]
 
 
+def short_status(state, turns: int) -> str:
+    if state.is_over():
+        return "finished"
+    return f"day {state.turn} of {turns}, unfinished" if state.log else "not started"
+
+
 def _status(game: TableGame, public: dict, state) -> str:
     turns = public["calendar"]["turns"]
+    if not state.log:
+        return "Not started: nobody has played at this table yet, so there is nothing to tell."
     if state.is_over():
         return f"Finished: the summit ended on day {state.turn} of {turns}."
     where = phase_lines({"phase": state.phase, "round": state.round,
