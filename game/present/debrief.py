@@ -18,6 +18,8 @@ SCORE_PARTS = (("deal", "Deal", "What the signed terms are worth against walking
 PLAYED_BY = {"human": "people", "easy": "an AI leader (easy)", "normal": "an AI leader (normal)",
              "hard": "an AI leader (hard)", "pushover": "a reference AI (gives in)",
              "stonewall": "a reference AI (never moves)"}
+SETTLED_WORDS = {"agreed": "agreed at the summit", "open": "left open", "verbal": "said only in words, nothing signed",
+                 "earlier": "contracted before the summit"}
 BY_WORDS = {"person": "a person", "ai": "the AI leader", "facilitator": "the facilitator", "unknown": ""}
 
 
