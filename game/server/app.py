@@ -13,6 +13,7 @@ from importlib import resources
 
 from aiohttp import web
 
+from . import reports
 from .classroom import Classroom
 from .connection import websocket
 
@@ -80,5 +81,6 @@ def make_app(classroom: Classroom) -> web.Application:
     app.router.add_get("/ws", websocket)
     app.router.add_get("/health", health)
     app.router.add_get("/qr.svg", qr)
+    reports.install(app)
     app.on_shutdown.append(_close_clients)
     return app
