@@ -19,16 +19,16 @@ def _bounds(c: dict, unit: str = "") -> str:
 
 def _agreed(c: dict, public: dict) -> str:
     issue = next((i for i in public["issues"] if i["id"] == c["issue"]), {"name": c["issue"], "kind": "choice"})
+    said = f"the table agrees {issue['name']}"
     if c.get("option") is not None:
-        return f"{issue['name']} is agreed at {option_text(issue, c['option'])}"
+        return f"{said}: {option_text(issue, c['option'])}"
     if c.get("at_least") is not None and c.get("at_most") is not None:
-        return (f"{issue['name']} is agreed between {option_text(issue, c['at_least'])} and "
-                f"{option_text(issue, c['at_most'])}")
+        return f"{said}: {option_text(issue, c['at_least'])} to {option_text(issue, c['at_most'])}"
     if c.get("at_least") is not None:
-        return f"{issue['name']} is agreed at {option_text(issue, c['at_least'])} or more"
+        return f"{said}: {option_text(issue, c['at_least'])} or more"
     if c.get("at_most") is not None:
-        return f"{issue['name']} is agreed at {option_text(issue, c['at_most'])} or less"
-    return f"{issue['name']} is agreed"
+        return f"{said}: {option_text(issue, c['at_most'])} or less"
+    return f"the table agrees anything on {issue['name']}"
 
 
 def _turn(c: dict) -> str:
@@ -39,7 +39,7 @@ def _turn(c: dict) -> str:
 
 
 def condition_text(c: dict, public: dict, names: dict, events: dict) -> str:
-    """'on day 3, unless Turkey's border with Greece is agreed at managed or more'."""
+    """'on day 3, unless the table agrees Turkey's border with Greece: managed or more'."""
     kind = c["kind"]
     name = names.get
     if kind == "all":
