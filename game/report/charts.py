@@ -37,7 +37,8 @@ def svg(fig: Figure, label: str) -> Markup:
     """The figure as an SVG element that scales with its container, described for screen readers."""
     out = io.StringIO()
     with matplotlib.rc_context(STYLE):
-        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+        # Margins are set per chart (subplots_adjust), not measured: measuring draws every text twice more.
+        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     text = out.getvalue()
     text = text[text.index("<svg"):]
     text = _SIZE.sub(r'<svg\1', text, count=1)
@@ -51,9 +52,9 @@ def _figure(width: float, height: float) -> Figure:
         return Figure(figsize=(width, height))
 
 
-def _axes(fig, *args):
+def _axes(fig, rows, cols, k, share=None):
     with matplotlib.rc_context(STYLE):
-        ax = fig.add_subplot(*args)
+        ax = fig.add_subplot(rows, cols, k, sharex=share, sharey=share)
     ax.grid(True, color="#dddddd", linewidth=0.6)
     ax.set_axisbelow(True)
     return ax
@@ -69,9 +70,11 @@ def concessions(seats: list, data: dict, looks: dict, final: dict, turns: int) -
     cols = 2 if len(shown) > 1 else 1
     rows = (len(shown) + cols - 1) // cols
     fig = _figure(7.2, 2.1 * rows + 0.3)
+    first = None
     for k, seat in enumerate(shown):
         sid = seat["id"]
-        ax = _axes(fig, rows, cols, k + 1)
+        ax = _axes(fig, rows, cols, k + 1, first)
+        first = first or ax
         look = looks[sid]
         marker = MARKERS.get(look["shape"], "o")
         ink = _ink(look["colour"])
@@ -96,9 +99,12 @@ def concessions(seats: list, data: dict, looks: dict, final: dict, turns: int) -
         ax.set_xticks(range(1, turns + 1))
         ax.set_xticklabels([f"day {d}" for d in range(1, turns + 1)])
         ax.set_ylim(0, 1)
-        ax.set_ylabel("worth to itself")
+        ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
+        if k % cols == 0:
+            ax.set_ylabel("worth to itself")
         ax.legend(fontsize=6.5, loc="lower left", frameon=True, ncol=2)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.09, right=0.98, top=1 - 0.35 / fig.get_figheight(), bottom=0.5 / fig.get_figheight(),
+                        hspace=0.45, wspace=0.18)
     return svg(fig, "What each seat's offers and acceptances were worth to itself over the days, against its "
                     "walk-away value and its final deal.")
 
@@ -120,7 +126,7 @@ def efficiency(days: list) -> str:
     ax.set_xticklabels(["start" if x == 0 else f"end of day {x}" for x in xs], fontsize=8)
     ax.set_ylim(bottom=0)
     ax.legend(fontsize=8, loc="upper right")
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.08, right=0.95, top=0.95, bottom=0.14)
     return svg(fig, "How far the terms in force were from the Pareto frontier and from the Nash point, and the "
                     "value left on the table, at the start and at the end of each day.")
 
@@ -142,7 +148,7 @@ def trust(pairs: list, names: dict, codes: dict, limit: int = 8) -> str:
     ax.set_ylim(0, 100)
     ax.set_ylabel("trust (0-100)")
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.09, right=0.84, top=0.95, bottom=0.12)
     return svg(fig, "Trust between the seats that signed with each other, at the end of each day: "
                + "; ".join(f"{names[p['from']]} in {names[p['to']]}" for p in pairs[:limit]) + ".")
 
@@ -165,7 +171,7 @@ def class_scores(seats: list, tables: list, scores: dict) -> str:
     ax.axvline(0, color="#000000", linewidth=0.8)
     ax.set_xlabel("score")
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.26, right=0.86, top=1 - 0.15 / fig.get_figheight(), bottom=0.55 / fig.get_figheight())
     return svg(fig, "Each seat's score at every table of the class.")
 
 
@@ -186,7 +192,7 @@ def class_closeness(tables: list) -> str:
     ax.set_xlabel("table")
     ax.set_ylim(0, 1)
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.07, right=0.66, top=0.95, bottom=0.2)
     return svg(fig, "For each table: closeness to history and distance to the Nash point.")
 
 
