@@ -155,7 +155,7 @@ def question_changed_mind(w: Words, seat: str, issue_id: str, signed_option: str
                           refused_option: str, refused_day: int) -> str:
     issue = w.issues[issue_id]
     return (f"{w.name(seat)} signed {issue['name']}: {option_text(issue, signed_option)} on day {signed_day} "
-            f"after refusing {option_text(issue, refused_option)} on day {refused_day}. What changed?")
+            f"after refusing an offer of {option_text(issue, refused_option)} on day {refused_day}. What changed?")
 
 
 def question_breach(w: Words, seat: str, move: str, turn: int, agreement_turn: int) -> str:
@@ -194,8 +194,8 @@ def question_no_deal(w: Words) -> str:
 
 def question_objective(w: Words, seat: str, text: str, met: bool) -> str:
     how = "met" if met else "missed"
-    return (f"{w.name(seat)} {how} its secret objective \u201c{text}\u201d. Did the others see it coming, and "
-            "from what?")
+    return (f"{w.name(seat)} {how} its secret objective \u201c{text.rstrip('.')}\u201d. Did the others see it "
+            "coming, and from what?")
 
 
 def _list(days: list) -> str:

@@ -50,6 +50,9 @@ def test_the_report_holds_every_agreement_refusal_score_part_and_history_match(p
         for part in ("total", "deal", "objectives", "stats", "integrity"):
             assert int(rows[seat][part]) == v[part], (seat, part)
     assert "Broken by Turkey on day 1, with \u201cSpring Shield strikes\u201d" in html
+    # Questions for the debrief come from what happened at this table.
+    assert escape("Turkey broke the day 1 agreement on day 1 with \u201cSpring Shield strikes\u201d") in html
+    assert "Turkey said in public where it stood on Security corridor along the M4, then signed less" in html
     # The right history match, issue by issue.
     comparison = history_comparison(state)
     outcome = {r["issue"]: r for r in _csv(out / "data" / "outcome.csv")}
