@@ -25,7 +25,8 @@ COMMANDS = {
     "join": ("game.commands.join", "the desktop client at a class"),
     "bot": ("game.commands.bot", "a headless client that plays a seat at a class with an AI leader"),
     "export": ("game.commands.export", "a class table as an ordinary save file"),
-    "report": (None, "debrief and role briefings"),
+    "report": ("game.commands.report", "the debrief of a game (SAVE), or of a whole class (--data DIR)"),
+    "briefings": ("game.commands.briefings", "printable role sheets for every seat and a facilitator's sheet"),
 }
 
 

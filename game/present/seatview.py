@@ -7,6 +7,7 @@ browser only lays it out and sends back what the player chose.
 
 from __future__ import annotations
 
+from .debrief import PLAYED_BY
 from .looks import seat_looks
 from .table import (Words, agreement_card, breach_line, day_lines, moves_for, news_item, offer_card, offer_order,
                     phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
@@ -14,9 +15,7 @@ from .words import STAT_NAMES, STAT_SHORT, long_date, option_text, source_text
 from .worth import bar_words, worth
 
 STATS = ("military", "economy", "domestic", "standing")
-CONTROLLED = {"human": "people", "easy": "an AI leader (easy)", "normal": "an AI leader (normal)",
-              "hard": "an AI leader (hard)", "pushover": "a reference AI (gives in)",
-              "stonewall": "a reference AI (never moves)"}
+CONTROLLED = PLAYED_BY
 
 
 def looks_of(public: dict) -> dict:

@@ -14,6 +14,7 @@ from importlib.resources.abc import Traversable
 
 from aiohttp import web
 
+from . import reports
 from .classroom import Classroom
 from .connection import websocket
 
@@ -81,5 +82,6 @@ def make_app(classroom: Classroom) -> web.Application:
     app.router.add_get("/ws", websocket)
     app.router.add_get("/health", health)
     app.router.add_get("/qr.svg", qr)
+    reports.install(app)
     app.on_shutdown.append(_close_clients)
     return app

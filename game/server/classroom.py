@@ -21,6 +21,7 @@ from game.scenario import Scenario, ScenarioError
 from . import messages
 from .identity import FailureThrottle, new_class_code, new_key, new_token, normal_code, same, team_code, token_hash
 from .protocol import NAME_MAX, NOTE_MAX, ErrorCode, ProtocolError, Role, ServerType, clean_text
+from .reports import class_link, table_link
 from .room import TableRoom
 from .store import ClassRecord, ClassStore, MemberRecord, StoreError, TableRecord, table_scenario
 from .table import Row, Table, TableError
@@ -388,6 +389,8 @@ class Classroom:
         if since > len(table.state.news_of[member.seat]):
             since = 0     # the table was rolled back: the client starts its news again
         message = messages.state_message(table, member.seat, since, self.holders(table.id), time.time(), client.views)
+        if table.state.is_over():
+            message["report"] = table_link(self.record.key, table.id, members=True)
         client.news_sent[(table.id, member.seat)] = message["observation"]["events_seen"]
         client.send(message)
 
@@ -441,12 +444,14 @@ class Classroom:
                 if m.table == table.id and m.seat:
                     holders.setdefault(m.seat, []).append({**m.card(), "connected": bool(m.clients)})
                     connected[m.seat] = connected.get(m.seat, 0) + len(m.clients)
-            tables.append(messages.table_summary(table, holders, connected, now))
+            tables.append({**messages.table_summary(table, holders, connected, now),
+                           "report": table_link(self.record.key, table.id, members=False)})
         unseated = [{**m.card(), "connected": bool(m.clients)} for m in self.members.values() if not m.table]
         waiting = sum(1 for c in self.clients if c.role == Role.STUDENT and c.member is None)
         return {"type": ServerType.CLASS, "code": self.record.code, "ended": self.record.ended,
                 "level": self.record.level, "tables": tables, "unseated": unseated, "in_lobby": waiting,
-                "levels": [str(c) for c in CONTROLLERS if c != Controller.HUMAN]}
+                "levels": [str(c) for c in CONTROLLERS if c != Controller.HUMAN],
+                "report": class_link(self.record.key)}
 
     def public(self) -> dict[str, Any]:
         return messages.public_message([r.table for r in self.rooms.values()], time.time())

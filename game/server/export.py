@@ -1,20 +1,50 @@
-"""A class table rebuilt from the store, for saves and reports."""
+"""Class tables rebuilt from the store, for saves and reports."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.match import Match
 
-from .store import DB_NAME, SQLiteStore, StoreError, table_scenario
-from .table import Table
+from .store import DB_NAME, ClassRecord, SQLiteStore, StoreError, table_scenario
+from .table import Row, Table
 
 
 class ExportError(Exception):
     """The table cannot be read from the store, with why."""
 
 
+@dataclass
+class TableExport:
+    """One class table as the store holds it: its match (None if it cannot be rebuilt, with why), the notes
+    its seats exchanged, who sat at each seat, and the days the facilitator rolled it back to."""
+    id: str
+    match: Match | None
+    error: str = ""
+    notes: list = field(default_factory=list)
+    people: dict = field(default_factory=dict)     # seat -> names of everyone who held it, in order
+    rollbacks: list = field(default_factory=list)  # the day each rollback went back to
+    ended: bool = False                            # the class ended while the table was at play
+
+
+@dataclass
+class ClassExport:
+    record: ClassRecord
+    tables: list
+
+
 def table_match(folder: Path, table_id: str) -> Match:
+    found = read_class(folder, only=table_id)
+    table = found.tables[0]
+    if table.match is None:
+        raise ExportError(table.error)
+    return table.match
+
+
+def read_class(folder: Path, only: str | None = None) -> ClassExport:
+    """Every table of the class kept in `folder` (or just table `only`); a table that cannot be rebuilt is
+    kept with the reason, so a report can say so and go on with the others."""
     if not (folder / DB_NAME).is_file():
         raise ExportError(f"{folder} holds no class (no {DB_NAME}); give the folder host --data used")
     try:
@@ -25,18 +55,36 @@ def table_match(folder: Path, table_id: str) -> Match:
         record = store.load_class()
         if record is None:
             raise ExportError(f"{folder} holds no class")
-        tables = {t.id: t for t in store.tables()}
-        if table_id not in tables:
-            raise ExportError(f"there is no table {table_id!r}; the class's tables are {', '.join(tables)}")
-        from game.scenario import ScenarioError
-        rec = tables[table_id]
-        try:
-            scenario = table_scenario(rec)
-        except ScenarioError as err:
-            raise ExportError(f"table {table_id}'s scenario no longer reads: {err}") from None
-        try:
-            return Table.restore(rec, scenario, store.log(table_id), record.level).match
-        except (StoreError, ValueError) as err:
-            raise ExportError(f"table {table_id} cannot be rebuilt: {err}") from None
+        tables = store.tables()
+        if only is not None:
+            if only not in {t.id for t in tables}:
+                raise ExportError(f"there is no table {only!r}; the class's tables are "
+                                  f"{', '.join(t.id for t in tables)}")
+            tables = [t for t in tables if t.id == only]
+        return ClassExport(record, [_table(store, rec, record.level) for rec in tables])
     finally:
         store.close()
+
+
+def _table(store: SQLiteStore, rec, level: str) -> TableExport:
+    from game.scenario import ScenarioError
+    try:
+        scenario = table_scenario(rec)
+    except ScenarioError as err:
+        return TableExport(rec.id, None, f"table {rec.id}'s scenario no longer reads: {err}")
+    try:
+        rows = store.log(rec.id)
+        table = Table.restore(rec, scenario, rows, level)
+    except (StoreError, ValueError) as err:
+        return TableExport(rec.id, None, f"table {rec.id} cannot be rebuilt: {err}")
+    people: dict = {}
+    rollbacks = []
+    for row in rows:
+        if row.kind == Row.SEATING and row.body.get("seat"):
+            names = people.setdefault(row.body["seat"], [])
+            if row.body.get("name") and row.body["name"] not in names:
+                names.append(row.body["name"])
+        elif row.kind == Row.ROLLBACK:
+            rollbacks.append(row.body.get("day"))
+    return TableExport(rec.id, table.match, notes=list(table.notes), people=people, rollbacks=rollbacks,
+                       ended=table.ended)

@@ -8,6 +8,7 @@ be stored.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -103,3 +104,14 @@ class TokenBucket:
             self.level -= 1.0
             return True
         return False
+
+
+REPORT_TICKET_LENGTH = 22
+
+
+def report_ticket(key: str, scope: str) -> str:
+    """What opens one report on the class server ("class", "teacher/T1", "members/T1"): derived from the
+    facilitator's key like a team code, so it need not be stored, and handed only to those who may read it
+    (see game/server/reports.py). A link can carry it where a seat pass or the key must never go."""
+    digest = hmac.new(key.encode(), f"report/{scope}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode()[:REPORT_TICKET_LENGTH]

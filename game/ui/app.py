@@ -105,6 +105,14 @@ class App:
     def toast(self, text: str) -> None:
         self.toast_text, self.toast_until = text, self.now + TOAST_SECONDS
 
+    def open_url(self, address: str) -> bool:
+        """Open a page in the player's browser (a report); False when no browser could be started."""
+        import webbrowser
+        try:
+            return bool(webbrowser.open(address))
+        except webbrowser.Error:
+            return False
+
     # -- window -------------------------------------------------------------------
 
     def toggle_fullscreen(self) -> None:

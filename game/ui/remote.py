@@ -22,6 +22,16 @@ from game.server.protocol import ServerType
 
 from .tablesession import NOT_SHOWN, DayWatch, Ending, Pace, Resolution
 
+def http_base(url: str) -> str:
+    """The class server's web address from what was typed to join it: 'http://host:port'."""
+    url = url.strip()
+    if "://" not in url:
+        url = "http://" + url
+    scheme, rest = url.split("://", 1)
+    scheme = {"ws": "http", "wss": "https"}.get(scheme, scheme)
+    return f"{scheme}://{rest.split('/', 1)[0].split('#', 1)[0].split('?', 1)[0]}"
+
+
 ANSWER_WITHIN = 10.0   # seconds to wait for the server to answer an action or a question
 DOWN = ("Connection to the class server lost: reconnecting\u2026", "Reconnecting\u2026")
 
@@ -319,6 +329,12 @@ class RemoteSession:
         private = self.view.private or {}
         return Ending(scores=result["scores"], history=result["history"], agreements=obs["agreements"],
                       objectives={self.seat: private.get("objectives", [])})
+
+    def full_report(self) -> tuple[str, str]:
+        path = (self.view.state or {}).get("report")
+        if not path:
+            return "", "The class server offers the report once the summit is over at your table."
+        return http_base(self.url) + path, ""
 
     def finish(self) -> str:
         self.close()

@@ -9,6 +9,7 @@ It is the local `TableSession` (see tablesession.py).
 from __future__ import annotations
 
 import json
+import time
 
 from game.engine import IllegalAction, history_comparison
 from game.persistence import SaveError
@@ -169,6 +170,19 @@ class LocalSession:
         view = state.facilitator_view()
         return Ending(scores=state.scores(), history=history_comparison(state), agreements=view["agreements"],
                       objectives={seat: view["private"][seat]["objectives"] for seat in self.scenario.seat_ids})
+
+    def full_report(self) -> tuple[str, str]:
+        """Write the report into the saves folder (reports/), each time afresh, and give its address."""
+        from game.report import ReportError
+        from game.report.inputs import from_match
+        from game.report.write import write_game_report
+        stamp = time.strftime("%Y-%m-%d %H.%M.%S")
+        folder = self.store.root / "reports" / f"{self.scenario.id} {stamp}"
+        try:
+            page, _ = write_game_report(from_match(self.match, f"{self.scenario.title}, {stamp[:10]}"), folder)
+        except ReportError as err:
+            return "", str(err)
+        return page.resolve().as_uri(), ""
 
     # -- saving ------------------------------------------------------------------------
 

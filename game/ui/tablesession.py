@@ -150,6 +150,9 @@ class TableSession(Protocol):
 
     def ending(self) -> Ending: ...
 
+    def full_report(self) -> tuple[str, str]:
+        """The game's full report: (an address a browser opens, '') or ('', why there is none)."""
+
     def finish(self) -> str:
         """The game is over: tidy up; return '' or a problem to show."""
 

@@ -35,6 +35,15 @@ def test_two_students_and_the_facilitator_play_a_table_to_the_end(server, contex
         expect(page.get_by_role("heading", name="The summit is over")).to_be_visible()
         expect(page.get_by_text("(you)")).to_be_visible()
     expect(teacher.get_by_text("The summit is over")).to_be_visible()
+    # The end tab opens the table's full report; the console, the class report.
+    with ada.expect_popup() as opened:
+        ada.click("#open-report")
+    report = opened.value
+    expect(report.get_by_role("heading", name="Questions for the debrief")).to_be_visible()
+    expect(report.get_by_text("Ada").first).to_be_visible()
+    with teacher.expect_popup() as opened:
+        teacher.click("#class-report")
+    expect(opened.value.get_by_role("heading", name=re.compile("1 table side by side"))).to_be_visible()
     assert all(not w.errors for w in watches), [w.errors for w in watches]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.debrief import SCORE_PARTS
 from game.present.looks import seat_looks
 from game.present.table import Words
 from game.present.words import long_date, option_text, signed
@@ -16,10 +17,7 @@ from ..widgets import Hint
 from .base import Scene, button_row, panel
 
 HUMAN = "human"
-PARTS = (("deal", "Deal", "What the signed terms are worth against walking away (x100)."),
-         ("objectives", "Goals", "Points for secret objectives met."),
-         ("stats", "Stats", "Half the change in support at home and international standing."),
-         ("integrity", "Word", "Lost for broken agreements and public reversals."))
+PARTS = SCORE_PARTS
 
 
 class EndScene(Scene):
@@ -121,7 +119,20 @@ class EndScene(Scene):
                                 self.right_scroll, "The table's result beside history. \u2191\u2193 to scroll."))
         row = pygame.Rect(self.left.left, bottom + app.u(12), self.left.width, app.u(40))
         return button_row(app, row, [("title", "Back to the title", self.to_title, "Play again or try the other "
-                                      "scenario.", {"style": "primary"})]) + widgets
+                                      "scenario.", {"style": "primary"}),
+                                     ("report", "Open the full report", self.open_report,
+                                      "The whole story of this game in your browser: every offer and reason, "
+                                      "the promises kept and broken, how good the deal was, and questions to "
+                                      "talk over. It prints well too.")]) + widgets
+
+    def open_report(self):
+        address, why = self.session.full_report()
+        if not address:
+            self.app.toast(why)
+        elif self.app.open_url(address):
+            self.app.toast("The report is open in your browser.")
+        else:
+            self.app.toast(f"No browser could be started here: open {address}")
 
     def to_title(self):
         from .title import TitleScene

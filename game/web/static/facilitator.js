@@ -82,6 +82,8 @@ function console_() {
   document.getElementById("top-class").textContent = `class ${s.code.slice(0, 3)}-${s.code.slice(3)}`;
   return el("div", { class: "stack" },
     s.ended ? el("p", { class: "banner warn", text: "The class has ended." }) : null,
+    el("p", { class: "row" }, el("a", { class: "button", id: "class-report", href: s.report, target: "_blank", rel: "noopener", text: "Open the class report" }),
+      el("span", { class: "small muted", text: "Every table side by side, each table's full report linked; unfinished tables as they stand." })),
     room(s), F.said ? el("p", { class: "banner info", role: "status", text: F.said }) : null,
     classControls(s), el("h2", { text: "Tables" }), el("div", { class: "grid" }, s.tables.map(tableCard)),
     unseated(s), F.view ? detail(F.view) : null);
@@ -145,7 +147,8 @@ function tableCard(t) {
         : el("button", { onclick: () => op("pause", { table: id }, `Table ${id} is paused.`), text: "Pause" }),
       el("button", { onclick: () => op("process_now", { table: id }, `Table ${id}: round ended.`), disabled: t.over, text: "Process now" }),
       el("button", { onclick: () => op("extend", { table: id, seconds: 60 }, `Table ${id}: one more minute.`), disabled: t.over, text: "+1 minute" }),
-      el("button", { onclick: () => watch(id), text: F.watch === id ? "Reading it below" : "Read everything" })),
+      el("button", { onclick: () => watch(id), text: F.watch === id ? "Reading it below" : "Read everything" }),
+      el("a", { class: "button", href: t.report, target: "_blank", rel: "noopener", text: "Report" })),
     el("div", { class: "row" }, rollback("today"), t.turn > 1 ? rollback("yesterday") : null));
 }
 

@@ -503,8 +503,11 @@ function map(v) {
 function end(v) {
   const r = v.result;
   if (!r) return el("p", { text: "The summit is not over yet." });
+  const report = S.state && S.state.report;
   return el("div", { class: "stack" },
     el("h2", { text: "The summit is over" }),
+    report ? el("p", {}, el("a", { class: "button primary", id: "open-report", href: report, target: "_blank", rel: "noopener", text: "Open the full report" }),
+      el("span", { class: "small muted", text: " Every offer, reason, promise and score of your table; it opens once every table playing this scenario has finished." })) : null,
     el("div", { class: "scroll-x" }, el("table", {}, el("thead", {}, el("tr", {}, el("th", { text: "seat" }), el("th", { class: "num", text: "score" }), el("th", { text: "made of" }))),
       el("tbody", {}, r.scores.map((s) => el("tr", { class: s.you ? "tone-accent" : "" }, el("td", { text: s.name + (s.you ? " (you)" : "") }), el("td", { class: "num", text: String(s.total) }), el("td", { class: "small", text: s.parts })))))),
     el("h2", { text: `Beside history (${r.history_date})` }),

@@ -1,0 +1,203 @@
+"""The debrief in words: a table's story issue by issue, its promises, its efficiency and the questions
+it raises, for the table report and the class report.
+
+Like table.py, each function takes `Words` (over the public scenario, with no viewer: a debrief
+speaks of every seat by name) and plain data, and returns finished sentences.
+"""
+
+from __future__ import annotations
+
+from .table import HOLD, Words, offer_label
+from .words import day_date, option_text, signed
+
+# The parts of a score, as the end screen and the reports name and explain them.
+SCORE_PARTS = (("deal", "Deal", "What the signed terms are worth against walking away (x100)."),
+               ("objectives", "Goals", "Points for secret objectives met."),
+               ("stats", "Stats", "Half the change in support at home and international standing."),
+               ("integrity", "Word", "Lost for broken agreements and public reversals."))
+PLAYED_BY = {"human": "people", "easy": "an AI leader (easy)", "normal": "an AI leader (normal)",
+             "hard": "an AI leader (hard)", "pushover": "a reference AI (gives in)",
+             "stonewall": "a reference AI (never moves)"}
+SETTLED_WORDS = {"agreed": "agreed at the summit", "open": "left open", "verbal": "said only in words, nothing signed",
+                 "earlier": "contracted before the summit"}
+BY_WORDS = {"person": "a person", "ai": "the AI leader", "facilitator": "the facilitator", "unknown": ""}
+
+
+def played_by(kind: str) -> str:
+    return PLAYED_BY.get(kind, kind)
+
+
+def when(turn: int, round_: int, phase: str) -> str:
+    """'Day 2 · round 1', 'Day 2 · moves'."""
+    if phase == "talks" and round_:
+        return f"Day {turn} \u00b7 round {round_}"
+    return f"Day {turn} \u00b7 moves" if phase == "moves" else f"Day {turn}"
+
+
+def day_heading(w: Words, turn: int) -> str:
+    return f"Day {turn} \u00b7 {day_date(w.public['calendar']['start_date'], turn)}"
+
+
+def _to(w: Words, p: dict) -> str:
+    return ", ".join(w.name(s) for s in p["parties"] if s != p["proposer"])
+
+
+def _package(p: dict) -> str:
+    others = len(p["terms"]) - 1
+    return f" (in a package with {others} other issue{'s' if others > 1 else ''})" if others > 0 else ""
+
+
+# -- the story of one issue ---------------------------------------------------------------------
+
+def offer_row(w: Words, proposals: list, p: dict, issue_id: str) -> str:
+    option = option_text(w.issues[issue_id], p["terms"][issue_id])
+    if p["counter_to"]:
+        answered = offer_label(w, proposals, p["counter_to"], covers=False)
+        return f"{w.name(p['proposer'])} counters {answered} with {option}{_package(p)}"
+    return f"{w.name(p['proposer'])} offers {_to(w, p)}: {option}{_package(p)}"
+
+
+def answer_row(w: Words, proposals: list, kind: str, seat: str, p: dict, issue_id: str) -> str:
+    """An acceptance, a refusal, a withdrawal or an offer that lapsed, as it bears on one issue."""
+    option = option_text(w.issues[issue_id], p["terms"][issue_id])
+    label = offer_label(w, proposals, p["id"], covers=False)
+    if kind == "accept":
+        return f"{w.name(seat)} accepts {label} ({option})"
+    if kind == "reject":
+        return f"{w.name(seat)} refuses {label} ({option})"
+    if kind == "withdraw":
+        return f"{w.name(seat)} withdraws its day {p['turn']} offer ({option})"
+    return f"{label[0].upper()}{label[1:]} ({option}) expires unsigned"
+
+
+def signed_row(w: Words, agreement: dict, issue_id: str) -> str:
+    names = ", ".join(w.name(s) for s in agreement["parties"])
+    return f"Signed by {names}: {option_text(w.issues[issue_id], agreement['terms'][issue_id])}"
+
+
+def statement_row(w: Words, seat: str, issue_id: str, option: str) -> str:
+    return f"{w.name(seat)} says in public that it must be {option_text(w.issues[issue_id], option)}"
+
+
+def breach_row(w: Words, seat: str, move: str, turn: int) -> str:
+    name = w.moves.get(move, {}).get("name", move)
+    return f"{w.name(seat)} breaks the agreement on day {turn} with \u201c{name}\u201d"
+
+
+def reversal_row(w: Words, seat: str) -> str:
+    return f"{w.name(seat)} signs less than it demanded in public, and pays for backing down"
+
+
+def ask_row(w: Words, asker: str, seat: str, issue_id: str, option: str) -> str:
+    return f"{w.name(asker)} asks {w.name(seat)} what it would want for {option_text(w.issues[issue_id], option)}"
+
+
+def chosen_by(by: str) -> str:
+    """Who chose an action, for a timeline's margin ('' when not recorded)."""
+    return BY_WORDS.get(by, "")
+
+
+# -- the day in the field -------------------------------------------------------------------------
+
+def move_row(w: Words, seat: str, move: str) -> str:
+    if move == HOLD:
+        return f"{w.name(seat)} holds"
+    mv = w.moves.get(move, {})
+    secret = "" if mv.get("public", True) else " (in secret)"
+    return f"{w.name(seat)}: {mv.get('name', move)}{secret}"
+
+
+# -- promises ------------------------------------------------------------------------------------
+
+def kept_line(w: Words, seats: list, days: list) -> str:
+    names = ", ".join(w.name(s) for s in seats)
+    return f"\u2713 Kept by {names} on day{'s' if len(days) > 1 else ''} {_list(days)}"
+
+
+def broken_line(w: Words, seat: str, turn: int, move: str) -> str:
+    name = w.moves.get(move, {}).get("name", move)
+    return f"\u2717 Broken by {w.name(seat)} on day {turn}, with \u201c{name}\u201d"
+
+
+def no_obligations_line() -> str:
+    return "It binds nobody to a move: nothing in it can be broken in the field."
+
+
+def trust_line(w: Words, a: str, b: str, start: int, end: int) -> str:
+    return f"{w.name(a)}'s trust in {w.name(b)}: {start} \u2192 {end} ({signed(end - start)})"
+
+
+# -- efficiency ------------------------------------------------------------------------------------
+
+def efficiency_lines(w: Words, final: dict, better: dict | None, nash_terms: dict | None) -> list:
+    """What the final deal left on the table, and what a deal better for everyone would have been."""
+    lines = [f"Distance to the Pareto frontier: {final['pareto_distance']:.3f} (0 means no package could "
+             "give one side more without giving another less).",
+             f"Value left on the table: {final['unclaimed_welfare']:.3f} of joint worth, against the best "
+             "package for the sides together."]
+    if final["nash_distance"] is not None:
+        lines.append(f"Distance to the Nash bargaining point: {final['nash_distance']:.3f} (the package that "
+                     "shares the gains over walking away most evenly).")
+    if better:
+        gains = ", ".join(f"{w.name(s)} +{g:.2f}" for s, g in better.items())
+        lines.append(f"A package on the frontier would have given every side more: {gains}.")
+    else:
+        lines.append("No package would have given every side more than this one: it is on or near the frontier.")
+    if nash_terms:
+        lines.append("The Nash point's package: " + "; ".join(
+            f"{w.issues[i]['name']}: {option_text(w.issues[i], o)}" for i, o in nash_terms.items()) + ".")
+    return lines
+
+
+# -- questions for the class ---------------------------------------------------------------------
+
+def question_changed_mind(w: Words, seat: str, issue_id: str, signed_option: str, signed_day: int,
+                          refused_option: str, refused_day: int) -> str:
+    issue = w.issues[issue_id]
+    return (f"{w.name(seat)} signed {issue['name']}: {option_text(issue, signed_option)} on day {signed_day} "
+            f"after refusing an offer of {option_text(issue, refused_option)} on day {refused_day}. What changed?")
+
+
+def question_breach(w: Words, seat: str, move: str, turn: int, agreement_turn: int) -> str:
+    name = w.moves.get(move, {}).get("name", move)
+    return (f"{w.name(seat)} broke the day {agreement_turn} agreement on day {turn} with \u201c{name}\u201d. "
+            "What did it expect to gain, and was it worth the trust it lost?")
+
+
+def question_reversal(w: Words, seat: str, issue_id: str) -> str:
+    return (f"{w.name(seat)} said in public where it stood on {w.issues[issue_id]['name']}, then signed less. "
+            "Why make the statement, and why back down?")
+
+
+def question_history(w: Words, issue_id: str, table: str, signed_: bool, history: str) -> str:
+    issue = w.issues[issue_id]
+    ours = f"settled {option_text(issue, table)}" if signed_ else "left it unsigned"
+    return (f"On {issue['name']} the table {ours}; the real summit agreed {option_text(issue, history)}. "
+            "What did the real leaders know or fear that the table did not?")
+
+
+def question_open_history(w: Words, issue_id: str, table: str) -> str:
+    issue = w.issues[issue_id]
+    return (f"The table signed {issue['name']}: {option_text(issue, table)}, which the real summit left open. "
+            "Why could the table settle what the real leaders did not?")
+
+
+def question_value_left(w: Words, gains: dict) -> str:
+    names = ", ".join(w.name(s) for s in gains)
+    return (f"A package existed that gave {names} more than what was signed. What kept the table from "
+            "finding it: time, trust, or what each side would not say?")
+
+
+def question_no_deal(w: Words) -> str:
+    return "The table signed nothing. Which side lost most by walking away, and who could have moved first?"
+
+
+def question_objective(w: Words, seat: str, text: str, met: bool) -> str:
+    how = "met" if met else "missed"
+    return (f"{w.name(seat)} {how} its secret objective \u201c{text.rstrip('.')}\u201d. Did the others see it "
+            "coming, and from what?")
+
+
+def _list(days: list) -> str:
+    days = [str(d) for d in days]
+    return days[0] if len(days) == 1 else ", ".join(days[:-1]) + " and " + days[-1]

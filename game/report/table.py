@@ -1,0 +1,175 @@
+"""A table's report as data: the summary, the story, the concessions, the promises, the efficiency and the
+questions, everything already in words (from game.present) or in numbers for the charts and data files."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from game.analysis import frontier_for
+from game.engine import history_comparison
+from game.present import debrief
+from game.present.looks import seat_looks
+from game.present.seatview import result_view
+from game.present.table import Words, phase_lines
+from game.present.words import long_date, option_text, source_lines
+from game.scenario.wording import history_verdict
+
+from . import negotiation, promises
+from .inputs import TableGame
+from .questions import questions
+from .story import tell
+
+
+class Audience(StrEnum):
+    """Who a table report is for: the teacher's copy also holds the notes seats sent each other."""
+    TEACHER = "teacher"
+    MEMBERS = "members"
+
+
+def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
+    scenario, state = game.scenario, game.state
+    public = public_of(scenario)
+    w = Words(public, None)
+    story = tell(scenario, game.seed, state, game.journal, game.journal_known)
+    view = state.facilitator_view()
+    proposals, agreements_, events = view["proposals"], view["agreements"], view["news"]
+    private = view["private"]
+    scores = state.scores()
+    comparison = history_comparison(state)
+    frontier = frontier_for(scenario)
+    efficiency = frontier.over_days([d.outcome for d in story.days])
+    _, better = frontier.better_for_all(state.outcome())
+    looks = seat_looks(public["seats"])
+    seats = _seats(public, looks, story, game)
+    history_rows = _history(w, comparison)
+    agreement_cards = promises.agreements(w, agreements_, events, view["breaches"])
+    pairs = promises.trust_pairs(list(scenario.seat_ids), agreements_, view["breaches"], story)
+    report = {
+        "audience": str(audience), "title": game.title, "table": game.table,
+        "scenario": {"id": scenario.id, "title": scenario.title, "version": scenario.version,
+                     "date": long_date(scenario.date)},
+        "status": _status(game, public, state), "turns": scenario.calendar.turns,
+        "short_status": short_status(state, scenario.calendar.turns), "over": state.is_over(), "seed": game.seed,
+        "digest": state.digest(), "actions": len(state.log),
+        "journal_note": "" if story.journal_known else
+        "An older save: who chose each action (a person or an AI leader) was not recorded.",
+        "rollbacks": list(game.rollbacks),
+        "seats": seats, "looks": {s: look.to_dict() for s, look in looks.items()},
+        "scores": _scores(public, scores, result_view(public, {"scores": scores, "history": comparison}, None)),
+        "score_parts": [{"key": k, "label": label, "tip": tip} for k, label, tip in debrief.SCORE_PARTS],
+        "objectives": _objectives(scenario, scores),
+        "history": {"rows": history_rows, "closeness": comparison["closeness"],
+                    "summary": scenario.history.summary, "date": long_date(scenario.history.date),
+                    "aftermath": scenario.history.aftermath,
+                    "source": [{"label": k, "text": v} for k, v in source_lines(public, scenario.history.source)]},
+        "agreements": agreement_cards,
+        "breaches": view["breaches"], "reversals": view["reversals"],
+        "trust": {"pairs": pairs, "lines": promises.trust_lines(w, pairs)},
+        "timelines": negotiation.issue_timelines(w, story, proposals, agreements_),
+        "field": negotiation.field_days(w, events),
+        "concessions": negotiation.concessions(public, story, proposals, private),
+        "final_worth": {s: scores[s]["utility"] for s in scenario.seat_ids},
+        "quiet": [],
+        "efficiency": {"days": [{"day": d.turn, **e} for d, e in zip(story.days, efficiency)],
+                       "seats": list(frontier.seats), "seat_names": [w.name(s) for s in frontier.seats],
+                       "final": efficiency[-1],
+                       "lines": debrief.efficiency_lines(w, efficiency[-1], better, frontier.nash_terms)},
+        "questions": questions(w, scenario, proposals, events, agreements_, view["breaches"], view["reversals"],
+                               comparison["issues"], better, scores),
+        "notes": _notes(w, game.notes) if audience == Audience.TEACHER else [],
+        "notes_left_out": audience == Audience.MEMBERS and bool(game.notes),
+        # For the data files: the raw material, not for the page.
+        "raw": {"proposals": proposals, "steps": story.steps, "asks": story.asks, "comparison": comparison,
+                "scores": scores, "agreements": agreements_, "private": private},
+    }
+    report["quiet"] = [w.name(s) for s, c in report["concessions"].items() if not c["points"]]
+    return report
+
+
+_PUBLICS: dict = {}
+
+
+def public_of(scenario) -> dict:
+    from game.engine import public_info
+    key = (scenario.id, scenario.content_hash)
+    if key not in _PUBLICS:
+        _PUBLICS[key] = public_info(scenario)
+    return _PUBLICS[key]
+
+
+def short_status(state, turns: int) -> str:
+    if state.is_over():
+        return "finished"
+    return f"day {state.turn} of {turns}, unfinished" if state.log else "not started"
+
+
+def _status(game: TableGame, public: dict, state) -> str:
+    turns = public["calendar"]["turns"]
+    if not state.log:
+        return "Not started: nobody has played at this table yet, so there is nothing to tell."
+    if state.is_over():
+        return f"Finished: the summit ended on day {state.turn} of {turns}."
+    where = phase_lines({"phase": state.phase, "round": state.round,
+                         "talk_rounds": public["calendar"]["talk_rounds"]})[0]
+    why = " The class ended before the summit." if game.class_ended else ""
+    return (f"Unfinished: day {state.turn} of {turns}, {where[0].lower()}{where[1:]}.{why} This is the story so "
+            "far, and the scores are what they would be if the summit ended now.")
+
+
+def _seats(public, looks, story, game) -> list:
+    first = {}
+    changes: dict = {}
+    for done, seat, kind in story.controls:
+        if done == 0:
+            first[seat] = kind
+        else:
+            step = story.steps[done - 1] if done <= len(story.steps) else None
+            when = f"day {step.turn}" if step else "later"
+            changes.setdefault(seat, []).append(f"{debrief.played_by(kind)} from {when}")
+    out = []
+    for s in public["seats"]:
+        sid = s["id"]
+        kind = first.get(sid, game.controllers.get(sid, "normal"))
+        out.append({"id": sid, "name": s["name"], "leader": s["leader"], "look": looks[sid].to_dict(),
+                    "played_by": debrief.played_by(kind), "played_kind": kind, "changes": changes.get(sid, []), "people": game.people.get(sid, [])})
+    return out
+
+
+def _scores(public, scores, words) -> list:
+    parts = {row["seat"]: row["parts"] for row in words["scores"]}
+    rows = []
+    for s in public["seats"]:
+        v = scores[s["id"]]
+        rows.append({"seat": s["id"], "name": s["name"], "total": v["total"], "deal": v["deal"],
+                     "objectives": v["objectives"], "stats": v["stats"], "integrity": v["integrity"],
+                     "utility": v["utility"], "reservation": v["reservation"], "parts": parts[s["id"]],
+                     "breaches": v["breaches"], "reversals": v["reversals"]})
+    rows.sort(key=lambda r: -r["total"])
+    return rows
+
+
+def _objectives(scenario, scores) -> list:
+    out = []
+    for seat in scenario.seats:
+        met = set(scores[seat.id]["objectives_met"])
+        out.append({"seat": seat.id, "name": seat.name,
+                    "items": [{"text": o.text, "points": o.points, "met": o.id in met} for o in seat.objectives]})
+    return out
+
+
+def _history(w: Words, comparison: dict) -> list:
+    rows = []
+    for row in comparison["issues"]:
+        issue = w.issues[row["issue"]]
+        history = option_text(issue, row["history"]) if row["history"] else ""
+        verdict, detail = history_verdict(row["settled"], row["distance"], row["signed"],
+                                          option_text(issue, row["table"]), history)
+        rows.append({**row, "verdict": verdict, "detail": detail, "same": row["distance"] == 0,
+                     "table_text": option_text(issue, row["table"]) + ("" if row["signed"] else " (unsigned)"),
+                     "history_text": history or "left open"})
+    return rows
+
+
+def _notes(w: Words, notes: list) -> list:
+    return [{"when": f"Day {n.get('turn', '?')}", "from": w.name(n["from"]), "to": w.name(n["to"]),
+             "name": n.get("name", ""), "text": n.get("text", "")} for n in notes]
