@@ -49,7 +49,12 @@ function op(name, fields = {}, done = "Done.") {
 }
 
 function render() {
-  redraw(app, () => clear(app, F.key ? (F.summary ? console_() : el("p", { class: "muted", text: "Connecting\u2026" })) : keyForm()));
+  if (!F.key || !F.summary) {
+    shell = null;
+    redraw(app, () => clear(app, F.key ? el("p", { class: "muted", text: "Connecting\u2026" }) : keyForm()));
+    return;
+  }
+  console_();
   tick();
 }
 
@@ -77,16 +82,38 @@ function tick() {
 }
 setInterval(tick, 1000);
 
+// The console is a few regions, each drawn again only when what it shows has changed: updates come
+// several times a second while AI leaders play, and must not disturb a teacher typing the news.
+let shell = null;
+const PARTS = ["ended", "links", "room", "said", "controls", "tables", "unseated", "detail"];
+
 function console_() {
   const s = F.summary;
   document.getElementById("top-class").textContent = `class ${s.code.slice(0, 3)}-${s.code.slice(3)}`;
-  return el("div", { class: "stack" },
-    s.ended ? el("p", { class: "banner warn", text: "The class has ended." }) : null,
-    el("p", { class: "row" }, el("a", { class: "button", id: "class-report", href: s.report, target: "_blank", rel: "noopener", text: "Open the class report" }),
-      el("span", { class: "small muted", text: "Every table side by side, each table's full report linked; unfinished tables as they stand." })),
-    room(s), F.said ? el("p", { class: "banner info", role: "status", text: F.said }) : null,
-    classControls(s), el("h2", { text: "Tables" }), el("div", { class: "grid" }, s.tables.map(tableCard)),
-    unseated(s), F.view ? detail(F.view) : null);
+  if (!shell) {
+    shell = Object.fromEntries(PARTS.map((name) => [name, { node: el("div", { id: `part-${name}` }), key: null }]));
+    clear(app, el("div", { class: "stack" }, PARTS.map((name) => shell[name].node)));
+  }
+  const steady = s.tables.map((t) => ({ ...t, deadline: t.deadline ? t.deadline.at : null, version: 0, digest: "" }));
+  part("ended", [s.ended], () => s.ended ? el("p", { class: "banner warn", text: "The class has ended." }) : null);
+  part("links", [s.report], () => el("p", { class: "row" },
+    el("a", { class: "button", id: "class-report", href: s.report, target: "_blank", rel: "noopener", text: "Open the class report" }),
+    el("span", { class: "small muted", text: "Every table side by side, each table's full report linked; unfinished tables as they stand." })));
+  part("room", [s.code], () => room(s));
+  part("said", [F.said], () => F.said ? el("p", { class: "banner info", role: "status", text: F.said }) : null);
+  part("controls", [s.ended, F.confirm === "end", s.tables.map((t) => [t.table, t.started, t.events])], () => classControls(s));
+  part("tables", [steady, F.confirm, F.moving, F.watch, s.levels, s.level], () => [el("h2", { text: "Tables" }),
+    el("div", { class: "grid" }, s.tables.map(tableCard))]);
+  part("unseated", [s.unseated, s.in_lobby, F.moving], () => unseated(s));
+  part("detail", [F.view], () => F.view ? detail(F.view) : null);
+}
+
+function part(name, inputs, draw) {
+  const key = JSON.stringify(inputs);
+  const region = shell[name];
+  if (region.key === key) return;
+  region.key = key;
+  redraw(region.node, () => clear(region.node, draw()));
 }
 
 function room(s) {

@@ -112,10 +112,28 @@ function receive(m) {
 
 // -- drawing ---------------------------------------------------------------------------------
 
+let drawn = null;
+
 function render() {
   header();
+  // Updates arrive whenever anything at the table changes; a screen they do not change is left alone,
+  // so a selection, an open list or a half-typed word is never disturbed.
+  const key = screenKey();
+  if (key === drawn) return;
+  drawn = key;
   const view = { join: joinScreen, lobby: lobbyScreen, briefing: briefingScreen, table: tableScreen }[S.screen];
   redraw(app, () => clear(app, view()));
+}
+
+function screenKey() {
+  const m = S.state;
+  const d = S.draft;
+  const v = m && m.view ? { ...m.view, news: S.tab === "news" ? S.news.length : 0 } : null;
+  return JSON.stringify([S.screen, S.tab, S.error, S.screen === "lobby" ? S.lobby : null,
+    S.seated ? [S.seated.table, S.seated.seat, S.seated.team_code] : null, S.screen === "table" ? v : null,
+    m ? [m.paused, m.started, m.ended, m.phase, m.controllers, !!m.result] : null, S.said, S.answers, S.rejecting,
+    S.confirmMove, S.preview, [[...d.parties], d.terms, d.expires, d.public, d.counterTo, d.statement],
+    S.notes.length, S.noteTo, unread()]);
 }
 
 function header() {
