@@ -204,7 +204,18 @@ class GameState:
             < talks.MAX_OPEN_PER_SEAT
         return {"can_propose": can, "issues": self.game.open_issue_space(tuple(self.issue_open)),
                 "seats": list(scen.seat_ids),
-                "expires": [self.turn, scen.calendar.summit_turn]}
+                "expires": [self.turn, scen.calendar.summit_turn],
+                "speak_again_today": self.speak_again_today()}
+
+    def speak_again_today(self) -> list:
+        """The seats that have another turn in today's talks after the one speaking now: only they can answer
+        an offer made now that lapses tonight."""
+        if self.phase != "talks":
+            return []
+        order = self.game.talk_order(self.turn)
+        later_this_round = order[self.slot + 1:]
+        more_rounds = self.round < self.game.scenario.calendar.talk_rounds
+        return [s for s in order if more_rounds or s in later_this_round]
 
     # -- copies and identity -----------------------------------------------------
 

@@ -123,6 +123,18 @@ def offer_card(w: Words, proposals: list, p: dict) -> dict:
     }
 
 
+def lapse_warning(w: Words, space: dict, parties, expires: int, turn: int) -> str:
+    """What to say before an offer is sent that some of its parties cannot answer before it lapses."""
+    if expires and expires > turn:
+        return ""
+    late = [p for p in parties if p != w.viewer and p not in space.get("speak_again_today", [])]
+    if not late:
+        return ""
+    names = ", ".join(w.name(p) for p in late)
+    return (f"{names} will not speak again today: open only today, the offer lapses unanswered. "
+            "Keep it open until tomorrow.")
+
+
 def wait_reason(w: Words, obs: dict) -> str:
     """Why the viewer cannot speak now."""
     if obs["phase"] != "talks":

@@ -14,7 +14,7 @@ from game.engine.talks import check_package
 from game.engine.views import private_info
 from game.match import Controller
 from game.present.seatview import briefing_view, looks_of, result_view, seat_view
-from game.present.table import Words, agreement_card, day_lines, news_item, offer_card, phase_lines, statement_line
+from game.present.table import Words, agreement_card, lapse_warning, day_lines, news_item, offer_card, phase_lines, statement_line
 from game.present.worth import bar_words, worth
 
 from .protocol import ServerType
@@ -153,4 +153,7 @@ def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: lis
     clean = {i: o for i, o in clean.items() if o in known.get(i, ())}
     value = worth(prefs, public["issues"], settled, clean)
     now = worth(prefs, public["issues"], settled, {})
-    return {"type": ServerType.PREVIEW, "worth": bar_words(value, prefs["reservation"], now), "problem": problem}
+    warning = "" if problem else lapse_warning(Words(public, seat), state.proposal_space(seat), list(parties),
+                                               expires, state.turn)
+    return {"type": ServerType.PREVIEW, "worth": bar_words(value, prefs["reservation"], now), "problem": problem,
+            "warning": warning}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import IllegalAction, counter, propose, statement
+from game.present.table import lapse_warning
 from game.present.words import option_text
 from game.present.worth import worth
 
@@ -89,6 +90,7 @@ class ComposePanel:
         self.short_labels, self.talk_lines = False, TALK_LINES
         self.talk_scroll = ScrollState()
         self.said = Said()
+        self.until_choices = [0]
 
     # -- data ----------------------------------------------------------------------------
 
@@ -221,6 +223,11 @@ class ComposePanel:
     def _talk_items(self):
         """The answer to the last action while the package is as it was, and what the AI leaders would want."""
         items = self.said.items(self._snapshot())
+        t, d = self.t, self.draft
+        if t.space["can_propose"] and d.terms and d.parties - {t.viewer}:
+            warning = lapse_warning(t.words(), t.space, d.parties, self.until_choices[d.until], t.obs["turn"])
+            if warning:
+                items.insert(0, ("small", theme.BAD, "\u26a0 " + warning))
         for seat, _, reason in self._current_replies():
             items.append(("small", theme.TEXT, f"{self.t.session.seat_name(seat)}: \u201c{reason}\u201d"))
         return items

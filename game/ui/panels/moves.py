@@ -38,8 +38,9 @@ class MovesPanel:
         return breaks(self.t.words(), self.t.obs, move_id)
 
     def new_day(self):
-        """What was chosen yesterday is not today's choice."""
+        """What was chosen yesterday is not today's choice: each day starts on Hold, which breaks nothing."""
         self.said = Said()
+        self.state.selected = 0
 
     def selected(self):
         items = self.moves()

@@ -391,6 +391,7 @@ function propose(v) {
     el("label", {}, el("span", { text: "What you say with it (optional)" }), note),
     preview ? worthBar(preview.worth) : null,
     preview && preview.problem ? el("p", { class: "tone-bad", text: preview.problem }) : null,
+    preview && preview.warning ? el("p", { class: "tone-bad", role: "status", text: `\u26a0 ${preview.warning}` }) : null,
     el("div", { class: "row" }, sendButton,
       el("button", { onclick: () => { S.draft = newDraft(); S.preview = null; render(); }, text: "Clear" }),
       aiParties.map((p) => el("button", { onclick: () => ask(p, d.terms, [me, ...d.parties], "propose"), disabled: !Object.keys(d.terms).length, text: `What would ${name(p)} want?` }))),
