@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.present.looks import seat_looks
+from game.present.seatview import briefing_view
 from game.present.words import long_date, source_text
 
 from .. import shapes, theme
@@ -35,7 +36,8 @@ class BriefingScene(Scene):
         self.main = pygame.Rect(area.left + m, top, int((area.width - 2 * m) * 0.6), bottom - top)
         self.side = pygame.Rect(self.main.right + app.u(20), top, area.right - m - self.main.right - app.u(20),
                                 bottom - top)
-        text = self.public["briefing"] if self.seat is None else self._private()["briefing"] + self._cited()
+        text = self.public["briefing"] if self.seat is None else \
+            self._private()["briefing"] + self._worths() + self._cited()
         body = self.main.inflate(-app.u(20), -app.u(20))
         last = self.page == len(self.pages) - 1
         widgets = [ScrollText("text", body, app, text, self.scroll, "body",
@@ -52,6 +54,16 @@ class BriefingScene(Scene):
         seat = next(s for s in self.public["seats"] if s["id"] == self.seat)
         words = source_text(self.public, seat["source"], self.public["calendar"]["start_date"], seat["reported_later"])
         return f"\n\nSource: {words}." if words else ""
+
+    def _worths(self) -> str:
+        """Every issue the seat cares about, its weight and what each option is worth: the whole seat, in the
+        words the browser's briefing uses."""
+        view = briefing_view(self.public, self.seat, self._private())
+        lines = ["", "", "WHAT EACH ISSUE IS WORTH TO YOU", view["walk_away_text"]]
+        for issue in view["issues"]:
+            options = " \u00b7 ".join(f"{o['label']} {o['value']:.2f}" for o in issue["options"])
+            lines.append(f"{issue['name']} (weight {round(issue['weight'] * 100)}%): {options}")
+        return "\n".join(lines)
 
     def _private(self):
         # The seat's own observation: the only place a seat's secrets come from.
