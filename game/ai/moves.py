@@ -7,9 +7,9 @@ points and the other parties' trust, which the next day's talks will feel.
 
 from __future__ import annotations
 
-from game.engine.phases import (BREACH_DOMESTIC, BREACH_STANDING, BREACH_STATED_DOMESTIC, BREACH_TRUST,
-                                HOLD)
-from game.engine.scoring import BREACH_POINTS
+from game.engine.obligations import breaches
+from game.engine.phases import HOLD
+from game.engine.talks import Agreement
 
 STAT_WORTH = {"domestic": 0.5, "standing": 0.5, "military": 0.15, "economy": 0.2}
 TRUST_WORTH_PARTNER = 0.25
@@ -17,20 +17,21 @@ TRUST_WORTH_OTHER = 0.03
 HARM_WORTH = 0.08
 PRESSURE = 3.0
 REPEAT_WORTH = 0.5      # doing the same thing again is old news: each repeat is worth half as much
+REPUTATION_COST = 10.0  # what being known at the table as a breaker costs in the talks that follow
 
 
 def breach_cost(obs, seat, move_id) -> float:
-    """What breaking each agreement this move would break costs, once per agreement as the rules charge it."""
+    """What the breaches this move would commit cost, in score points, as the rules charge them."""
+    agreements = [Agreement.from_dict(a) for a in obs["agreements"] if a["live"]]
     cost = 0.0
-    for agreement in obs["agreements"]:
-        broken = [ob["issue"] for ob in agreement["obligations"]
-                  if ob["issue"] in agreement["live"] and seat in ob["seats"] and move_id in ob["forbids"]]
-        if not broken:
-            continue
-        stated = any(s["seat"] == seat and s["issue"] in broken for s in obs["statements"])
-        stats = -(BREACH_STANDING + BREACH_DOMESTIC + (BREACH_STATED_DOMESTIC if stated else 0)) / 2
-        trust = -BREACH_TRUST * TRUST_WORTH_PARTNER * (len(agreement["parties"]) - 1)
-        cost += stats + trust - BREACH_POINTS + 10.0
+    for breach in breaches(agreements, obs["statements"], seat, move_id):
+        cost -= (breach.standing * STAT_WORTH["standing"] + breach.domestic * STAT_WORTH["domestic"]
+                 + breach.points)
+        cost -= sum(change * TRUST_WORTH_PARTNER for _, change in breach.trust)
+        for eff in breach.penalty:
+            if eff.kind == "stat" and eff.arg("seat") == seat:
+                cost -= STAT_WORTH.get(eff.arg("stat"), 0.1) * eff.arg("add")
+        cost += REPUTATION_COST
     return cost
 
 

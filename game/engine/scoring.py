@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from .obligations import BREACH_POINTS
 from .world import STAT_INDEX, holds
 
-BREACH_POINTS = -5
 REVERSAL_POINTS = -2
 
 
