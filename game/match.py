@@ -8,9 +8,10 @@ observation.
 from __future__ import annotations
 
 from game.ai import BASELINES, LEVELS, make_leader
+from game.ai.scripted import STRATEGIES
 from game.engine import Game, public_info
 
-CONTROLLERS = ("human",) + LEVELS + tuple(BASELINES)
+CONTROLLERS = ("human",) + LEVELS + tuple(BASELINES) + tuple(STRATEGIES)
 MAX_AI_STEPS = 10_000
 
 

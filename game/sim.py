@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import collections
 import statistics
-from concurrent.futures import ProcessPoolExecutor
 
+from game import batch
 from game.analysis import Frontier
 from game.engine import history_comparison
 from game.match import Match
@@ -37,24 +37,15 @@ def _play_chunk(args):
     return [play_one(scenario, seed, controllers) for seed in seeds]
 
 
-def run_games(scenario, games: int, seed: int, controllers: dict, workers: int = 1, progress=None) -> list:
+def run_games(scenario, games: int, seed: int, controllers: dict, workers: int = 1, progress=None,
+              ray: str | None = None) -> list:
+    """Records of `games` AI games, the same whether played here, on `workers` processes or on Ray."""
     seeds = [game_seed(seed, i) for i in range(games)]
-    if workers <= 1:
-        out = []
-        for s in seeds:
-            out.append(play_one(scenario, s, controllers))
-            if progress:
-                progress(1)
-        return out
-    size = max(1, min(50, games // (workers * 4) or 1))
-    chunks = [seeds[i:i + size] for i in range(0, games, size)]
-    out = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for records in pool.map(_play_chunk, [(scenario, c, controllers) for c in chunks]):
-            out.extend(records)
-            if progress:
-                progress(len(records))
-    return out
+    spread = max(workers, 2 if ray else 1)
+    size = max(1, min(50, games // (spread * 4) or 1))
+    chunks = [(scenario, seeds[i:i + size], controllers) for i in range(0, games, size)]
+    tick = (lambda records: progress(len(records))) if progress else None
+    return [r for records in batch.run(_play_chunk, chunks, workers, ray, tick) for r in records]
 
 
 def _spread(values) -> dict:

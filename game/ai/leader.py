@@ -16,10 +16,14 @@ from . import advice, concession, moves, voice
 from .levels import LEVELS
 from .opponents import Belief
 from .packages import Table
+from .reciprocity import Concessions
+from .reputation import TRUST_COMFORT, Reputation
 
-TRUST_COMFORT = 50
 LOW_TRUST_PREMIUM = 0.25
-BREAKER_PREMIUM = 0.15
+REPUTATION_PREMIUM = 0.3    # share of the room it asks on top from a seat with a record held against it
+RECIPROCAL_SLACK = 0.15     # share of the room it gives up before the other side has moved at all...
+RECIPROCAL_LATE = 0.35      # ...growing to this much more by the summit...
+RECIPROCAL_GAIN = 1.5       # ...and more for each share of the way the other side has come
 REVERSAL_COST = 0.05
 MOOD_SPREAD = 0.35
 MEDIATION_GAIN = 0.05   # a mediator steps in only where a deal would clearly serve it
@@ -50,7 +54,6 @@ class Leader:
         self.can_propose = False
         self.mediated = []      # (turn, parties) of each compromise offered, at most one a day
         self.absorbed = set()
-        self.received = {}      # seat -> my utility of each package it offered me, in order
         self.agreed_by = set()  # seats that have accepted a package of mine
         self.known = {}         # every proposal it has seen, by id, as it first saw it
 
@@ -66,6 +69,8 @@ class Leader:
         self.other_groups = [(g, ks) for g, ks in self.table.groups.items()
                              if self.seat not in g and any(np.ptp(self.table.tables[k]) > 0 for k in ks)]
         self.partners = {s for g, _ in self.my_groups for s in g if s != self.seat}
+        self.reputation = Reputation(self.seat, self.beliefs)
+        self.concessions = Concessions(self.table)
         # Each game draws its own mood around the leader's personality, so seeds give different tables.
         mood = float(np.exp(self.rng.normal(0.0, MOOD_SPREAD)))
         self.e = concession.exponent(self.personality["patience"], self.level.concession) * mood
@@ -79,12 +84,15 @@ class Leader:
         known = self.known
         for p in obs["proposals"]:
             known.setdefault(p["id"], p)
+        agreements = {a["id"]: a for a in obs["agreements"]}
         for event in obs["news"]:
             n = event["n"]
             if n in self.absorbed:
                 continue
             self.absorbed.add(n)
             kind, who = event["kind"], event["seat"]
+            if kind in ("breach", "reversal", "kept"):
+                self.reputation.heard(event, agreements)
             if who == self.seat or who not in self.beliefs:
                 continue
             prop = known.get(event.get("proposal"))
@@ -94,15 +102,16 @@ class Leader:
                 if answered and answered["proposer"] == self.seat:
                     # A counter-offer turns down the package it answers.
                     self.beliefs[who].refused(answered["terms"])
+                    self.concessions.turned_down(who, answered["terms"])
                 if self.seat in prop["parties"]:
-                    u = self.table.utility_after(obs["settled"], prop["terms"])
-                    self.received.setdefault(who, []).append(u)
+                    self.concessions.offered(who, prop["terms"])
             elif kind == "accept" and prop:
                 self.beliefs[who].accepted(prop["terms"])
                 if prop["proposer"] == self.seat:
                     self.agreed_by.add(who)
             elif kind == "reject" and prop and prop["proposer"] == self.seat:
                 self.beliefs[who].refused(prop["terms"])
+                self.concessions.turned_down(who, prop["terms"])
             elif kind == "statement":
                 self.beliefs[who].stated(event["issue"], event["option"])
         self.seen = obs["events_seen"]
@@ -113,13 +122,9 @@ class Leader:
         return obs["trust"][self.seat][other]
 
     def breach_by(self, obs, other):
-        """What `other` broke of an agreement with this seat yesterday or today, or None."""
-        for b in obs["breaches"]:
-            if b["seat"] == other and b["turn"] >= obs["turn"] - 1:
-                agreement = next((a for a in obs["agreements"] if a["id"] == b["agreement"]), None)
-                if agreement and self.seat in agreement["parties"]:
-                    return voice.breach_text(self.issues_by_id, b)
-        return None
+        """What `other` broke of an agreement with this seat that it will not yet sign over, or None."""
+        event = self.reputation.refuses(other, obs["turn"])
+        return voice.breach_text(self.issues_by_id, event) if event else None
 
     def _bounds(self, obs, ks):
         """(floor, ceiling) of total utility for a package over issue indices ks."""
@@ -129,37 +134,38 @@ class Leader:
         floor = max(now, min(self.table.reservation, ceiling - 0.25 * (ceiling - now)))
         return now, floor, ceiling
 
-    def _conceded(self, other) -> float:
-        """How far `other` has come towards me, 0..1, judged by its own offers."""
-        offers = self.received.get(other)
-        if not offers:
-            return 1.0
-        room = sum(self.table.best) - offers[0]
-        return 1.0 if room <= 1e-9 else min(1.0, max(0.0, (max(offers) - offers[0]) / room))
+    def _signers(self, ks, partners):
+        group = tuple(sorted(self.issues_by_id[self.table.ids[ks[0]]]["signatories"])) if ks else ()
+        return group, [p for p in partners if p in group]
 
-    def _pace(self, obs, partners) -> float:
-        """Time on the concession curve, slowed for partners who do not move themselves."""
+    def _share(self, obs, ks, partners) -> float:
+        """The share of the room it still asks for: the clock's, but never less than what the
+        others' own concessions allow, so a side that does not move gets little for it."""
         t = concession.progress(obs)
+        share = concession.share(t, self.e)
+        group, signers = self._signers(ks, partners)
         r = self.level.reciprocity
-        if not r or not partners or t <= 0:
-            return t
-        ratio = min(min(1.0, self._conceded(p) / max(t, 0.2) * 2) for p in partners)
-        return t * ((1 - r) + r * ratio)
+        if not r or not signers:
+            return share
+        given = min(self.concessions.given(p, group) for p in signers)
+        allowed = min(1.0, RECIPROCAL_SLACK + RECIPROCAL_LATE * t + RECIPROCAL_GAIN * given)
+        return max(share, r * (1.0 - allowed) + (1.0 - r) * share)
 
-    def _stonewalled(self, partners) -> bool:
+    def _stonewalled(self, ks, partners) -> bool:
+        group, signers = self._signers(ks, partners)
         return bool(self.level.reciprocity) and any(
-            p in self.received and p not in self.agreed_by and self._conceded(p) < 0.02 for p in partners)
+            p not in self.agreed_by and not self.concessions.has_moved(p, group) for p in signers)
 
     def _demand(self, obs, ks, partners):
         now, floor, ceiling = self._bounds(obs, ks)
-        demand = concession.target(floor, ceiling, self._pace(obs, partners), self.e)
         span = max(ceiling - floor, 1e-9)
+        demand = floor + span * self._share(obs, ks, partners) if ceiling > floor else floor
         for other in partners:
             trust = self._trust(obs, other)
             if trust < TRUST_COMFORT:
                 demand += LOW_TRUST_PREMIUM * span * (TRUST_COMFORT - trust) / 100
-            if self.breach_by(obs, other):
-                demand += BREAKER_PREMIUM * span
+            record = self.reputation.held_against(other, obs["turn"])
+            demand += REPUTATION_PREMIUM * span * min(1.0, record)
         return min(demand, ceiling), now
 
     def _climb_downs(self, obs, terms) -> list:
@@ -211,10 +217,14 @@ class Leader:
 
     # -- the decision ---------------------------------------------------------------------
 
-    def decide(self, obs, legal, space) -> Action:
+    def observe(self, obs) -> None:
+        """Take in what the observation shows that is new; deciding and advising both start here."""
         if self.table is None:
             self._setup(obs)
         self._absorb(obs)
+
+    def decide(self, obs, legal, space) -> Action:
+        self.observe(obs)
         if obs["phase"] == "moves":
             return moves.choose(self, obs, legal, concession.progress(obs))
         key = (obs["turn"], obs["round"])
@@ -257,7 +267,7 @@ class Leader:
         climb_downs = self._climb_downs(obs, terms)
         value = self.table.utility_after(obs["settled"], terms) - REVERSAL_COST * len(climb_downs)
         last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
-            and not self._stonewalled(partners)
+            and not self._stonewalled(ks, partners)
         broke = next(((self.seats[p], self.breach_by(obs, p)) for p in partners if self.breach_by(obs, p)), None)
         improves = value > now + 1e-9
         if can_accept and improves and not broke and (value >= demand - 1e-9 or
@@ -321,6 +331,8 @@ class Leader:
             if not open_ks or group in self.proposed_to or self._pending_with(obs, group):
                 continue
             partners = [s for s in group if s != self.seat]
+            if any(self.breach_by(obs, p) for p in partners):
+                continue    # it will not sign with them yet, so it offers them nothing either
             demand, now = self._demand(obs, open_ks, partners)
             picked = self._pick(obs, open_ks, partners, demand)
             if picked is None:
@@ -400,8 +412,6 @@ class Leader:
     # -- "what would you want for this?" ---------------------------------------------------
 
     def what_would_you_want(self, obs, partner, terms, parties=()):
-        if self.table is None:
-            self._setup(obs)
-        self._absorb(obs)
+        self.observe(obs)
         return advice.advise(self, obs, partner, terms, parties)
 

@@ -11,6 +11,8 @@ from game.engine.obligations import breaches
 from game.engine.phases import HOLD
 from game.engine.talks import Agreement
 
+from .reputation import TRUST_COMFORT
+
 STAT_WORTH = {"domestic": 0.5, "standing": 0.5, "military": 0.15, "economy": 0.2}
 TRUST_WORTH_PARTNER = 0.25
 TRUST_WORTH_OTHER = 0.03
@@ -35,12 +37,22 @@ def breach_cost(obs, seat, move_id) -> float:
     return cost
 
 
+def trust_worth(leader, obs, other, change) -> float:
+    """What a change in `other`'s trust in this seat is worth: only below the level where trust
+    stops weighing on what a partner asks, and only while talks with it remain to be had."""
+    if obs["turn"] >= obs["summit_turn"]:
+        return 0.0     # the summit's talks are over by the time moves are revealed
+    current = obs["trust"][other][leader.seat]
+    below = min(current + change, TRUST_COMFORT) - min(current, TRUST_COMFORT)
+    pending = any(other in group and leader.table.open_issues(ks, obs) for group, ks in leader.my_groups)
+    return (TRUST_WORTH_PARTNER if pending else TRUST_WORTH_OTHER) * below
+
+
 def evaluate(leader, obs, move_id, t) -> float:
     if move_id == HOLD:
         return 0.0
     me = leader.seat
     move = leader.moves[move_id]
-    partners = leader.partners
     value = 0.0
     for eff in move["effects"]:
         kind = eff["kind"]
@@ -53,8 +65,7 @@ def evaluate(leader, obs, move_id, t) -> float:
             elif obs["trust"][me][eff["seat"]] > 60:
                 value += HARM_WORTH * eff["add"]
         elif kind == "trust" and eff["to"] == me and leader.level.lookahead:
-            worth = TRUST_WORTH_PARTNER if eff["from"] in partners else TRUST_WORTH_OTHER
-            value += worth * eff["add"]
+            value += trust_worth(leader, obs, eff["from"], eff["add"])
     honesty = leader.personality["honesty"]
     value -= breach_cost(obs, me, move_id) * (0.5 + honesty)
     if move["kind"] in ("escalate", "strike") and leader.level.lookahead:

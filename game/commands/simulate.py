@@ -1,4 +1,4 @@
-"""python main.py simulate --scenario ID --games N --seed S [--workers W] [--json]"""
+"""python main.py simulate --scenario ID --games N --seed S [--workers W] [--ray ADDRESS] [--json]"""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ import os
 import sys
 
 from game.ai import BASELINES, LEVELS
+from game.ai.scripted import STRATEGIES
+from game.batch import BatchError
 from game.catalog import load_scenario
 from game.scenario import ScenarioError
 from game.sim import run_games, summarise
 
-KINDS = LEVELS + tuple(BASELINES)
+KINDS = LEVELS + tuple(BASELINES) + tuple(STRATEGIES)
 
 
 def add_arguments(parser):
@@ -19,6 +21,9 @@ def add_arguments(parser):
     parser.add_argument("--games", type=int, default=100, metavar="N", help="how many games (default 100)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="the run's seed (default 0)")
     parser.add_argument("--workers", type=int, default=1, metavar="W", help="processes to spread games over")
+    parser.add_argument("--ray", metavar="ADDRESS",
+                        help="play the games on a Ray cluster: host:port, 'auto' (this machine's cluster) or "
+                             "'local' (start one for the run); same results as --workers")
     parser.add_argument("--level", default="normal", choices=KINDS, help="the AI level for every seat")
     parser.add_argument("--seat", action="append", default=[], metavar="SEAT=LEVEL",
                         help="a different level for one seat (repeatable)")
@@ -55,9 +60,15 @@ def run(args) -> int:
     if sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(total=args.games, unit="game", desc=scenario.id, file=sys.stderr)
-    records = run_games(scenario, args.games, args.seed, controllers, workers, bar.update if bar else None)
-    if bar:
-        bar.close()
+    try:
+        records = run_games(scenario, args.games, args.seed, controllers, workers, bar.update if bar else None,
+                            ray=args.ray)
+    except BatchError as err:
+        print(f"simulate: {err}", file=sys.stderr)
+        return 2
+    finally:
+        if bar:
+            bar.close()
     summary = summarise(scenario, records, args.seed, controllers)
     if args.json:
         print(json.dumps(summary, sort_keys=True))
