@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import socket
 from concurrent.futures import ProcessPoolExecutor
 
 RAY_MISSING = "Ray is not installed here: pip install -e '.[ray]'"
@@ -42,9 +43,21 @@ def run(fn, jobs: list, workers: int = 1, ray: str | None = None, progress=None)
     return out
 
 
+def _reachable(address: str) -> None:
+    """Fail at once, rather than after Ray's own minutes of retries, when nothing listens there."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit():
+        return      # "auto", "local" or a ray:// address: Ray resolves those itself
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except OSError as err:
+        raise BatchError(f"no Ray cluster at {address}: {err.strerror or err}") from None
+
+
 def _on_ray(fn, jobs, address, progress):
     if importlib.util.find_spec("ray") is None:
         raise BatchError(RAY_MISSING)
+    _reachable(address)
     if address == "local":
         # A cluster started for one run serves this machine only: keep it on the loopback address.
         os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")

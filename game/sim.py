@@ -29,6 +29,7 @@ def play_one(scenario, seed: int, controllers: dict) -> dict:
     return {"seed": seed, "outcome": state.outcome(), "actions": len(state.log),
             "scores": {s: v["total"] for s, v in scores.items()},
             "breaches": len(state.breaches), "agreements": len(state.agreements),
+            "signers": [list(a.parties) for a in state.agreements],
             "closeness": history_comparison(state)["closeness"]}
 
 

@@ -21,9 +21,9 @@ from .reputation import TRUST_COMFORT, Reputation
 
 LOW_TRUST_PREMIUM = 0.25
 REPUTATION_PREMIUM = 0.3    # share of the room it asks on top from a seat with a record held against it
-RECIPROCAL_SLACK = 0.15     # share of the room it gives up before the other side has moved at all...
+RECIPROCAL_SLACK = 0.10     # share of the room it gives up before the other side has moved at all...
 RECIPROCAL_LATE = 0.35      # ...growing to this much more by the summit...
-RECIPROCAL_GAIN = 1.5       # ...and more for each share of the way the other side has come
+RECIPROCAL_GAIN = 1.0       # ...and more for each share of the way the other side has come
 REVERSAL_COST = 0.05
 MOOD_SPREAD = 0.35
 MEDIATION_GAIN = 0.05   # a mediator steps in only where a deal would clearly serve it

@@ -23,5 +23,5 @@ class Level:
 LEVELS = {
     "easy": Level("easy", "none", 1.8, 0.35, False, False, False, 0.0),
     "normal": Level("normal", "frequency", 1.0, 0.0, True, True, True, 0.4),
-    "hard": Level("hard", "full", 0.6, 0.0, True, True, True, 0.6),
+    "hard": Level("hard", "full", 0.6, 0.0, True, True, True, 1.0),
 }
