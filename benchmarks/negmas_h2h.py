@@ -86,7 +86,7 @@ class Table:
 
     def __init__(self, p: Problem, seat: str, level: str, seed: int, n_steps: int):
         cal = dataclasses.replace(p.scenario.calendar, turns=1, summit_turn=1,
-                                  talk_rounds=math.ceil(n_steps / 2) + 1)
+                                  talk_rounds=math.ceil(n_steps / 2))
         scen = dataclasses.replace(p.scenario, calendar=cal)
         self.issues = p.issues
         self.state = Game(scen, seed).new_state()
@@ -204,9 +204,9 @@ def interval(values) -> tuple:
     return mean, half
 
 
-def run(steps, reps, workers, ray):
+def run(problems, steps, reps, workers, ray):
     jobs, keys = [], []
-    for scenario_id, pair in PROBLEMS:
+    for scenario_id, pair in problems:
         for n in steps:
             for seat in pair:
                 for kind in AGENTS:
@@ -228,20 +228,22 @@ def main(argv=None) -> int:
     parser.add_argument("--reps", type=int, default=5, help="games per pairing with a Summit leader in it")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--ray", metavar="ADDRESS", help="run the negotiations on a Ray cluster")
+    parser.add_argument("--scenario", action="append", default=[], help="only these scenarios' problems")
     args = parser.parse_args(argv)
     if NEGMAS_ERROR is not None:
         print(f"negmas is not installed ({NEGMAS_ERROR}): pip install -e '.[bench]'", file=sys.stderr)
         return 2
     import negmas
+    problems = [p for p in PROBLEMS if not args.scenario or p[0] in args.scenario]
     try:
-        results = run(args.steps, args.reps, args.workers, args.ray)
+        results = run(problems, args.steps, args.reps, args.workers, args.ray)
     except batch.BatchError as err:
         print(f"negmas_h2h: {err}", file=sys.stderr)
         return 2
     print(f"NegMAS {negmas.__version__}: mean utility of the agent in the seat (agreement rate), "
           f"{args.reps} games per pairing with a Summit leader")
     misses = []
-    for scenario_id, pair in PROBLEMS:
+    for scenario_id, pair in problems:
         for n in args.steps:
             for seat in pair:
                 print(f"\n{scenario_id}, {seat} against the agent in "

@@ -20,7 +20,7 @@ from .reciprocity import Concessions
 from .reputation import TRUST_COMFORT, Reputation
 
 LOW_TRUST_PREMIUM = 0.25
-REPUTATION_PREMIUM = 0.3    # share of the room it asks on top from a seat with a record held against it
+REPUTATION_PREMIUM = 0.5    # share of the room it asks on top from a seat with a record held against it
 RECIPROCAL_SLACK = 0.10     # share of the room it gives up before the other side has moved at all...
 RECIPROCAL_LATE = 0.35      # ...growing to this much more by the summit...
 RECIPROCAL_GAIN = 1.0       # ...and more for each share of the way the other side has come
@@ -73,7 +73,8 @@ class Leader:
         self.concessions = Concessions(self.table)
         # Each game draws its own mood around the leader's personality, so seeds give different tables.
         mood = float(np.exp(self.rng.normal(0.0, MOOD_SPREAD)))
-        self.e = concession.exponent(self.personality["patience"], self.level.concession) * mood
+        self.e = min(concession.exponent(self.personality["patience"], self.level.concession),
+                     self.level.firmest) * mood
 
     # -- reading what happened ------------------------------------------------------
 
@@ -166,7 +167,20 @@ class Leader:
                 demand += LOW_TRUST_PREMIUM * span * (TRUST_COMFORT - trust) / 100
             record = self.reputation.held_against(other, obs["turn"])
             demand += REPUTATION_PREMIUM * span * min(1.0, record)
-        return min(demand, ceiling), now
+        return max(min(demand, ceiling), self._offered_already(obs, ks, partners)), now
+
+    def _offered_already(self, obs, ks, partners) -> float:
+        """What the best offer a partner has itself made on these issues is worth: it never asks
+        for less than that, and it takes that when its own demand has come down to it."""
+        group, signers = self._signers(ks, partners)
+        ids = {self.table.ids[k] for k in ks}
+        unsettled = set(obs["open_issues"]) - set(obs["settled"])
+        best = float("-inf")
+        for p in signers:
+            terms = self.concessions.best_offer(p, group)
+            if terms and set(terms) <= ids and set(terms) <= unsettled:
+                best = max(best, self.table.utility_after(obs["settled"], terms))
+        return best
 
     def _climb_downs(self, obs, terms) -> list:
         """(issue, stated option) for each public stand these terms would make it back down from."""

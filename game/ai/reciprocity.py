@@ -15,6 +15,7 @@ class Concessions:
     def __init__(self, table):
         self.table = table
         self.positions = {}     # (seat, group) -> place of each of its offers, in order
+        self.best = {}          # (seat, group) -> (place, terms) of its best offer so far
         self.refused = set()    # (seat, group) pairs where the seat turned an offer of mine down
 
     def group_of(self, terms):
@@ -32,13 +33,27 @@ class Concessions:
     def offered(self, seat, terms):
         """Record an offer; return what undoes it (for judging an offer only supposed)."""
         key = (seat, self.group_of(terms))
-        self.positions.setdefault(key, []).append(self.place(terms))
-        return key
+        place = self.place(terms)
+        self.positions.setdefault(key, []).append(place)
+        before = self.best.get(key)
+        if before is None or place > before[0]:
+            self.best[key] = (place, dict(terms))
+        return key, before
 
-    def forget(self, key):
+    def forget(self, undo):
+        key, before = undo
         self.positions[key].pop()
         if not self.positions[key]:
             del self.positions[key]
+        if before is None:
+            del self.best[key]
+        else:
+            self.best[key] = before
+
+    def best_offer(self, seat, group):
+        """The best terms `seat` has itself offered on `group`'s issues, or None."""
+        found = self.best.get((seat, group))
+        return found and found[1]
 
     def turned_down(self, seat, terms):
         self.refused.add((seat, self.group_of(terms)))

@@ -11,8 +11,8 @@ from __future__ import annotations
 BROKE_WITH_ME = 1.0     # a breach of an agreement this leader signed
 BROKE_SEEN = 0.45       # a breach of someone else's agreement
 BACKED_DOWN = 0.15      # a public climb-down: its word in public is worth less
-KEPT = 0.08             # a day an agreement held with it bound: slowly earns back
-FADE = 0.85             # what is left of a record after each day
+KEPT = 0.04             # a day an agreement held with it bound: slowly earns back
+FADE = 0.9              # what is left of a record after each day
 REFUSE_FROM = 0.6       # a victim will not sign at all while this much is remembered
 TRUST_COMFORT = 50      # at or above this trust a leader asks no premium for signing on promises
 
