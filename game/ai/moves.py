@@ -22,9 +22,13 @@ REPEAT_WORTH = 0.5      # doing the same thing again is old news: each repeat is
 REPUTATION_COST = 10.0  # what being known at the table as a breaker costs in the talks that follow
 
 
-def breach_cost(obs, seat, move_id) -> float:
+def in_force(obs) -> list:
+    """The agreements in force, typed again from the observation so the rules can be asked about them."""
+    return [Agreement.from_dict(a) for a in obs["agreements"] if a["live"]]
+
+
+def breach_cost(obs, seat, move_id, agreements) -> float:
     """What the breaches this move would commit cost, in score points, as the rules charge them."""
-    agreements = [Agreement.from_dict(a) for a in obs["agreements"] if a["live"]]
     cost = 0.0
     for breach in breaches(agreements, obs["statements"], seat, move_id):
         cost -= (breach.standing * STAT_WORTH["standing"] + breach.domestic * STAT_WORTH["domestic"]
@@ -48,7 +52,7 @@ def trust_worth(leader, obs, other, change) -> float:
     return (TRUST_WORTH_PARTNER if pending else TRUST_WORTH_OTHER) * below
 
 
-def evaluate(leader, obs, move_id, t) -> float:
+def evaluate(leader, obs, move_id, t, agreements) -> float:
     if move_id == HOLD:
         return 0.0
     me = leader.seat
@@ -67,7 +71,7 @@ def evaluate(leader, obs, move_id, t) -> float:
         elif kind == "trust" and eff["to"] == me and leader.level.lookahead:
             value += trust_worth(leader, obs, eff["from"], eff["add"])
     honesty = leader.personality["honesty"]
-    value -= breach_cost(obs, me, move_id) * (0.5 + honesty)
+    value -= breach_cost(obs, me, move_id, agreements) * (0.5 + honesty)
     if move["kind"] in ("escalate", "strike") and leader.level.lookahead:
         pending = leader.unsettled_gain(obs)
         value += PRESSURE * leader.personality["risk"] * (1.0 - t) * min(1.0, pending * 5) - PRESSURE * 0.5
@@ -77,10 +81,11 @@ def evaluate(leader, obs, move_id, t) -> float:
 
 
 def choose(leader, obs, legal, t):
+    agreements = in_force(obs)
     options = [a for a in legal if a.type == "move"]
     best, best_value = options[0], None
     for action in options:
-        value = evaluate(leader, obs, action.move, t)
+        value = evaluate(leader, obs, action.move, t, agreements)
         if leader.level.pick_noise:
             value += float(leader.rng.normal(0.0, 1.5))
         if best_value is None or value > best_value + 1e-9:

@@ -11,10 +11,10 @@ import numpy as np
 
 from game.engine.actions import DONE, Action
 from game.engine.obligations import breaches
-from game.engine.talks import Agreement
 
 from .baselines import Pushover
 from .leader import Leader
+from .moves import in_force
 from .packages import Table
 
 
@@ -174,7 +174,7 @@ class Breaker(_Lever):
         chosen = self.leader.decide(obs, legal, space)
         if obs["phase"] != "moves":
             return chosen
-        agreements = [Agreement.from_dict(a) for a in obs["agreements"] if a["live"]]
+        agreements = in_force(obs)
         counted = [(len(breaches(agreements, obs["statements"], self.seat, a.move)), k, a)
                    for k, a in enumerate(legal) if a.type == "move"]
         most, _, action = max(counted, key=lambda c: (c[0], -c[1]))
