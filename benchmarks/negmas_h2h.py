@@ -242,7 +242,7 @@ def main(argv=None) -> int:
         return 2
     print(f"NegMAS {negmas.__version__}: mean utility of the agent in the seat (agreement rate), "
           f"{args.reps} games per pairing with a Summit leader")
-    misses = []
+    misses, ties, compared = [], [], 0
     for scenario_id, pair in problems:
         for n in args.steps:
             for seat in pair:
@@ -265,13 +265,20 @@ def main(argv=None) -> int:
                         other = results[(scenario_id, n, seat, ref, against)]
                         o_mean = statistics.fmean(u for u, _ in other)
                         o_rate = sum(1 for _, ok in other if ok) / len(other)
-                        if h_mean <= o_mean or h_rate < o_rate:
-                            misses.append(f"{scenario_id} {seat} {n} steps vs {against}: hard {h_mean:.3f} "
-                                          f"({h_rate:.0%}) <= {ref} {o_mean:.3f} ({o_rate:.0%})")
-    print("\nhard scores more than Aspiration and Boulware at an equal or higher agreement rate "
-          + ("in every pairing" if not misses else f"except in {len(misses)} pairings:"))
+                        line = (f"{scenario_id} {seat} {n} steps vs {against}: hard {h_mean:.3f} ({h_rate:.0%}), "
+                                f"{ref} {o_mean:.3f} ({o_rate:.0%})")
+                        if h_rate < o_rate or h_mean < o_mean - 1e-9:
+                            misses.append(line)
+                        elif h_mean <= o_mean + 1e-9:
+                            ties.append(line)
+                        compared += 1
+    print(f"\nof {compared} comparisons, hard scores more than Aspiration or Boulware at an equal or higher "
+          f"agreement rate in {compared - len(misses) - len(ties)}, ties in {len(ties)} (the same agreement) "
+          f"and scores less in {len(misses)}:")
     for line in misses:
-        print(f"  {line}")
+        print(f"  less: {line}")
+    for line in ties:
+        print(f"  tie:  {line}")
     return 0
 
 

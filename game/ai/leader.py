@@ -74,7 +74,7 @@ class Leader:
         # Each game draws its own mood around the leader's personality, so seeds give different tables.
         mood = float(np.exp(self.rng.normal(0.0, MOOD_SPREAD)))
         self.e = min(concession.exponent(self.personality["patience"], self.level.concession),
-                     self.level.firmest) * mood
+                     self.level.firmest) * (min(mood, 1.0) if self.level.firmest < 1 else mood)
 
     # -- reading what happened ------------------------------------------------------
 

@@ -14,8 +14,8 @@ from game.engine.talks import Agreement
 from .reputation import TRUST_COMFORT
 
 STAT_WORTH = {"domestic": 0.5, "standing": 0.5, "military": 0.15, "economy": 0.2}
-TRUST_WORTH_PARTNER = 0.25
-TRUST_WORTH_OTHER = 0.03
+TRUST_WORTH_PARTNER = 0.08  # a trust point below comfort lowers what a partner asks by ~0.08 score points
+TRUST_WORTH_OTHER = 0.01
 HARM_WORTH = 0.08
 PRESSURE = 3.0
 REPEAT_WORTH = 0.5      # doing the same thing again is old news: each repeat is worth half as much
