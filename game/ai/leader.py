@@ -12,7 +12,7 @@ import numpy as np
 from game.engine.actions import DONE, Action
 from game.engine.talks import backs_down, last_stands
 
-from . import advice, concession, moves, voice
+from . import advice, concession, moves, objectives, voice
 from .levels import LEVELS
 from .opponents import Belief
 from .packages import Table
@@ -56,12 +56,15 @@ class Leader:
         self.absorbed = set()
         self.agreed_by = set()  # seats that have accepted a package of mine
         self.known = {}         # every proposal it has seen, by id, as it first saw it
+        self.fired = set()      # the scenario events it has seen happen
 
     # -- setting up from the first observation ------------------------------------
 
     def _setup(self, obs):
         private = obs["private"]
         self.personality = private["personality"]
+        self.objectives = [{"points": o["points"], "cond": objectives.condition(o["when"])}
+                           for o in private["objectives"]]
         self.table = Table(self.public, self.seat, private)
         kind = self.level.model
         self.beliefs = {s: Belief(self.table, s, kind) for s in self.seats if s != self.seat}
@@ -92,6 +95,8 @@ class Leader:
                 continue
             self.absorbed.add(n)
             kind, who = event["kind"], event["seat"]
+            if kind == "news" and event.get("event"):
+                self.fired.add(event["event"])
             if kind in ("breach", "reversal", "kept"):
                 self.reputation.heard(event, agreements)
             if who == self.seat or who not in self.beliefs:

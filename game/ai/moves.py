@@ -11,6 +11,7 @@ from game.engine.obligations import breaches
 from game.engine.phases import HOLD
 from game.engine.talks import Agreement
 
+from . import objectives
 from .reputation import TRUST_COMFORT
 
 STAT_WORTH = {"domestic": 0.5, "standing": 0.5, "military": 0.15, "economy": 0.2}
@@ -52,12 +53,12 @@ def trust_worth(leader, obs, other, change) -> float:
     return (TRUST_WORTH_PARTNER if pending else TRUST_WORTH_OTHER) * below
 
 
-def evaluate(leader, obs, move_id, t, agreements) -> float:
+def evaluate(leader, obs, move_id, t, agreements, facts) -> float:
     if move_id == HOLD:
         return 0.0
     me = leader.seat
     move = leader.moves[move_id]
-    value = 0.0
+    value = objectives.worth(leader.objectives, facts, facts.after(me, move))
     for eff in move["effects"]:
         kind = eff["kind"]
         if kind == "stat":
@@ -82,12 +83,13 @@ def evaluate(leader, obs, move_id, t, agreements) -> float:
 
 def choose(leader, obs, legal, t):
     agreements = in_force(obs)
+    facts = objectives.SeenFacts(leader.public, obs, leader.fired)
     options = [a for a in legal if a.type == "move"]
     best, best_value = options[0], None
     for action in options:
-        value = evaluate(leader, obs, action.move, t, agreements)
-        if leader.level.pick_noise:
-            value += float(leader.rng.normal(0.0, 1.5))
+        value = evaluate(leader, obs, action.move, t, agreements, facts)
+        if leader.level.move_noise:
+            value += float(leader.rng.normal(0.0, leader.level.move_noise))
         if best_value is None or value > best_value + 1e-9:
             best, best_value = action, value
     return best
