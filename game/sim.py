@@ -49,6 +49,14 @@ def run_games(scenario, games: int, seed: int, controllers: dict, workers: int =
     return [r for records in batch.run(_play_chunk, chunks, workers, ray, tick) for r in records]
 
 
+def _rank(counts, outcome):
+    """1 if `outcome` is (one of) the most frequent results, 2 if one result is more frequent, ...;
+    None if it never came about."""
+    if not counts[outcome]:
+        return None
+    return 1 + sum(1 for c in counts.values() if c > counts[outcome])
+
+
 def _spread(values) -> dict:
     values = list(values)
     if not values:
@@ -66,7 +74,9 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
     quality = []
     history = dict(scenario.history.outcome)
     matches = collections.Counter()
+    outcomes = collections.Counter()
     for r in records:
+        outcomes[tuple(r["outcome"].get(i.id, i.default) for i in scenario.issues)] += 1
         outcome = r["outcome"]
         for issue in scenario.issues:
             if issue.id in outcome:
@@ -86,7 +96,10 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
         "unclaimed_welfare": _spread(q["unclaimed_welfare"] for q in quality),
         "nash_point": frontier.nash_terms,
         "history": {"closeness": _spread(r["closeness"] for r in records),
-                    "match_rate": {i.id: round(matches[i.id] / n, 4) for i in scenario.issues}},
+                    "match_rate": {i.id: round(matches[i.id] / n, 4) for i in scenario.issues},
+                    "outcome": {i.id: history.get(i.id, i.default) for i in scenario.issues},
+                    "games": outcomes[tuple(history.get(i.id, i.default) for i in scenario.issues)],
+                    "rank": _rank(outcomes, tuple(history.get(i.id, i.default) for i in scenario.issues))},
         "breaches_per_game": round(sum(r["breaches"] for r in records) / n, 4),
         "actions_per_game": round(sum(r["actions"] for r in records) / n, 2),
     }

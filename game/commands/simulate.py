@@ -78,11 +78,13 @@ def run(args) -> int:
 
 
 def render(summary, scenario) -> str:
+    history = summary["history"]
     lines = [f"{scenario.title}: {summary['games']} AI games, seed {summary['seed']}", "",
-             "Agreement rate per issue (options signed):"]
+             "Agreement rate per issue (options signed; history's option, and how often the table matched it):"]
     for issue in scenario.issues:
         opts = ", ".join(f"{o} {c}" for o, c in summary["options"][issue.id].items()) or "never signed"
-        lines.append(f"  {issue.name:<44} {summary['agreement_rate'][issue.id]:>6.0%}   {opts}")
+        lines.append(f"  {issue.name:<44} {summary['agreement_rate'][issue.id]:>6.0%}   {opts}   "
+                     f"[history: {history['outcome'][issue.id]}, {history['match_rate'][issue.id]:.0%}]")
     lines += ["", "Most frequent packages:"]
     for p in summary["top_packages"]:
         terms = ", ".join(f"{k}={v}" for k, v in p["terms"].items()) or "nothing signed"
@@ -97,7 +99,10 @@ def render(summary, scenario) -> str:
         s = summary[key]
         if s["mean"] is not None:
             lines.append(f"{label}: {s['mean']:.3f} ± {s['sd']:.3f}")
-    h = summary["history"]["closeness"]
+    h = history["closeness"]
     lines.append(f"Closeness to what really happened (1 = identical): {h['mean']:.3f} ± {h['sd']:.3f}")
+    where = "never reached" if history["rank"] is None else \
+        f"reached in {history['games']} games, rank {history['rank']} among the results"
+    lines.append(f"The historical outcome as a whole: {where}")
     lines.append(f"Breaches per game: {summary['breaches_per_game']}; actions per game: {summary['actions_per_game']}")
     return "\n".join(lines)

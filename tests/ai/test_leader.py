@@ -40,12 +40,12 @@ def _disguise(scenario, keep):
     return dataclasses.replace(scenario, seats=tuple(seats))
 
 
-@pytest.mark.parametrize("seed", [3, 11])
-def test_decisions_do_not_depend_on_other_seats_private_data(scenario, seed):
-    original = _played(scenario, seed)
+@pytest.mark.parametrize("seed, level", [(3, "normal"), (11, "normal"), (5, "hard"), (6, "easy")])
+def test_decisions_do_not_depend_on_other_seats_private_data(scenario, seed, level):
+    original = _played(scenario, seed, level)
     focus = next(s for s in scenario.seat_ids if any(s in i.signatories for i in scenario.issues))
     disguised = _disguise(scenario, focus)
-    replay = Match(disguised, seed, {s: "normal" for s in scenario.seat_ids})
+    replay = Match(disguised, seed, {s: level for s in scenario.seat_ids})
     leader = replay.leaders[focus]
     compared = 0
     for seat, action in original.state.log:
@@ -57,12 +57,13 @@ def test_decisions_do_not_depend_on_other_seats_private_data(scenario, seed):
     assert isinstance(leader, Leader)
 
 
-def test_every_refusal_comes_with_a_reason_in_the_leaders_voice(scenario):
+@pytest.mark.parametrize("level", ["normal", "hard"])
+def test_every_refusal_comes_with_a_reason_in_the_leaders_voice(scenario, level):
     names = {s.id: (s.capital or s.name) for s in scenario.seats}
     issue_names = [i.name for i in scenario.issues]
     refusals = 0
     for seed in range(4):
-        state = _played(scenario, seed).state
+        state = _played(scenario, seed, level).state
         for event in state.events:
             if event["kind"] != "reject":
                 continue
