@@ -12,7 +12,7 @@ import numpy as np
 from game.engine.actions import DONE, Action
 from game.engine.talks import backs_down, last_stands
 
-from . import advice, concession, moves, objectives, voice
+from . import advice, concession, initiative, moves, objectives, voice
 from .levels import LEVELS
 from .opponents import Belief
 from .packages import Table
@@ -26,11 +26,7 @@ RECIPROCAL_LATE = 0.35      # ...growing to this much more by the summit...
 RECIPROCAL_GAIN = 1.0       # ...and more for each share of the way the other side has come
 REVERSAL_COST = 0.05
 MOOD_SPREAD = 0.35
-MEDIATION_GAIN = 0.05   # a mediator steps in only where a deal would clearly serve it
-MEDIATION_TRIES = 2     # compromises offered to the same two sides in a game
-MEDIATION_FROM = 3      # the day from which a mediator steps in, once the sides have had time alone
 TASTE_SPREAD = 0.03
-DEMAND_RISK = 0.65      # leaders at least this bold open the summit with a public demand
 
 
 class Leader:
@@ -204,7 +200,7 @@ class Leader:
 
     # -- choosing a package -------------------------------------------------------------
 
-    def _candidates(self, obs, ks):
+    def candidates(self, obs, ks):
         ks, packages, own = self.table.space(ks)
         base = self.table.base(obs["settled"])
         fixed = sum(self.table.tables[k][base[k]] for k in range(len(base)) if k not in ks)
@@ -213,11 +209,11 @@ class Leader:
     def _pick(self, obs, ks, partners, demand):
         """The package over ks it would offer: meets its demand, not yet turned down, best for
         the others as it sees them; None if there is no such package."""
-        ks, packages, total, base = self._candidates(obs, ks)
+        ks, packages, total, base = self.candidates(obs, ks)
         ok = total >= demand - 1e-9
         if not ok.any():
             ok = total >= total.max() - 1e-9
-        ok &= ~self._refused(ks, packages, partners)
+        ok &= ~self.refused(ks, packages, partners)
         if not ok.any():
             return None     # everything it would offer has been turned down: wait for theirs
         idx = np.flatnonzero(ok)
@@ -253,7 +249,7 @@ class Leader:
         for action in legal:
             if action.type in ("accept", "reject") and action.proposal not in self.answered:
                 return self._answer(obs, action.proposal, legal)
-        demand = self._public_demand(obs, legal)
+        demand = initiative.public_demand(self, obs, legal)
         if demand is not None:
             return demand
         if space["can_propose"]:
@@ -275,7 +271,7 @@ class Leader:
             parties = sorted({self.seat} | {s for i in wanted for s in self.issues_by_id[i]["signatories"]})
             self.proposed_to.add(tuple(parties))
             return Action.from_dict({"type": "counter", "proposal": pid, "parties": parties, "terms": wanted,
-                                     "expires": self._expiry(obs), "reason": reason})
+                                     "expires": self.expiry(obs), "reason": reason})
         return Action("reject", proposal=pid, reason=reason)
 
     def judge(self, obs, terms, partners, can_accept=True):
@@ -294,15 +290,17 @@ class Leader:
             return "accept", None, ""
         # While a party's broken word is fresh no terms would do, so there are none to want.
         wanted = None if broke else self._wanted(obs, ks, partners, terms, demand)
+        record = next(((self.seats[p], voice.breach_text(self.issues_by_id, event)) for p in partners
+                       if (event := self.reputation.remembered(p, obs["turn"]))), None)
         if self.level.counters and wanted and can_accept and self.can_propose and wanted != terms \
                 and not self._turned_down(partners, wanted):
-            return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted)
+            return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted, record)
         stated = climb_downs[0] if climb_downs else None
         distrusted = min(partners, key=lambda p: self._trust(obs, p), default=None)
         if distrusted is not None and self._trust(obs, distrusted) >= TRUST_COMFORT - 15:
             distrusted = None
         reason = voice.refusal(self.me, self.issues_by_id, terms, wanted or {}, broke=broke,
-                               distrusted=distrusted and self.seats[distrusted], stated=stated)
+                               distrusted=distrusted and self.seats[distrusted], stated=stated, remembered=record)
         return "reject", wanted, reason
 
     def _wanted(self, obs, ks, partners, terms, demand):
@@ -310,12 +308,12 @@ class Leader:
         ks_open = [k for k in ks if self.table.ids[k] in obs["open_issues"]]
         if not ks_open:
             return None
-        ks_full, packages, total, base = self._candidates(obs, ks_open)
+        ks_full, packages, total, base = self.candidates(obs, ks_open)
         asked = self.table.row(ks_full, terms)
         ok = total >= demand - 1e-9
         if not ok.any():
             return None
-        fresh = ok & ~self._refused(ks_full, packages, partners)
+        fresh = ok & ~self.refused(ks_full, packages, partners)
         if fresh.any():
             ok = fresh
         idx = np.flatnonzero(ok)
@@ -328,26 +326,12 @@ class Leader:
         choice = int(idx[int(np.argmax(score))])
         return self.table.terms(ks_full, packages[choice])
 
-    def _public_demand(self, obs, legal):
-        """A bold leader opens by stating in public its best option on the issue it cares most
-        about: the stand makes backing down cost it at home, so the others know it will hold,
-        and it tells the table, and any mediator, where it stands."""
-        if obs["turn"] != 1 or obs["round"] != 1 or self.personality["risk"] < DEMAND_RISK \
-                or self.level.model == "none" or not any(a.type == "statement" for a in legal):
-            return None
-        mine = [k for _, ks in self.my_groups for k in self.table.open_issues(ks, obs)]
-        if not mine:
-            return None
-        k = max(mine, key=lambda k: float(np.ptp(self.table.tables[k])))
-        best = self.table.options[k][int(np.argmax(self.table.tables[k]))]
-        return Action("statement", issue=self.table.ids[k], option=best)
-
     def _initiative(self, obs):
         """Open talks with the group where a deal would help most, or mediate between others."""
         best = None
         for group, ks in self.my_groups:
             open_ks = self.table.open_issues(ks, obs)
-            if not open_ks or group in self.proposed_to or self._pending_with(obs, group):
+            if not open_ks or group in self.proposed_to or self.pending_with(obs, group):
                 continue
             partners = [s for s in group if s != self.seat]
             if any(self.breach_by(obs, p) for p in partners):
@@ -361,24 +345,24 @@ class Leader:
             if gain > 1e-6 and (best is None or gain > best[0]):
                 best = (gain, group, ks_full, row)
         if best is None and self.level.mediates:
-            return self._mediate(obs)
+            return initiative.mediate(self, obs)
         if best is None:
             return None
         _, group, ks_full, row = best
         self.proposed_to.add(group)
         last = obs["turn"] == obs["summit_turn"]
         note = voice.final_offer(self.me) if last else ""
-        return Action.from_dict({"type": "propose", "parties": list(group), "expires": self._expiry(obs),
+        return Action.from_dict({"type": "propose", "parties": list(group), "expires": self.expiry(obs),
                                  "terms": self.table.terms(ks_full, row), "reason": note})
 
     @staticmethod
-    def _expiry(obs) -> int:
+    def expiry(obs) -> int:
         """An offer in the day's last round stays open into tomorrow, so the others can answer it."""
         if obs["round"] == obs["talk_rounds"] and obs["turn"] < obs["summit_turn"]:
             return obs["turn"] + 1
         return obs["turn"]
 
-    def _refused(self, ks, packages, partners) -> np.ndarray:
+    def refused(self, ks, packages, partners) -> np.ndarray:
         """Packages a partner has already turned down, so it is not offered them again."""
         out = np.zeros(len(packages), bool)
         ids = {self.table.ids[k] for k in ks}
@@ -393,40 +377,9 @@ class Leader:
     def _turned_down(self, partners, terms) -> bool:
         return any(terms in self.beliefs[p].refusals for p in partners)
 
-    def _pending_with(self, obs, group):
+    def pending_with(self, obs, group):
         return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))
                    and p["proposer"] == self.seat for p in obs["proposals"])
-
-    def _mediate(self, obs):
-        for group, ks in self.other_groups:
-            open_ks = self.table.open_issues(ks, obs)
-            parties = tuple(sorted(set(group) | {self.seat}))
-            tries = [turn for turn, p in self.mediated if p == parties]
-            if not open_ks or obs["turn"] < MEDIATION_FROM or obs["turn"] in tries or len(tries) >= MEDIATION_TRIES \
-                    or self._pending_with(obs, parties):
-                continue
-            partners = list(group)
-            ks_full, packages, total, base = self._candidates(obs, open_ks)
-            # Without having seen what each side asks for in the open, it has no compromise to offer.
-            if not all(self.beliefs[p].seen[list(ks_full)].any() for p in partners):
-                continue
-            self.mediated.append((obs["turn"], parties))
-            # A compromise: among packages that serve the mediator, the one giving both sides the
-            # most over what they seem to need (the Nash product of their believed gains).
-            useful = total - self.table.utility(base) >= MEDIATION_GAIN
-            product = np.ones(len(packages))
-            for other in partners:
-                belief = self.beliefs[other]
-                product *= np.clip(belief.group_utility(ks_full, base) - belief.threshold(), 0, None)
-            product = np.where(useful & ~self._refused(ks_full, packages, partners), product, 0.0)
-            # Between equal compromises, the one that serves the mediator best.
-            choice = int(np.argmax(product + 1e-6 * total * (product > 0)))
-            if product[choice] <= 0:
-                continue
-            return Action.from_dict({"type": "propose", "parties": list(parties), "expires": self._expiry(obs),
-                                     "terms": self.table.terms(ks_full, packages[choice]),
-                                     "reason": voice.mediation(self.me)})
-        return None
 
     # -- "what would you want for this?" ---------------------------------------------------
 

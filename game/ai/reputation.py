@@ -15,6 +15,7 @@ KEPT = 0.04             # a day an agreement held with it bound: slowly earns ba
 FADE = 0.9              # what is left of a record after each day
 REFUSE_FROM = 0.6       # a victim will not sign at all while this much is remembered
 TRUST_COMFORT = 50      # at or above this trust a leader asks no premium for signing on promises
+MENTION_FROM = 0.1      # a record this heavy is named when the leader explains a refusal
 
 
 class Reputation:
@@ -23,6 +24,7 @@ class Reputation:
         self.debt = {s: 0.0 for s in others}    # how much each seat's conduct is held against it
         self.day = 1
         self.broke_with_me = {}                 # seat -> the last breach of an agreement with me
+        self.last_breach = {}                   # seat -> the last breach of any agreement
 
     def _fade_to(self, turn: int) -> None:
         while self.day < turn:
@@ -38,6 +40,7 @@ class Reputation:
             agreement = agreements.get(event["agreement"])
             mine = agreement is not None and self.seat in agreement["parties"]
             self.debt[who] += BROKE_WITH_ME if mine else BROKE_SEEN
+            self.last_breach[who] = event
             if mine:
                 self.broke_with_me[who] = event
         elif kind == "reversal" and who in self.debt:
@@ -51,6 +54,12 @@ class Reputation:
         """The weight of `seat`'s record on day `turn` (0 for a clean one)."""
         self._fade_to(turn)
         return self.debt.get(seat, 0.0)
+
+    def remembered(self, seat: str, turn: int):
+        """The breach that still weighs on what this leader asks of `seat`, or None."""
+        if seat in self.last_breach and self.held_against(seat, turn) >= MENTION_FROM:
+            return self.last_breach[seat]
+        return None
 
     def refuses(self, seat: str, turn: int):
         """The breach this leader still will not sign over, or None."""

@@ -144,3 +144,10 @@ def test_a_breach_weighs_on_the_victim_and_on_witnesses_for_the_rest_of_the_game
         assert wary < trusting, (day, seat, "it signs less from a seat that broke its word")
     assert _signs_as_it_stands(broken, "russia", ["corridor_km", "joint_patrols"]), \
         "by the summit the victim talks again"
+    broken.act("turkey", {"type": "propose", "parties": ["turkey", "eu"],
+                          "terms": {"border_to_greece": "open", "eu_refugee_funds": "6"}})
+    broken.act("turkey", {"type": "done"})
+    broken.step_ai()
+    answer = next(p.note or p.reason for p in broken.state.proposals.values()
+                  if p.turn == 5 and "eu" in p.parties and "turkey" in p.parties and (p.counter_to or p.reason))
+    assert "has not forgotten that Turkey broke its word on Ceasefire in Idlib on day 1" in answer, answer
