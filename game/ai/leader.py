@@ -72,8 +72,9 @@ class Leader:
         self.concessions = Concessions(self.table)
         # Each game draws its own mood around the leader's personality, so seeds give different tables.
         mood = float(np.exp(self.rng.normal(0.0, MOOD_SPREAD)))
-        self.e = min(concession.exponent(self.personality["patience"], self.level.concession),
-                     self.level.firmest) * (min(mood, 1.0) if self.level.firmest < 1 else mood)
+        base = concession.exponent(self.personality["patience"], self.level.concession)
+        # The level's firmest clock is a ceiling that a mood may lower, never raise.
+        self.e = min(base * mood, self.level.firmest * min(mood, 1.0))
 
     # -- reading what happened ------------------------------------------------------
 

@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 
 from game.ai import Leader
+from game.ai.scripted import STRATEGIES
 from game.catalog import load_scenario
 from game.engine import IllegalAction, public_info
 from game.match import Match
@@ -92,7 +93,7 @@ def test_what_would_you_want_is_a_concrete_offer_it_then_signs():
 
 
 def test_ai_actions_are_always_legal_at_every_level(scenario):
-    for level in ("easy", "normal", "hard", "pushover", "stonewall"):
+    for level in ("easy", "normal", "hard", "pushover", "stonewall", *STRATEGIES):
         match = Match(scenario, 2, {s: level for s in scenario.seat_ids})
         try:
             match.run()
