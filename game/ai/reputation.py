@@ -35,20 +35,22 @@ class Reputation:
     def heard(self, event: dict, agreements: dict) -> None:
         """Take in one piece of news; `agreements` are the agreements seen so far, by id."""
         self._fade_to(event["turn"])
+        # News read a day or more after it happened has faded as if it had been heard at once.
+        faded = FADE ** max(0, self.day - event["turn"])
         kind, who = event["kind"], event["seat"]
         if kind == "breach" and who in self.debt:
             agreement = agreements.get(event["agreement"])
             mine = agreement is not None and self.seat in agreement["parties"]
-            self.debt[who] += BROKE_WITH_ME if mine else BROKE_SEEN
+            self.debt[who] += (BROKE_WITH_ME if mine else BROKE_SEEN) * faded
             self.last_breach[who] = event
             if mine:
                 self.broke_with_me[who] = event
         elif kind == "reversal" and who in self.debt:
-            self.debt[who] += BACKED_DOWN
+            self.debt[who] += BACKED_DOWN * faded
         elif kind == "kept":
             for s in event.get("seats", ()):
                 if s in self.debt:
-                    self.debt[s] = max(0.0, self.debt[s] - KEPT)
+                    self.debt[s] = max(0.0, self.debt[s] - KEPT * faded)
 
     def held_against(self, seat: str, turn: int) -> float:
         """The weight of `seat`'s record on day `turn` (0 for a clean one)."""
