@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import collections
 import statistics
-from concurrent.futures import ProcessPoolExecutor
 
+from game import batch
 from game.analysis import Frontier
 from game.engine import history_comparison
 from game.match import Match
+from game.scenario.model import Settled
 
 TOP_PACKAGES = 5
 
@@ -30,6 +31,7 @@ def play_one(scenario, seed: int, controllers: dict) -> dict:
     return {"seed": seed, "outcome": state.outcome(), "actions": len(state.log),
             "scores": {s: v["total"] for s, v in scores.items()},
             "breaches": len(state.breaches), "agreements": len(state.agreements),
+            "signers": [list(a.parties) for a in state.agreements],
             "closeness": history["closeness"],
             "history_distance": {r["issue"]: r["distance"] for r in history["issues"] if r["distance"] is not None}}
 
@@ -39,24 +41,23 @@ def _play_chunk(args):
     return [play_one(scenario, seed, controllers) for seed in seeds]
 
 
-def run_games(scenario, games: int, seed: int, controllers: dict, workers: int = 1, progress=None) -> list:
+def run_games(scenario, games: int, seed: int, controllers: dict, workers: int = 1, progress=None,
+              ray: str | None = None) -> list:
+    """Records of `games` AI games, the same whether played here, on `workers` processes or on Ray."""
     seeds = [game_seed(seed, i) for i in range(games)]
-    if workers <= 1:
-        out = []
-        for s in seeds:
-            out.append(play_one(scenario, s, controllers))
-            if progress:
-                progress(1)
-        return out
-    size = max(1, min(50, games // (workers * 4) or 1))
-    chunks = [seeds[i:i + size] for i in range(0, games, size)]
-    out = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for records in pool.map(_play_chunk, [(scenario, c, controllers) for c in chunks]):
-            out.extend(records)
-            if progress:
-                progress(len(records))
-    return out
+    spread = max(workers, 2 if ray else 1)
+    size = max(1, min(50, games // (spread * 4) or 1))
+    chunks = [(scenario, seeds[i:i + size], controllers) for i in range(0, games, size)]
+    tick = (lambda records: progress(len(records))) if progress else None
+    return [r for records in batch.run(_play_chunk, chunks, workers, ray, tick) for r in records]
+
+
+def _rank(counts, outcome):
+    """1 if `outcome` is (one of) the most frequent results, 2 if one result is more frequent, ...;
+    None if it never came about."""
+    if not counts[outcome]:
+        return None
+    return 1 + sum(1 for c in counts.values() if c > counts[outcome])
 
 
 def _spread(values) -> dict:
@@ -74,9 +75,14 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
     options = {i.id: collections.Counter() for i in scenario.issues}
     packages = collections.Counter()
     quality = []
-    counted = [e.issue for e in scenario.history.entries if e.settled.counted]
+    history = [e for e in scenario.history.entries if e.settled.counted]
+    counted = [e.issue for e in history]
+    # The historical outcome as a whole, on the issues it counts: what was agreed, and what was left unsigned.
+    real = tuple(e.option if e.settled is Settled.AGREED else None for e in history)
     matches = collections.Counter()
+    outcomes = collections.Counter()
     for r in records:
+        outcomes[tuple(r["outcome"].get(i) for i in counted)] += 1
         outcome = r["outcome"]
         for issue in scenario.issues:
             if issue.id in outcome:
@@ -95,7 +101,9 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
         "unclaimed_welfare": _spread(q["unclaimed_welfare"] for q in quality),
         "nash_point": frontier.nash_terms,
         "history": {"closeness": _spread(r["closeness"] for r in records),
-                    "match_rate": {i: round(matches[i] / n, 4) for i in counted}},
+                    "match_rate": {i: round(matches[i] / n, 4) for i in counted},
+                    "outcome": {e.issue: e.option if e.settled is Settled.AGREED else None for e in history},
+                    "games": outcomes[real], "rank": _rank(outcomes, real)},
         "breaches_per_game": round(sum(r["breaches"] for r in records) / n, 4),
         "actions_per_game": round(sum(r["actions"] for r in records) / n, 2),
     }

@@ -17,14 +17,12 @@ def advise(leader, obs, asker, terms, parties=()):
     if not terms:
         return None, voice.not_mine(leader.me, mine)
     # Judged as if the terms had been put to it, for putting them shows how far the asker has come.
-    offers = leader.received.setdefault(asker, []) if asker in leader.beliefs else []
-    offers.append(leader.table.utility_after(obs["settled"], terms))
+    supposed = leader.concessions.offered(asker, terms) if asker in leader.beliefs else None
     try:
         verdict, wanted, reason = leader.judge(obs, terms, partners)
     finally:
-        offers.pop()
-        if asker in leader.received and not leader.received[asker]:
-            del leader.received[asker]
+        if supposed is not None:
+            leader.concessions.forget(supposed)
     if verdict == "accept":
         return terms, voice.want_answer(leader.me, issues, terms, terms)
     if wanted and wanted != terms:

@@ -21,7 +21,12 @@ def progress(obs) -> float:
     return min(1.0, max(0.0, done / total))
 
 
+def share(t: float, e: float) -> float:
+    """The share of the way from floor to ceiling still demanded at time t."""
+    return 1.0 - t ** (1.0 / e)
+
+
 def target(floor: float, ceiling: float, t: float, e: float) -> float:
     if ceiling <= floor:
         return floor
-    return floor + (ceiling - floor) * (1.0 - t ** (1.0 / e))
+    return floor + (ceiling - floor) * share(t, e)

@@ -12,21 +12,21 @@ import numpy as np
 from game.engine.actions import DONE, Action
 from game.engine.talks import backs_down, last_stands
 
-from . import advice, concession, moves, voice
+from . import advice, concession, initiative, moves, objectives, voice
 from .levels import LEVELS
 from .opponents import Belief
 from .packages import Table
+from .reciprocity import Concessions
+from .reputation import TRUST_COMFORT, Reputation
 
-TRUST_COMFORT = 50
 LOW_TRUST_PREMIUM = 0.25
-BREAKER_PREMIUM = 0.15
+REPUTATION_PREMIUM = 0.5    # share of the room it asks on top from a seat with a record held against it
+RECIPROCAL_SLACK = 0.10     # share of the room it gives up before the other side has moved at all...
+RECIPROCAL_LATE = 0.35      # ...growing to this much more by the summit...
+RECIPROCAL_GAIN = 1.0       # ...and more for each share of the way the other side has come
 REVERSAL_COST = 0.05
 MOOD_SPREAD = 0.35
-MEDIATION_GAIN = 0.05   # a mediator steps in only where a deal would clearly serve it
-MEDIATION_TRIES = 2     # compromises offered to the same two sides in a game
-MEDIATION_FROM = 3      # the day from which a mediator steps in, once the sides have had time alone
 TASTE_SPREAD = 0.03
-DEMAND_RISK = 0.65      # leaders at least this bold open the summit with a public demand
 
 
 class Leader:
@@ -50,15 +50,17 @@ class Leader:
         self.can_propose = False
         self.mediated = []      # (turn, parties) of each compromise offered, at most one a day
         self.absorbed = set()
-        self.received = {}      # seat -> my utility of each package it offered me, in order
         self.agreed_by = set()  # seats that have accepted a package of mine
         self.known = {}         # every proposal it has seen, by id, as it first saw it
+        self.fired = set()      # the scenario events it has seen happen
 
     # -- setting up from the first observation ------------------------------------
 
     def _setup(self, obs):
         private = obs["private"]
         self.personality = private["personality"]
+        self.objectives = [{"points": o["points"], "cond": objectives.condition(o["when"])}
+                           for o in private["objectives"]]
         self.table = Table(self.public, self.seat, private)
         kind = self.level.model
         self.beliefs = {s: Belief(self.table, s, kind) for s in self.seats if s != self.seat}
@@ -66,9 +68,13 @@ class Leader:
         self.other_groups = [(g, ks) for g, ks in self.table.groups.items()
                              if self.seat not in g and any(np.ptp(self.table.tables[k]) > 0 for k in ks)]
         self.partners = {s for g, _ in self.my_groups for s in g if s != self.seat}
+        self.reputation = Reputation(self.seat, self.beliefs)
+        self.concessions = Concessions(self.table)
         # Each game draws its own mood around the leader's personality, so seeds give different tables.
         mood = float(np.exp(self.rng.normal(0.0, MOOD_SPREAD)))
-        self.e = concession.exponent(self.personality["patience"], self.level.concession) * mood
+        base = concession.exponent(self.personality["patience"], self.level.concession)
+        # The level's firmest clock is a ceiling that a mood may lower, never raise.
+        self.e = min(base * mood, self.level.firmest * min(mood, 1.0))
 
     # -- reading what happened ------------------------------------------------------
 
@@ -79,12 +85,17 @@ class Leader:
         known = self.known
         for p in obs["proposals"]:
             known.setdefault(p["id"], p)
+        agreements = {a["id"]: a for a in obs["agreements"]}
         for event in obs["news"]:
             n = event["n"]
             if n in self.absorbed:
                 continue
             self.absorbed.add(n)
             kind, who = event["kind"], event["seat"]
+            if kind == "news" and event.get("event"):
+                self.fired.add(event["event"])
+            if kind in ("breach", "reversal", "kept"):
+                self.reputation.heard(event, agreements)
             if who == self.seat or who not in self.beliefs:
                 continue
             prop = known.get(event.get("proposal"))
@@ -94,15 +105,16 @@ class Leader:
                 if answered and answered["proposer"] == self.seat:
                     # A counter-offer turns down the package it answers.
                     self.beliefs[who].refused(answered["terms"])
+                    self.concessions.turned_down(who, answered["terms"])
                 if self.seat in prop["parties"]:
-                    u = self.table.utility_after(obs["settled"], prop["terms"])
-                    self.received.setdefault(who, []).append(u)
+                    self.concessions.offered(who, prop["terms"])
             elif kind == "accept" and prop:
                 self.beliefs[who].accepted(prop["terms"])
                 if prop["proposer"] == self.seat:
                     self.agreed_by.add(who)
             elif kind == "reject" and prop and prop["proposer"] == self.seat:
                 self.beliefs[who].refused(prop["terms"])
+                self.concessions.turned_down(who, prop["terms"])
             elif kind == "statement":
                 self.beliefs[who].stated(event["issue"], event["option"])
         self.seen = obs["events_seen"]
@@ -113,13 +125,9 @@ class Leader:
         return obs["trust"][self.seat][other]
 
     def breach_by(self, obs, other):
-        """What `other` broke of an agreement with this seat yesterday or today, or None."""
-        for b in obs["breaches"]:
-            if b["seat"] == other and b["turn"] >= obs["turn"] - 1:
-                agreement = next((a for a in obs["agreements"] if a["id"] == b["agreement"]), None)
-                if agreement and self.seat in agreement["parties"]:
-                    return voice.breach_text(self.issues_by_id, b)
-        return None
+        """What `other` broke of an agreement with this seat that it will not yet sign over, or None."""
+        event = self.reputation.refuses(other, obs["turn"])
+        return voice.breach_text(self.issues_by_id, event) if event else None
 
     def _bounds(self, obs, ks):
         """(floor, ceiling) of total utility for a package over issue indices ks."""
@@ -129,38 +137,52 @@ class Leader:
         floor = max(now, min(self.table.reservation, ceiling - 0.25 * (ceiling - now)))
         return now, floor, ceiling
 
-    def _conceded(self, other) -> float:
-        """How far `other` has come towards me, 0..1, judged by its own offers."""
-        offers = self.received.get(other)
-        if not offers:
-            return 1.0
-        room = sum(self.table.best) - offers[0]
-        return 1.0 if room <= 1e-9 else min(1.0, max(0.0, (max(offers) - offers[0]) / room))
+    def _signers(self, ks, partners):
+        group = tuple(sorted(self.issues_by_id[self.table.ids[ks[0]]]["signatories"])) if ks else ()
+        return group, [p for p in partners if p in group]
 
-    def _pace(self, obs, partners) -> float:
-        """Time on the concession curve, slowed for partners who do not move themselves."""
+    def _share(self, obs, ks, partners) -> float:
+        """The share of the room it still asks for: the clock's, but never less than what the
+        others' own concessions allow, so a side that does not move gets little for it."""
         t = concession.progress(obs)
+        share = concession.share(t, self.e)
+        group, signers = self._signers(ks, partners)
         r = self.level.reciprocity
-        if not r or not partners or t <= 0:
-            return t
-        ratio = min(min(1.0, self._conceded(p) / max(t, 0.2) * 2) for p in partners)
-        return t * ((1 - r) + r * ratio)
+        if not r or not signers:
+            return share
+        given = min(self.concessions.given(p, group) for p in signers)
+        allowed = min(1.0, RECIPROCAL_SLACK + RECIPROCAL_LATE * t + RECIPROCAL_GAIN * given)
+        return max(share, r * (1.0 - allowed) + (1.0 - r) * share)
 
-    def _stonewalled(self, partners) -> bool:
+    def _stonewalled(self, ks, partners) -> bool:
+        group, signers = self._signers(ks, partners)
         return bool(self.level.reciprocity) and any(
-            p in self.received and p not in self.agreed_by and self._conceded(p) < 0.02 for p in partners)
+            p not in self.agreed_by and not self.concessions.has_moved(p, group) for p in signers)
 
     def _demand(self, obs, ks, partners):
         now, floor, ceiling = self._bounds(obs, ks)
-        demand = concession.target(floor, ceiling, self._pace(obs, partners), self.e)
         span = max(ceiling - floor, 1e-9)
+        demand = floor + span * self._share(obs, ks, partners) if ceiling > floor else floor
         for other in partners:
             trust = self._trust(obs, other)
             if trust < TRUST_COMFORT:
                 demand += LOW_TRUST_PREMIUM * span * (TRUST_COMFORT - trust) / 100
-            if self.breach_by(obs, other):
-                demand += BREAKER_PREMIUM * span
-        return min(demand, ceiling), now
+            record = self.reputation.held_against(other, obs["turn"])
+            demand += REPUTATION_PREMIUM * span * min(1.0, record)
+        return max(min(demand, ceiling), self._offered_already(obs, ks, partners)), now
+
+    def _offered_already(self, obs, ks, partners) -> float:
+        """What the best offer a partner has itself made on these issues is worth: it never asks
+        for less than that, and it takes that when its own demand has come down to it."""
+        group, signers = self._signers(ks, partners)
+        ids = {self.table.ids[k] for k in ks}
+        unsettled = set(obs["open_issues"]) - set(obs["settled"])
+        best = float("-inf")
+        for p in signers:
+            terms = self.concessions.best_offer(p, group)
+            if terms and set(terms) <= ids and set(terms) <= unsettled:
+                best = max(best, self.table.utility_after(obs["settled"], terms))
+        return best
 
     def _climb_downs(self, obs, terms) -> list:
         """(issue, stated option) for each public stand these terms would make it back down from."""
@@ -179,7 +201,7 @@ class Leader:
 
     # -- choosing a package -------------------------------------------------------------
 
-    def _candidates(self, obs, ks):
+    def candidates(self, obs, ks):
         ks, packages, own = self.table.space(ks)
         base = self.table.base(obs["settled"])
         fixed = sum(self.table.tables[k][base[k]] for k in range(len(base)) if k not in ks)
@@ -188,11 +210,11 @@ class Leader:
     def _pick(self, obs, ks, partners, demand):
         """The package over ks it would offer: meets its demand, not yet turned down, best for
         the others as it sees them; None if there is no such package."""
-        ks, packages, total, base = self._candidates(obs, ks)
+        ks, packages, total, base = self.candidates(obs, ks)
         ok = total >= demand - 1e-9
         if not ok.any():
             ok = total >= total.max() - 1e-9
-        ok &= ~self._refused(ks, packages, partners)
+        ok &= ~self.refused(ks, packages, partners)
         if not ok.any():
             return None     # everything it would offer has been turned down: wait for theirs
         idx = np.flatnonzero(ok)
@@ -211,10 +233,14 @@ class Leader:
 
     # -- the decision ---------------------------------------------------------------------
 
-    def decide(self, obs, legal, space) -> Action:
+    def observe(self, obs) -> None:
+        """Take in what the observation shows that is new; deciding and advising both start here."""
         if self.table is None:
             self._setup(obs)
         self._absorb(obs)
+
+    def decide(self, obs, legal, space) -> Action:
+        self.observe(obs)
         if obs["phase"] == "moves":
             return moves.choose(self, obs, legal, concession.progress(obs))
         key = (obs["turn"], obs["round"])
@@ -224,7 +250,7 @@ class Leader:
         for action in legal:
             if action.type in ("accept", "reject") and action.proposal not in self.answered:
                 return self._answer(obs, action.proposal, legal)
-        demand = self._public_demand(obs, legal)
+        demand = initiative.public_demand(self, obs, legal)
         if demand is not None:
             return demand
         if space["can_propose"]:
@@ -246,7 +272,7 @@ class Leader:
             parties = sorted({self.seat} | {s for i in wanted for s in self.issues_by_id[i]["signatories"]})
             self.proposed_to.add(tuple(parties))
             return Action.from_dict({"type": "counter", "proposal": pid, "parties": parties, "terms": wanted,
-                                     "expires": self._expiry(obs), "reason": reason})
+                                     "expires": self.expiry(obs), "reason": reason})
         return Action("reject", proposal=pid, reason=reason)
 
     def judge(self, obs, terms, partners, can_accept=True):
@@ -257,7 +283,7 @@ class Leader:
         climb_downs = self._climb_downs(obs, terms)
         value = self.table.utility_after(obs["settled"], terms) - REVERSAL_COST * len(climb_downs)
         last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
-            and not self._stonewalled(partners)
+            and not self._stonewalled(ks, partners)
         broke = next(((self.seats[p], self.breach_by(obs, p)) for p in partners if self.breach_by(obs, p)), None)
         improves = value > now + 1e-9
         if can_accept and improves and not broke and (value >= demand - 1e-9 or
@@ -265,15 +291,17 @@ class Leader:
             return "accept", None, ""
         # While a party's broken word is fresh no terms would do, so there are none to want.
         wanted = None if broke else self._wanted(obs, ks, partners, terms, demand)
+        record = next(((self.seats[p], voice.breach_text(self.issues_by_id, event)) for p in partners
+                       if (event := self.reputation.remembered(p, obs["turn"]))), None)
         if self.level.counters and wanted and can_accept and self.can_propose and wanted != terms \
                 and not self._turned_down(partners, wanted):
-            return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted)
+            return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted, record)
         stated = climb_downs[0] if climb_downs else None
         distrusted = min(partners, key=lambda p: self._trust(obs, p), default=None)
         if distrusted is not None and self._trust(obs, distrusted) >= TRUST_COMFORT - 15:
             distrusted = None
         reason = voice.refusal(self.me, self.issues_by_id, terms, wanted or {}, broke=broke,
-                               distrusted=distrusted and self.seats[distrusted], stated=stated)
+                               distrusted=distrusted and self.seats[distrusted], stated=stated, remembered=record)
         return "reject", wanted, reason
 
     def _wanted(self, obs, ks, partners, terms, demand):
@@ -281,12 +309,12 @@ class Leader:
         ks_open = [k for k in ks if self.table.ids[k] in obs["open_issues"]]
         if not ks_open:
             return None
-        ks_full, packages, total, base = self._candidates(obs, ks_open)
+        ks_full, packages, total, base = self.candidates(obs, ks_open)
         asked = self.table.row(ks_full, terms)
         ok = total >= demand - 1e-9
         if not ok.any():
             return None
-        fresh = ok & ~self._refused(ks_full, packages, partners)
+        fresh = ok & ~self.refused(ks_full, packages, partners)
         if fresh.any():
             ok = fresh
         idx = np.flatnonzero(ok)
@@ -299,28 +327,16 @@ class Leader:
         choice = int(idx[int(np.argmax(score))])
         return self.table.terms(ks_full, packages[choice])
 
-    def _public_demand(self, obs, legal):
-        """A bold leader opens by stating in public its best option on the issue it cares most
-        about: the stand makes backing down cost it at home, so the others know it will hold,
-        and it tells the table, and any mediator, where it stands."""
-        if obs["turn"] != 1 or obs["round"] != 1 or self.personality["risk"] < DEMAND_RISK \
-                or self.level.model == "none" or not any(a.type == "statement" for a in legal):
-            return None
-        mine = [k for _, ks in self.my_groups for k in self.table.open_issues(ks, obs)]
-        if not mine:
-            return None
-        k = max(mine, key=lambda k: float(np.ptp(self.table.tables[k])))
-        best = self.table.options[k][int(np.argmax(self.table.tables[k]))]
-        return Action("statement", issue=self.table.ids[k], option=best)
-
     def _initiative(self, obs):
         """Open talks with the group where a deal would help most, or mediate between others."""
         best = None
         for group, ks in self.my_groups:
             open_ks = self.table.open_issues(ks, obs)
-            if not open_ks or group in self.proposed_to or self._pending_with(obs, group):
+            if not open_ks or group in self.proposed_to or self.pending_with(obs, group):
                 continue
             partners = [s for s in group if s != self.seat]
+            if any(self.breach_by(obs, p) for p in partners):
+                continue    # it will not sign with them yet, so it offers them nothing either
             demand, now = self._demand(obs, open_ks, partners)
             picked = self._pick(obs, open_ks, partners, demand)
             if picked is None:
@@ -330,24 +346,24 @@ class Leader:
             if gain > 1e-6 and (best is None or gain > best[0]):
                 best = (gain, group, ks_full, row)
         if best is None and self.level.mediates:
-            return self._mediate(obs)
+            return initiative.mediate(self, obs)
         if best is None:
             return None
         _, group, ks_full, row = best
         self.proposed_to.add(group)
         last = obs["turn"] == obs["summit_turn"]
         note = voice.final_offer(self.me) if last else ""
-        return Action.from_dict({"type": "propose", "parties": list(group), "expires": self._expiry(obs),
+        return Action.from_dict({"type": "propose", "parties": list(group), "expires": self.expiry(obs),
                                  "terms": self.table.terms(ks_full, row), "reason": note})
 
     @staticmethod
-    def _expiry(obs) -> int:
+    def expiry(obs) -> int:
         """An offer in the day's last round stays open into tomorrow, so the others can answer it."""
         if obs["round"] == obs["talk_rounds"] and obs["turn"] < obs["summit_turn"]:
             return obs["turn"] + 1
         return obs["turn"]
 
-    def _refused(self, ks, packages, partners) -> np.ndarray:
+    def refused(self, ks, packages, partners) -> np.ndarray:
         """Packages a partner has already turned down, so it is not offered them again."""
         out = np.zeros(len(packages), bool)
         ids = {self.table.ids[k] for k in ks}
@@ -362,46 +378,13 @@ class Leader:
     def _turned_down(self, partners, terms) -> bool:
         return any(terms in self.beliefs[p].refusals for p in partners)
 
-    def _pending_with(self, obs, group):
+    def pending_with(self, obs, group):
         return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))
                    and p["proposer"] == self.seat for p in obs["proposals"])
-
-    def _mediate(self, obs):
-        for group, ks in self.other_groups:
-            open_ks = self.table.open_issues(ks, obs)
-            parties = tuple(sorted(set(group) | {self.seat}))
-            tries = [turn for turn, p in self.mediated if p == parties]
-            if not open_ks or obs["turn"] < MEDIATION_FROM or obs["turn"] in tries or len(tries) >= MEDIATION_TRIES \
-                    or self._pending_with(obs, parties):
-                continue
-            partners = list(group)
-            ks_full, packages, total, base = self._candidates(obs, open_ks)
-            # Without having seen what each side asks for in the open, it has no compromise to offer.
-            if not all(self.beliefs[p].seen[list(ks_full)].any() for p in partners):
-                continue
-            self.mediated.append((obs["turn"], parties))
-            # A compromise: among packages that serve the mediator, the one giving both sides the
-            # most over what they seem to need (the Nash product of their believed gains).
-            useful = total - self.table.utility(base) >= MEDIATION_GAIN
-            product = np.ones(len(packages))
-            for other in partners:
-                belief = self.beliefs[other]
-                product *= np.clip(belief.group_utility(ks_full, base) - belief.threshold(), 0, None)
-            product = np.where(useful & ~self._refused(ks_full, packages, partners), product, 0.0)
-            # Between equal compromises, the one that serves the mediator best.
-            choice = int(np.argmax(product + 1e-6 * total * (product > 0)))
-            if product[choice] <= 0:
-                continue
-            return Action.from_dict({"type": "propose", "parties": list(parties), "expires": self._expiry(obs),
-                                     "terms": self.table.terms(ks_full, packages[choice]),
-                                     "reason": voice.mediation(self.me)})
-        return None
 
     # -- "what would you want for this?" ---------------------------------------------------
 
     def what_would_you_want(self, obs, partner, terms, parties=()):
-        if self.table is None:
-            self._setup(obs)
-        self._absorb(obs)
+        self.observe(obs)
         return advice.advise(self, obs, partner, terms, parties)
 

@@ -18,10 +18,12 @@ class Level:
     mediates: bool
     counters: bool
     reciprocity: float    # share of its concession that waits on the other side's own concessions
+    firmest: float        # the largest concession exponent it plays with: below 1 it holds out (Boulware)
+    move_noise: float     # spread, in score points, of its misjudgement of each move
 
 
 LEVELS = {
-    "easy": Level("easy", "none", 1.8, 0.35, False, False, False, 0.0),
-    "normal": Level("normal", "frequency", 1.0, 0.0, True, True, True, 0.4),
-    "hard": Level("hard", "full", 0.6, 0.0, True, True, True, 0.6),
+    "easy": Level("easy", "none", 1.8, 0.35, False, False, False, 0.0, 10.0, 0.5),
+    "normal": Level("normal", "frequency", 1.0, 0.0, True, True, True, 0.4, 10.0, 0.0),
+    "hard": Level("hard", "full", 0.6, 0.0, True, True, True, 1.0, 0.2, 0.0),
 }

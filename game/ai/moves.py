@@ -7,40 +7,58 @@ points and the other parties' trust, which the next day's talks will feel.
 
 from __future__ import annotations
 
-from game.engine.phases import (BREACH_DOMESTIC, BREACH_STANDING, BREACH_STATED_DOMESTIC, BREACH_TRUST,
-                                HOLD)
-from game.engine.scoring import BREACH_POINTS
+from game.engine.obligations import breaches
+from game.engine.phases import HOLD
+from game.engine.talks import Agreement
+
+from . import objectives
+from .reputation import TRUST_COMFORT
 
 STAT_WORTH = {"domestic": 0.5, "standing": 0.5, "military": 0.15, "economy": 0.2}
-TRUST_WORTH_PARTNER = 0.25
-TRUST_WORTH_OTHER = 0.03
+TRUST_WORTH_PARTNER = 0.08  # a trust point below comfort lowers what a partner asks by ~0.08 score points
+TRUST_WORTH_OTHER = 0.01
 HARM_WORTH = 0.08
 PRESSURE = 3.0
 REPEAT_WORTH = 0.5      # doing the same thing again is old news: each repeat is worth half as much
+REPUTATION_COST = 10.0  # what being known at the table as a breaker costs in the talks that follow
 
 
-def breach_cost(obs, seat, move_id) -> float:
-    """What breaking each agreement this move would break costs, once per agreement as the rules charge it."""
+def in_force(obs) -> list:
+    """The agreements in force, typed again from the observation so the rules can be asked about them."""
+    return [Agreement.from_dict(a) for a in obs["agreements"] if a["live"]]
+
+
+def breach_cost(obs, seat, move_id, agreements) -> float:
+    """What the breaches this move would commit cost, in score points, as the rules charge them."""
     cost = 0.0
-    for agreement in obs["agreements"]:
-        broken = [ob["issue"] for ob in agreement["obligations"]
-                  if ob["issue"] in agreement["live"] and seat in ob["seats"] and move_id in ob["forbids"]]
-        if not broken:
-            continue
-        stated = any(s["seat"] == seat and s["issue"] in broken for s in obs["statements"])
-        stats = -(BREACH_STANDING + BREACH_DOMESTIC + (BREACH_STATED_DOMESTIC if stated else 0)) / 2
-        trust = -BREACH_TRUST * TRUST_WORTH_PARTNER * (len(agreement["parties"]) - 1)
-        cost += stats + trust - BREACH_POINTS + 10.0
+    for breach in breaches(agreements, obs["statements"], seat, move_id):
+        cost -= (breach.standing * STAT_WORTH["standing"] + breach.domestic * STAT_WORTH["domestic"]
+                 + breach.points)
+        cost -= sum(change * TRUST_WORTH_PARTNER for _, change in breach.trust)
+        for eff in breach.penalty:
+            if eff.kind == "stat" and eff.arg("seat") == seat:
+                cost -= STAT_WORTH.get(eff.arg("stat"), 0.1) * eff.arg("add")
+        cost += REPUTATION_COST
     return cost
 
 
-def evaluate(leader, obs, move_id, t) -> float:
+def trust_worth(leader, obs, other, change) -> float:
+    """What a change in `other`'s trust in this seat is worth: only below the level where trust
+    stops weighing on what a partner asks, and only while talks with it remain to be had."""
+    if obs["turn"] >= obs["summit_turn"]:
+        return 0.0     # the summit's talks are over by the time moves are revealed
+    current = obs["trust"][other][leader.seat]
+    below = min(current + change, TRUST_COMFORT) - min(current, TRUST_COMFORT)
+    pending = any(other in group and leader.table.open_issues(ks, obs) for group, ks in leader.my_groups)
+    return (TRUST_WORTH_PARTNER if pending else TRUST_WORTH_OTHER) * below
+
+
+def evaluate(leader, obs, move_id, t, agreements, facts) -> float:
     if move_id == HOLD:
         return 0.0
     me = leader.seat
     move = leader.moves[move_id]
-    partners = leader.partners
-    value = 0.0
+    value = objectives.worth(leader.objectives, facts, facts.after(me, move))
     for eff in move["effects"]:
         kind = eff["kind"]
         if kind == "stat":
@@ -52,10 +70,9 @@ def evaluate(leader, obs, move_id, t) -> float:
             elif obs["trust"][me][eff["seat"]] > 60:
                 value += HARM_WORTH * eff["add"]
         elif kind == "trust" and eff["to"] == me and leader.level.lookahead:
-            worth = TRUST_WORTH_PARTNER if eff["from"] in partners else TRUST_WORTH_OTHER
-            value += worth * eff["add"]
+            value += trust_worth(leader, obs, eff["from"], eff["add"])
     honesty = leader.personality["honesty"]
-    value -= breach_cost(obs, me, move_id) * (0.5 + honesty)
+    value -= breach_cost(obs, me, move_id, agreements) * (0.5 + honesty)
     if move["kind"] in ("escalate", "strike") and leader.level.lookahead:
         pending = leader.unsettled_gain(obs)
         value += PRESSURE * leader.personality["risk"] * (1.0 - t) * min(1.0, pending * 5) - PRESSURE * 0.5
@@ -65,12 +82,14 @@ def evaluate(leader, obs, move_id, t) -> float:
 
 
 def choose(leader, obs, legal, t):
+    agreements = in_force(obs)
+    facts = objectives.SeenFacts(leader.public, obs, leader.fired)
     options = [a for a in legal if a.type == "move"]
     best, best_value = options[0], None
     for action in options:
-        value = evaluate(leader, obs, action.move, t)
-        if leader.level.pick_noise:
-            value += float(leader.rng.normal(0.0, 1.5))
+        value = evaluate(leader, obs, action.move, t, agreements, facts)
+        if leader.level.move_noise:
+            value += float(leader.rng.normal(0.0, leader.level.move_noise))
         if best_value is None or value > best_value + 1e-9:
             best, best_value = action, value
     return best

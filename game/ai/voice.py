@@ -38,10 +38,11 @@ def breach_text(issues_by_id, breach) -> str:
     return f"its word on {names} on day {breach['turn']}"
 
 
-def refusal(me, issues_by_id, terms, wanted, broke=None, distrusted=None, stated=None) -> str:
+def refusal(me, issues_by_id, terms, wanted, broke=None, distrusted=None, stated=None, remembered=None) -> str:
     """Why `me` refuses `terms`, naming every change it would need.
 
-    `broke` is (seat, what it broke); `distrusted` a seat it trusts too little to sign on promises.
+    `broke` is (seat, what it broke) when it will not sign at all; `remembered` the same for a
+    breach that makes it ask more; `distrusted` a seat it trusts too little to sign on promises.
     """
     who = speaker(me)
     if broke:
@@ -56,14 +57,20 @@ def refusal(me, issues_by_id, terms, wanted, broke=None, distrusted=None, stated
     if not changes:
         return f"{who} sees nothing in this package worth signing yet."
     text = f"{who} will not sign this as it stands: it needs " + " and ".join(changes) + "."
-    if distrusted:
+    if remembered:
+        breaker, what = remembered
+        text += f" {who} has not forgotten that {breaker['name']} broke {what}."
+    elif distrusted:
         text += f" {who} trusts {distrusted['name']} too little to settle for promises."
     return text
 
 
-def counter_note(me, issues_by_id, terms, wanted) -> str:
+def counter_note(me, issues_by_id, terms, wanted, remembered=None) -> str:
     changes = _wants(issues_by_id, terms, wanted)
-    return f"{speaker(me)} could sign with " + " and ".join(changes) + "."
+    text = f"{speaker(me)} could sign with " + " and ".join(changes) + "."
+    if remembered:
+        text += f" {speaker(me)} has not forgotten that {remembered[0]['name']} broke {remembered[1]}."
+    return text
 
 
 def final_offer(me) -> str:

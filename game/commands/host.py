@@ -14,7 +14,7 @@ import socket
 import sys
 from pathlib import Path
 
-from game.match import CONTROLLERS, Controller
+from game.match import CLASS_PLAYERS
 from game.scenario import ScenarioError
 
 DEFAULT_PORT = 8765
@@ -32,7 +32,7 @@ def add_arguments(parser):
     parser.add_argument("--data", metavar="DIR", help="the class's folder (default ~/.summit/class); "
                                                       "restarting with the same folder resumes the class")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="the first table's seed (default 0)")
-    parser.add_argument("--level", default="normal", choices=[c for c in CONTROLLERS if c != Controller.HUMAN],
+    parser.add_argument("--level", default="normal", choices=[str(c) for c in CLASS_PLAYERS],
                         help="the AI level for seats no student holds (default normal)")
     parser.add_argument("--ready-file", metavar="PATH",
                         help="write the class's addresses as one JSON object here once it accepts connections")

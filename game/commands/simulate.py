@@ -1,4 +1,4 @@
-"""python main.py simulate --scenario ID|PATH --games N --seed S [--workers W] [--json]"""
+"""python main.py simulate --scenario ID|PATH --games N --seed S [--workers W] [--ray ADDRESS] [--json]"""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import os
 import sys
 
 from game.ai import BASELINES, LEVELS
+from game.ai.scripted import STRATEGIES
+from game.batch import BatchError
 from game.catalog import load_scenario
 from game.scenario import ScenarioError
 from game.scenario.wording import say_issue_option
 from game.sim import run_games, summarise
 
-KINDS = LEVELS + tuple(BASELINES)
+KINDS = LEVELS + tuple(BASELINES) + tuple(STRATEGIES)
 
 
 def add_arguments(parser):
@@ -21,6 +23,9 @@ def add_arguments(parser):
     parser.add_argument("--games", type=int, default=100, metavar="N", help="how many games (default 100)")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="the run's seed (default 0)")
     parser.add_argument("--workers", type=int, default=1, metavar="W", help="processes to spread games over")
+    parser.add_argument("--ray", metavar="ADDRESS",
+                        help="play the games on a Ray cluster: host:port, 'auto' (this machine's cluster) or "
+                             "'local' (start one for the run); same results as --workers")
     parser.add_argument("--level", default="normal", choices=KINDS, help="the AI level for every seat")
     parser.add_argument("--seat", action="append", default=[], metavar="SEAT=LEVEL",
                         help="a different level for one seat (repeatable)")
@@ -57,9 +62,15 @@ def run(args) -> int:
     if sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(total=args.games, unit="game", desc=scenario.id, file=sys.stderr)
-    records = run_games(scenario, args.games, args.seed, controllers, workers, bar.update if bar else None)
-    if bar:
-        bar.close()
+    try:
+        records = run_games(scenario, args.games, args.seed, controllers, workers, bar.update if bar else None,
+                            ray=args.ray)
+    except BatchError as err:
+        print(f"simulate: {err}", file=sys.stderr)
+        return 2
+    finally:
+        if bar:
+            bar.close()
     summary = summarise(scenario, records, args.seed, controllers)
     if args.json:
         print(json.dumps(summary, sort_keys=True))
@@ -69,12 +80,19 @@ def run(args) -> int:
 
 
 def render(summary, scenario) -> str:
+    history = summary["history"]
     lines = [f"{scenario.title}: {summary['games']} AI games, seed {summary['seed']}", "",
-             "Agreement rate per issue (options signed):"]
+             "Agreement rate per issue (options signed; history's option, and how often the table matched it):"]
     for issue in scenario.issues:
         opts = ", ".join(f"{say_issue_option(issue, o)} {c}" for o, c in summary["options"][issue.id].items()) \
             or "never signed"
-        lines.append(f"  {issue.name:<44} {summary['agreement_rate'][issue.id]:>6.0%}   {opts}")
+        if issue.id in history["outcome"]:
+            real = history["outcome"][issue.id]
+            said = say_issue_option(issue, real) if real is not None else "left unsigned"
+            where = f"[history: {said}, {history['match_rate'][issue.id]:.0%}]"
+        else:
+            where = "[history: not counted]"
+        lines.append(f"  {issue.name:<44} {summary['agreement_rate'][issue.id]:>6.0%}   {opts}   {where}")
     lines += ["", "Most frequent packages:"]
     for p in summary["top_packages"]:
         terms = ", ".join(f"{k}={v}" for k, v in p["terms"].items()) or "nothing signed"
@@ -89,9 +107,12 @@ def render(summary, scenario) -> str:
         s = summary[key]
         if s["mean"] is not None:
             lines.append(f"{label}: {s['mean']:.3f} ± {s['sd']:.3f}")
-    h = summary["history"]["closeness"]
-    counted = len(summary["history"]["match_rate"])
+    h = history["closeness"]
+    counted = len(history["match_rate"])
     lines.append(f"Closeness to what really happened (1 = identical; the {counted} issues the summit agreed or "
                  f"left open): {h['mean']:.3f} ± {h['sd']:.3f}")
+    where = "never reached" if history["rank"] is None else \
+        f"reached in {history['games']} games, rank {history['rank']} among the results"
+    lines.append(f"The historical outcome as a whole (on those issues): {where}")
     lines.append(f"Breaches per game: {summary['breaches_per_game']}; actions per game: {summary['actions_per_game']}")
     return "\n".join(lines)

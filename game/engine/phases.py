@@ -5,13 +5,10 @@ from __future__ import annotations
 from game.scenario.wording import join_sentences
 
 from .errors import IllegalAction
+from .obligations import breaches
 from .talks import agreement_label, expire, seat_name
 from .world import add_stat, add_trust, apply_effect, holds
 
-BREACH_STANDING = -8
-BREACH_DOMESTIC = -3
-BREACH_TRUST = -20
-BREACH_STATED_DOMESTIC = -5
 KEPT_TRUST = 2
 HOLD = "hold"
 PHASES = ("talks", "moves", "over")  # a day's talks, then its moves; "over" once the summit ends
@@ -108,29 +105,22 @@ def reveal(state):
 
 
 def _breaches(state, seat, move_id, broke_now):
-    """One breach per agreement a forbidden move breaks, however many of its obligations forbid it."""
+    """One breach per agreement a forbidden move breaks, charged as obligations.breaches says."""
     events = []
-    for agreement in state.agreements:
-        if not agreement.in_force:
-            continue
-        broken = [ob for ob in agreement.obligations
-                  if ob[0] in agreement.live and seat in ob[1] and move_id in ob[2]]
-        if not broken:
-            continue
-        issues = [ob[0] for ob in broken]
+    live = [a for a in state.agreements if a.in_force]
+    for breach in breaches(live, state.statements, seat, move_id):
+        agreement = state.agreement(breach.agreement)
+        issues = list(breach.issues)
         broke_now.add((agreement.id, seat))
-        add_stat(state, seat, "standing", BREACH_STANDING)
-        add_stat(state, seat, "domestic", BREACH_DOMESTIC)
-        if any(s["seat"] == seat and s["issue"] in issues for s in state.statements):
-            add_stat(state, seat, "domestic", BREACH_STATED_DOMESTIC)
-        for other in agreement.parties:
-            add_trust(state, other, seat, BREACH_TRUST)
-        for ob in broken:
-            for eff in ob[4]:
-                apply_effect(state, eff)
+        add_stat(state, seat, "standing", breach.standing)
+        add_stat(state, seat, "domestic", breach.domestic)
+        for other, change in breach.trust:
+            add_trust(state, other, seat, change)
+        for eff in breach.penalty:
+            apply_effect(state, eff)
         state.breaches.append({"turn": state.turn, "seat": seat, "agreement": agreement.id,
                                "issue": issues[0], "issues": issues, "move": move_id})
-        text = join_sentences(ob[3] for ob in broken)
+        text = join_sentences(ob.text for ob in breach.broken)
         events.append(state.record("breach", seat, "all",
                                    f"{seat_name(state, seat)} breaks {agreement_label(state, agreement)}: {text}",
                                    agreement=agreement.id, issue=issues[0], issues=issues, move=move_id))
@@ -144,9 +134,9 @@ def _kept(state, broke_now):
         if not agreement.in_force or agreement.turn > state.turn:
             continue
         kept = set()
-        for issue_id, seats, _forbids, _text, _penalty in agreement.obligations:
-            if issue_id in agreement.live:
-                kept.update(s for s in seats if (agreement.id, s) not in broke_now)
+        for ob in agreement.obligations:
+            if ob.issue in agreement.live:
+                kept.update(s for s in ob.seats if (agreement.id, s) not in broke_now)
         for seat in sorted(kept, key=state.game.seat_index.get):
             for other in agreement.parties:
                 add_trust(state, other, seat, KEPT_TRUST)

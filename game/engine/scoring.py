@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from game.scenario.model import Settled
 
+from .obligations import BREACH_POINTS
 from .world import STAT_INDEX, holds
 
-BREACH_POINTS = -5
 REVERSAL_POINTS = -2
 
 

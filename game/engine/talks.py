@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from game.scenario.wording import say_issue_option
 
 from .errors import IllegalAction
+from .obligations import Obligation
 from .world import add_stat, add_trust
 
 MAX_PROPOSALS_PER_SLOT = 2
 MAX_OPEN_PER_SEAT = 4
-STATEMENT_RALLY = 2
 REVERSAL_DOMESTIC = -6
 REVERSAL_STANDING = -2
 
@@ -51,7 +51,7 @@ class Agreement:
     terms: tuple
     turn: int
     live: list            # issues this agreement still settles (not superseded)
-    obligations: tuple    # ((issue, seats, forbids, text, penalty), ...)
+    obligations: tuple    # (Obligation, ...)
 
     @property
     def in_force(self) -> bool:
@@ -60,8 +60,13 @@ class Agreement:
     def to_dict(self) -> dict:
         return {"id": self.id, "proposal": self.proposal, "parties": list(self.parties),
                 "terms": dict(self.terms), "turn": self.turn, "live": list(self.live),
-                "obligations": [{"issue": o[0], "seats": list(o[1]), "forbids": list(o[2]), "text": o[3]}
-                                for o in self.obligations]}
+                "obligations": [o.to_dict() for o in self.obligations]}
+
+    @staticmethod
+    def from_dict(data: dict) -> "Agreement":
+        """An agreement as an observation shows it, typed again (for the AI's questions to the rules)."""
+        return Agreement(data["id"], data["proposal"], tuple(data["parties"]), tuple(data["terms"].items()),
+                         data["turn"], list(data["live"]), tuple(Obligation.from_dict(o) for o in data["obligations"]))
 
 
 def seat_name(state, seat):
@@ -243,8 +248,8 @@ def statement(state, seat, action):
     if seat in state.spoke_this_turn:
         raise IllegalAction("you have already made a public statement today")
     state.spoke_this_turn.append(seat)
+    # A statement wins nothing by itself: it is a commitment, paid for only by backing down later.
     state.statements.append({"turn": state.turn, "seat": seat, "issue": action.issue, "option": action.option})
-    add_stat(state, seat, "domestic", STATEMENT_RALLY)
     text = f"{seat_name(state, seat)} states publicly: {issue.name} must be {say_issue_option(issue, action.option)}"
     return [state.record("statement", seat, "all", text, issue=action.issue, option=action.option)]
 
@@ -260,7 +265,7 @@ def sign(state, prop):
     for issue_id, option in prop.terms:
         for ob in g.scenario.issue(issue_id).obligations:
             if option in ob.options:
-                obligations.append((issue_id, ob.seats, ob.forbids, ob.text, ob.penalty))
+                obligations.append(Obligation(issue_id, ob.seats, ob.forbids, ob.text, ob.penalty))
     agreement = Agreement("a" + prop.id[1:], prop.id, prop.parties, prop.terms, state.turn,
                           [i for i, _ in prop.terms], tuple(obligations))
     events = []

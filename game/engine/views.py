@@ -15,6 +15,11 @@ def copy_record(record: dict) -> dict:
             for k, v in record.items()}
 
 
+def condition_data(cond) -> dict:
+    """A condition as plain data: {"kind", "args", "children"}."""
+    return {"kind": cond.kind, "args": dict(cond.args), "children": [condition_data(c) for c in cond.children]}
+
+
 def _shared(state) -> dict:
     g = state.game
     scen = g.scenario
@@ -44,7 +49,8 @@ def private_info(seat) -> dict:
         "briefing": seat.briefing,
         "preferences": {"reservation": prefs.reservation, "weights": dict(prefs.weights),
                         "values": {i: list(v) for i, v in prefs.values}},
-        "objectives": [{"id": o.id, "text": o.text, "points": o.points} for o in seat.objectives],
+        "objectives": [{"id": o.id, "text": o.text, "points": o.points, "when": condition_data(o.when)}
+                       for o in seat.objectives],
         "personality": {"patience": seat.personality.patience, "risk": seat.personality.risk,
                         "honesty": seat.personality.honesty},
     }

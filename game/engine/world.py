@@ -14,23 +14,64 @@ def _within(value, cond) -> bool:
     return (lo is None or value >= lo) and (hi is None or value <= hi)
 
 
+class StateFacts:
+    """What a condition may ask about, read from the whole state."""
+
+    def __init__(self, state):
+        self.state = state
+        self.game = state.game
+        self.turn = state.turn
+
+    def options(self, issue_id):
+        return self.game.scenario.issue(issue_id).options
+
+    def agreed(self, issue_id):
+        settled = self.state.settled.get(issue_id)
+        return None if settled is None else settled[1]
+
+    def stat(self, seat, stat):
+        return int(self.state.stats[self.game.seat_index[seat], STAT_INDEX[stat]])
+
+    def trust(self, a, b):
+        return int(self.state.trust[self.game.seat_index[a], self.game.seat_index[b]])
+
+    def track(self, track):
+        return int(self.state.tracks[self.game.track_index[track]])
+
+    def holder(self, region):
+        return self.state.regions[self.game.region_index[region]]
+
+    def moved(self, seat, move):
+        return (seat, move) in self.state.moves_made
+
+    def broke(self, seat):
+        return any(b["seat"] == seat for b in self.state.breaches)
+
+    def happened(self, event):
+        return event in self.state.fired
+
+
 def holds(state, cond) -> bool:
+    return facts_hold(StateFacts(state), cond)
+
+
+def facts_hold(facts, cond) -> bool:
+    """Whether `cond` holds of `facts`: a state's (StateFacts) or what a seat knows and expects
+    (anything with the same questions), so the rules and the AI read a condition one way."""
     kind = cond.kind
-    g = state.game
     if kind == "all":
-        return all(holds(state, c) for c in cond.children)
+        return all(facts_hold(facts, c) for c in cond.children)
     if kind == "any":
-        return any(holds(state, c) for c in cond.children)
+        return any(facts_hold(facts, c) for c in cond.children)
     if kind == "not":
-        return not holds(state, cond.children[0])
+        return not facts_hold(facts, cond.children[0])
     if kind == "agreed":
-        issue_id = cond.arg("issue")
-        settled = state.settled.get(issue_id)
-        if settled is None:
+        option = facts.agreed(cond.arg("issue"))
+        if option is None:
             return False
-        options = g.scenario.issue(issue_id).options
-        at = options.index(settled[1])
-        if cond.arg("option") is not None and settled[1] != cond.arg("option"):
+        options = facts.options(cond.arg("issue"))
+        at = options.index(option)
+        if cond.arg("option") is not None and option != cond.arg("option"):
             return False
         if cond.arg("at_least") is not None and at < options.index(cond.arg("at_least")):
             return False
@@ -38,22 +79,21 @@ def holds(state, cond) -> bool:
             return False
         return True
     if kind == "stat":
-        return _within(int(state.stats[g.seat_index[cond.arg("seat")], STAT_INDEX[cond.arg("stat")]]), cond)
+        return _within(facts.stat(cond.arg("seat"), cond.arg("stat")), cond)
     if kind == "trust":
-        a, b = g.seat_index[cond.arg("from")], g.seat_index[cond.arg("to")]
-        return _within(int(state.trust[a, b]), cond)
+        return _within(facts.trust(cond.arg("from"), cond.arg("to")), cond)
     if kind == "track":
-        return _within(int(state.tracks[g.track_index[cond.arg("track")]]), cond)
+        return _within(facts.track(cond.arg("track")), cond)
     if kind == "controls":
-        return state.regions[g.region_index[cond.arg("region")]] == cond.arg("seat")
+        return facts.holder(cond.arg("region")) == cond.arg("seat")
     if kind == "moved":
-        return (cond.arg("seat"), cond.arg("move")) in state.moves_made
+        return facts.moved(cond.arg("seat"), cond.arg("move"))
     if kind == "broke":
-        return any(b["seat"] == cond.arg("seat") for b in state.breaches)
+        return facts.broke(cond.arg("seat"))
     if kind == "happened":
-        return cond.arg("event") in state.fired
+        return facts.happened(cond.arg("event"))
     if kind == "turn":
-        return _within(state.turn, cond)
+        return _within(facts.turn, cond)
     raise ValueError(f"unknown condition {kind}")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from game.match import CONTROLLERS, Controller
+from game.match import CLASS_PLAYERS, Controller
 from game.present.table import Words, action_line
 from game.scenario import Scenario, ScenarioError
 
@@ -450,7 +450,7 @@ class Classroom:
         waiting = sum(1 for c in self.clients if c.role == Role.STUDENT and c.member is None)
         return {"type": ServerType.CLASS, "code": self.record.code, "ended": self.record.ended,
                 "level": self.record.level, "tables": tables, "unseated": unseated, "in_lobby": waiting,
-                "levels": [str(c) for c in CONTROLLERS if c != Controller.HUMAN],
+                "levels": [str(c) for c in CLASS_PLAYERS],
                 "report": class_link(self.record.key)}
 
     def public(self) -> dict[str, Any]:

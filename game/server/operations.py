@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from game.engine.kinds import OpType
-from game.match import CONTROLLERS, Controller
+from game.match import CLASS_PLAYERS, Controller
 
 from .classroom import Classroom
 from .protocol import ErrorCode, OpKind, ProtocolError, ServerType
@@ -106,8 +106,8 @@ async def operate(room: Classroom, message: dict[str, Any]) -> dict[str, Any]:
     elif kind == OpKind.HAND_TO_AI:
         _need(message, "seat")
         level = message.get("level", room.record.level)
-        if level not in CONTROLLERS or level == Controller.HUMAN:
-            raise ProtocolError(ErrorCode.BAD_FIELD, f"level is one of {', '.join(c for c in CONTROLLERS[1:])}")
+        if level not in CLASS_PLAYERS:
+            raise ProtocolError(ErrorCode.BAD_FIELD, f"level is one of {', '.join(CLASS_PLAYERS)}")
         seat = message["seat"]
         await each(lambda t: (t.set_controller(seat, level), None))
     elif kind == OpKind.HAND_TO_TEAM:

@@ -5,10 +5,11 @@ import dataclasses
 import pytest
 
 from game.ai import Leader
+from game.ai.scripted import STRATEGIES
 from game.catalog import load_scenario
 from game.engine import IllegalAction, public_info
 from game.match import Match
-from game.tournament import compare, play
+from game.tournament import compare, play, scores_of
 
 SCENARIOS = ["moscow-2020", "sochi-2008"]
 
@@ -40,12 +41,12 @@ def _disguise(scenario, keep):
     return dataclasses.replace(scenario, seats=tuple(seats))
 
 
-@pytest.mark.parametrize("seed", [3, 11])
-def test_decisions_do_not_depend_on_other_seats_private_data(scenario, seed):
-    original = _played(scenario, seed)
+@pytest.mark.parametrize("seed, level", [(3, "normal"), (11, "normal"), (5, "hard"), (6, "easy")])
+def test_decisions_do_not_depend_on_other_seats_private_data(scenario, seed, level):
+    original = _played(scenario, seed, level)
     focus = next(s for s in scenario.seat_ids if any(s in i.signatories for i in scenario.issues))
     disguised = _disguise(scenario, focus)
-    replay = Match(disguised, seed, {s: "normal" for s in scenario.seat_ids})
+    replay = Match(disguised, seed, {s: level for s in scenario.seat_ids})
     leader = replay.leaders[focus]
     compared = 0
     for seat, action in original.state.log:
@@ -57,12 +58,13 @@ def test_decisions_do_not_depend_on_other_seats_private_data(scenario, seed):
     assert isinstance(leader, Leader)
 
 
-def test_every_refusal_comes_with_a_reason_in_the_leaders_voice(scenario):
+@pytest.mark.parametrize("level", ["normal", "hard"])
+def test_every_refusal_comes_with_a_reason_in_the_leaders_voice(scenario, level):
     names = {s.id: (s.capital or s.name) for s in scenario.seats}
     issue_names = [i.name for i in scenario.issues]
     refusals = 0
     for seed in range(4):
-        state = _played(scenario, seed).state
+        state = _played(scenario, seed, level).state
         for event in state.events:
             if event["kind"] != "reject":
                 continue
@@ -91,7 +93,7 @@ def test_what_would_you_want_is_a_concrete_offer_it_then_signs():
 
 
 def test_ai_actions_are_always_legal_at_every_level(scenario):
-    for level in ("easy", "normal", "hard", "pushover", "stonewall"):
+    for level in ("easy", "normal", "hard", "pushover", "stonewall", *STRATEGIES):
         match = Match(scenario, 2, {s: level for s in scenario.seat_ids})
         try:
             match.run()
@@ -102,7 +104,7 @@ def test_ai_actions_are_always_legal_at_every_level(scenario):
 
 def test_tournament_order_on_a_small_fixed_sample():
     scenario = load_scenario("moscow-2020")
-    scores = play(scenario, games=4, seed=0)
+    scores = scores_of(play(scenario, games=4, seed=0))
     for better, worse in (("hard", "normal"), ("normal", "easy"), ("easy", "pushover"), ("easy", "stonewall")):
         mean, _, _ = compare(scores, better, worse)
         assert mean > 0, (better, worse, mean)

@@ -1,5 +1,7 @@
 """What AI leaders remember: packages turned down, offers left for tomorrow, a broken word."""
 
+import itertools
+
 import pytest
 
 from game.catalog import load_scenario
@@ -95,3 +97,57 @@ def test_a_leader_will_not_sign_with_a_seat_that_just_broke_its_word_and_says_so
     refusals = [e["reason"] for e in broken.state.events if e["kind"] == "reject" and e["seat"] == "russia"
                 and broken.state.proposals[e["proposal"]].proposer == "turkey"]
     assert refusals and "Turkey broke its word on Ceasefire in Idlib on day 1" in refusals[-1]
+
+
+def _value(seat, terms, settled):
+    space = Game(load_scenario("moscow-2020")).space
+    return space.utility(seat, {**settled, **terms})
+
+
+def _asks(match, seat, terms):
+    """What `seat` would want from Turkey for `terms` now, as its own utility (None: no terms at all)."""
+    wanted, said = match.ask(seat, "turkey", terms)
+    return None if wanted is None else _value(seat, wanted, match.state.outcome()), said
+
+
+def _hold_until(match, day):
+    while match.state.turn < day:
+        seat = match.human_to_move()
+        match.act(seat, {"type": "move", "move": "hold"} if match.state.phase == "moves" else {"type": "done"})
+        match.step_ai()
+
+
+def _signs_as_it_stands(match, seat, issues):
+    """Every package over `issues` that `seat` says it could sign from Turkey as it stands."""
+    options = [load_scenario("moscow-2020").issue(i).options for i in issues]
+    packages = [dict(zip(issues, combo)) for combo in itertools.product(*options)]
+    return {tuple(p.items()) for p in packages if match.ask(seat, "turkey", p)[0] == p}
+
+
+def test_a_breach_weighs_on_the_victim_and_on_witnesses_for_the_rest_of_the_game():
+    kept, broken = _after_day_one("hold"), _after_day_one("spring_shield")
+    for day in (2, 3):
+        _hold_until(kept, day)
+        _hold_until(broken, day)
+        refused, said = _asks(broken, "russia", {"corridor_km": "8"})
+        assert refused is None and "broke its word" in said, (day, said)
+        assert not [p for p in broken.state.proposals.values() if p.proposer == "russia" and p.turn == day
+                    and "turkey" in p.parties], "it offers the breaker nothing while it refuses to sign"
+    for day, seat, issues in ((3, "eu", ["border_to_greece", "eu_refugee_funds"]),
+                              (4, "eu", ["border_to_greece", "eu_refugee_funds"]),
+                              (4, "russia", ["corridor_km", "joint_patrols"]),
+                              (5, "russia", ["corridor_km", "joint_patrols"])):
+        _hold_until(kept, day)
+        _hold_until(broken, day)
+        # Russia was the victim; the EU signed nothing that was broken, but it saw the breach.
+        wary, trusting = _signs_as_it_stands(broken, seat, issues), _signs_as_it_stands(kept, seat, issues)
+        assert wary < trusting, (day, seat, "it signs less from a seat that broke its word")
+    assert _signs_as_it_stands(broken, "russia", ["corridor_km", "joint_patrols"]), \
+        "by the summit the victim talks again"
+    broken.act("turkey", {"type": "propose", "parties": ["turkey", "eu"],
+                          "terms": {"border_to_greece": "open", "eu_refugee_funds": "6"}})
+    broken.act("turkey", {"type": "done"})
+    broken.step_ai()
+    answer = next(p.note or p.reason for p in broken.state.proposals.values()
+                  if p.turn == 5 and "eu" in p.parties and "turkey" in p.parties and (p.counter_to or p.reason))
+    assert "has not forgotten that Turkey broke its word on Ceasefire in Idlib on day 1" in answer, answer

@@ -10,6 +10,8 @@ from turns import end_talks, until
 
 from game.catalog import load_scenario
 from game.engine import DONE, Game, accept, move, propose, statement
+from game.engine.obligations import breaches
+from game.engine.talks import Agreement
 from game.scenario.model import Condition, Effect, Event
 
 load = lru_cache(maxsize=None)(load_scenario)
@@ -89,6 +91,28 @@ def test_one_move_against_one_agreement_is_one_breach_whatever_it_breaks():
         assert two_clauses.observation(seat)["trust"]["turkey"]["russia"] == \
             one_clause.observation(seat)["trust"]["turkey"]["russia"]
     assert two_clauses.observation("russia")["stats"]["russia"] == one_clause.observation("russia")["stats"]["russia"]
+
+
+def test_what_a_breach_costs_is_told_before_the_move_by_the_function_that_charges_it():
+    state = fresh()
+    sign(state, {"ceasefire": "full", "corridor_km": "6"})
+    end_talks(state)
+    obs = state.observation("russia")
+    seen = [Agreement.from_dict(a) for a in obs["agreements"]]
+    [told] = breaches(seen, obs["statements"], "russia", "air_campaign")
+    assert breaches(seen, obs["statements"], "russia", "hold") == []
+    assert breaches(seen, obs["statements"], "turkey", "air_campaign") == []
+    for seat in ("turkey", "syria", "eu", "us_nato", "rebels", "russia"):
+        state.apply(seat, move("air_campaign" if seat == "russia" else "hold"))
+    before, after = obs["stats"]["russia"], state.observation("russia")["stats"]["russia"]
+    own = state.game.move_index["air_campaign"].effects + told.penalty
+    change = {stat: sum(e.arg("add") for e in own if e.kind == "stat" and e.arg("seat") == "russia"
+                        and e.arg("stat") == stat) for stat in ("standing", "domestic")}
+    assert after["standing"] - before["standing"] == told.standing + change["standing"]
+    assert after["domestic"] - before["domestic"] == told.domestic + change["domestic"]
+    assert dict(told.trust) == {"turkey": -20}
+    assert state.scores()["russia"]["integrity"] == told.points
+    assert [b["issues"] for b in state.breaches] == [list(told.issues)] == [["ceasefire", "corridor_km"]]
 
 
 # -- chance events ---------------------------------------------------------------------------

@@ -183,6 +183,16 @@ def check_legal_listing(state, seat):
         state.clone().apply(seat, action)
 
 
+def check_words_are_free_of_points(state, seat):
+    """No free action wins points: a statement or ending the slot changes no seat's score now."""
+    before = state.scores()
+    for action in state.legal_actions(seat):
+        if action.type in ("statement", "done"):
+            other = state.clone()
+            other.apply(seat, action)
+            assert other.scores() == before, f"{seat} {action} changed the scores"
+
+
 def play_checked(path, seed):
     scen = scenario(path)
     state = Game(scen, seed).new_state()
@@ -196,6 +206,7 @@ def play_checked(path, seed):
             seen_talks = True
             check_observations(state, path, model, full=False)
             check_legal_listing(state, state.to_move()[0])
+            check_words_are_free_of_points(state, state.to_move()[0])
             twin, twin_digest = check_clone(state, rng)
         if not seen_moves and state.turn == move_turn and state.phase == "moves" and state.chosen:
             seen_moves = True

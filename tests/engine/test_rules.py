@@ -178,11 +178,13 @@ def test_signing_less_than_you_demanded_in_public_costs_support_at_home():
     assert stat(backed_down, "russia", "domestic") == stat(held_firm, "russia", "domestic")
 
 
-def test_a_statement_rallies_support_at_home():
+def test_a_statement_wins_nothing_by_itself():
     state = fresh()
-    before = stat(state, "turkey", "domestic")
+    before = state.scores()
+    stats = stat(state, "turkey", "domestic"), stat(state, "turkey", "standing")
     state.apply("turkey", statement("ceasefire", "full"))
-    assert stat(state, "turkey", "domestic") > before
+    assert state.scores() == before
+    assert (stat(state, "turkey", "domestic"), stat(state, "turkey", "standing")) == stats
     assert news(state, "syria", "statement")[0]["option"] == "full"
 
 
