@@ -24,7 +24,6 @@ import asyncio
 import json
 import multiprocessing
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -40,6 +39,7 @@ from game.ai import make_leader  # noqa: E402
 from game.client.bot import play  # noqa: E402
 from game.client.connection import ClassClient  # noqa: E402
 from game.persistence import SaveStore, resume_match  # noqa: E402
+from game.server.process import HostProcess  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -75,19 +75,8 @@ def percentile(values, fraction):
 
 
 def start_host(folder: Path, tables: int):
-    ready = folder / "ready.json"
-    profile = ["-m", "cProfile", "-o", os.environ["SUMMIT_PROFILE"]] if os.environ.get("SUMMIT_PROFILE") else []
-    proc = subprocess.Popen([sys.executable, *profile, "main.py", "host", "--bind", "127.0.0.1", "--port", "0",
-                             "--data", str(folder / "class"), "--ready-file", str(ready), "--tables", str(tables),
-                             "--scenario", "moscow-2020", "--scenario", "sochi-2008"],
-                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not ready.exists():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise SystemExit(f"host did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
-        time.sleep(0.05)
-    return proc, json.loads(ready.read_text())
+    host = HostProcess(folder, "--tables", str(tables), "--scenario", "moscow-2020", "--scenario", "sochi-2008")
+    return host.start(), host.info
 
 
 async def _lobby(info: dict) -> list:
@@ -199,11 +188,7 @@ def run(args, folder: Path) -> dict:
         summary = asyncio.run(_summary(info))
         memory = peak_memory_mb(proc.pid)
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        proc.stop()
     arrivals: dict = {}
     for part in parts:
         for table, seen in part["arrivals"].items():
@@ -223,7 +208,7 @@ def run(args, folder: Path) -> dict:
     diverged = 0
     for table in summary["tables"]:
         out_file = folder / f"{table['table']}.json"
-        done = subprocess.run([sys.executable, "main.py", "export", "--data", str(folder / "class"), "--table",
+        done = subprocess.run([sys.executable, "main.py", "export", "--data", str(proc.data), "--table",
                                table["table"], "--out", str(out_file)], cwd=REPO, capture_output=True, text=True)
         if done.returncode != 0:
             errors.append(done.stderr.strip())

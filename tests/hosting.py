@@ -7,78 +7,22 @@ stopped (Ctrl+C, then kill) by the fixture that started it, whatever the test di
 from __future__ import annotations
 
 import asyncio
-import json
-import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from game.client.connection import ClassClient
+from game.server.process import HostProcess
 
 ROOT = Path(__file__).resolve().parents[1]
-START_WITHIN = 30.0
 TEST_WITHIN = 120.0
 
 
-class Host:
+class Host(HostProcess):
     """One class server process and the class it holds (which outlives a restart)."""
 
-    def __init__(self, folder: Path, *args: str):
-        self.folder = folder
-        self.data = folder / "class"
-        self.args = args
-        self.proc: subprocess.Popen | None = None
-        self.info: dict = {}
-        self.output = ""
-
     def start(self) -> dict:
-        ready = self.folder / "ready.json"
-        ready.unlink(missing_ok=True)
-        log = open(self.folder / "host.log", "a")
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
-        # A restart listens where the class was, so its clients find it again.
-        port = str(self.info["url"].rsplit(":", 1)[1].strip("/")) if self.info else "0"
-        self.proc = subprocess.Popen(
-            [sys.executable, "main.py", "host", "--bind", "127.0.0.1", "--port", port, "--data", str(self.data),
-             "--ready-file", str(ready), *self.args], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        log.close()
-        deadline = time.monotonic() + START_WITHIN
-        while not ready.exists():
-            if self.proc.poll() is not None:
-                raise AssertionError(f"host exited with {self.proc.returncode}:\n{self.log()}")
-            if time.monotonic() > deadline:
-                self.kill()
-                raise AssertionError(f"host was not ready within {START_WITHIN} s:\n{self.log()}")
-            time.sleep(0.05)
-        self.info = json.loads(ready.read_text())
+        super().start()
         return self.info
-
-    def log(self) -> str:
-        path = self.folder / "host.log"
-        return path.read_text() if path.exists() else ""
-
-    def stop(self) -> int | None:
-        """Ctrl+C, as a teacher would; kill it if it does not stop."""
-        if self.proc is None or self.proc.poll() is not None:
-            return self.proc.returncode if self.proc else None
-        self.proc.send_signal(signal.SIGINT)
-        try:
-            return self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.kill()
-            return None
-
-    def kill(self) -> None:
-        """kill -9: no chance to tidy up."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(timeout=15)
-
-    @property
-    def url(self) -> str:
-        return self.info["url"]
 
 
 _OPEN: list[ClassClient] = []

@@ -8,16 +8,14 @@ table to its end, and saves a picture of each page and tab on the way.
 from __future__ import annotations
 
 import asyncio
-import json
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from game.server.process import HostProcess
+
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
 TABS = ("news", "offers", "propose", "deals", "moves", "seats", "notes", "map", "briefing")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -43,33 +41,23 @@ def run(args) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="summit-webshots-") as tmp:
-        host, info = _host(Path(tmp), args.scenario)
+        host = HostProcess(Path(tmp), "--scenario", args.scenario, "--tables", "2")
+        try:
+            host.start()
+        except RuntimeError as err:
+            print(f"webshots: the class server did not start: {err}", file=sys.stderr)
+            return 2
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=chromium, args=ARGS)
                 try:
-                    count = _shoot(browser, info, out, args.seat)
+                    count = _shoot(browser, host.info, out, args.seat)
                 finally:
                     browser.close()
         finally:
-            host.terminate()
-            host.wait(timeout=20)
+            host.stop()
     print(f"{count} pictures in {out}")
     return 0
-
-
-def _host(folder: Path, scenario: str):
-    ready = folder / "ready.json"
-    host = subprocess.Popen([sys.executable, "main.py", "host", "--bind", "127.0.0.1", "--port", "0", "--data",
-                             str(folder / "class"), "--ready-file", str(ready), "--scenario", scenario,
-                             "--tables", "2"], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while not ready.exists():
-        if host.poll() is not None or time.monotonic() > deadline:
-            host.kill()
-            raise SystemExit(f"webshots: the class server did not start: {host.stderr.read().decode()[-500:]}")
-        time.sleep(0.05)
-    return host, json.loads(ready.read_text())
 
 
 def _shoot(browser, info: dict, out: Path, seat: str | None) -> int:

@@ -93,7 +93,7 @@ def test_a_server_killed_mid_game_comes_back_where_it_was_and_finishes_the_same(
         assert match.state.digest() == after[table]["digest"] and match.diverged == []
         assert {s: v["total"] for s, v in match.state.scores().items()} == \
             {s: v["total"] for s, v in result["scores"].items()}
-    assert "Resumed the class" in server.log()
+    assert "Resumed the class" in server.output()
 
 
 def _latest(client):

@@ -22,7 +22,9 @@ def _missing(why: str):
     pytest.skip(why)
 
 
-@pytest.fixture(scope="session")
+# One browser per test file: Playwright keeps an event loop running on this thread while it is
+# open, and tests elsewhere run their own asyncio loops.
+@pytest.fixture(scope="module")
 def browser():
     if CHROMIUM is None:
         _missing("the browser tests need Debian's chromium (apt-get install chromium)")
