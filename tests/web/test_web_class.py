@@ -185,3 +185,15 @@ def test_a_team_of_two_sees_each_others_actions(server, contexts):
     expect(ada.locator("#end-round")).to_be_enabled()
     assert play_turn(ada)
     expect(bo.locator(".toast", has_text="Ada ended the round.")).to_be_visible()
+
+
+def test_text_at_twice_its_size_still_fits_without_sideways_scrolling(server, contexts):
+    """The browser's text zoom at 200%: everything is in rem, so the page reflows instead of spilling."""
+    page = contexts(1280, 800).new_page()
+    join(page, server, "Ada")
+    take_seat(page, "Turkey")
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    for name in ("news", "offers", "propose", "deals", "moves", "seats", "notes", "map", "briefing"):
+        tab(page, name)
+        no_horizontal_scroll(page)
+        no_overlapping_controls(page)
