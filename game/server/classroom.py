@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,6 +26,7 @@ from .reports import class_link, table_link
 from .room import TableRoom
 from .store import ClassRecord, ClassStore, MemberRecord, StoreError, TableRecord, table_scenario
 from .table import Row, Table, TableError
+from .wire import PreviewAnswer
 
 log = logging.getLogger("summit.server")
 SUMMARY_EVERY = 0.2    # seconds: facilitators' and projectors' views are sent at most this often
@@ -40,7 +42,7 @@ class Client(Protocol):
     watching: set[Any]
     views: bool
 
-    def send(self, message: dict[str, Any]) -> None: ...
+    def send(self, message: Mapping[str, Any]) -> None: ...
 
 
 @dataclass(eq=False)
@@ -319,7 +321,7 @@ class Classroom:
         wanted, text = await room.run(lambda t: _split(t.ask(seat, message["seat"], message["terms"], parties)))
         return {"type": ServerType.ANSWER, "seat": message["seat"], "terms": wanted, "text": text}
 
-    def preview(self, client: Client, message: dict[str, Any]) -> dict[str, Any]:
+    def preview(self, client: Client, message: dict[str, Any]) -> PreviewAnswer:
         """What a package the student is building is worth to their seat, and whether the rules would
         take it now, without sending it."""
         member = self._seated(client)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -58,7 +59,7 @@ class Connection:
         self.refused_for_speed = 0
         self.closing = False
 
-    def send(self, message: dict[str, Any]) -> None:
+    def send(self, message: Mapping[str, Any]) -> None:
         if self.closing:
             return
         try:
@@ -185,11 +186,9 @@ class Connection:
             if reply is None and rid is not None:
                 reply = {"type": ServerType.ACK}
             if reply is not None:
-                if rid is not None:
-                    reply["id"] = rid
-                self.send(reply)
+                self.send(reply if rid is None else {**reply, "id": rid})
 
-    async def _handle(self, message: dict[str, Any]) -> dict[str, Any] | None:
+    async def _handle(self, message: dict[str, Any]) -> Mapping[str, Any] | None:
         kind = ClientType(message["type"])
         room = self.classroom
         if kind == ClientType.PING:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.match import Match
 
-from .store import DB_NAME, ClassRecord, SQLiteStore, StoreError, table_scenario
+from .store import DB_NAME, ClassRecord, SQLiteStore, StoreError, TableRecord, table_scenario
 from .table import Row, Table
 
 
@@ -22,16 +24,16 @@ class TableExport:
     id: str
     match: Match | None
     error: str = ""
-    notes: list = field(default_factory=list)
-    people: dict = field(default_factory=dict)     # seat -> names of everyone who held it, in order
-    rollbacks: list = field(default_factory=list)  # the day each rollback went back to
+    notes: list[Any] = field(default_factory=list)
+    people: dict[str, Any] = field(default_factory=dict)     # seat -> names of everyone who held it, in order
+    rollbacks: list[Any] = field(default_factory=list)  # the day each rollback went back to
     ended: bool = False                            # the class ended while the table was at play
 
 
 @dataclass
 class ClassExport:
     record: ClassRecord
-    tables: list
+    tables: list[Any]
 
 
 def table_match(folder: Path, table_id: str) -> Match:
@@ -39,7 +41,8 @@ def table_match(folder: Path, table_id: str) -> Match:
     table = found.tables[0]
     if table.match is None:
         raise ExportError(table.error)
-    return table.match
+    match: Match = table.match
+    return match
 
 
 def read_class(folder: Path, only: str | None = None) -> ClassExport:
@@ -66,7 +69,7 @@ def read_class(folder: Path, only: str | None = None) -> ClassExport:
         store.close()
 
 
-def _table(store: SQLiteStore, rec, level: str) -> TableExport:
+def _table(store: SQLiteStore, rec: TableRecord, level: str) -> TableExport:
     from game.scenario import ScenarioError
     try:
         scenario = table_scenario(rec)
@@ -77,7 +80,7 @@ def _table(store: SQLiteStore, rec, level: str) -> TableExport:
         table = Table.restore(rec, scenario, rows, level)
     except (StoreError, ValueError) as err:
         return TableExport(rec.id, None, f"table {rec.id} cannot be rebuilt: {err}")
-    people: dict = {}
+    people: dict[str, Any] = {}
     rollbacks = []
     for row in rows:
         if row.kind == Row.SEATING and row.body.get("seat"):

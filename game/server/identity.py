@@ -13,8 +13,8 @@ import hashlib
 import hmac
 import secrets
 import time
-from collections.abc import Callable
 from collections import deque
+from collections.abc import Callable
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6

@@ -14,18 +14,28 @@ from game.engine.talks import check_package
 from game.engine.views import private_info
 from game.match import Controller
 from game.present.seatview import briefing_view, looks_of, result_view, seat_view
-from game.present.table import Words, agreement_card, lapse_warning, day_lines, news_item, offer_card, phase_lines, statement_line
+from game.present.table import (
+    Words,
+    agreement_card,
+    day_lines,
+    lapse_warning,
+    news_item,
+    offer_card,
+    phase_lines,
+    statement_line,
+)
 from game.present.worth import bar_words, worth
 
 from .protocol import ServerType
 from .table import Table
+from .wire import Pace, PreviewAnswer, Seated, State
 
 
 def seat_names(table: Table) -> dict[str, Any]:
     return {s.id: s.name for s in table.scenario.seats}
 
 
-def pace(table: Table, now: float) -> dict[str, Any]:
+def pace(table: Table, now: float) -> Pace:
     left = table.seconds_left(now)
     return {"paused": table.paused, "started": table.started, "ended": table.ended, "over": table.state.is_over(),
             "deadline": None if left is None else {"seconds_left": round(left, 1), "at": table.deadline.at
@@ -34,7 +44,7 @@ def pace(table: Table, now: float) -> dict[str, Any]:
 
 
 def state_message(table: Table, seat: str, news_from: int, holders: dict[str, Any], now: float,
-                  views: bool = False) -> dict[str, Any]:
+                  views: bool = False) -> State:
     """Everything `seat` may know now; news from its item `news_from` on (a client keeps the rest). With
     `views`, also the seat's screen in words (game.present), for clients that only lay text out."""
     state = table.state
@@ -44,8 +54,8 @@ def state_message(table: Table, seat: str, news_from: int, holders: dict[str, An
     legal = [a.to_dict() for a in state.legal_actions(seat)] if mine else []
     space = state.proposal_space(seat) if mine else {"can_propose": False, "issues": {}, "seats": [],
                                                       "expires": [state.turn, state.turn]}
-    message: dict[str, Any] = {
-        "type": ServerType.STATE, "table": table.id, "seat": seat, "version": table.version,
+    message: State = {
+        "type": "state", "table": table.id, "seat": seat, "version": table.version,
         "turn": state.turn, "phase": str(state.phase), "round": state.round if state.phase == Phase.TALKS else 0,
         "observation": obs, "news_from": news_from, "legal": legal, "space": space,
         "controllers": table.controllers(), "holders": holders, **pace(table, now),
@@ -63,10 +73,10 @@ def state_message(table: Table, seat: str, news_from: int, holders: dict[str, An
 
 
 def seated_message(table: Table, seat: str, member: dict[str, Any], token: str | None, team_code: str,
-                   views: bool = False) -> dict[str, Any]:
+                   views: bool = False) -> Seated:
     private = private_info(table.scenario.seat(seat))
-    message: dict[str, Any] = {
-        "type": ServerType.SEATED, "table": table.id, "seat": seat, "member": member, "team_code": team_code,
+    message: Seated = {
+        "type": "seated", "table": table.id, "seat": seat, "member": member, "team_code": team_code,
         "public": table.match.public, "private": private,
     }
     if token is not None:
@@ -135,7 +145,8 @@ def table_view(table: Table) -> dict[str, Any]:
             "result_words": result_view(public, result, None) if result else None}
 
 
-def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: list[Any], expires: int) -> dict[str, Any]:
+def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: list[Any],
+                    expires: int) -> PreviewAnswer:
     state = table.state
     public = table.match.public
     prefs = private_info(table.scenario.seat(seat))["preferences"]
@@ -155,5 +166,5 @@ def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: lis
     now = worth(prefs, public["issues"], settled, {})
     warning = "" if problem else lapse_warning(Words(public, seat), state.proposal_space(seat), list(parties),
                                                expires, state.turn)
-    return {"type": ServerType.PREVIEW, "worth": bar_words(value, prefs["reservation"], now), "problem": problem,
+    return {"type": "preview", "worth": bar_words(value, prefs["reservation"], now), "problem": problem,
             "warning": warning}

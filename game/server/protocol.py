@@ -9,8 +9,11 @@ frame into a checked message or raises ProtocolError with a code and a plain rea
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any, NotRequired, get_args, get_origin, get_type_hints
+
+from .wire import CLIENT_MESSAGES, Error
 
 PROTOCOL_VERSION = 1
 MAX_FRAME = 64 * 1024          # a frame past this is refused with an error, the connection kept
@@ -111,89 +114,24 @@ class ProtocolError(Exception):
         self.message = message
 
 
-# -- client messages, as parse() returns them ------------------------------------------------
-
-class Hello(TypedDict):
-    type: Literal["hello"]
-    protocol: int
-    role: str
-    code: NotRequired[str]
-    name: NotRequired[str]
-    token: NotRequired[str]
-    key: NotRequired[str]
-    views: NotRequired[bool]
+def _json_kind(annotation: Any) -> type:
+    """The JSON kind a field of a client message takes, from its type in wire.py."""
+    plain = get_origin(annotation) or annotation
+    if plain is NotRequired:
+        return _json_kind(get_args(annotation)[0])
+    return {str: str, int: int, bool: bool, dict: dict, list: list}[plain]
 
 
-class Claim(TypedDict):
-    type: Literal["claim"]
-    table: str
-    seat: str
-    team_code: NotRequired[str]
+def _schema(message: Any) -> dict[str, tuple[type, bool]]:
+    hints = get_type_hints(message, include_extras=True)
+    return {name: (_json_kind(kind), name in message.__required_keys__)
+            for name, kind in hints.items() if name != "type"}
 
 
-class Act(TypedDict):
-    type: Literal["act"]
-    turn: int
-    phase: str
-    round: int
-    action: dict[str, Any]
-
-
-class Ask(TypedDict):
-    type: Literal["ask"]
-    seat: str
-    terms: dict[str, Any]
-    parties: NotRequired[list[Any]]
-
-
-class Note(TypedDict):
-    type: Literal["note"]
-    to: str
-    text: str
-
-
-class Op(TypedDict):
-    type: Literal["op"]
-    op: str
-    table: NotRequired[str]
-    seat: NotRequired[str]
-    member: NotRequired[int]
-    level: NotRequired[str]
-    seconds: NotRequired[int]
-    repeat: NotRequired[bool]
-    to: NotRequired[str]
-    title: NotRequired[str]
-    text: NotRequired[str]
-    source: NotRequired[str]
-    event: NotRequired[str]
-
-
-class Watch(TypedDict):
-    type: Literal["watch"]
-    table: str
-
-
-# The fields each client message takes: name -> (JSON kind, required).
-_TEXT, _INT, _BOOL, _OBJ, _LIST = str, int, bool, dict, list
+# The fields each client message takes: name -> (JSON kind, required), read off its definition.
 SCHEMAS: dict[ClientType, dict[str, tuple[type, bool]]] = {
-    ClientType.HELLO: {"protocol": (_INT, True), "role": (_TEXT, True), "code": (_TEXT, False),
-                       "name": (_TEXT, False), "token": (_TEXT, False), "key": (_TEXT, False),
-                       "views": (_BOOL, False)},
-    ClientType.LOBBY: {},
-    ClientType.CLAIM: {"table": (_TEXT, True), "seat": (_TEXT, True), "team_code": (_TEXT, False)},
-    ClientType.LEAVE: {},
-    ClientType.ACT: {"turn": (_INT, True), "phase": (_TEXT, True), "round": (_INT, True), "action": (_OBJ, True)},
-    ClientType.ASK: {"seat": (_TEXT, True), "terms": (_OBJ, True), "parties": (_LIST, False)},
-    ClientType.NOTE: {"to": (_TEXT, True), "text": (_TEXT, True)},
-    ClientType.SYNC: {},
-    ClientType.OP: {"op": (_TEXT, True), "table": (_TEXT, False), "seat": (_TEXT, False), "member": (_INT, False),
-                    "level": (_TEXT, False), "seconds": (_INT, False), "repeat": (_BOOL, False),
-                    "to": (_TEXT, False), "title": (_TEXT, False), "text": (_TEXT, False),
-                    "source": (_TEXT, False), "event": (_TEXT, False)},
-    ClientType.WATCH: {"table": (_TEXT, True)},
-    ClientType.PREVIEW: {"terms": (_OBJ, True), "parties": (_LIST, False), "expires": (_INT, False)},
-    ClientType.PING: {},
-}
+    ClientType(get_args(get_type_hints(m)["type"])[0]): _schema(m) for m in CLIENT_MESSAGES}
+assert set(SCHEMAS) == set(ClientType), "every kind of client message has its definition in wire.py"
 TEXT_MAX = 4000   # any one text field; each is checked against its own, smaller limit where it is used
 
 
@@ -229,10 +167,10 @@ def parse(frame: str | bytes) -> dict[str, Any]:
                 raise ProtocolError(ErrorCode.BAD_FIELD, f"a {kind} message needs '{name}'")
             continue
         value = message[name]
-        if kind_of is int and (isinstance(value, bool) or not isinstance(value, int)) \
-                or kind_of is not int and not isinstance(value, kind_of):
+        if kind_of in (int, str, dict, list) and isinstance(value, bool) \
+                or not isinstance(value, kind_of):
             raise ProtocolError(ErrorCode.BAD_FIELD, f"'{name}' must be {_KIND_WORDS[kind_of]}")
-        if kind_of is str and len(value) > TEXT_MAX:
+        if isinstance(value, str) and len(value) > TEXT_MAX:
             raise ProtocolError(ErrorCode.BAD_FIELD, f"'{name}' is at most {TEXT_MAX} characters")
     return message
 
@@ -261,12 +199,12 @@ def error_code(text: str) -> ErrorCode:
         return ErrorCode.REFUSED
 
 
-def encode(message: dict[str, Any]) -> str:
+def encode(message: Mapping[str, Any]) -> str:
     return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
 
 
-def error(code: ErrorCode, message: str, rid: str | int | None = None) -> dict[str, Any]:
-    out: dict[str, Any] = {"type": ServerType.ERROR, "code": code, "message": message}
+def error(code: ErrorCode, message: str, rid: str | int | None = None) -> Error:
+    out: Error = {"type": "error", "code": code, "message": message}
     if rid is not None:
         out["id"] = rid
     return out

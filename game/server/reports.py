@@ -18,13 +18,18 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from .identity import report_ticket, same
 from .table import Table
+
+if TYPE_CHECKING:   # the classroom holds its Reports: only the type is needed here
+    from .classroom import Classroom
 
 log = logging.getLogger("summit.server")
 KEEP = 32                 # pages kept
@@ -45,11 +50,11 @@ def table_link(key: str, table_id: str, members: bool) -> str:
 
 
 class Reports:
-    def __init__(self, classroom):
+    def __init__(self, classroom: Classroom) -> None:
         self.room = classroom
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report")
-        self.pages: OrderedDict = OrderedDict()
-        self.drawing: dict = {}
+        self.pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        self.drawing: dict[tuple[Any, ...], Any] = {}
 
     def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -78,16 +83,17 @@ class Reports:
 
     # -- drawing ------------------------------------------------------------------------------
 
-    async def _draw(self, key, make, *args) -> str:
+    async def _draw(self, key: tuple[Any, ...], make: Callable[..., str], *args: Any) -> str:
         if key in self.pages:
             self.pages.move_to_end(key)
-            return self.pages[key]
+            page: str = self.pages[key]
+            return page
         if key not in self.drawing:
             loop = asyncio.get_running_loop()
             self.drawing[key] = loop.run_in_executor(self.executor, make, *args)
         future = self.drawing[key]
         try:
-            html = await asyncio.shield(future)
+            html: str = await asyncio.shield(future)
         finally:
             if future.done():
                 self.drawing.pop(key, None)
@@ -96,7 +102,7 @@ class Reports:
             self.pages.popitem(last=False)
         return html
 
-    def snapshot(self, table: Table):
+    def snapshot(self, table: Table) -> Any:
         """The table as it stands, copied here on the event loop so the worker never reads a changing game."""
         from game.report.inputs import TableGame
         match = table.match
@@ -120,13 +126,13 @@ class Reports:
         return await self._draw(key, _class_html, self.room.record.code, self.room.record.ended, games, links)
 
 
-def _table_html(game, audience, back) -> str:
+def _table_html(game: Any, audience: Any, back: str) -> str:
     from game.report.documents import table_html
     from game.report.table import build
     return table_html(build(game, audience), back=back)
 
 
-def _class_html(code, ended, games, links) -> str:
+def _class_html(code: str, ended: bool, games: Any, links: Any) -> str:
     from game.report.classes import build_class, class_html
     from game.report.inputs import ClassGames
     from game.report.table import Audience, build
@@ -135,7 +141,7 @@ def _class_html(code, ended, games, links) -> str:
     return class_html(build_class(classes, reports, links.get), files=False)
 
 
-def _tables(ids: list) -> str:
+def _tables(ids: list[Any]) -> str:
     return f"table {ids[0]} is" if len(ids) == 1 else "tables " + ", ".join(ids[:-1]) + f" and {ids[-1]} are"
 
 
@@ -153,7 +159,7 @@ def _message(title: str, text: str, status: int) -> web.Response:
     return _page(body, status)
 
 
-def _checked(request: web.Request, expected: list) -> str | None:
+def _checked(request: web.Request, expected: list[Any]) -> str | None:
     """Which of the expected tickets the request carries (None: none of them, and the try is counted)."""
     room = request.app["classroom"]
     who = request.remote or "unknown"
@@ -162,7 +168,8 @@ def _checked(request: web.Request, expected: list) -> str | None:
     given = request.query.get("ticket", "")[:64]
     for name, ticket in expected:
         if same(given, ticket):
-            return name
+            found: str = name
+            return found
     room.throttle.failed(who)
     return None
 
