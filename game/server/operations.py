@@ -60,6 +60,15 @@ async def operate(room: Classroom, message: dict[str, Any]) -> dict[str, Any]:
     now = time.time()
     done: list[str] = []
     refused: dict[str, str] = {}
+    if kind == OpKind.RESUME and "table" not in message:
+        # Starting the class starts the tables students sit at; an empty one would only be played out by
+        # its AI leaders. Its own Start button starts it all the same.
+        waiting = {m.table for m in room.members.values() if m.table}
+        for target in list(targets):
+            if not target.table.started and target.id not in waiting:
+                targets.remove(target)
+                refused[target.id] = ("no students at this table yet: start it on its own to let its AI "
+                                      "leaders play it")
 
     async def each(job: Job) -> None:
         for target in targets:

@@ -241,7 +241,7 @@ class Table:
     def set_deadline(self, seconds: int | None, now: float, pace: int | None = None, keep_pace: bool = False) -> list[Any]:
         if not keep_pace:
             self.pace = pace
-        if seconds is None:
+        if seconds is None or self.state.is_over():
             self.deadline = None
             self.paused_left = None
             return [(Row.DEADLINE, {"at": None, "key": list(self.key()), "pace": self.pace})]
@@ -261,7 +261,7 @@ class Table:
 
     def after_change(self, now: float) -> list[Any]:
         """A deadline for a slot that has passed lapses; with a pace set, a new slot gets its own."""
-        if self.deadline is not None and self.deadline.key != self.key():
+        if self.deadline is not None and (self.deadline.key != self.key() or self.state.is_over()):
             self.deadline = None
         if self.pace and self.deadline is None and not self.state.is_over() and not self.ended:
             return self.set_deadline(self.pace, now, keep_pace=True)

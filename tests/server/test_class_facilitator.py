@@ -142,3 +142,21 @@ def test_a_deadline_pace_gives_every_round_its_time(host):
         return left
 
     assert 250 < run(body()) <= 300
+
+
+def test_starting_the_class_leaves_a_table_nobody_sits_at_waiting(host):
+    server = host("--scenario", "moscow-2020", "--tables", "2")
+
+    async def body():
+        teacher = await facilitator(server)
+        await student(server, "Ada", table="T1", seat="turkey")
+        ack = await teacher.op("resume")
+        tables = await wait_until(lambda: _summary(teacher, "T1")["started"] and
+                                  {t: _summary(teacher, t) for t in ("T1", "T2")})
+        alone = await teacher.op("resume", table="T2")
+        return ack, tables, alone
+
+    ack, tables, alone = run(body())
+    assert ack["tables"] == ["T1"] and "no students" in ack["refused"]["T2"]
+    assert not tables["T2"]["started"] and tables["T2"]["turn"] == 1
+    assert alone["tables"] == ["T2"]
