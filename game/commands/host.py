@@ -13,6 +13,7 @@ import signal
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 from game.match import CLASS_PLAYERS
 from game.scenario import ScenarioError
@@ -107,7 +108,9 @@ async def _serve(args) -> int:
         store.close()
         return 2
     classroom.start()
-    port = site._server.sockets[0].getsockname()[1]   # the real port when --port 0 asked for any
+    # The real port when --port 0 asked for any.
+    listening: Any = site._server
+    port = listening.sockets[0].getsockname()[1]
     host = lan_address() if args.bind in ("0.0.0.0", "::", "") else args.bind
     url = f"http://{host}:{port}/"
     classroom.student_url = url

@@ -93,7 +93,7 @@ def _shoot(out, size, pick, seats) -> int:
     app = App(size=size, ai_delay=0, seed=11)
     app.push(TitleScene(app))
     d = Driver(app)
-    taken = []
+    taken: list = []
 
     def shot(name):
         path = out / f"{len(taken) + 1:02d}-{name}.png"

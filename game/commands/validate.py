@@ -39,7 +39,7 @@ def run(args) -> int:
 def facts(path, scenario) -> str:
     """Every citation in the file, under the source it cites: outlet, date, title and address first."""
     start = scenario.calendar.start_date
-    by_source = {s.id: [] for s in scenario.sources}
+    by_source: dict[str, list] = {s.id: [] for s in scenario.sources}
     for cite in scenario.citations:
         by_source[cite.source].append(cite)
     lines = [f"{path}: {scenario.title} ({scenario.id} v{scenario.version})",

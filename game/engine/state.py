@@ -68,6 +68,8 @@ class Game:
 
 
 class GameState:
+    # The digest after each action, where whoever replayed the state kept them (saves check them).
+    trail: list[str] | None = None
     def __init__(self, game: Game):
         scen = game.scenario
         self.game = game

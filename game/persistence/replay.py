@@ -55,7 +55,8 @@ def restore(save: Save, scenario, where: str = "save"):
             raise Divergence(i, seat, action, "leads to a different state than when it was played")
     if state.digest() != save.digest:
         if save.actions:
-            raise Divergence(len(save.actions) - 1, *save.actions[-1], "ends in a different final digest")
+            seat, action = save.actions[-1]
+            raise Divergence(len(save.actions) - 1, seat, action, "ends in a different final digest")
         raise SaveError(f"{where}: the starting state differs from when it was saved")
     if (state.turn, state.phase) != (save.turn, save.phase):
         raise SaveError(f"{where} says day {save.turn} ({save.phase}), but its actions replay to day "

@@ -270,4 +270,5 @@ def action_line(w: Words, action: dict) -> str:
         to = ", ".join(w.name(p) for p in action.get("parties", []) if p != w.viewer)
         return f"{'countered' if kind == 'counter' else 'proposed'} to {to}: " + \
             "; ".join(terms_lines(w.issues, action.get("terms", {})))
-    return {"accept": "accepted an offer", "reject": "rejected an offer", "withdraw": "withdrew an offer"}.get(kind, kind)
+    answers = {"accept": "accepted an offer", "reject": "rejected an offer", "withdraw": "withdrew an offer"}
+    return answers.get(str(kind), str(kind))

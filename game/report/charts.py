@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 import matplotlib
 
@@ -20,7 +21,7 @@ from game.present.looks import rgb_hex  # noqa: E402
 
 # Text stays text (smaller, crisp in print, selectable); ids come from content, so the same report is
 # the same file each time, and two charts on one page can only share an id for the same drawing.
-STYLE = {"svg.fonttype": "none", "svg.hashsalt": "summit-report", "font.size": 9, "axes.titlesize": 10,
+STYLE: Any = {"svg.fonttype": "none", "svg.hashsalt": "summit-report", "font.size": 9, "axes.titlesize": 10,
          "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": "#555555",
          "axes.labelcolor": "#222222", "xtick.color": "#333333", "ytick.color": "#333333",
          "font.family": ["DejaVu Sans", "sans-serif"]}

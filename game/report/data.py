@@ -126,7 +126,7 @@ def _terms(terms: dict) -> str:
 def rows(report: dict) -> dict:
     """Each file's rows as dicts over exactly its documented columns."""
     raw = report["raw"]
-    out = {name: [] for name in COLUMNS}
+    out: dict[str, list[dict]] = {name: [] for name in COLUMNS}
     for step in raw["steps"]:
         a = step.action
         kind = a.get("type", "")

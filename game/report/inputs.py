@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import ReportError
 
@@ -14,9 +15,9 @@ from .errors import ReportError
 @dataclass
 class TableGame:
     """One table's game and what is known around it."""
-    scenario: object
+    scenario: Any
     seed: int
-    state: object                  # the state as it stands (the end of the game, or so far)
+    state: Any                     # the state as it stands (the end of the game, or so far)
     journal: list
     controllers: dict              # who plays each seat now
     title: str                     # how the report names the game

@@ -26,7 +26,7 @@ def issue_timelines(w: Words, story: Story, proposals: list, agreements: list) -
     reason given), what was signed, said in public, broken or asked of an AI leader."""
     by_id = {p["id"]: p for p in proposals}
     agreement_of = {a["id"]: a for a in agreements}
-    rows = {i: [] for i in w.issues}
+    rows: dict[str, list] = {i: [] for i in w.issues}
     asks = sorted(story.asks, key=lambda a: (a.turn, a.round))
     for step in story.steps:
         by = debrief.chosen_by(step.by)
@@ -123,7 +123,8 @@ def field_days(w: Words, events: list) -> list:
         entry = days.setdefault(e["turn"], {"news": [], "moves": []})
         if kind == EventKind.NEWS:
             item = news_item(w, e)
-            entry["news"].append({"title": item["title"], "source": item["source"]})
+            if item is not None:
+                entry["news"].append({"title": item["title"], "source": item["source"]})
         elif kind == EventKind.MOVE:
             entry["moves"].append(debrief.move_row(w, e["seat"], e["move"]))
     return [{"heading": debrief.day_heading(w, turn), **days[turn]} for turn in sorted(days)]

@@ -34,7 +34,7 @@ def agreements(w: Words, state_agreements: list, events: list, breaches: list) -
 def trust_pairs(seat_ids: list, state_agreements: list, breaches: list, story: Story) -> list:
     """The trust of each seat in each seat it signed with or was betrayed by, at the end of every day:
     [{"from", "to", "values": [(day, trust), ...]}], the pairs whose trust moved most first."""
-    pairs = set()
+    pairs: set = set()
     for a in state_agreements:
         for x in a["parties"]:
             pairs.update((x, y) for y in a["parties"] if y != x)

@@ -36,7 +36,7 @@ def questions(w: Words, scenario, proposals: list, events: list, agreements: lis
 def _changed_minds(w: Words, scenario, proposals: list, events: list, agreements: list) -> list:
     """A seat that signed an option on an issue after refusing another: most telling when what it signed
     is worse for it than what it had refused."""
-    refused = {}   # proposal id -> the seats that refused it (by a refusal or by countering it)
+    refused: dict[str, list] = {}   # proposal id -> the seats that refused it (by a refusal or by countering it)
     for e in events:
         if e["kind"] == "reject":
             refused.setdefault(e["proposal"], []).append(e["seat"])
@@ -63,7 +63,8 @@ def _changed_minds(w: Words, scenario, proposals: list, events: list, agreements
                     candidates.append((-gave, a["turn"] - p["turn"], seat, issue_id, signed, a["turn"], other,
                                        p["turn"]))
     candidates.sort(key=lambda c: (c[0], -c[1]))
-    out, seen = [], set()
+    out: list = []
+    seen: set = set()
     for _, _, seat, issue_id, signed, day, other, refused_day in candidates:
         if (seat, issue_id) in seen:
             continue

@@ -8,7 +8,7 @@ from importlib import resources
 
 from markupsafe import Markup
 
-POINTS = {
+POINTS: dict[str, list[tuple[float, float]]] = {
     "triangle": [(0, -1), (0.9, 0.75), (-0.9, 0.75)],
     "diamond": [(0, -1), (1, 0), (0, 1), (-1, 0)],
     "pentagon": [(math.sin(k * 2 * math.pi / 5), -math.cos(k * 2 * math.pi / 5)) for k in range(5)],
