@@ -65,9 +65,6 @@ class Reader:
         self.fields = found or {}
         return found is not None
 
-    def given(self, key: str) -> bool:
-        return key in self.fields
-
     def _at(self, key: str) -> str:
         return join(self.path, key)
 
