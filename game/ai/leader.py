@@ -11,8 +11,9 @@ import numpy as np
 
 from game.engine.actions import DONE, Action
 from game.engine.talks import backs_down, last_stands
+from game.scenario.vocabulary import condition_from_data, effect_from_data
 
-from . import advice, concession, initiative, moves, objectives, voice
+from . import advice, concession, initiative, moves, voice
 from .levels import LEVELS
 from .opponents import Belief
 from .packages import Table
@@ -41,6 +42,7 @@ class Leader:
         self.me = self.seats[seat]
         self.issues_by_id = {i["id"]: i for i in public["issues"]}
         self.moves = {m["id"]: m for m in public["moves"]}
+        self.move_effects = {m["id"]: tuple(effect_from_data(e) for e in m["effects"]) for m in public["moves"]}
         self.seen = 0
         self.table = None
         self.beliefs = {}
@@ -59,7 +61,7 @@ class Leader:
     def _setup(self, obs):
         private = obs["private"]
         self.personality = private["personality"]
-        self.objectives = [{"points": o["points"], "cond": objectives.condition(o["when"])}
+        self.objectives = [{"points": o["points"], "cond": condition_from_data(o["when"])}
                            for o in private["objectives"]]
         self.table = Table(self.public, self.seat, private)
         kind = self.level.model

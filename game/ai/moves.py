@@ -10,6 +10,7 @@ from __future__ import annotations
 from game.engine.obligations import breaches
 from game.engine.phases import HOLD
 from game.engine.talks import Agreement
+from game.scenario.vocabulary import ShiftStat, ShiftTrust
 
 from . import objectives
 from .reputation import TRUST_COMFORT
@@ -36,8 +37,8 @@ def breach_cost(obs, seat, move_id, agreements) -> float:
                  + breach.points)
         cost -= sum(change * TRUST_WORTH_PARTNER for _, change in breach.trust)
         for eff in breach.penalty:
-            if eff.kind == "stat" and eff.arg("seat") == seat:
-                cost -= STAT_WORTH.get(eff.arg("stat"), 0.1) * eff.arg("add")
+            if isinstance(eff, ShiftStat) and eff.seat == seat:
+                cost -= STAT_WORTH.get(eff.stat, 0.1) * eff.add
         cost += REPUTATION_COST
     return cost
 
@@ -58,19 +59,19 @@ def evaluate(leader, obs, move_id, t, agreements, facts) -> float:
         return 0.0
     me = leader.seat
     move = leader.moves[move_id]
-    value = objectives.worth(leader.objectives, facts, facts.after(me, move))
-    for eff in move["effects"]:
-        kind = eff["kind"]
-        if kind == "stat":
-            worth = STAT_WORTH.get(eff["stat"], 0.1)
-            if eff["seat"] == me:
-                value += worth * eff["add"]
-            elif obs["trust"][me][eff["seat"]] < 40:
-                value -= HARM_WORTH * eff["add"]
-            elif obs["trust"][me][eff["seat"]] > 60:
-                value += HARM_WORTH * eff["add"]
-        elif kind == "trust" and eff["to"] == me and leader.level.lookahead:
-            value += trust_worth(leader, obs, eff["from"], eff["add"])
+    effects = leader.move_effects[move_id]
+    value = objectives.worth(leader.objectives, facts, facts.after(me, move_id, effects))
+    for eff in effects:
+        if isinstance(eff, ShiftStat):
+            worth = STAT_WORTH.get(eff.stat, 0.1)
+            if eff.seat == me:
+                value += worth * eff.add
+            elif obs["trust"][me][eff.seat] < 40:
+                value -= HARM_WORTH * eff.add
+            elif obs["trust"][me][eff.seat] > 60:
+                value += HARM_WORTH * eff.add
+        elif isinstance(eff, ShiftTrust) and eff.trusted == me and leader.level.lookahead:
+            value += trust_worth(leader, obs, eff.truster, eff.add)
     honesty = leader.personality["honesty"]
     value -= breach_cost(obs, me, move_id, agreements) * (0.5 + honesty)
     if move["kind"] in ("escalate", "strike") and leader.level.lookahead:

@@ -2,25 +2,19 @@
 
 The seat's observation carries its objectives' conditions; the facts are what it can see
 (stats, trust, tracks, who holds what, what was signed, done, broken and reported), and a
-move's public effects say how they would change. The rules' own condition reader
-(engine.world.facts_hold) decides what holds, so the AI never reads a condition differently.
+move's public effects say how they would change. Each condition's and effect's own class
+(game/scenario/vocabulary) decides what holds and what changes, so the AI never reads one differently.
 """
 
 from __future__ import annotations
 
-from game.engine.world import facts_hold
-from game.scenario.model import STAT_MAX, STAT_MIN, TRUST_MAX, TRUST_MIN, Condition
+from game.scenario.vocabulary import AllOf, AnyOf
 
 NEAR = 20.0     # a number this far short of its threshold counts as no progress at all
 
 
-def condition(data) -> Condition:
-    return Condition(data["kind"], tuple(sorted(data["args"].items())),
-                     tuple(condition(c) for c in data["children"]))
-
-
 class SeenFacts:
-    """The facts a seat can see, with a move's effects laid over them."""
+    """The facts a seat can see (game.scenario.vocabulary.World), with a move's effects laid over them."""
 
     def __init__(self, public, obs, fired):
         self.turn = obs["turn"]
@@ -31,6 +25,8 @@ class SeenFacts:
         self.trusts = {a: dict(v) for a, v in obs["trust"].items()}
         self.tracks = dict(obs["tracks"])
         self.regions = dict(obs["regions"])
+        self.sites = dict(obs["sites"])
+        self.open = set(obs["open_issues"])
         self.made = {(s, m) for _, s, m in obs["moves"]}
         self.breakers = {b["seat"] for b in obs["breaches"]}
         self.fired = set(fired)
@@ -42,27 +38,15 @@ class SeenFacts:
         other.stats = {s: dict(v) for s, v in self.stats.items()}
         other.trusts = {a: dict(v) for a, v in self.trusts.items()}
         other.tracks, other.regions, other.made = dict(self.tracks), dict(self.regions), set(self.made)
+        other.sites, other.open = dict(self.sites), set(self.open)
         return other
 
-    def after(self, seat, move):
-        """A copy with `move` made by `seat` and its effects applied."""
+    def after(self, seat, move_id, effects):
+        """A copy with the move made by `seat` and its effects applied."""
         other = self._copy()
-        other.made.add((seat, move["id"]))
-        for eff in move["effects"]:
-            kind = eff["kind"]
-            if kind == "stat":
-                row = other.stats[eff["seat"]]
-                row[eff["stat"]] = max(STAT_MIN, min(STAT_MAX, row[eff["stat"]] + eff["add"]))
-            elif kind == "trust":
-                pairs = [(eff["from"], eff["to"])] + ([(eff["to"], eff["from"])] if eff.get("mutual") else [])
-                for a, b in pairs:
-                    if a != b:
-                        other.trusts[a][b] = max(TRUST_MIN, min(TRUST_MAX, other.trusts[a][b] + eff["add"]))
-            elif kind == "track":
-                lo, hi = other._tracks[eff["track"]]
-                other.tracks[eff["track"]] = max(lo, min(hi, other.tracks[eff["track"]] + eff["add"]))
-            elif kind == "control":
-                other.regions[eff["region"]] = "" if eff["seat"] == "contested" else eff["seat"]
+        other.made.add((seat, move_id))
+        for effect in effects:
+            effect.apply(other)
         return other
 
     # -- the questions a condition asks (see engine.world.StateFacts) --
@@ -94,27 +78,40 @@ class SeenFacts:
     def happened(self, event):
         return event in self.fired
 
+    # -- what an effect changes --
 
-_NUMBERS = {"stat": lambda f, c: f.stat(c.arg("seat"), c.arg("stat")),
-            "trust": lambda f, c: f.trust(c.arg("from"), c.arg("to")),
-            "track": lambda f, c: f.track(c.arg("track"))}
+    def track_range(self, track):
+        return self._tracks[track]
+
+    def set_stat(self, seat, stat, value):
+        self.stats[seat][stat] = value
+
+    def set_trust(self, a, b, value):
+        self.trusts[a][b] = value
+
+    def set_track(self, track, value):
+        self.tracks[track] = value
+
+    def set_holder(self, region, seat):
+        self.regions[region] = seat
+
+    def set_site_holder(self, site, seat):
+        self.sites[site] = seat
+
+    def set_open(self, issue, is_open):
+        (self.open.add if is_open else self.open.discard)(issue)
 
 
 def progress(facts, cond) -> float:
     """1 if `cond` holds; for a number short of its threshold, how near it is; else 0."""
-    if facts_hold(facts, cond):
+    if cond.holds(facts):
         return 1.0
-    if cond.kind == "all":
-        return sum(progress(facts, c) for c in cond.children) / len(cond.children)
-    if cond.kind == "any":
-        return max(progress(facts, c) for c in cond.children)
-    read = _NUMBERS.get(cond.kind)
-    if read is None:
-        return 0.0
-    value = read(facts, cond)
-    lo, hi = cond.arg("at_least"), cond.arg("at_most")
-    gap = (lo - value if lo is not None and value < lo else 0) + (value - hi if hi is not None and value > hi else 0)
-    return 0.5 * max(0.0, 1.0 - gap / NEAR)
+    if isinstance(cond, AllOf):
+        return sum(progress(facts, c) for c in cond.items) / len(cond.items)
+    if isinstance(cond, AnyOf):
+        return max(progress(facts, c) for c in cond.items)
+    gap = cond.gap(facts)
+    return 0.0 if gap is None else 0.5 * max(0.0, 1.0 - gap / NEAR)
 
 
 def worth(objectives, now, then) -> float:

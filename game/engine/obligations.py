@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.scenario.model import Effect
+from game.scenario.vocabulary import effect_from_data
 
 BREACH_STANDING = -8
 BREACH_DOMESTIC = -3
@@ -33,12 +33,11 @@ class Obligation:
 
     def to_dict(self) -> dict:
         return {"issue": self.issue, "seats": list(self.seats), "forbids": list(self.forbids), "text": self.text,
-                "penalty": [{"kind": e.kind, **dict(e.args)} for e in self.penalty]}
+                "penalty": [e.to_data() for e in self.penalty]}
 
     @staticmethod
     def from_dict(data: dict) -> "Obligation":
-        penalty = tuple(Effect(e["kind"], tuple(sorted((k, v) for k, v in e.items() if k != "kind")))
-                        for e in data.get("penalty", ()))
+        penalty = tuple(effect_from_data(e) for e in data.get("penalty", ()))
         return Obligation(data["issue"], tuple(data["seats"]), tuple(data["forbids"]), data["text"], penalty)
 
 

@@ -14,6 +14,8 @@ import json
 
 import numpy as np
 
+from game.scenario.vocabulary import Names
+
 from . import phases, scoring, talks, views
 from .actions import Action
 from .errors import IllegalAction, quoted
@@ -38,6 +40,7 @@ class Game:
         self.region_index = {r.id: k for k, r in enumerate(scenario.map.regions)}
         self.site_index = {s.id: k for k, s in enumerate(scenario.map.sites)}
         self.move_index = {m.id: m for m in scenario.moves}
+        self.names = Names.of_scenario(scenario)  # how the news words the scenario's ids
         self.moves_by_seat = {}
         for m in scenario.moves:
             self.moves_by_seat.setdefault(m.seat, []).append(m)

@@ -15,11 +15,6 @@ def copy_record(record: dict) -> dict:
             for k, v in record.items()}
 
 
-def condition_data(cond) -> dict:
-    """A condition as plain data: {"kind", "args", "children"}."""
-    return {"kind": cond.kind, "args": dict(cond.args), "children": [condition_data(c) for c in cond.children]}
-
-
 def _shared(state) -> dict:
     g = state.game
     scen = g.scenario
@@ -49,7 +44,7 @@ def private_info(seat) -> dict:
         "briefing": seat.briefing,
         "preferences": {"reservation": prefs.reservation, "weights": dict(prefs.weights),
                         "values": {i: list(v) for i, v in prefs.values}},
-        "objectives": [{"id": o.id, "text": o.text, "points": o.points, "when": condition_data(o.when)}
+        "objectives": [{"id": o.id, "text": o.text, "points": o.points, "when": o.when.to_data()}
                        for o in seat.objectives],
         "personality": {"patience": seat.personality.patience, "risk": seat.personality.risk,
                         "honesty": seat.personality.honesty},
@@ -125,7 +120,7 @@ def public_info(scenario) -> dict:
                     "obligations": [{"options": list(o.options), "seats": list(o.seats), "forbids": list(o.forbids),
                                      "text": o.text} for o in i.obligations]} for i in scenario.issues],
         "moves": [{"id": mv.id, "seat": mv.seat, "name": mv.name, "kind": mv.kind, "description": mv.description,
-                   "public": mv.public, **_cite(mv), "effects": [_effect(e) for e in mv.effects]}
+                   "public": mv.public, **_cite(mv), "effects": [e.to_data() for e in mv.effects]}
                   for mv in scenario.moves],
         "tracks": [{"id": t.id, "name": t.name, "unit": t.unit, "min": t.min, "max": t.max, **_cite(t)}
                    for t in scenario.tracks],
@@ -149,7 +144,3 @@ def public_info(scenario) -> dict:
 def _cite(item) -> dict:
     """The item's source, and whether the file marks that source as published after the item is shown."""
     return {"source": item.source, "reported_later": item.reported_later}
-
-
-def _effect(effect) -> dict:
-    return {"kind": effect.kind, **{k: v for k, v in effect.args}}

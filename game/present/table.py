@@ -9,6 +9,9 @@ every screen.
 
 from __future__ import annotations
 
+from functools import cached_property
+
+from game.scenario.vocabulary import Names
 from game.scenario.wording import sentence
 
 from .words import day_date, day_iso, effect_text, option_text, seat_names, source_lines, source_text, terms_lines
@@ -29,6 +32,11 @@ class Words:
         self.names = seat_names(public)
         self.issues = {i["id"]: i for i in public["issues"]}
         self.moves = {m["id"]: m for m in public["moves"]}
+
+    @cached_property
+    def naming(self) -> Names:
+        """The names effects and conditions are worded with, as the news words them."""
+        return Names.of_public(self.public)
 
     def name(self, seat: str) -> str:
         return self.names.get(seat, seat)
@@ -206,7 +214,7 @@ def move_card(w: Words, obs: dict, mv: dict, available: set | None) -> dict:
     kind = ("breaks an agreement \u00b7 " if broken else "") + mv["kind"].replace("_", " ") + \
         ("" if mv["public"] else " \u00b7 secret") + ("" if ok else " \u00b7 not available now")
     return {"id": mv["id"], "name": mv["name"], "kind": kind, "description": mv["description"],
-            "effects": [effect_text(e, w.names, w.public) for e in mv["effects"]],
+            "effects": [effect_text(e, w.naming) for e in mv["effects"]],
             "breaks": [f"\u26a0 Breaks {b} Breaking costs trust, standing and support at home." for b in broken],
             "available": available is not None and mv["id"] in available}
 

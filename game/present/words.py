@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 
-from game.scenario.wording import STAT_NAMES, say_term, trust_change
+from game.scenario.vocabulary import Names, effect_from_data
+from game.scenario.wording import STAT_NAMES as STAT_NAMES  # the screens take the wording from here
+from game.scenario.wording import say_term
+from game.scenario.wording import signed as signed
 
 STAT_SHORT = {"military": "MIL", "economy": "ECON", "domestic": "HOME", "standing": "INTL"}
-MINUS = "\u2212"
 
 
 def _date(text: str):
@@ -30,10 +32,6 @@ def day_date(start: str, turn: int) -> str:
     return f"{d:%a} {d.day} {d:%B}"
 
 
-def signed(n: int) -> str:
-    return f"+{n}" if n > 0 else (f"{MINUS}{-n}" if n < 0 else "0")
-
-
 def option_text(issue: dict, option: str) -> str:
     return say_term(issue, option)
 
@@ -45,30 +43,13 @@ def terms_lines(issues: dict, terms: dict) -> list:
             for i, o in sorted(terms.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)]
 
 
-def effect_text(effect: dict, names: dict, public: dict) -> str:
-    kind = effect["kind"]
-    if kind == "stat":
-        return f"{names.get(effect['seat'], effect['seat'])}: {STAT_NAMES.get(effect['stat'], effect['stat'])} " \
-               f"{signed(effect['add'])}"
-    if kind == "trust":
-        return trust_change(names.get(effect["from"]), names.get(effect["to"]), signed(effect["add"]),
-                            bool(effect.get("mutual")))
-    if kind == "track":
-        track = next((t for t in public["tracks"] if t["id"] == effect["track"]), None)
-        name = track["name"] if track else effect["track"]
-        unit = f" {track['unit']}" if track and track.get("unit") else ""
-        return f"{name}: {signed(effect['add'])}{unit}"
-    if kind == "control":
-        region = next((r["name"] for r in public["map"]["regions"] if r["id"] == effect["region"]), effect["region"])
-        return f"{region} passes to {names.get(effect['seat'], effect['seat'])}"
-    if kind == "site":
-        site = next((s["name"] for s in public["map"]["sites"] if s["id"] == effect["site"]), effect["site"])
-        return f"{site} passes to {names.get(effect['seat'], effect['seat'])}"
-    if kind in ("open_issue", "close_issue"):
-        issue = next((i["name"] for i in public["issues"] if i["id"] == effect.get("issue")), effect.get("issue"))
-        return f"{issue} {'comes onto' if kind == 'open_issue' else 'leaves'} the table"
-    rest = ", ".join(f"{k} {v}" for k, v in effect.items() if k != "kind")
-    return f"{kind.replace('_', ' ')}: {rest}"
+def effect_text(effect: dict, names: Names) -> str:
+    """An effect from the public scenario data, in its kind's own words (the news uses the same)."""
+    return effect_from_data(effect).words(names)
+
+
+def chance_text(chance: float) -> str:
+    return "" if chance >= 1.0 else f"{round(chance * 100)}% chance"
 
 
 def seat_names(public: dict) -> dict:

@@ -5,12 +5,12 @@ events, the real outcome). For classes on paper, and for reading before class.""
 from __future__ import annotations
 
 from game.engine.views import private_info
-from game.present.conditions import chance_text, condition_text
 from game.present.debrief import SETTLED_WORDS
 from game.present.looks import seat_looks
 from game.present.seatview import briefing_view
 from game.present.table import Words
-from game.present.words import day_date, effect_text, long_date, option_text, source_lines, source_text
+from game.present.words import chance_text, day_date, effect_text, long_date, option_text, source_lines, source_text
+from game.scenario.vocabulary import Names
 
 from .render import page
 from .table import public_of
@@ -55,7 +55,7 @@ def _calendar(public: dict) -> list:
 def _seat_sheet(public, w, scenario, seat, looks, calendar) -> dict:
     view = briefing_view(public, seat.id, private_info(seat))
     moves = [{"name": m["name"], "description": m["description"], "secret": not m["public"],
-              "effects": [effect_text(e, w.names, public) for e in m["effects"]]}
+              "effects": [effect_text(e, w.naming) for e in m["effects"]]}
              for m in public["moves"] if m["seat"] == seat.id]
     others = [{"look": looks[s["id"]], "leader": s["leader"], "title": s["title"]}
               for s in public["seats"] if s["id"] != seat.id]
@@ -78,15 +78,15 @@ def _facilitator(public, w, scenario, looks, calendar) -> dict:
         seats.append({"look": looks[seat.id], "leader": seat.leader, "walk_away": prefs.reservation,
                       "priorities": priorities, "objectives": [{"text": o.text, "points": o.points}
                                                                for o in seat.objectives]})
-    titles = {e.id: e.title for e in scenario.events}
+    names = Names.of_scenario(scenario)
     events = []
     for ev in scenario.events:
         when = day_date(public["calendar"]["start_date"], ev.turn) if ev.turn is not None else ""
         events.append({"title": ev.title, "day": ev.turn,
                        "when": f"Day {ev.turn} \u00b7 {when}" if ev.turn is not None else
-                       "When " + condition_text(_plain(ev.when), public, w.names, titles),
+                       "When " + ev.when.words(names),
                        "chance": chance_text(ev.chance),
-                       "effects": [effect_text(_effect(e), w.names, public) for e in ev.effects],
+                       "effects": [e.words(names) for e in ev.effects],
                        "source": source_text(public, ev.source)})
     events.sort(key=lambda e: (e["day"] is None, e["day"] or 0))
     history = []
@@ -101,11 +101,3 @@ def _facilitator(public, w, scenario, looks, calendar) -> dict:
             "source": [{"label": k, "text": v} for k, v in source_lines(public, h.source)],
             "issues": [{"name": i["name"], "options": [option_text(i, o) for o in i["options"]],
                         "signatories": [w.name(s) for s in i["signatories"]]} for i in public["issues"]]}
-
-
-def _plain(cond) -> dict:
-    return {"kind": cond.kind, **dict(cond.args), "children": [_plain(c) for c in cond.children]}
-
-
-def _effect(effect) -> dict:
-    return {"kind": effect.kind, **dict(effect.args)}

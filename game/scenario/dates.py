@@ -57,10 +57,12 @@ def day_date(start: str, day: int) -> str:
     return f"{year:04d}-{month:02d}-{date:02d}"
 
 
-def check_dates(ctx: Ctx, top: dict, sources: tuple, start: str, turns: int) -> tuple:
-    """Record a problem for every citation from the future not marked as such; return every citation."""
+def check_dates(ctx: Ctx, top: dict, sources: tuple, events: tuple, start: str, turns: int) -> tuple:
+    """Record a problem for every citation from the future not marked as such; return every citation.
+
+    `events` are those read without a problem: an event with one is left to be checked once it reads."""
     published = {s.id: s.date for s in sources}
-    cites = list(_citations(top, turns))
+    cites = list(_citations(top, {e.id: e for e in events}, turns))
     for cite, path, later_node in cites:
         if cite.day == AFTER_THE_SUMMIT or cite.source not in published:
             continue
@@ -78,7 +80,7 @@ def check_dates(ctx: Ctx, top: dict, sources: tuple, start: str, turns: int) -> 
     return tuple(c for c, _, _ in cites)
 
 
-def _citations(top: dict, turns: int):
+def _citations(top: dict, events: dict, turns: int):
     """(Citation, the item's path, its marking's node) for every item with a readable `source:` id."""
     seats = _items(top.get("seats"), "seats")
     names = {f["id"].value: f["name"].value for f, _ in seats if _is_text(f, "id") and _is_text(f, "name")}
@@ -100,10 +102,10 @@ def _citations(top: dict, turns: int):
     for f, path in _items(top.get("moves"), "moves"):
         seat = _text(f, "seat")
         yield from _one(Cited.MOVE, f, path, f"{_text(f, 'name')} ({names.get(seat, seat)})", 1)
-    events = _items(top.get("events"), "events")
-    by_id = {_text(f, "id"): f for f, _ in events}
-    for f, path in events:
-        yield from _one(Cited.EVENT, f, path, _text(f, "title"), min(turns, _first_day(f, by_id)))
+    for f, path in _items(top.get("events"), "events"):
+        event = events.get(_text(f, "id"))
+        if event is not None:
+            yield from _one(Cited.EVENT, f, path, _text(f, "title"), min(turns, _first_day(event, events)))
     for f, path in _items(top.get("tracks"), "tracks"):
         value = f["value"].value if "value" in f else "?"
         unit = f" {_text(f, 'unit')}" if "unit" in f else ""
@@ -145,32 +147,13 @@ def _one(kind, fields, path, label, day, ident=None):
     yield cite, path, later
 
 
-def _first_day(fields: dict, events: dict, seen=()) -> int:
-    """The first turn on which an event can fire: its turn, or the earliest its condition can hold."""
-    turn = fields.get("turn")
-    if turn is not None:
-        return turn.value if isinstance(turn.value, int) and not isinstance(turn.value, bool) else 1
-    return _earliest(fields.get("when"), events, seen + (_text(fields, "id"),))
+def _first_day(event, events: dict, seen=()) -> int:
+    """The first turn on which an event can fire: its turn, or the earliest its condition can hold
+    (the condition's own class says; an event it waits for that waits for it in turn counts as day 1)."""
+    if event.turn is not None:
+        return event.turn
+    seen = seen + (event.id,)
 
-
-def _earliest(node, events: dict, seen: tuple) -> int:
-    """A lower bound on the turn at whose start a condition can first hold (events fire only then).
-
-    Agreements are signed and moves revealed during a day, so a condition on them can hold from the
-    next morning at the earliest; a condition on stats, trust, tracks or control may hold at once.
-    """
-    if node is None or node.kind != "map" or len(node.value) != 1:
-        return 1
-    (kind, body), = node.value.items()
-    if kind == "all" and body.kind == "seq":
-        return max((_earliest(c, events, seen) for c in body.value), default=1)
-    if kind == "any" and body.kind == "seq":
-        return min((_earliest(c, events, seen) for c in body.value), default=1)
-    if kind == "turn" and body.kind == "map":
-        low = body.value.get("at_least")
-        return low.value if low is not None and isinstance(low.value, int) else 1
-    if kind in ("agreed", "moved", "broke"):
-        return 2
-    if kind == "happened" and isinstance(body.value, str) and body.value in events and body.value not in seen:
-        return _first_day(events[body.value], events, seen)
-    return 1
+    def waited_for(ident):
+        return _first_day(events[ident], events, seen) if ident in events and ident not in seen else 1
+    return event.when.earliest(waited_for)

@@ -80,6 +80,11 @@ class Ctx:
             self.first_unlisted = (line, col, path)
         self.unlisted += 1
 
+    @property
+    def count(self) -> int:
+        """Every problem recorded so far, listed or not: a reader compares it before and after an entry."""
+        return len(self.problems) + self.unlisted
+
     def report(self) -> list:
         """The problems found, and a last line for those left out."""
         if not self.unlisted:

@@ -133,7 +133,7 @@ def _build(ctx: Ctx, root) -> Scenario | None:
     history = read_history(ctx, top.get("history"), "history", known)
     citations = ()
     if calendar is not None and len(sources) == len(known.sources):
-        citations = check_dates(ctx, top, sources, calendar.start_date, calendar.turns)
+        citations = check_dates(ctx, top, sources, events, calendar.start_date, calendar.turns)
     ident = ctx.ident(top.get("id"), "id")
     version = ctx.integer(top.get("version"), "version", 1, 1_000_000)
     title = ctx.text(top.get("title"), "title", 120)

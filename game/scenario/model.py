@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from .vocabulary import Condition
 
 STAT_IDS = ("military", "economy", "domestic", "standing")
 STAT_MIN = 0
@@ -45,35 +48,6 @@ class Personality:
     patience: float
     risk: float
     honesty: float
-
-
-class _Args:
-    """Named fields of a vocabulary entry, held as sorted (key, value) pairs so it stays hashable."""
-
-    def arg(self, key, default=None):
-        for k, v in self.args:
-            if k == key:
-                return v
-        return default
-
-
-@dataclass(frozen=True)
-class Condition(_Args):
-    """One test from the closed vocabulary (see docs/scenario-format.md).
-
-    `kind` names the test; `args` holds its fields as sorted (key, value)
-    pairs; `children` holds sub-conditions for all/any/not.
-    """
-    kind: str
-    args: tuple = ()
-    children: tuple = ()
-
-
-@dataclass(frozen=True)
-class Effect(_Args):
-    """One change from the closed vocabulary; `args` as in Condition."""
-    kind: str
-    args: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ STAT_NAMES = {"military": "military strength", "economy": "economy", "domestic":
               "standing": "international standing"}
 
 
+MINUS = "\u2212"
 SENTENCE_ENDS = (".", "!", "?", "\u2026", ".\u201d", "!\u201d", "?\u201d", '."', '!"', '?"', ".)")
 
 
@@ -19,11 +20,21 @@ def say_option(kind: str, unit: str, option: str, label: str = "") -> str:
     if kind in ("number", "quantity") and unit:
         if option == "0":
             return "none"
-        if option == "1" and " " not in unit:
-            unit = unit[:-3] + "y" if unit.endswith("ies") else unit[:-1] if unit.endswith("s") else unit
-        return f"{option} {unit}"
+        return f"{option} {singular(unit) if option == '1' else unit}"
     words = option.replace("_", " ")
     return f"{words} {unit}" if unit else words
+
+
+def singular(unit: str) -> str:
+    """A unit after the number one: 'battery' for 'batteries', 'soldier' for 'soldiers'; a phrase as it is."""
+    if " " in unit:
+        return unit
+    return unit[:-3] + "y" if unit.endswith("ies") else unit[:-1] if unit.endswith("s") else unit
+
+
+def signed(n: int) -> str:
+    """A change as it is printed: '+3', '−3' with a true minus sign, or '0'."""
+    return f"+{n}" if n > 0 else (f"{MINUS}{-n}" if n < 0 else "0")
 
 
 def trust_change(truster: str, trusted: str, change: str, both_ways: bool = False) -> str:

@@ -12,7 +12,8 @@ from game.catalog import load_scenario
 from game.engine import DONE, Game, accept, move, propose, statement
 from game.engine.obligations import breaches
 from game.engine.talks import Agreement
-from game.scenario.model import Condition, Effect, Event
+from game.scenario.model import Event
+from game.scenario.vocabulary import Happened, ShiftStat, ShiftTrack, TurnWithin
 
 load = lru_cache(maxsize=None)(load_scenario)
 TR = ("turkey", "russia")
@@ -106,8 +107,8 @@ def test_what_a_breach_costs_is_told_before_the_move_by_the_function_that_charge
         state.apply(seat, move("air_campaign" if seat == "russia" else "hold"))
     before, after = obs["stats"]["russia"], state.observation("russia")["stats"]["russia"]
     own = state.game.move_index["air_campaign"].effects + told.penalty
-    change = {stat: sum(e.arg("add") for e in own if e.kind == "stat" and e.arg("seat") == "russia"
-                        and e.arg("stat") == stat) for stat in ("standing", "domestic")}
+    change = {stat: sum(e.add for e in own if isinstance(e, ShiftStat) and e.seat == "russia" and e.stat == stat)
+              for stat in ("standing", "domestic")}
     assert after["standing"] - before["standing"] == told.standing + change["standing"]
     assert after["domestic"] - before["domestic"] == told.domestic + change["domestic"]
     assert dict(told.trust) == {"turkey": -20}
@@ -122,10 +123,10 @@ def with_a_coin_toss():
     scen = load("moscow-2020")
     source = scen.sources[0].id
     toss = Event(id="coin", title="A coin lands heads", text="Heads.", source=source,
-                 effects=(Effect("track", (("add", 1), ("track", "displaced"))),),
-                 when=Condition("turn", (("at_least", 1),)), chance=0.5)
+                 effects=(ShiftTrack("displaced", 1),),
+                 when=TurnWithin(at_least=1), chance=0.5)
     follow = Event(id="after_coin", title="Heads, again", text="It was heads.", source=source, effects=(),
-                   when=Condition("happened", (("event", "coin"),)))
+                   when=Happened("coin"))
     return dataclasses.replace(scen, events=scen.events + (toss, follow))
 
 

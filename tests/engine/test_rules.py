@@ -11,7 +11,8 @@ from turns import first, end_talks, until
 
 from game.catalog import load_scenario
 from game.engine import Game, IllegalAction, accept, move, propose, reject, statement
-from game.scenario.model import Effect, Event
+from game.scenario.model import Event
+from game.scenario.vocabulary import CloseIssue
 
 load = lru_cache(maxsize=None)(load_scenario)
 TR = ("turkey", "russia")
@@ -299,7 +300,7 @@ def test_the_game_ends_after_the_summit_turn_and_unsigned_is_not_agreed():
 def test_an_offer_whose_issue_leaves_the_table_can_still_be_turned_down():
     scen = load("moscow-2020")
     closing = Event(id="patrols_off", title="Patrols off the agenda", text="Moscow drops the patrols.",
-                    source=scen.sources[0].id, effects=(Effect("close_issue", (("issue", "joint_patrols"),)),),
+                    source=scen.sources[0].id, effects=(CloseIssue("joint_patrols"),),
                     turn=2)
     state = fresh(scenario=dataclasses.replace(scen, events=scen.events + (closing,)))
     state.apply("turkey", propose(TR, {"joint_patrols": "yes"}, expires=3))

@@ -128,7 +128,7 @@ def test_yesno_options_whatever_the_yaml_spelling(minimal, spelling):
     assert crossing.default == "no"
     assert s.history.outcome == (("crossing", "yes"),)
     assert s.seat("north").preferences.value_table("crossing") == (0.0, 1.0)
-    assert s.seat("north").objectives[0].when.arg("option") == "yes"
+    assert s.seat("north").objectives[0].when.option == "yes"
 
 
 def test_the_history_says_what_became_of_every_issue(minimal):
