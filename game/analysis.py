@@ -82,6 +82,20 @@ class Frontier:
         return self.front_terms[best], dict(zip(self.seats, np.round(gains[best], 6).tolist()))
 
 
+def limits(scenario) -> list:
+    """What the engine can only estimate at this scenario's size, in words (empty when nothing)."""
+    space = OutcomeSpace(scenario)
+    if space.listable(scenario.issue_ids):
+        return []
+    frontier = frontier_for(scenario)
+    if frontier.large.exact:
+        return []
+    return [f"the end-of-game analysis cannot list the Pareto frontier of {len(frontier.seats)} signing seats "
+            f"over {space.count(scenario.issue_ids):,} packages: it keeps {len(frontier.front):,} of its packages, "
+            "so distances to the frontier, and the package better for everyone, are estimates "
+            "(docs/scenario-format.md, Sizes)"]
+
+
 _FRONTIERS: dict = {}
 
 

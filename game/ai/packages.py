@@ -21,7 +21,7 @@ import numpy as np
 from game.engine.cover import cover
 
 MAX_PACKAGES = 60_000
-COVER_CAP = 400     # packages in a cover
+COVER_CAP = 300     # packages in a cover
 KEPT_COVERS = 8     # covers kept for reuse (the beliefs they were built on change as the game goes)
 
 

@@ -17,9 +17,10 @@ import numpy as np
 from .cover import Cover, cover, nondominated
 
 TINY = 1e-9             # gains and distances closer than this are ties
+SLACK = 1e-12           # what summing the same utilities in another order may change
 # Frontier packages kept, by the number of seats: filtering is cheap for two or three, dear beyond.
 CAPS = {1: 1, 2: 20_000, 3: 8_000}
-CAP_MANY = 600
+CAP_MANY = 2_000
 PART_CAP = 2_000        # frontier packages a part may hold and still be listed exactly
 WIDENINGS = 3           # tries at the part near an outcome before settling for the estimate
 BOUND_STEPS = 300       # Frank-Wolfe steps for the bound on the Nash product
@@ -37,12 +38,13 @@ class LargeFront:
     """The frontier over issues whose options are worth values[k][option, seat] to each seat, plus
     `fixed`, what the other issues are worth where they are held."""
 
-    def __init__(self, values: list, fixed):
+    def __init__(self, values: list, fixed, cap: int = 0, part_cap: int = PART_CAP):
         self.values = values
         self.fixed = np.asarray(fixed, float)
         d = len(self.fixed)
+        self.part_cap = part_cap
         self.ideal = self.fixed + sum(v.max(axis=0) for v in values)
-        self.sample = cover(values, CAPS.get(d, CAP_MANY))
+        self.sample = cover(values, cap or CAPS.get(d, CAP_MANY))
         self.exact = self.sample.exact
         if not self.exact:
             self.sample = _improved(values, self.sample)
@@ -58,15 +60,15 @@ class LargeFront:
         (judged first from how many of the sample's packages are above it)."""
         floor = np.asarray(floor, float)
         if self.exact:
-            keep = (self.points >= floor).all(axis=1)
+            keep = (self.points >= floor - SLACK).all(axis=1)
             return Cover(self.sample.rows[keep], self.sample.values[keep], self.sample.error)
         key = tuple(floor.tolist())
         if key not in self._parts:
             part = None
-            if (self.points >= floor).all(axis=1).sum() <= PART_CAP // 8:
-                part = cover(self.values, PART_CAP, floor - self.fixed, whole=True)
+            if (self.points >= floor - SLACK).all(axis=1).sum() <= self.part_cap // 8:
+                part = cover(self.values, self.part_cap, floor - self.fixed, whole=True)
             if part is not None:
-                keep = (part.values + self.fixed >= floor).all(axis=1)
+                keep = (part.values + self.fixed >= floor - SLACK).all(axis=1)
                 part = Cover(part.rows[keep], part.values[keep], part.error)
             self._parts[key] = part
         return self._parts[key]
@@ -88,8 +90,8 @@ class LargeFront:
             return Answer(self.sample.rows[guess], self.points[guess], float(dist[guess]), True)
         # On the frontier itself when nothing is at least as good for everyone but itself.
         mine = self.above(u)
-        if mine is not None and (np.abs(mine.values + self.fixed - u) <= TINY).all():
-            return Answer(mine.rows[0] if len(mine.rows) else None, u, 0.0, True)
+        if mine is not None and len(mine.rows) and (np.abs(mine.values + self.fixed - u) <= TINY).all():
+            return Answer(mine.rows[0], mine.values[0] + self.fixed, 0.0, True)
         sure = self.supported()
         sure_u = self.utilities(sure)
         sure_d = np.sqrt(((sure_u - u) ** 2).sum(axis=1))
@@ -161,7 +163,8 @@ class LargeFront:
             exact = gains_product(part.values + self.fixed, r)
             best = int(np.argmax(exact))
             return Answer(part.rows[best], part.values[best] + self.fixed, float(exact[best]), True)
-        return Answer(row, U, found, False)
+        # Exact all the same when no mixture of options does better (the optimum is a supported point).
+        return Answer(row, U, found, self.nash_bound(r, U) <= found * (1 + 1e-9))
 
     def _nash_from_scratch(self, r) -> Answer:
         """When no sampled package gives every seat a gain: whether any does, and the best if so."""

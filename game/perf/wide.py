@@ -1,4 +1,4 @@
-"""A scenario at the format's largest size: twelve issues of 41 points, all signed by the same three seats.
+"""A scenario at the format's largest size: twelve issues of 41 points, all signed by the same seats.
 
 Written as an author would write a file (sources, briefings, objectives, a map, a history), so it
 validates like any other; the benchmarks and the tests play, simulate and analyse it to show that
@@ -11,7 +11,6 @@ from game.scenario import parse_scenario
 
 LINES = ("steel", "aluminium", "cars", "car_parts", "grain", "dairy", "wine", "textiles",
          "chips", "solar_panels", "batteries", "medicines")
-SIGNERS = ("north", "south")
 # (id, name, leader, colour, reservation, patience, risk, briefing)
 SEATS = (
     ("north", "North", "The North's trade minister", "#3366cc", 0.35, 0.6, 0.7,
@@ -55,10 +54,12 @@ def _preferences(seat: int, issues: int, points: int) -> list:
     return lines
 
 
-def scenario_text(issues: int = 12, points: int = 41) -> str:
-    """The scenario's YAML: `issues` product lines (at most 12), each a tariff of `points` grid points."""
+def scenario_text(issues: int = 12, points: int = 41, signers: int = 2) -> str:
+    """The scenario's YAML: `issues` product lines (at most 12), each a tariff of `points` grid points,
+    every one signed by the first `signers` seats (two to four); the others only care."""
     top = points - 1
-    out = ["format: 1", f"id: tariff-round-{issues}x{points}", "version: 1",
+    signing = [ident for ident, *_ in SEATS[:signers]]
+    out = ["format: 1", f"id: {scenario_id(issues, points, signers)}", "version: 1",
            "title: A tariff round (an exercise at the format's largest size)", "date: 2030-06-05",
            "summary: Three trading blocs set their tariffs on a dozen product lines in one round of talks.",
            "sources:",
@@ -71,7 +72,7 @@ def scenario_text(issues: int = 12, points: int = 41) -> str:
                 f"    personality: {{patience: {patience}, risk: {risk}, honesty: 0.7}}",
                 f"    briefing: {briefing}"]
         out += _preferences(k, issues, points)
-        if ident in SIGNERS:
+        if ident in signing:
             line = LINES[k % issues]
             out += ["    objectives:",
                     f"      - {{id: hold_{line}, text: The {line.replace('_', ' ')} tariff stays at or below half "
@@ -86,7 +87,7 @@ def scenario_text(issues: int = 12, points: int = 41) -> str:
         out += [f"  - id: {line}", f"    name: Tariff on {line.replace('_', ' ')}", "    kind: number",
                 f"    description: The tariff on imported {line.replace('_', ' ')}, in per cent.",
                 f"    min: 0", f"    max: {top}", "    step: 1", "    unit: per cent", f"    default: {top // 2}",
-                f"    signatories: [{', '.join(SIGNERS)}]", "    source: exercise"]
+                f"    signatories: [{', '.join(signing)}]", "    source: exercise"]
     out += ["moves:",
             "  - id: dump_steel", "    seat: east", "    name: Dump steel on the market", "    kind: other",
             "    description: East sells steel below cost abroad.",
@@ -107,12 +108,16 @@ def scenario_text(issues: int = 12, points: int = 41) -> str:
             "  Three trading blocs meet to set their tariffs for the next five years. Each line is a",
             "  number from zero to the ceiling; what is not signed stays at today's level, half the ceiling.",
             "history:", "  date: 2030-06-05", "  summary: An invented round; the exercise has no real outcome.",
-            f"  parties: [{', '.join(SIGNERS)}]", "  outcome:"]
+            f"  parties: [{', '.join(signing)}]", "  outcome:"]
     out += [f"    {LINES[k]}: {top // 4}" for k in range(issues)]
     out += ["  source: exercise", ""]
     return "\n".join(out)
 
 
-def wide_scenario(issues: int = 12, points: int = 41):
-    text = scenario_text(issues, points)
-    return parse_scenario(text.encode("utf-8"), f"tariff-round-{issues}x{points}.yaml")
+def scenario_id(issues: int = 12, points: int = 41, signers: int = 2) -> str:
+    return f"tariff-round-{issues}x{points}" + ("" if signers == 2 else f"-{signers}-signatories")
+
+
+def wide_scenario(issues: int = 12, points: int = 41, signers: int = 2):
+    text = scenario_text(issues, points, signers)
+    return parse_scenario(text.encode("utf-8"), f"{scenario_id(issues, points, signers)}.yaml")
