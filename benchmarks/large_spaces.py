@@ -2,6 +2,8 @@
 
     python benchmarks/large_spaces.py [--quick]
 
+0. The figures `python main.py bench` gives for the format's largest size (12 issues of 41 points,
+   signed by two seats or by three): AI decisions (median, p99) and the end-of-game analysis.
 1. Random spaces small enough to list (2-5 seats, 3-6 issues, 2-8 options), solved by listing
    and by game/engine/frontier.py with caps small enough to force thinning: for each question
    (distance to the frontier, the package best for everyone, the Nash point) the share of answers
@@ -36,6 +38,7 @@ from game.catalog import load_scenario  # noqa: E402
 from game.engine.cover import cover  # noqa: E402
 from game.engine.frontier import LargeFront, gains_product  # noqa: E402
 from game.engine.outcomes import OutcomeSpace  # noqa: E402
+from game.perf.core import largest as timings  # noqa: E402
 from game.perf.wide import wide_scenario  # noqa: E402
 from game.sim import run_games, summarise  # noqa: E402
 
@@ -128,8 +131,9 @@ def largest(outcomes):
     absolute = [abs(e) for e in errors]
     print(f"2. 12 x 41, three signing seats: cover of {len(front.points):,} packages built in {built:.2f} s; "
           f"reference of {len(R):,} packages, coverage error {reference.error.max():.4f}")
-    print(f"   distance from {outcomes} outcomes, estimate - reference: median |error| {statistics.median(absolute):.4f}, "
-          f"mean {statistics.fmean(absolute):.4f}, max {max(errors):+.4f} / min {min(errors):+.4f}; "
+    print(f"   distance from {outcomes} outcomes, estimate - reference: median |error| "
+          f"{statistics.median(absolute):.4f}, mean {statistics.fmean(absolute):.4f}, "
+          f"max {max(errors):+.4f} / min {min(errors):+.4f}; "
           f"{statistics.median(times) * 1000:.1f} ms a question (median)")
     print(f"   Nash point: product {nash.value:.6f}, Frank-Wolfe bound {bound:.6f} (gap {bound / nash.value - 1:.2e}), "
           f"exact: {nash.exact}")
@@ -145,9 +149,10 @@ def leaders(games):
             packages.MAX_PACKAGES = cap
             s = summarise(scenario, run_games(scenario, games, 5, controllers), 5, controllers)
             scores = statistics.fmean(v["mean"] for v in s["scores"].values())
-            print(f"   {scenario_id} {level:<6} {how:<7}: agreement {statistics.fmean(s['agreement_rate'].values()):.3f}, "
-                  f"Pareto distance {s['pareto_distance']['mean']:.4f}, Nash distance {s['nash_distance']['mean']:.4f}, "
-                  f"mean score {scores:.1f}")
+            agreed = statistics.fmean(s["agreement_rate"].values())
+            print(f"   {scenario_id} {level:<6} {how:<7}: agreement {agreed:.3f}, "
+                  f"Pareto distance {s['pareto_distance']['mean']:.4f}, "
+                  f"Nash distance {s['nash_distance']['mean']:.4f}, mean score {scores:.1f}")
     packages.MAX_PACKAGES = 60_000
 
 
@@ -155,6 +160,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer spaces, outcomes and games")
     args = parser.parse_args(argv)
+    print("0. Timings at 12 x 41:")
+    for row in timings(args.quick):
+        print(f"   {'ok  ' if row['ok'] else 'OVER'} {row['name']:<62} {row['value']:>9.2f} {row['unit']} "
+              f"(budget {row['budget']})")
     random_spaces(60 if args.quick else 400)
     random_spaces(10 if args.quick else 40, thin=False)
     largest(60 if args.quick else 300)

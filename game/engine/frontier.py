@@ -10,20 +10,25 @@ from the thinned cover, polished by local search, and says so (`exact` False).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 
-from .cover import Cover, cover, nondominated
+from .cover import Cover, cover
 
 TINY = 1e-9             # gains and distances closer than this are ties
 SLACK = 1e-12           # what summing the same utilities in another order may change
 # Frontier packages kept, by the number of seats: filtering is cheap for two or three, dear beyond.
 CAPS = {1: 1, 2: 20_000, 3: 8_000}
 CAP_MANY = 2_000
-PART_CAP = 2_000        # frontier packages a part may hold and still be listed exactly
+PART_CAP = 2_000        # frontier packages a part may hold and still be listed exactly...
+ABOVE_CAP = 4_000       # ...and the part at least as good as an outcome for everyone, usually small
+TRY_BELOW = 250         # a part is listed only if fewer of the sample's packages than this lie in it
 WIDENINGS = 3           # tries at the part near an outcome before settling for the estimate
+KEPT_PARTS = 256        # parts kept for the questions that come again (the same terms day after day)
 BOUND_STEPS = 300       # Frank-Wolfe steps for the bound on the Nash product
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -46,32 +51,35 @@ class LargeFront:
         self.ideal = self.fixed + sum(v.max(axis=0) for v in values)
         self.sample = cover(values, cap or CAPS.get(d, CAP_MANY))
         self.exact = self.sample.exact
-        if not self.exact:
-            self.sample = _improved(values, self.sample)
         self.points = self.sample.values + self.fixed
-        self._parts: dict = {}
+        self._parts: OrderedDict = OrderedDict()
 
     def utilities(self, rows) -> np.ndarray:
         rows = np.atleast_2d(rows)
         return self.fixed + sum(v[rows[:, k]] for k, v in enumerate(self.values))
 
-    def above(self, floor) -> Cover | None:
-        """Every frontier package at least `floor` for each seat, or None if there are too many to list
-        (judged first from how many of the sample's packages are above it)."""
+    def above(self, floor, cap: int = 0) -> Cover | None:
+        """Every frontier package at least `floor` for each seat, or None if there are more than `cap` to
+        list (judged first from how many of the sample's packages are above it)."""
         floor = np.asarray(floor, float)
+        cap = cap or self.part_cap
         if self.exact:
             keep = (self.points >= floor - SLACK).all(axis=1)
             return Cover(self.sample.rows[keep], self.sample.values[keep], self.sample.error)
-        key = tuple(floor.tolist())
-        if key not in self._parts:
-            part = None
-            if (self.points >= floor - SLACK).all(axis=1).sum() <= self.part_cap // 8:
-                part = cover(self.values, self.part_cap, floor - self.fixed, whole=True)
-            if part is not None:
-                keep = (part.values + self.fixed >= floor - SLACK).all(axis=1)
-                part = Cover(part.rows[keep], part.values[keep], part.error)
-            self._parts[key] = part
-        return self._parts[key]
+        key = (tuple(floor.tolist()), cap)
+        part = self._parts.get(key, _UNSEEN)
+        if part is not _UNSEEN:
+            return part
+        part = None
+        if (self.points >= floor - SLACK).all(axis=1).sum() <= min(cap // 8, TRY_BELOW):
+            part = cover(self.values, cap, floor - self.fixed, whole=True)
+        if part is not None:
+            keep = (part.values + self.fixed >= floor - SLACK).all(axis=1)
+            part = Cover(part.rows[keep], part.values[keep], part.error)
+        self._parts[key] = part
+        if len(self._parts) > KEPT_PARTS:
+            self._parts.popitem(last=False)
+        return part
 
     def supported(self) -> np.ndarray:
         """Packages best for a positive weighted sum of the seats, one per seat and one for all: each is
@@ -89,7 +97,7 @@ class LargeFront:
         if self.exact:
             return Answer(self.sample.rows[guess], self.points[guess], float(dist[guess]), True)
         # On the frontier itself when nothing is at least as good for everyone but itself.
-        mine = self.above(u)
+        mine = self.above(u, ABOVE_CAP)
         if mine is not None and len(mine.rows) and (np.abs(mine.values + self.fixed - u) <= TINY).all():
             return Answer(mine.rows[0], mine.values[0] + self.fixed, 0.0, True)
         sure = self.supported()
@@ -124,7 +132,7 @@ class LargeFront:
     def best_for_all(self, u) -> Answer:
         """The frontier package whose smallest gain over u is largest, when every seat gains."""
         u = np.asarray(u, float)
-        part = self.above(u + TINY)
+        part = self.above(u + TINY, ABOVE_CAP)
         if part is not None:
             if not len(part.rows):
                 return Answer(None, None, 0.0, True)
@@ -175,14 +183,16 @@ class LargeFront:
             product = gains_product(part.values + self.fixed, r)
             best = int(np.argmax(product))
             return Answer(part.rows[best], part.values[best] + self.fixed, float(product[best]), True)
-        start = self.sample.rows[int(np.argmax((self.points - r).min(axis=1)))]
-        row = climb(self.values, self.fixed, start, lambda U: (U - r).min(axis=-1))
-        U = self.utilities(row)[0]
-        if (U - r).min() <= 0:
-            return Answer(None, None, 0.0, False)
-        row = climb(self.values, self.fixed, row, lambda U: gains_product(U, r))
-        U = self.utilities(row)[0]
-        return Answer(row, U, float(gains_product(U, r)), False)
+        # Climb towards the largest smallest gain from the sample's best for that and from the packages
+        # best for each seat, until one gives every seat a gain.
+        starts = [self.sample.rows[int(np.argmax((self.points - r).min(axis=1)))], *self.supported()]
+        for start in starts:
+            row = climb(self.values, self.fixed, start, lambda U: (U - r).min(axis=-1))
+            if (self.utilities(row)[0] - r).min() > 0:
+                row = climb(self.values, self.fixed, row, lambda U: gains_product(U, r))
+                U = self.utilities(row)[0]
+                return Answer(row, U, float(gains_product(U, r)), False)
+        return Answer(None, None, 0.0, False)
 
     def nash_bound(self, reservations, start) -> float:
         """An upper bound on any package's product of gains: the best product over mixtures of options
@@ -200,29 +210,6 @@ class LargeFront:
                 break
             U = U + _step(U - r, vertex - U) * (vertex - U)
         return float(np.exp(bound))
-
-
-def _improved(values: list, sample: Cover) -> Cover:
-    """A thinned cover may keep packages whose betters it dropped: change one issue at a time where that
-    makes a seat better off and none worse, until none can, and keep those no other dominates."""
-    rows = sample.rows.copy()
-    U = sample.values.copy()
-    for _ in range(len(values)):
-        changed = False
-        for k, v in enumerate(values):
-            trial = U[:, None, :] - v[rows[:, k]][:, None, :] + v[None, :, :]
-            step = trial - U[:, None, :]
-            better = (step >= -TINY).all(axis=2) & (step > TINY).any(axis=2)
-            moved = better.any(axis=1)
-            if moved.any():
-                o = np.argmax(np.where(better, step.sum(axis=2), -np.inf), axis=1)
-                rows[moved, k] = o[moved]
-                U[moved] = trial[moved, o[moved]]
-                changed = True
-        if not changed:
-            break
-    keep = nondominated(U)
-    return Cover(rows[keep], U[keep], sample.error)
 
 
 def gains_product(U: np.ndarray, r: np.ndarray) -> np.ndarray:
