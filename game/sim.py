@@ -90,7 +90,7 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
         matches.update(i for i, d in r["history_distance"].items() if d == 0)
         packages[tuple(sorted(outcome.items()))] += 1
         quality.append(frontier.evaluate(outcome))
-    return {
+    summary = {
         "scenario": scenario.id, "games": n, "seed": seed, "controllers": controllers,
         "agreement_rate": {i: round(sum(c.values()) / n, 4) for i, c in options.items()},
         "options": {i.id: {o: options[i.id][o] for o in i.options if options[i.id][o]} for i in scenario.issues},
@@ -107,3 +107,7 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
         "breaches_per_game": round(sum(r["breaches"] for r in records) / n, 4),
         "actions_per_game": round(sum(r["actions"] for r in records) / n, 2),
     }
+    if frontier.estimated:
+        # Only a space too large to list has estimates; a listed one's summary is as it always was.
+        summary["frontier_estimated"] = True
+    return summary

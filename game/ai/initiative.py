@@ -39,7 +39,7 @@ def mediate(leader, obs):
                 or leader.pending_with(obs, parties):
             continue
         partners = list(group)
-        ks_full, packages, total, base = leader.candidates(obs, open_ks)
+        ks_full, packages, total, base = leader.candidates(obs, open_ks, partners)
         # Without having seen what each side asks for in the open, it has no compromise to offer.
         if not all(leader.beliefs[p].seen[list(ks_full)].any() for p in partners):
             continue
@@ -50,7 +50,7 @@ def mediate(leader, obs):
         product = np.ones(len(packages))
         for other in partners:
             belief = leader.beliefs[other]
-            product *= np.clip(belief.group_utility(ks_full, base) - belief.threshold(), 0, None)
+            product *= np.clip(belief.group_utility(ks_full, base, packages) - belief.threshold(), 0, None)
         product = np.where(useful & ~leader.refused(ks_full, packages, partners), product, 0.0)
         # Between equal compromises, the one that serves the mediator best.
         choice = int(np.argmax(product + 1e-6 * total * (product > 0)))

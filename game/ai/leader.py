@@ -203,8 +203,12 @@ class Leader:
 
     # -- choosing a package -------------------------------------------------------------
 
-    def candidates(self, obs, ks):
-        ks, packages, own = self.table.space(ks)
+    def candidates(self, obs, ks, partners=(), near=None):
+        """(ks, packages, own total utility, base): what it weighs over issue indices ks; beyond what
+        it can list, the packages best for it and for `partners` as it believes them (nearest the
+        row `near` first)."""
+        models = [self.beliefs[p] for p in partners if p in self.beliefs]
+        ks, packages, own = self.table.space(ks, models, near)
         base = self.table.base(obs["settled"])
         fixed = sum(self.table.tables[k][base[k]] for k in range(len(base)) if k not in ks)
         return ks, packages, own + fixed, base
@@ -212,7 +216,7 @@ class Leader:
     def _pick(self, obs, ks, partners, demand):
         """The package over ks it would offer: meets its demand, not yet turned down, best for
         the others as it sees them; None if there is no such package."""
-        ks, packages, total, base = self.candidates(obs, ks)
+        ks, packages, total, base = self.candidates(obs, ks, partners)
         ok = total >= demand - 1e-9
         if not ok.any():
             ok = total >= total.max() - 1e-9
@@ -227,7 +231,7 @@ class Leader:
             return ks, packages[choice], float(total[choice])
         score = np.zeros(len(idx))
         for other in partners:
-            est = self.beliefs[other].group_utility(ks, base)[idx]
+            est = self.beliefs[other].group_utility(ks, base, packages)[idx]
             score += np.log(np.clip(est - self.beliefs[other].threshold() + 0.3, 1e-3, None))
         score += 1e-3 * total[idx] + self.rng.normal(0.0, TASTE_SPREAD, len(idx))
         choice = int(idx[int(np.argmax(score))])
@@ -311,7 +315,7 @@ class Leader:
         ks_open = [k for k in ks if self.table.ids[k] in obs["open_issues"]]
         if not ks_open:
             return None
-        ks_full, packages, total, base = self.candidates(obs, ks_open)
+        ks_full, packages, total, base = self.candidates(obs, ks_open, partners, self.table.row(ks_open, terms))
         asked = self.table.row(ks_full, terms)
         ok = total >= demand - 1e-9
         if not ok.any():
@@ -324,7 +328,7 @@ class Leader:
         score = -distance
         if self.level.model != "none":
             for other in partners:
-                score += 0.3 * self.beliefs[other].group_utility(ks_full, base)[idx]
+                score += 0.3 * self.beliefs[other].group_utility(ks_full, base, packages)[idx]
         score -= 1e-3 * (total[idx] - demand)
         choice = int(idx[int(np.argmax(score))])
         return self.table.terms(ks_full, packages[choice])
@@ -367,15 +371,7 @@ class Leader:
 
     def refused(self, ks, packages, partners) -> np.ndarray:
         """Packages a partner has already turned down, so it is not offered them again."""
-        out = np.zeros(len(packages), bool)
-        ids = {self.table.ids[k] for k in ks}
-        sizes = [len(self.table.options[k]) for k in ks]
-        for other in partners:
-            for terms in self.beliefs[other].refusals:
-                if terms.keys() == ids:
-                    # Packages are the full grid over ks, so a package's place follows from its options.
-                    out[np.ravel_multi_index(tuple(self.table.row(ks, terms)), sizes)] = True
-        return out
+        return self.table.places(ks, packages, [t for other in partners for t in self.beliefs[other].refusals])
 
     def _turned_down(self, partners, terms) -> bool:
         return any(terms in self.beliefs[p].refusals for p in partners)

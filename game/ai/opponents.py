@@ -124,9 +124,19 @@ class Belief:
         self._threshold = (self.version, value)
         return value
 
-    def group_utility(self, ks, base):
-        """Estimated utility of every package over ks, in the order of Table.space(ks), with
-        the other issues held at `base`; kept until the next piece of evidence."""
+    def weighted(self) -> list:
+        """The believed weight times value of each option, issue by issue."""
+        weights, values = self._model()
+        return [w * np.asarray(v) for w, v in zip(weights, values)]
+
+    def group_utility(self, ks, base, packages=None):
+        """Estimated utility of every package over ks, in the order of Table.space(ks) (or of the
+        rows `packages` when the table weighs a cover of them), with the other issues held at
+        `base`; kept until the next piece of evidence."""
+        if packages is not None and not self.table.listable(ks):
+            weights, values = self._model()
+            fixed = sum(weights[k] * values[k][base[k]] for k in range(len(weights)) if k not in ks)
+            return fixed + sum(weights[k] * np.asarray(values[k])[packages[:, j]] for j, k in enumerate(ks))
         key = (tuple(ks), tuple(base))
         hit = self._grids.get(key)
         if hit is None:

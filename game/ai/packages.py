@@ -3,13 +3,26 @@
 Issues are grouped by who must sign them; a package settles some of one
 group's issues. Everything is built from the public scenario and the seat's
 own preferences, as numpy arrays, once per group and set of unsettled issues.
+
+Up to MAX_PACKAGES packages it weighs every one. Beyond, it weighs a cover of
+those that are best for it and for the other signatories as it believes them
+(game/engine/cover.py): for every package, one no worse for anyone by more
+than a little; and when it answers an offer, the same for each number of issues
+changed from that offer, so the smallest change it would sign is among them.
 """
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
+
 import numpy as np
 
+from game.engine.cover import cover
+
 MAX_PACKAGES = 60_000
+COVER_CAP = 300     # packages in a cover
+KEPT_COVERS = 8     # covers kept for reuse (the beliefs they were built on change as the game goes)
 
 
 class Table:
@@ -40,6 +53,7 @@ class Table:
             groups.setdefault(tuple(sorted(issue["signatories"])), []).append(k)
         self.groups = groups
         self._cache = {}
+        self._covers: OrderedDict = OrderedDict()
 
     def base(self, settled) -> list:
         idx = list(self.defaults)
@@ -58,18 +72,19 @@ class Table:
             idx[k] = self.options[k].index(option)
         return self.utility(idx)
 
-    def space(self, ks):
-        """(packages, own group utility) for issue indices ks, cached."""
+    def listable(self, ks) -> bool:
+        return math.prod(len(self.options[k]) for k in ks) <= MAX_PACKAGES
+
+    def space(self, ks, others=(), near=None):
+        """(ks, packages, own utility over ks): every package over issue indices ks while they are
+        few enough, else a cover of the best for this seat and for `others` (models of the other
+        signatories: a seat, a version and weighted value tables), nearest `near` (a row) first."""
+        if not self.listable(ks):
+            return self._cover(ks, others, near)
         key = tuple(ks)
         hit = self._cache.get(key)
         if hit is None:
             sizes = [len(self.options[k]) for k in ks]
-            if int(np.prod(sizes)) > MAX_PACKAGES:
-                ks = sorted(ks, key=lambda k: -float(np.ptp(self.tables[k])))
-                while int(np.prod([len(self.options[k]) for k in ks])) > MAX_PACKAGES:
-                    ks = ks[:-1]
-                ks = sorted(ks)
-                sizes = [len(self.options[k]) for k in ks]
             grids = np.meshgrid(*[np.arange(n, dtype=np.int16) for n in sizes], indexing="ij")
             packages = np.stack([g.ravel() for g in grids], axis=1)
             own = np.zeros(len(packages))
@@ -78,6 +93,45 @@ class Table:
             hit = (tuple(ks), packages, own)
             self._cache[key] = hit
         return hit
+
+    def _cover(self, ks, others, near):
+        key = (tuple(ks), tuple((o.seat, o.version) for o in others),
+               None if near is None else tuple(int(x) for x in near))
+        hit = self._covers.get(key)
+        if hit is None:
+            theirs = [o.weighted() for o in others] or [[-t for t in self.tables]]
+            columns = []
+            for j, k in enumerate(ks):
+                col = [t[k] for t in theirs] + [self.tables[k]]
+                if near is not None:
+                    col.insert(0, -(np.arange(len(self.options[k])) != near[j]).astype(float))
+                columns.append(np.column_stack(col))
+            found = cover(columns, COVER_CAP, counted=0 if near is None else 1)
+            packages = found.rows
+            own = np.zeros(len(packages))
+            for j, k in enumerate(ks):
+                own += self.tables[k][packages[:, j]]
+            hit = (tuple(ks), packages, own)
+            self._covers[key] = hit
+            if len(self._covers) > KEPT_COVERS:
+                self._covers.popitem(last=False)
+        return hit
+
+    def places(self, ks, packages, terms_list) -> np.ndarray:
+        """True for the packages (rows over ks) equal to one of `terms_list`."""
+        out = np.zeros(len(packages), bool)
+        ids = {self.ids[k] for k in ks}
+        rows = [self.row(ks, t) for t in terms_list if t.keys() == ids]
+        if not rows:
+            return out
+        if self.listable(ks):
+            # Every package over ks is listed, so a package's place follows from its options.
+            sizes = [len(self.options[k]) for k in ks]
+            out[[int(np.ravel_multi_index(tuple(r), sizes)) for r in rows]] = True
+            return out
+        for r in rows:
+            out |= (packages == r).all(axis=1)
+        return out
 
     def terms(self, ks, row) -> dict:
         return {self.ids[k]: self.options[k][int(o)] for k, o in zip(ks, row)}

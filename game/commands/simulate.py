@@ -107,6 +107,9 @@ def render(summary, scenario) -> str:
         s = summary[key]
         if s["mean"] is not None:
             lines.append(f"{label}: {s['mean']:.3f} ± {s['sd']:.3f}")
+    if summary.get("frontier_estimated"):
+        lines.append("  (the frontier is too large to list: these distances are estimates; "
+                     "docs/scenario-format.md, Sizes)")
     h = history["closeness"]
     counted = len(history["match_rate"])
     lines.append(f"Closeness to what really happened (1 = identical; the {counted} issues the summit agreed or "

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from game.analysis import limits
 from game.catalog import read_scenario_file
-from game.scenario import ScenarioError
+from game.scenario import Problem, ScenarioError
 from game.scenario.dates import AFTER_THE_SUMMIT, day_date
+from game.scenario.yamlnodes import parse_yaml
 
 
 def add_arguments(parser):
@@ -33,7 +36,18 @@ def run(args) -> int:
                 print(problem, file=sys.stdout)
             continue
         print(facts(path, scenario) if args.facts else summary(path, scenario))
+        for warning in warnings(path, scenario):
+            print(warning)
     return 2 if failed else 0
+
+
+def warnings(path, scenario) -> list:
+    """Sizes the file may hold but the engine can only estimate, located at the file's `issues`."""
+    found = limits(scenario)
+    if not found:
+        return []
+    line, col = parse_yaml(Path(path).read_bytes(), str(path)).key_marks["issues"]
+    return [str(Problem(str(path), line, col, "issues", f"warning: {text}")) for text in found]
 
 
 def facts(path, scenario) -> str:

@@ -5,13 +5,19 @@ utility over any set of issues is a sum of per-issue value vectors, and the
 frontier of any set of seats is a vector operation over the product of those
 issues' options. The same functions take estimated value tables, so an AI
 can run them on what it believes the others want.
+
+Up to MAX_SUBSPACE packages every one is listed; beyond, the frontier is built
+issue by issue and the Nash point searched for (game/engine/frontier.py).
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
+
+from .frontier import LargeFront
 
 MAX_SUBSPACE = 250_000
 
@@ -53,10 +59,17 @@ class OutcomeSpace:
 
     # -- sets of seats and issues ----------------------------------------------
 
+    def count(self, issues) -> int:
+        """How many packages the given issues make."""
+        return math.prod(self.sizes[self.issue_index[i]] for i in issues)
+
+    def listable(self, issues) -> bool:
+        return self.count(issues) <= MAX_SUBSPACE
+
     def subspace(self, issues):
         """All combinations of the given issues' options, shape (N, len(issues))."""
         ks = [self.issue_index[i] for i in issues]
-        count = int(np.prod([self.sizes[k] for k in ks])) if ks else 1
+        count = self.count(issues)
         if count > MAX_SUBSPACE:
             raise ValueError(f"{count} packages is too many to enumerate; choose fewer issues")
         grids = np.meshgrid(*[np.arange(self.sizes[k]) for k in ks], indexing="ij")
@@ -80,12 +93,26 @@ class OutcomeSpace:
             U[:, s] = col
         return ks, packages, U
 
-    def pareto(self, seats, issues, tables_by_seat=None):
-        """Packages on the Pareto frontier for these seats: list of terms dicts."""
+    def large(self, seats, issues, tables_by_seat=None) -> LargeFront:
+        """The frontier of these seats over these issues without listing every package; the other
+        issues at their defaults."""
         tables = tables_by_seat or [self.tables[self.seat_index[s]] for s in seats]
+        ks = [self.issue_index[i] for i in issues]
+        values = [np.column_stack([t[k] for t in tables]) for k in ks]
+        fixed = [sum(t[k][self.defaults[k]] for k in range(len(self.issue_ids)) if k not in ks) for t in tables]
+        return LargeFront(values, np.array(fixed, float))
+
+    def pareto(self, seats, issues, tables_by_seat=None):
+        """Packages on the Pareto frontier for these seats: (list of terms dicts, their utilities). Past
+        MAX_SUBSPACE packages, a cover of it (the frontier itself while small enough to keep)."""
+        tables = tables_by_seat or [self.tables[self.seat_index[s]] for s in seats]
+        if not self.listable(issues):
+            front = self.large(seats, issues, tables)
+            ks = [self.issue_index[i] for i in issues]
+            return [self.terms(ks, row) for row in front.sample.rows], front.points
         ks, packages, U = self.utilities(tables, issues)
         keep = pareto_mask(U)
-        return [self._terms(ks, packages[p]) for p in np.flatnonzero(keep)], U[keep]
+        return [self.terms(ks, packages[p]) for p in np.flatnonzero(keep)], U[keep]
 
     def nash(self, seats, issues, tables_by_seat=None, reservations=None):
         """The package maximising the product of gains over walk-away values.
@@ -96,6 +123,11 @@ class OutcomeSpace:
         tables = tables_by_seat or [self.tables[self.seat_index[s]] for s in seats]
         if reservations is None:
             reservations = [self.reservations[self.seat_index[s]] for s in seats]
+        if not self.listable(issues):
+            found = self.large(seats, issues, tables).nash(reservations)
+            if found.row is None:
+                return None, None
+            return self.terms([self.issue_index[i] for i in issues], found.row), found.utilities
         ks, packages, U = self.utilities(tables, issues)
         gains = U - np.asarray(reservations)
         ok = np.all(gains > 0, axis=1)
@@ -103,9 +135,9 @@ class OutcomeSpace:
             return None, None
         product = np.where(ok, np.prod(np.clip(gains, 1e-12, None), axis=1), -1.0)
         best = int(np.argmax(product))
-        return self._terms(ks, packages[best]), U[best]
+        return self.terms(ks, packages[best]), U[best]
 
-    def _terms(self, ks, row) -> dict:
+    def terms(self, ks, row) -> dict:
         return {self.issue_ids[k]: self.scenario.issues[k].options[int(o)] for k, o in zip(ks, row)}
 
 

@@ -6,10 +6,12 @@ import statistics
 import time
 
 from game.ai import LEVELS
+from game.analysis import Frontier
 from game.catalog import load_scenario, read_scenario_file, scenario_paths
 from game.match import Match
 
 from . import figure
+from .wide import wide_scenario
 
 
 def _median_ms(samples):
@@ -35,9 +37,9 @@ def load_times(repeat):
     return rows
 
 
-def ai_times(games, scenario_id="moscow-2020", level="normal"):
+def ai_times(games, scenario_id="moscow-2020", level="normal", scenario=None):
     """Every seat at `level`: each decision timed, and each whole game from its first to its last."""
-    scenario = load_scenario(scenario_id)
+    scenario = scenario or load_scenario(scenario_id)
     decisions, whole = [], []
     for seed in range(games):
         match = Match(scenario, seed, {s: level for s in scenario.seat_ids})
@@ -51,10 +53,10 @@ def ai_times(games, scenario_id="moscow-2020", level="normal"):
         whole.append(time.perf_counter() - start)
     med, p99 = _median_ms(decisions), _p(decisions, 0.99)
     rows = [
-        figure(f"AI decision, {scenario_id}, {level} (median)", med, "ms", "< 20 ms", med < 20),
-        figure(f"AI decision, {scenario_id}, {level} (p99)", p99, "ms", "< 100 ms", p99 < 100),
+        figure(f"AI decision, {scenario.id}, {level} (median)", med, "ms", "< 20 ms", med < 20),
+        figure(f"AI decision, {scenario.id}, {level} (p99)", p99, "ms", "< 100 ms", p99 < 100),
     ]
-    if scenario_id == "moscow-2020" and level == "normal":
+    if scenario.id == "moscow-2020" and level == "normal":
         game_ms = _median_ms(whole)
         rows += [figure(f"whole AI-only game, {scenario_id} (median)", game_ms, "ms", "< 20 ms", game_ms < 20),
                  figure(f"AI-only games per second, {scenario_id}", 1000 / game_ms, "games/s", ">= 50",
@@ -74,9 +76,44 @@ def random_play(games, scenario_id="moscow-2020"):
     return [figure(f"random play, {scenario_id} (median)", rate, "actions/s", ">= 2000", rate >= 2000)]
 
 
+def analysis_times(games, scenario):
+    """The end-of-game analysis of each of `games` AI games, from nothing: the frontier built, every
+    day's terms evaluated and the package better for everyone found."""
+    samples = []
+    for seed in range(games):
+        match = Match(scenario, seed, {s: "normal" for s in scenario.seat_ids})
+        days, turn = [], match.state.turn
+        while not match.state.is_over():
+            seat = match.ai_to_move()
+            match.state.apply(seat, match.decide(seat))
+            if match.state.turn != turn:
+                days.append(match.state.outcome())
+                turn = match.state.turn
+        days.append(match.state.outcome())
+        start = time.perf_counter()
+        frontier = Frontier(scenario)
+        frontier.over_days(days)
+        frontier.better_for_all(days[-1])
+        samples.append(time.perf_counter() - start)
+    ms = _median_ms(samples)
+    return [figure(f"end-of-game analysis, {scenario.id} (median)", ms, "ms", "< 1000 ms", ms < 1000)]
+
+
+def largest(quick):
+    """The format's largest size, 12 issues of 41 points, all signed by two seats or by three: AI
+    decisions, and the end-of-game analysis (its frontier listed exactly with two, estimated with three)."""
+    rows = []
+    for signers in (2, 3):
+        scenario = wide_scenario(signers=signers)
+        for level in ("normal", "hard"):
+            rows += ai_times(2 if quick else 8, level=level, scenario=scenario)
+        rows += analysis_times(2 if quick else 5, scenario)
+    return rows
+
+
 def measure(quick=False):
     rows = load_times(5 if quick else 30)
     for scenario_id in ("moscow-2020", "sochi-2008"):
         for level in LEVELS:
             rows += ai_times(5 if quick else 40, scenario_id, level)
-    return rows + random_play(5 if quick else 40)
+    return rows + random_play(5 if quick else 40) + largest(quick)
