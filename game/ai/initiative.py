@@ -51,12 +51,13 @@ def mediate(leader, obs):
         for other in partners:
             belief = leader.beliefs[other]
             product *= np.clip(belief.group_utility(ks_full, base) - belief.threshold(), 0, None)
-        product = np.where(useful & ~leader.refused(ks_full, packages, partners), product, 0.0)
+        product = np.where(useful & ~leader.refused(ks_full, partners), product, 0.0)
         # Between equal compromises, the one that serves the mediator best.
         choice = int(np.argmax(product + 1e-6 * total * (product > 0)))
         if product[choice] <= 0:
             continue
         return Action.from_dict({"type": "propose", "parties": list(parties), "expires": leader.expiry(obs),
-                                 "terms": leader.table.terms(ks_full, packages[choice]),
+                                 "terms": leader.table.changes(leader.table.terms(ks_full, packages[choice]),
+                                                                obs["settled"]),
                                  "reason": voice.mediation(leader.me)})
     return None

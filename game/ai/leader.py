@@ -99,22 +99,25 @@ class Leader:
             if who == self.seat or who not in self.beliefs:
                 continue
             prop = known.get(event.get("proposal"))
+            # A package leaves the issues it does not name as they are: it is read as that outcome.
+            terms = prop and self.table.whole(prop["terms"], obs)
             if kind == "proposal" and prop:
-                self.beliefs[who].proposed(prop["terms"])
+                self.beliefs[who].proposed(terms)
                 answered = known.get(event.get("counter_to"))
                 if answered and answered["proposer"] == self.seat:
                     # A counter-offer turns down the package it answers.
-                    self.beliefs[who].refused(answered["terms"])
-                    self.concessions.turned_down(who, answered["terms"])
+                    mine = self.table.whole(answered["terms"], obs)
+                    self.beliefs[who].refused(mine)
+                    self.concessions.turned_down(who, mine)
                 if self.seat in prop["parties"]:
-                    self.concessions.offered(who, prop["terms"])
+                    self.concessions.offered(who, terms)
             elif kind == "accept" and prop:
-                self.beliefs[who].accepted(prop["terms"])
+                self.beliefs[who].accepted(terms)
                 if prop["proposer"] == self.seat:
                     self.agreed_by.add(who)
             elif kind == "reject" and prop and prop["proposer"] == self.seat:
-                self.beliefs[who].refused(prop["terms"])
-                self.concessions.turned_down(who, prop["terms"])
+                self.beliefs[who].refused(terms)
+                self.concessions.turned_down(who, terms)
             elif kind == "statement":
                 self.beliefs[who].stated(event["issue"], event["option"])
         self.seen = obs["events_seen"]
@@ -214,7 +217,7 @@ class Leader:
         ok = total >= demand - 1e-9
         if not ok.any():
             ok = total >= total.max() - 1e-9
-        ok &= ~self.refused(ks, packages, partners)
+        ok &= ~self.refused(ks, partners)
         if not ok.any():
             return None     # everything it would offer has been turned down: wait for theirs
         idx = np.flatnonzero(ok)
@@ -269,6 +272,7 @@ class Leader:
             return Action("accept", proposal=pid)
         if verdict == "counter":
             # A counter to a mediator's compromise goes to the sides that must sign, not back through it.
+            wanted = self.table.changes(wanted, obs["settled"])
             parties = sorted({self.seat} | {s for i in wanted for s in self.issues_by_id[i]["signatories"]})
             self.proposed_to.add(tuple(parties))
             return Action.from_dict({"type": "counter", "proposal": pid, "parties": parties, "terms": wanted,
@@ -277,10 +281,12 @@ class Leader:
 
     def judge(self, obs, terms, partners, can_accept=True):
         """('accept', None, ''), ('counter', terms it wants, note) or ('reject', terms it wants or None, reason):
-        the one judgement behind both an answer to an offer and "what would you want for this?"."""
+        the one judgement behind both an answer to an offer and "what would you want for this?".
+        Terms are judged as the outcome they leave: what they do not name stays unsigned."""
+        named, terms = terms, self.table.whole(terms, obs)
         ks = [self.table.index[i] for i in terms]
         demand, now = self._demand(obs, ks, partners)
-        climb_downs = self._climb_downs(obs, terms)
+        climb_downs = self._climb_downs(obs, named)
         value = self.table.utility_after(obs["settled"], terms) - REVERSAL_COST * len(climb_downs)
         last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
             and not self._stonewalled(ks, partners)
@@ -293,6 +299,9 @@ class Leader:
         wanted = None if broke else self._wanted(obs, ks, partners, terms, demand)
         record = next(((self.seats[p], voice.breach_text(self.issues_by_id, event)) for p in partners
                        if (event := self.reputation.remembered(p, obs["turn"]))), None)
+        if wanted is not None and not self.table.changes(wanted, obs["settled"]):
+            # What it would sign changes nothing: no deal on these issues is better for it than any on offer.
+            return "reject", None, voice.no_deal(self.me, self.issues_by_id, named, record)
         if self.level.counters and wanted and can_accept and self.can_propose and wanted != terms \
                 and not self._turned_down(partners, wanted):
             return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted, record)
@@ -314,7 +323,7 @@ class Leader:
         ok = total >= demand - 1e-9
         if not ok.any():
             return None
-        fresh = ok & ~self.refused(ks_full, packages, partners)
+        fresh = ok & ~self.refused(ks_full, partners)
         if fresh.any():
             ok = fresh
         idx = np.flatnonzero(ok)
@@ -354,7 +363,8 @@ class Leader:
         last = obs["turn"] == obs["summit_turn"]
         note = voice.final_offer(self.me) if last else ""
         return Action.from_dict({"type": "propose", "parties": list(group), "expires": self.expiry(obs),
-                                 "terms": self.table.terms(ks_full, row), "reason": note})
+                                 "terms": self.table.changes(self.table.terms(ks_full, row), obs["settled"]),
+                                 "reason": note})
 
     @staticmethod
     def expiry(obs) -> int:
@@ -363,20 +373,13 @@ class Leader:
             return obs["turn"] + 1
         return obs["turn"]
 
-    def refused(self, ks, packages, partners) -> np.ndarray:
+    def refused(self, ks, partners) -> np.ndarray:
         """Packages a partner has already turned down, so it is not offered them again."""
-        out = np.zeros(len(packages), bool)
-        ids = {self.table.ids[k] for k in ks}
-        sizes = [len(self.table.options[k]) for k in ks]
-        for other in partners:
-            for terms in self.beliefs[other].refusals:
-                if terms.keys() == ids:
-                    # Packages are the full grid over ks, so a package's place follows from its options.
-                    out[np.ravel_multi_index(tuple(self.table.row(ks, terms)), sizes)] = True
-        return out
+        return self.table.among(ks, [r for p in partners for r in self.beliefs[p].refusals])
 
     def _turned_down(self, partners, terms) -> bool:
-        return any(terms in self.beliefs[p].refusals for p in partners)
+        plain = self.table.plain(terms)
+        return any(plain == self.table.plain(r) for p in partners for r in self.beliefs[p].refusals)
 
     def pending_with(self, obs, group):
         return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))

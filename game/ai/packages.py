@@ -35,6 +35,8 @@ class Table:
             vec = np.zeros(len(issue["options"])) if vals is None else np.asarray(vals, float)
             self.tables.append(w * vec)
         self.best = [float(t.max()) for t in self.tables]
+        # Options some obligation attaches to: signing one binds a seat even at the issue's default.
+        self.binding = [{o for ob in i["obligations"] for o in ob["options"]} for i in self.issues]
         groups = {}
         for k, issue in enumerate(self.issues):
             groups.setdefault(tuple(sorted(issue["signatories"])), []).append(k)
@@ -81,6 +83,46 @@ class Table:
 
     def terms(self, ks, row) -> dict:
         return {self.ids[k]: self.options[k][int(o)] for k, o in zip(ks, row)}
+
+    def changes(self, terms, settled) -> dict:
+        """The terms that would change something: an option other than the one in force (the one
+        signed, or the default of an issue left unsigned), or one that binds a seat on an issue not
+        yet signed. The rest are the same signed or not, so they are left out (and open to a later deal)."""
+        out = {}
+        for issue, option in terms.items():
+            k = self.index[issue]
+            in_force = settled.get(issue, self.options[k][self.defaults[k]])
+            if option != in_force or (issue not in settled and option in self.binding[k]):
+                out[issue] = option
+        return out
+
+    def plain(self, terms) -> dict:
+        """`terms` without those that leave an issue at its default, binding nobody."""
+        return self.changes(terms, {})
+
+    def whole(self, terms, obs) -> dict:
+        """`terms` with every other open, unsettled issue of the groups they touch at its default:
+        the package as the outcome it would leave, whatever the proposer chose to name."""
+        out = dict(terms)
+        for issue in terms:
+            group = tuple(sorted(self.issues[self.index[issue]]["signatories"]))
+            for k in self.open_issues(self.groups.get(group, []), obs):
+                out.setdefault(self.ids[k], self.options[k][self.defaults[k]])
+        return out
+
+    def among(self, ks, listed) -> np.ndarray:
+        """Which packages of the grid over ks would put the same terms on the table as one of `listed`,
+        the issues a listed package leaves out unsigned."""
+        out = np.zeros(int(np.prod([len(self.options[k]) for k in ks])), bool)
+        ids = {self.ids[k] for k in ks}
+        sizes = [len(self.options[k]) for k in ks]
+        for terms in listed:
+            said = self.plain(terms)
+            if said.keys() <= ids and terms.keys() & ids:
+                # The grid is the full product over ks, so a package's place follows from its options.
+                row = [self.options[k].index(said.get(self.ids[k], self.options[k][self.defaults[k]])) for k in ks]
+                out[np.ravel_multi_index(tuple(row), sizes)] = True
+        return out
 
     def row(self, ks, terms):
         return np.array([self.options[k].index(terms[self.ids[k]]) if self.ids[k] in terms else -1 for k in ks])

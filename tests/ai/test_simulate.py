@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from game.catalog import load_scenario
+from game.sim import run_games, summarise
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -68,3 +71,13 @@ def test_a_scenario_path_too_long_for_the_file_system(tmp_path):
     run = simulate("--scenario", str(tmp_path / ("x" * 300 + ".yaml")), "--games", "1")
     assert run.returncode == 2 and "cannot read: File name too long" in run.stderr
     assert "Traceback" not in run.stderr and run.stdout == ""
+
+
+def test_the_historical_outcome_is_counted_where_closeness_is_perfect():
+    """A sale the summit ended without matches a table that signed none, an issue it left open one
+    that left it unsigned: the historical outcome as a whole is reached exactly where closeness is 1."""
+    scenario = load_scenario("sochi-2008")
+    controllers = {s: "normal" for s in scenario.seat_ids}
+    records = run_games(scenario, 12, 0, controllers)
+    history = summarise(scenario, records, 0, controllers)["history"]
+    assert history["games"] == sum(1 for r in records if r["closeness"] == 1.0)
