@@ -111,3 +111,17 @@ def test_leaders_sign_no_term_that_changes_nothing(scenario_id, level):
                 terms_seen += 1
     assert terms_seen > 0
 
+
+def test_asked_about_a_deal_no_deal_beats_the_leader_says_so_and_refuses_it_with_that_reason():
+    scenario = load_scenario("moscow-2020")
+    match = Match(scenario, 3, {s: ("human" if s == "turkey" else "normal") for s in scenario.seat_ids})
+    match.step_ai()
+    wanted, said = match.ask("us_nato", "turkey", {"patriot_batteries": "1"})
+    assert wanted is None
+    assert said.startswith("Washington is better off with no deal on US Patriot batteries for Turkey"), said
+    match.act("turkey", {"type": "propose", "parties": ["turkey", "us_nato"], "terms": {"patriot_batteries": "1"}})
+    match.act("turkey", {"type": "done"})
+    match.step_ai()
+    answers = [e for e in match.state.events if e["seat"] == "us_nato" and e["kind"] in ("accept", "reject")]
+    assert [e["kind"] for e in answers] == ["reject"]
+    assert answers[0]["reason"] == said
