@@ -17,6 +17,7 @@ from .levels import LEVELS
 from .opponents import Belief
 from .packages import Table
 from .reciprocity import Concessions
+from .refusals import TurnedDown
 from .reputation import TRUST_COMFORT, Reputation
 
 LOW_TRUST_PREMIUM = 0.25
@@ -70,6 +71,7 @@ class Leader:
         self.partners = {s for g, _ in self.my_groups for s in g if s != self.seat}
         self.reputation = Reputation(self.seat, self.beliefs)
         self.concessions = Concessions(self.table)
+        self.turned_down = TurnedDown(self.table, self.beliefs)
         # Each game draws its own mood around the leader's personality, so seeds give different tables.
         mood = float(np.exp(self.rng.normal(0.0, MOOD_SPREAD)))
         base = concession.exponent(self.personality["patience"], self.level.concession)
@@ -98,7 +100,7 @@ class Leader:
                 self.reputation.heard(event, agreements)
             if who == self.seat or who not in self.beliefs:
                 continue
-            prop = known.get(event.get("proposal"))
+            prop = known.get(event.get("proposal")) if kind in ("proposal", "accept", "reject") else None
             # A package leaves the issues it does not name as they are: it is read as that outcome.
             terms = prop and self.table.whole(prop["terms"], obs)
             if kind == "proposal" and prop:
@@ -217,7 +219,7 @@ class Leader:
         ok = total >= demand - 1e-9
         if not ok.any():
             ok = total >= total.max() - 1e-9
-        ok &= ~self.refused(ks, partners)
+        ok &= self.turned_down.worth_offering(ks, base, partners)
         if not ok.any():
             return None     # everything it would offer has been turned down: wait for theirs
         idx = np.flatnonzero(ok)
@@ -290,7 +292,7 @@ class Leader:
         value = self.table.utility_after(obs["settled"], terms) - REVERSAL_COST * len(climb_downs)
         last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
             and not self._stonewalled(ks, partners)
-        broke = next(((self.seats[p], self.breach_by(obs, p)) for p in partners if self.breach_by(obs, p)), None)
+        broke = next(((self.seats[p], why) for p in partners if (why := self.breach_by(obs, p))), None)
         improves = value > now + 1e-9
         if can_accept and improves and not broke and (value >= demand - 1e-9 or
                                                       (last_chance and value >= self._bounds(obs, ks)[1])):
@@ -303,7 +305,7 @@ class Leader:
             # What it would sign changes nothing: no deal on these issues is better for it than any on offer.
             return "reject", None, voice.no_deal(self.me, self.issues_by_id, named, record)
         if self.level.counters and wanted and can_accept and self.can_propose and wanted != terms \
-                and not self._turned_down(partners, wanted):
+                and not self.turned_down.said_no(partners, wanted):
             return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted, record)
         stated = climb_downs[0] if climb_downs else None
         distrusted = min(partners, key=lambda p: self._trust(obs, p), default=None)
@@ -339,6 +341,7 @@ class Leader:
     def _initiative(self, obs):
         """Open talks with the group where a deal would help most, or mediate between others."""
         best = None
+        base = self.table.base(obs["settled"])
         for group, ks in self.my_groups:
             open_ks = self.table.open_issues(ks, obs)
             if not open_ks or group in self.proposed_to or self.pending_with(obs, group):
@@ -346,6 +349,8 @@ class Leader:
             partners = [s for s in group if s != self.seat]
             if any(self.breach_by(obs, p) for p in partners):
                 continue    # it will not sign with them yet, so it offers them nothing either
+            if not self.turned_down.worth_offering(open_ks, base, partners).any():
+                continue    # nothing left that gains it anything, or all of it turned down
             demand, now = self._demand(obs, open_ks, partners)
             picked = self._pick(obs, open_ks, partners, demand)
             if picked is None:
@@ -375,11 +380,7 @@ class Leader:
 
     def refused(self, ks, partners) -> np.ndarray:
         """Packages a partner has already turned down, so it is not offered them again."""
-        return self.table.among(ks, [r for p in partners for r in self.beliefs[p].refusals])
-
-    def _turned_down(self, partners, terms) -> bool:
-        plain = self.table.plain(terms)
-        return any(plain == self.table.plain(r) for p in partners for r in self.beliefs[p].refusals)
+        return self.turned_down.mask(ks, partners)
 
     def pending_with(self, obs, group):
         return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))

@@ -41,6 +41,7 @@ class Table:
         for k, issue in enumerate(self.issues):
             groups.setdefault(tuple(sorted(issue["signatories"])), []).append(k)
         self.groups = groups
+        self.group_of = [tuple(sorted(i["signatories"])) for i in self.issues]
         self._cache = {}
 
     def base(self, settled) -> list:
@@ -104,21 +105,19 @@ class Table:
         """`terms` with every other open, unsettled issue of the groups they touch at its default:
         the package as the outcome it would leave, whatever the proposer chose to name."""
         out = dict(terms)
-        for issue in terms:
-            group = tuple(sorted(self.issues[self.index[issue]]["signatories"]))
-            for k in self.open_issues(self.groups.get(group, []), obs):
+        for group in {self.group_of[self.index[i]] for i in terms}:
+            for k in self.open_issues(self.groups[group], obs):
                 out.setdefault(self.ids[k], self.options[k][self.defaults[k]])
         return out
 
     def among(self, ks, listed) -> np.ndarray:
-        """Which packages of the grid over ks would put the same terms on the table as one of `listed`,
-        the issues a listed package leaves out unsigned."""
-        out = np.zeros(int(np.prod([len(self.options[k]) for k in ks])), bool)
-        ids = {self.ids[k] for k in ks}
+        """Which packages of the grid over ks would put the same terms on the table as one of `listed`
+        ((issues a package named, its terms that change something)), the issues it leaves out unsigned."""
         sizes = [len(self.options[k]) for k in ks]
-        for terms in listed:
-            said = self.plain(terms)
-            if said.keys() <= ids and terms.keys() & ids:
+        out = np.zeros(int(np.prod(sizes)), bool)
+        ids = {self.ids[k] for k in ks}
+        for named, said in listed:
+            if said.keys() <= ids and not named.isdisjoint(ids):
                 # The grid is the full product over ks, so a package's place follows from its options.
                 row = [self.options[k].index(said.get(self.ids[k], self.options[k][self.defaults[k]])) for k in ks]
                 out[np.ravel_multi_index(tuple(row), sizes)] = True
@@ -129,6 +128,5 @@ class Table:
 
     def open_issues(self, group_ks, obs):
         """The group's issues that are on the table and not yet settled."""
-        open_ids = set(obs["open_issues"])
-        settled = obs["settled"]
-        return [k for k in group_ks if self.ids[k] in open_ids and self.ids[k] not in settled]
+        open_ids, settled, ids = obs["open_issues"], obs["settled"], self.ids
+        return [k for k in group_ks if ids[k] in open_ids and ids[k] not in settled]
