@@ -77,12 +77,16 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
     quality = []
     history = [e for e in scenario.history.entries if e.settled.counted]
     counted = [e.issue for e in history]
-    # The historical outcome as a whole, on the issues it counts: what was agreed, and what was left unsigned.
+    # The historical outcome as a whole, on the issues it counts: what was agreed, and what was left
+    # unsigned. A table's result is read as closeness reads it: on an issue the summit agreed, the
+    # option in force (its default when unsigned: for a sale, no sale); on one it left open, whether
+    # and what the table signed.
     real = tuple(e.option if e.settled is Settled.AGREED else None for e in history)
+    agreed = {e.issue: scenario.issue(e.issue).default for e in history if e.settled is Settled.AGREED}
     matches = collections.Counter()
     outcomes = collections.Counter()
     for r in records:
-        outcomes[tuple(r["outcome"].get(i) for i in counted)] += 1
+        outcomes[tuple(r["outcome"].get(i, agreed.get(i)) for i in counted)] += 1
         outcome = r["outcome"]
         for issue in scenario.issues:
             if issue.id in outcome:

@@ -17,7 +17,8 @@ def advise(leader, obs, asker, terms, parties=()):
     if not terms:
         return None, voice.not_mine(leader.me, mine)
     # Judged as if the terms had been put to it, for putting them shows how far the asker has come.
-    supposed = leader.concessions.offered(asker, terms) if asker in leader.beliefs else None
+    supposed = leader.concessions.offered(asker, leader.table.whole(terms, obs)) \
+        if asker in leader.beliefs else None
     try:
         verdict, wanted, reason = leader.judge(obs, terms, partners)
     finally:
@@ -25,8 +26,9 @@ def advise(leader, obs, asker, terms, parties=()):
             leader.concessions.forget(supposed)
     if verdict == "accept":
         return terms, voice.want_answer(leader.me, issues, terms, terms)
-    if wanted and wanted != terms:
-        return wanted, voice.want_answer(leader.me, issues, terms, wanted)
+    asked = leader.table.whole(terms, obs)
+    if wanted and wanted != asked:
+        return leader.table.changes(wanted, obs["settled"]), voice.want_answer(leader.me, issues, asked, wanted)
     if not any(leader.seat in issues[i]["signatories"] for i in terms):
         return None, reason + " " + voice.not_mine(leader.me, mine)
     return None, reason

@@ -57,6 +57,7 @@ def mediate(leader, obs):
         if product[choice] <= 0:
             continue
         return Action.from_dict({"type": "propose", "parties": list(parties), "expires": leader.expiry(obs),
-                                 "terms": leader.table.terms(ks_full, packages[choice]),
+                                 "terms": leader.table.changes(leader.table.terms(ks_full, packages[choice]),
+                                                                obs["settled"]),
                                  "reason": voice.mediation(leader.me)})
     return None

@@ -18,6 +18,7 @@ from .levels import LEVELS
 from .opponents import Belief
 from .packages import Table
 from .reciprocity import Concessions
+from .refusals import TurnedDown
 from .reputation import TRUST_COMFORT, Reputation
 
 LOW_TRUST_PREMIUM = 0.25
@@ -72,6 +73,7 @@ class Leader:
         self.partners = {s for g, _ in self.my_groups for s in g if s != self.seat}
         self.reputation = Reputation(self.seat, self.beliefs)
         self.concessions = Concessions(self.table)
+        self.turned_down = TurnedDown(self.table, self.beliefs)
         # Each game draws its own mood around the leader's personality, so seeds give different tables.
         mood = float(np.exp(self.rng.normal(0.0, MOOD_SPREAD)))
         base = concession.exponent(self.personality["patience"], self.level.concession)
@@ -100,23 +102,26 @@ class Leader:
                 self.reputation.heard(event, agreements)
             if who == self.seat or who not in self.beliefs:
                 continue
-            prop = known.get(event.get("proposal"))
+            prop = known.get(event.get("proposal")) if kind in ("proposal", "accept", "reject") else None
+            # A package leaves the issues it does not name as they are: it is read as that outcome.
+            terms = prop and self.table.whole(prop["terms"], obs)
             if kind == "proposal" and prop:
-                self.beliefs[who].proposed(prop["terms"])
+                self.beliefs[who].proposed(terms)
                 answered = known.get(event.get("counter_to"))
                 if answered and answered["proposer"] == self.seat:
                     # A counter-offer turns down the package it answers.
-                    self.beliefs[who].refused(answered["terms"])
-                    self.concessions.turned_down(who, answered["terms"])
+                    mine = self.table.whole(answered["terms"], obs)
+                    self.beliefs[who].refused(mine)
+                    self.concessions.turned_down(who, mine)
                 if self.seat in prop["parties"]:
-                    self.concessions.offered(who, prop["terms"])
+                    self.concessions.offered(who, terms)
             elif kind == "accept" and prop:
-                self.beliefs[who].accepted(prop["terms"])
+                self.beliefs[who].accepted(terms)
                 if prop["proposer"] == self.seat:
                     self.agreed_by.add(who)
             elif kind == "reject" and prop and prop["proposer"] == self.seat:
-                self.beliefs[who].refused(prop["terms"])
-                self.concessions.turned_down(who, prop["terms"])
+                self.beliefs[who].refused(terms)
+                self.concessions.turned_down(who, terms)
             elif kind == "statement":
                 self.beliefs[who].stated(event["issue"], event["option"])
         self.seen = obs["events_seen"]
@@ -220,7 +225,7 @@ class Leader:
         ok = total >= demand - 1e-9
         if not ok.any():
             ok = total >= total.max() - 1e-9
-        ok &= ~self.refused(ks, packages, partners)
+        ok &= self.turned_down.worth_offering(ks, base, partners)
         if not ok.any():
             return None     # everything it would offer has been turned down: wait for theirs
         idx = np.flatnonzero(ok)
@@ -275,6 +280,7 @@ class Leader:
             return Action("accept", proposal=pid)
         if verdict == "counter":
             # A counter to a mediator's compromise goes to the sides that must sign, not back through it.
+            wanted = self.table.changes(wanted, obs["settled"])
             parties = sorted({self.seat} | {s for i in wanted for s in self.issues_by_id[i]["signatories"]})
             self.proposed_to.add(tuple(parties))
             return Action.from_dict({"type": "counter", "proposal": pid, "parties": parties, "terms": wanted,
@@ -283,14 +289,16 @@ class Leader:
 
     def judge(self, obs, terms, partners, can_accept=True):
         """('accept', None, ''), ('counter', terms it wants, note) or ('reject', terms it wants or None, reason):
-        the one judgement behind both an answer to an offer and "what would you want for this?"."""
+        the one judgement behind both an answer to an offer and "what would you want for this?".
+        Terms are judged as the outcome they leave: what they do not name stays unsigned."""
+        named, terms = terms, self.table.whole(terms, obs)
         ks = [self.table.index[i] for i in terms]
         demand, now = self._demand(obs, ks, partners)
-        climb_downs = self._climb_downs(obs, terms)
+        climb_downs = self._climb_downs(obs, named)
         value = self.table.utility_after(obs["settled"], terms) - REVERSAL_COST * len(climb_downs)
         last_chance = obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"] \
             and not self._stonewalled(ks, partners)
-        broke = next(((self.seats[p], self.breach_by(obs, p)) for p in partners if self.breach_by(obs, p)), None)
+        broke = next(((self.seats[p], why) for p in partners if (why := self.breach_by(obs, p))), None)
         improves = value > now + 1e-9
         if can_accept and improves and not broke and (value >= demand - 1e-9 or
                                                       (last_chance and value >= self._bounds(obs, ks)[1])):
@@ -299,8 +307,11 @@ class Leader:
         wanted = None if broke else self._wanted(obs, ks, partners, terms, demand)
         record = next(((self.seats[p], voice.breach_text(self.issues_by_id, event)) for p in partners
                        if (event := self.reputation.remembered(p, obs["turn"]))), None)
+        if wanted is not None and not self.table.changes(wanted, obs["settled"]):
+            # What it would sign changes nothing: no deal on these issues is better for it than any on offer.
+            return "reject", None, voice.no_deal(self.me, self.issues_by_id, named, record)
         if self.level.counters and wanted and can_accept and self.can_propose and wanted != terms \
-                and not self._turned_down(partners, wanted):
+                and not self.turned_down.said_no(partners, wanted):
             return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted, record)
         stated = climb_downs[0] if climb_downs else None
         distrusted = min(partners, key=lambda p: self._trust(obs, p), default=None)
@@ -336,6 +347,7 @@ class Leader:
     def _initiative(self, obs):
         """Open talks with the group where a deal would help most, or mediate between others."""
         best = None
+        base = self.table.base(obs["settled"])
         for group, ks in self.my_groups:
             open_ks = self.table.open_issues(ks, obs)
             if not open_ks or group in self.proposed_to or self.pending_with(obs, group):
@@ -343,6 +355,8 @@ class Leader:
             partners = [s for s in group if s != self.seat]
             if any(self.breach_by(obs, p) for p in partners):
                 continue    # it will not sign with them yet, so it offers them nothing either
+            if not self.turned_down.worth_offering(open_ks, base, partners).any():
+                continue    # nothing left that gains it anything, or all of it turned down
             demand, now = self._demand(obs, open_ks, partners)
             picked = self._pick(obs, open_ks, partners, demand)
             if picked is None:
@@ -360,7 +374,8 @@ class Leader:
         last = obs["turn"] == obs["summit_turn"]
         note = voice.final_offer(self.me) if last else ""
         return Action.from_dict({"type": "propose", "parties": list(group), "expires": self.expiry(obs),
-                                 "terms": self.table.terms(ks_full, row), "reason": note})
+                                 "terms": self.table.changes(self.table.terms(ks_full, row), obs["settled"]),
+                                 "reason": note})
 
     @staticmethod
     def expiry(obs) -> int:
@@ -371,10 +386,7 @@ class Leader:
 
     def refused(self, ks, packages, partners) -> np.ndarray:
         """Packages a partner has already turned down, so it is not offered them again."""
-        return self.table.places(ks, packages, [t for other in partners for t in self.beliefs[other].refusals])
-
-    def _turned_down(self, partners, terms) -> bool:
-        return any(terms in self.beliefs[p].refusals for p in partners)
+        return self.turned_down.mask(ks, packages, partners)
 
     def pending_with(self, obs, group):
         return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))

@@ -30,6 +30,7 @@ class Belief:
         self.last = {}
         self.asked = []         # packages this seat has proposed itself
         self.refusals = []      # packages it has refused
+        self.said_no = []       # each refused package as (issues it named, the terms that change something)
         self.version = 0
         self._weights = None
         self._threshold = None
@@ -80,6 +81,7 @@ class Belief:
                 k = self.table.index[issue]
                 self._spread(k, self.table.options[k].index(option), REFUSED)
         self.refusals.append(terms)
+        self.said_no.append((frozenset(terms), self.table.plain(terms)))
 
     def stated(self, issue, option):
         k = self.table.index[issue]

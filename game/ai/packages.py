@@ -48,10 +48,13 @@ class Table:
             vec = np.zeros(len(issue["options"])) if vals is None else np.asarray(vals, float)
             self.tables.append(w * vec)
         self.best = [float(t.max()) for t in self.tables]
+        # Options some obligation attaches to: signing one binds a seat even at the issue's default.
+        self.binding = [{o for ob in i["obligations"] for o in ob["options"]} for i in self.issues]
         groups = {}
         for k, issue in enumerate(self.issues):
             groups.setdefault(tuple(sorted(issue["signatories"])), []).append(k)
         self.groups = groups
+        self.group_of = [tuple(sorted(i["signatories"])) for i in self.issues]
         self._cache = {}
         self._covers: OrderedDict = OrderedDict()
 
@@ -117,11 +120,41 @@ class Table:
                 self._covers.popitem(last=False)
         return hit
 
-    def places(self, ks, packages, terms_list) -> np.ndarray:
-        """True for the packages (rows over ks) equal to one of `terms_list`."""
+    def terms(self, ks, row) -> dict:
+        return {self.ids[k]: self.options[k][int(o)] for k, o in zip(ks, row)}
+
+    def changes(self, terms, settled) -> dict:
+        """The terms that would change something: an option other than the one in force (the one
+        signed, or the default of an issue left unsigned), or one that binds a seat on an issue not
+        yet signed. The rest are the same signed or not, so they are left out (and open to a later deal)."""
+        out = {}
+        for issue, option in terms.items():
+            k = self.index[issue]
+            in_force = settled.get(issue, self.options[k][self.defaults[k]])
+            if option != in_force or (issue not in settled and option in self.binding[k]):
+                out[issue] = option
+        return out
+
+    def plain(self, terms) -> dict:
+        """`terms` without those that leave an issue at its default, binding nobody."""
+        return self.changes(terms, {})
+
+    def whole(self, terms, obs) -> dict:
+        """`terms` with every other open, unsettled issue of the groups they touch at its default:
+        the package as the outcome it would leave, whatever the proposer chose to name."""
+        out = dict(terms)
+        for group in {self.group_of[self.index[i]] for i in terms}:
+            for k in self.open_issues(self.groups[group], obs):
+                out.setdefault(self.ids[k], self.options[k][self.defaults[k]])
+        return out
+
+    def among(self, ks, packages, listed) -> np.ndarray:
+        """Which of `packages` (rows over ks) would put the same terms on the table as one of `listed`
+        ((issues a package named, its terms that change something)), the issues it leaves out unsigned."""
         out = np.zeros(len(packages), bool)
         ids = {self.ids[k] for k in ks}
-        rows = [self.row(ks, t) for t in terms_list if t.keys() == ids]
+        rows = [[self.options[k].index(said.get(self.ids[k], self.options[k][self.defaults[k]])) for k in ks]
+                for named, said in listed if said.keys() <= ids and not named.isdisjoint(ids)]
         if not rows:
             return out
         if self.listable(ks):
@@ -133,14 +166,10 @@ class Table:
             out |= (packages == r).all(axis=1)
         return out
 
-    def terms(self, ks, row) -> dict:
-        return {self.ids[k]: self.options[k][int(o)] for k, o in zip(ks, row)}
-
     def row(self, ks, terms):
         return np.array([self.options[k].index(terms[self.ids[k]]) if self.ids[k] in terms else -1 for k in ks])
 
     def open_issues(self, group_ks, obs):
         """The group's issues that are on the table and not yet settled."""
-        open_ids = set(obs["open_issues"])
-        settled = obs["settled"]
-        return [k for k in group_ks if self.ids[k] in open_ids and self.ids[k] not in settled]
+        open_ids, settled, ids = obs["open_issues"], obs["settled"], self.ids
+        return [k for k in group_ks if ids[k] in open_ids and ids[k] not in settled]

@@ -58,19 +58,29 @@ def refusal(me, issues_by_id, terms, wanted, broke=None, distrusted=None, stated
         return f"{who} sees nothing in this package worth signing yet."
     text = f"{who} will not sign this as it stands: it needs " + " and ".join(changes) + "."
     if remembered:
-        breaker, what = remembered
-        text += f" {who} has not forgotten that {breaker['name']} broke {what}."
+        text += _not_forgotten(me, remembered)
     elif distrusted:
         text += f" {who} trusts {distrusted['name']} too little to settle for promises."
     return text
 
 
+def no_deal(me, issues_by_id, terms, remembered=None) -> str:
+    """Refusing terms when leaving their issues as they stand is better for it than any deal on them."""
+    names = " and ".join(issues_by_id[i]["name"] for i in terms)
+    text = (f"{speaker(me)} is better off with no deal on {names}: "
+            f"nothing it could sign there now is worth more to it than leaving things as they stand.")
+    return text + (_not_forgotten(me, remembered) if remembered else "")
+
+
 def counter_note(me, issues_by_id, terms, wanted, remembered=None) -> str:
     changes = _wants(issues_by_id, terms, wanted)
     text = f"{speaker(me)} could sign with " + " and ".join(changes) + "."
-    if remembered:
-        text += f" {speaker(me)} has not forgotten that {remembered[0]['name']} broke {remembered[1]}."
-    return text
+    return text + (_not_forgotten(me, remembered) if remembered else "")
+
+
+def _not_forgotten(me, remembered) -> str:
+    breaker, what = remembered
+    return f" {speaker(me)} has not forgotten that {breaker['name']} broke {what}."
 
 
 def final_offer(me) -> str:

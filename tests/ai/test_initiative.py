@@ -53,7 +53,9 @@ def test_outsiders_offer_a_compromise_that_respects_what_both_sides_said_in_publ
     assert compromises
     for p in compromises:
         assert {"turkey", "russia", p.proposer} == set(p.parties)
-        assert dict(p.terms)["ceasefire"] == "full" and dict(p.terms)["front_line"] == "current_front"
+        # An issue the compromise leaves unsigned stays at its default, which may be what a side asked for.
+        left = {i.id: dict(p.terms).get(i.id, i.default) for i in MOSCOW.issues}
+        assert left["ceasefire"] == "full" and left["front_line"] == "current_front"
         assert "compromise" in p.note and p.turn >= 3
 
 

@@ -83,7 +83,8 @@ def test_what_would_you_want_is_a_concrete_offer_it_then_signs():
     ask = {"ceasefire": "full", "front_line": "sochi_2018_line", "corridor_km": "0",
            "joint_patrols": "no", "observation_posts": "keep_and_resupply"}
     wanted, reason = match.ask("russia", "turkey", ask)
-    assert wanted is not None and set(wanted) == set(ask)
+    # What it wants names the same issues, less those it would leave unsigned at their default.
+    assert wanted is not None and set(wanted) <= set(ask)
     assert wanted != ask and reason.startswith("For this, Moscow would want")
     match.act("turkey", {"type": "propose", "parties": ["turkey", "russia"], "terms": wanted})
     match.act("turkey", {"type": "done"})

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from game.catalog import load_scenario
+from game.sim import run_games, summarise
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -68,3 +71,18 @@ def test_a_scenario_path_too_long_for_the_file_system(tmp_path):
     run = simulate("--scenario", str(tmp_path / ("x" * 300 + ".yaml")), "--games", "1")
     assert run.returncode == 2 and "cannot read: File name too long" in run.stderr
     assert "Traceback" not in run.stderr and run.stdout == ""
+
+
+
+@pytest.mark.parametrize("scenario_id", ["moscow-2020", "sochi-2008"])
+def test_default_leaders_reach_the_historical_outcome_as_one_of_the_most_frequent_results(scenario_id):
+    """Calibration: the shipped scenarios, played by normal leaders, land near what the summit did."""
+    scenario = load_scenario(scenario_id)
+    controllers = {s: "normal" for s in scenario.seat_ids}
+    records = run_games(scenario, 60, 0, controllers)
+    history = summarise(scenario, records, 0, controllers)["history"]
+    assert history["rank"] == 1, history
+    assert history["closeness"]["mean"] >= 0.8, history
+    # The historical outcome as a whole is counted exactly where closeness is perfect: a sale the
+    # summit ended without matches a table that signed none, an issue it left open one that left it.
+    assert history["games"] == sum(1 for r in records if r["closeness"] == 1.0)
