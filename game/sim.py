@@ -9,7 +9,7 @@ from __future__ import annotations
 import collections
 import statistics
 
-from game import batch
+from game import batch, pacing
 from game.analysis import Frontier
 from game.engine import history_comparison
 from game.match import Match
@@ -28,7 +28,9 @@ def play_one(scenario, seed: int, controllers: dict) -> dict:
     state = match.state
     scores = state.scores()
     history = history_comparison(state)
+    days = pacing.days(scenario, seed, state.log)
     return {"seed": seed, "outcome": state.outcome(), "actions": len(state.log),
+            "lively": {s: [d.lively for d in days if d.seat == s] for s in scenario.seat_ids},
             "scores": {s: v["total"] for s, v in scores.items()},
             "breaches": len(state.breaches), "agreements": len(state.agreements),
             "signers": [list(a.parties) for a in state.agreements],
@@ -69,6 +71,18 @@ def _spread(values) -> dict:
             "min": round(min(values), 4), "max": round(max(values), 4)}
 
 
+def _liveliness(scenario, records: list) -> dict:
+    """The share of days after the opening on which a seat had a decision worth points (game.pacing), over
+    every seat and game, and seat by seat."""
+    by_seat = {s: [x for r in records for x in r["lively"][s]] for s in scenario.seat_ids}
+    every = [x for days in by_seat.values() for x in days]
+    return {"lively_days": _share(every), "lively_by_seat": {s: _share(xs) for s, xs in by_seat.items()}}
+
+
+def _share(flags: list):
+    return round(sum(flags) / len(flags), 4) if flags else None
+
+
 def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
     n = len(records)
     frontier = Frontier(scenario)
@@ -104,6 +118,7 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
                     "match_rate": {i: round(matches[i] / n, 4) for i in counted},
                     "outcome": {e.issue: e.option if e.settled is Settled.AGREED else None for e in history},
                     "games": outcomes[real], "rank": _rank(outcomes, real)},
+        **_liveliness(scenario, records),
         "breaches_per_game": round(sum(r["breaches"] for r in records) / n, 4),
         "actions_per_game": round(sum(r["actions"] for r in records) / n, 2),
     }

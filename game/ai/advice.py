@@ -1,4 +1,10 @@
-"""'What would you want for this?': the judgement an answer to the offer would make, said as advice."""
+"""'What would you want for this?': what the leader would sign now, said as advice, and kept.
+
+The answer names the package nearest the asker's terms that the leader would accept if it were
+offered now, found with the same judgement as an answer to an offer, and the leader keeps to it:
+offered that very package by the asker the same day, it signs (leader.promised). Its opening ask,
+what it would put forward itself, is named beside it as such.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,7 @@ from . import voice
 
 
 def advise(leader, obs, asker, terms, parties=()):
-    """(terms it would sign, or None; what it says), for `terms` put to it by `asker` with `parties`.
-
-    The same judgement as an answer to the offer, so that what it says it could sign, it signs.
-    """
+    """(terms it would sign, or None; what it says), for `terms` put to it by `asker` with `parties`."""
     issues = leader.issues_by_id
     terms = {i: str(o) for i, o in terms.items() if i in leader.table.index}
     partners = [p for p in leader.beliefs if p != leader.seat and (p == asker or p in parties)]
@@ -19,14 +22,16 @@ def advise(leader, obs, asker, terms, parties=()):
     # Judged as if the terms had been put to it, for putting them shows how far the asker has come.
     supposed = leader.concessions.offered(asker, terms) if asker in leader.beliefs else None
     try:
-        verdict, wanted, reason = leader.judge(obs, terms, partners)
+        verdict, _, reason = leader.judge(obs, terms, partners)
+        wanted = terms if verdict == "accept" else leader.nearest_acceptable(obs, asker, terms, partners)
+        opening = leader.opening(obs, terms, partners) if wanted is not None else None
     finally:
         if supposed is not None:
             leader.concessions.forget(supposed)
-    if verdict == "accept":
-        return terms, voice.want_answer(leader.me, issues, terms, terms)
-    if wanted and wanted != terms:
-        return wanted, voice.want_answer(leader.me, issues, terms, wanted)
+    if wanted is not None:
+        signers = frozenset(parties) | {asker, leader.seat}
+        leader.promises.append((asker, obs["turn"], dict(wanted), signers))
+        return wanted, voice.want_answer(leader.me, issues, terms, wanted, opening)
     if not any(leader.seat in issues[i]["signatories"] for i in terms):
         return None, reason + " " + voice.not_mine(leader.me, mine)
     return None, reason

@@ -53,6 +53,7 @@ class Leader:
         self.agreed_by = set()  # seats that have accepted a package of mine
         self.known = {}         # every proposal it has seen, by id, as it first saw it
         self.fired = set()      # the scenario events it has seen happen
+        self.promises = []      # (asker, turn, terms, parties) it said it would sign, asked "what would you want?"
 
     # -- setting up from the first observation ------------------------------------
 
@@ -264,6 +265,8 @@ class Leader:
         prop = next(p for p in obs["proposals"] if p["id"] == pid)
         partners = [p for p in prop["parties"] if p != self.seat]
         can_accept = any(a.type == "accept" and a.proposal == pid for a in legal)
+        if can_accept and self.promised(obs, prop):
+            return Action("accept", proposal=pid)
         verdict, wanted, reason = self.judge(obs, prop["terms"], partners, can_accept)
         if verdict == "accept":
             return Action("accept", proposal=pid)
@@ -383,6 +386,52 @@ class Leader:
                    and p["proposer"] == self.seat for p in obs["proposals"])
 
     # -- "what would you want for this?" ---------------------------------------------------
+
+    def promised(self, obs, prop) -> bool:
+        """Whether it named these very terms, with these parties, to their proposer the day the offer was made
+        (and nobody party to it has since broken its word with it): what it said it would sign, it signs."""
+        parties = frozenset(prop["parties"])
+        if any(self.breach_by(obs, p) for p in parties if p != self.seat):
+            return False
+        return any(asker == prop["proposer"] and turn == prop["turn"] and terms == prop["terms"] and
+                   signers == parties for asker, turn, terms, signers in self.promises)
+
+    def nearest_acceptable(self, obs, asker, terms, partners):
+        """The package over the asked issues it would sign now that lies nearest the asked terms, option by
+        option (the most of what the asker wants), checked with the same judgement as an answer; None if none."""
+        ks = [self.table.index[i] for i in terms if i in obs["open_issues"]]
+        if not ks:
+            return None
+        demand, _ = self._demand(obs, ks, partners)
+        ks_full, packages, total, base = self.candidates(obs, ks)
+        ok = np.flatnonzero(total >= demand - 1e-9)
+        if not len(ok):
+            return None
+        asked = self.table.row(ks_full, terms)
+        spans = np.array([max(1, len(self.table.options[k]) - 1) for k in ks_full], float)
+        moved = np.abs(packages[ok] - asked) / spans
+        distance = np.where(asked >= 0, moved, 0.0).sum(axis=1)
+        # Nearest first; between equals, what leaves it the least surplus over its demand (the asker's gain).
+        order = ok[np.lexsort((total[ok] - demand, distance))]
+        for choice in order[:12]:
+            wanted = self.table.terms(ks_full, packages[choice])
+            if self.judge(obs, wanted, partners)[0] == "accept":
+                return wanted
+        return None
+
+    def opening(self, obs, terms, partners):
+        """What it would put forward itself on these issues now: its opening ask, or None."""
+        ks = [self.table.index[i] for i in terms if i in obs["open_issues"]]
+        if not ks:
+            return None
+        demand, _ = self._demand(obs, ks, partners)
+        # Saying what it would ask for is not deciding anything: the leader's own draws stay as they were.
+        drawn = self.rng.bit_generator.state
+        try:
+            picked = self._pick(obs, ks, partners, demand)
+        finally:
+            self.rng.bit_generator.state = drawn
+        return None if picked is None else self.table.terms(picked[0], picked[1])
 
     def what_would_you_want(self, obs, partner, terms, parties=()):
         self.observe(obs)

@@ -135,6 +135,16 @@ def lapse_warning(w: Words, space: dict, parties, expires: int, turn: int) -> st
             "Keep it open until tomorrow.")
 
 
+def ask_words(w: Words, seat: str, left: int) -> dict:
+    """What a "what would they want?" button for an AI leader says: how many questions it still takes today."""
+    name = w.name(seat)
+    if left <= 0:
+        return {"left": 0, "label": f"What would {name} want?",
+                "note": f"{name} will not be asked again today: make an offer, or ask tomorrow."}
+    more = "one more question" if left == 1 else f"{left} more questions"
+    return {"left": left, "label": f"What would {name} want?", "note": f"{name} takes {more} from you today."}
+
+
 def wait_reason(w: Words, obs: dict) -> str:
     """Why the viewer cannot speak now."""
     if obs["phase"] != "talks":

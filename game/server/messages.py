@@ -15,10 +15,10 @@ from game.engine.views import private_info
 from game.match import Controller
 from game.present.seatview import briefing_view, looks_of, result_view, seat_view
 from game.present.table import Words, agreement_card, lapse_warning, day_lines, news_item, offer_card, phase_lines, statement_line
-from game.present.worth import bar_words, worth
+from game.present.worth import no_stakes, stakes_words
 
 from .protocol import ServerType
-from .table import Table
+from .table import Table, TableError
 
 
 def seat_names(table: Table) -> dict[str, Any]:
@@ -49,13 +49,15 @@ def state_message(table: Table, seat: str, news_from: int, holders: dict[str, An
         "turn": state.turn, "phase": str(state.phase), "round": state.round if state.phase == Phase.TALKS else 0,
         "observation": obs, "news_from": news_from, "legal": legal, "space": space,
         "controllers": table.controllers(), "holders": holders, **pace(table, now),
+        "stakes": table.seat_stakes(seat), "asks_left": table.asks_left(seat),
     }
     result = table.result()
     if result is not None:
         message["result"] = result
     if views:
         public = table.match.public
-        message["view"] = seat_view(public, obs, seat, legal, space, message["controllers"], obs["news"])
+        message["view"] = seat_view(public, obs, seat, legal, space, message["controllers"], obs["news"],
+                                    message["stakes"], message["asks_left"])
         if result is not None:
             message["view"]["result"] = result_view(public, result, seat)
     obs.pop("private")   # sent once, when the seat is taken
@@ -136,24 +138,21 @@ def table_view(table: Table) -> dict[str, Any]:
 
 
 def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: list[Any], expires: int) -> dict[str, Any]:
+    """What a package being built would do to the seat's final score, and whether the rules would take it now."""
     state = table.state
     public = table.match.public
-    prefs = private_info(table.scenario.seat(seat))["preferences"]
-    settled = state.outcome()
     problem = ""
     try:
         action = Action.from_dict({"type": "propose", "parties": list(parties), "terms": dict(terms),
                                    "expires": expires})
-        clean = dict(action.terms)
         check_package(state, seat, action.parties, action.terms, action.expires)
+        stakes = table.stakes(seat, {"kind": "sign", "terms": dict(action.terms), "parties": list(action.parties)})
     except IllegalAction as err:
         problem = str(err)
-        clean = {i: o for i, o in terms.items() if isinstance(i, str) and isinstance(o, str)}
-    known = {i["id"]: i["options"] for i in public["issues"]}
-    clean = {i: o for i, o in clean.items() if o in known.get(i, ())}
-    value = worth(prefs, public["issues"], settled, clean)
-    now = worth(prefs, public["issues"], settled, {})
+    except TableError as err:
+        problem = err.message
+    words = no_stakes(problem) if problem else stakes_words(stakes, seat_names(table), "sign")
     warning = "" if problem else lapse_warning(Words(public, seat), state.proposal_space(seat), list(parties),
                                                expires, state.turn)
-    return {"type": ServerType.PREVIEW, "worth": bar_words(value, prefs["reservation"], now), "problem": problem,
+    return {"type": ServerType.PREVIEW, "worth": words, "stakes": None if problem else stakes, "problem": problem,
             "warning": warning}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import move
-from game.present.table import breaks, hold_move, move_card, revealed_moves
+from game.present.table import HOLD, breaks, hold_move, move_card, revealed_moves
+from game.present.worth import points
 
 from .. import theme
 from ..lists import ListBox, ListState, RichText, ScrollState
@@ -109,8 +110,18 @@ class MovesPanel:
         app.text.draw(surf, name, (rect.left, rect.top + app.u(4)), "bold",
                       (theme.BAD if broken else theme.TEXT) if ok else theme.FAINT, max_width=rect.width)
         # The warning leads the second line, where it cannot be cut off by a long name.
-        app.text.draw(surf, card["kind"], (rect.left, rect.top + app.u(4) + app.text.line_height("bold")), "small",
+        stakes = self.move_stakes(self.moves()[k])
+        kind = card["kind"] + (f" \u00b7 {points(stakes['total'])}" if stakes and stakes["total"] else "")
+        app.text.draw(surf, kind, (rect.left, rect.top + app.u(4) + app.text.line_height("bold")), "small",
                       theme.BAD if broken and ok else theme.MUTED, max_width=rect.width)
+
+    def move_stakes(self, mv) -> dict | None:
+        """What this move would do to your final score tonight, in words (None for Hold, or a move not open
+        to you now)."""
+        if mv["id"] == HOLD or self.t.viewer is None:
+            return None
+        words = self.t.stakes({"kind": "move", "move": mv["id"]}, "move")
+        return None if words["final"] is None else words
 
     def detail_items(self, mv) -> list:
         t = self.t
@@ -124,6 +135,12 @@ class MovesPanel:
         items.append(("body", theme.TEXT, card["description"]))
         items += [("small", theme.MUTED, "\u2022 " + effect) for effect in card["effects"]]
         items += [("small", theme.BAD, line) for line in card["breaks"]]
+        stakes = self.move_stakes(mv)
+        if stakes is not None:
+            tone = {"good": theme.GOOD, "bad": theme.BAD}.get(stakes["tone"], theme.MUTED)
+            items.append(("bold", tone, stakes["headline"]))
+            items += [("small", theme.MUTED, "\u2022 " + p["text"]) for p in stakes["parts"]]
+            items.append(("small", theme.FAINT, stakes["notes"]))
         return items + self.said.items(mv["id"])
 
     def draw(self, surf):

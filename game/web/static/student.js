@@ -318,7 +318,7 @@ function offerCard(o) {
       el("button", { disabled: !o.can.counter, onclick: () => counter(o), text: "Counter\u2026" }));
   }
   const ai = S.state.controllers[o.from] !== "human" && !o.mine && o.open;
-  if (ai) buttons.append(el("button", { onclick: () => ask(o.from, o.terms_raw, o.parties, key), text: `What would ${name(o.from)} want?` }));
+  if (ai) buttons.append(askButton(o.from, () => ask(o.from, o.terms_raw, o.parties, key), false));
   return el("article", { class: `card${o.needs_answer ? " needs" : ""}`, "aria-label": o.label },
     el("h3", {}, seatTag(looks()[o.from], o.mine ? "You" : null), " ", el("span", { text: o.headline.replace(/^From [^:]+: /, "") })),
     el("p", { class: "small muted", text: o.accepted_line }),
@@ -342,6 +342,13 @@ function ask(seat, terms, parties, key) {
   conn.request({ type: "ask", seat, terms, parties })
     .then((answer) => { S.answers[key] = answer; render(); announce(answer.text); })
     .catch((err) => { S.said = { [key]: { text: err.message, bad: true } }; render(); });
+}
+
+// A leader takes a few questions a day from each seat; the button says how many are left, from the server.
+function askButton(seat, onclick, blank) {
+  const view = S.state && S.state.view;
+  const a = (view && view.asks && view.asks[seat]) || { left: 1, label: `What would ${name(seat)} want?`, note: "" };
+  return el("button", { onclick, disabled: blank || a.left <= 0, title: a.note, "aria-description": a.note, text: a.label });
 }
 
 function answerBlock(key) {
@@ -394,7 +401,7 @@ function propose(v) {
     preview && preview.warning ? el("p", { class: "tone-bad", role: "status", text: `\u26a0 ${preview.warning}` }) : null,
     el("div", { class: "row" }, sendButton,
       el("button", { onclick: () => { S.draft = newDraft(); S.preview = null; render(); }, text: "Clear" }),
-      aiParties.map((p) => el("button", { onclick: () => ask(p, d.terms, [me, ...d.parties], "propose"), disabled: !Object.keys(d.terms).length, text: `What would ${name(p)} want?` }))),
+      aiParties.map((p) => askButton(p, () => ask(p, d.terms, [me, ...d.parties], "propose"), !Object.keys(d.terms).length))),
     answerBlock("propose"), said("propose"), statementBox(v));
 }
 
@@ -462,6 +469,7 @@ function moves(v) {
         el("p", { class: "small muted", text: c.kind }), el("p", { text: c.description }),
         el("ul", { class: "lines small" }, c.effects.map((e) => el("li", { text: e }))),
         c.breaks.map((b) => el("p", { class: "tone-bad small", text: b })),
+        worthBar(c.stakes),
         el("button", { class: confirming ? "danger" : "primary", disabled: !c.available, onclick: make,
           text: confirming ? "Break the agreement: make this move anyway" : "Make this move" }),
         confirming ? el("button", { onclick: () => { S.confirmMove = null; render(); }, text: "Cancel" }) : null,
