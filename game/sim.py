@@ -22,13 +22,13 @@ def game_seed(run_seed: int, index: int) -> int:
     return (run_seed * 1_000_003 + index * 7_919) % (2 ** 32)
 
 
-def play_one(scenario, seed: int, controllers: dict) -> dict:
+def play_one(scenario, seed: int, controllers: dict, paced: bool = True) -> dict:
     match = Match(scenario, seed, controllers)
     match.run()
     state = match.state
     scores = state.scores()
     history = history_comparison(state)
-    days = pacing.days(scenario, seed, state.log)
+    days = pacing.days(scenario, seed, state.log) if paced else []
     return {"seed": seed, "outcome": state.outcome(), "actions": len(state.log),
             "lively": {s: [d.lively for d in days if d.seat == s] for s in scenario.seat_ids},
             "scores": {s: v["total"] for s, v in scores.items()},
@@ -39,17 +39,18 @@ def play_one(scenario, seed: int, controllers: dict) -> dict:
 
 
 def _play_chunk(args):
-    scenario, seeds, controllers = args
-    return [play_one(scenario, seed, controllers) for seed in seeds]
+    scenario, seeds, controllers, paced = args
+    return [play_one(scenario, seed, controllers, paced) for seed in seeds]
 
 
 def run_games(scenario, games: int, seed: int, controllers: dict, workers: int = 1, progress=None,
-              ray: str | None = None) -> list:
-    """Records of `games` AI games, the same whether played here, on `workers` processes or on Ray."""
+              ray: str | None = None, paced: bool = True) -> list:
+    """Records of `games` AI games, the same whether played here, on `workers` processes or on Ray; with
+    `paced`, each record says which days were lively for which seat (game.pacing)."""
     seeds = [game_seed(seed, i) for i in range(games)]
     spread = max(workers, 2 if ray else 1)
     size = max(1, min(50, games // (spread * 4) or 1))
-    chunks = [(scenario, seeds[i:i + size], controllers) for i in range(0, games, size)]
+    chunks = [(scenario, seeds[i:i + size], controllers, paced) for i in range(0, games, size)]
     tick = (lambda records: progress(len(records))) if progress else None
     return [r for records in batch.run(_play_chunk, chunks, workers, ray, tick) for r in records]
 

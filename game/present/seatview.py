@@ -7,11 +7,11 @@ browser only lays it out and sends back what the player chose.
 
 from __future__ import annotations
 
-from .debrief import PLAYED_BY
+from .debrief import PAR_NOTE, PLAYED_BY, par_headlines, par_line
 from .looks import seat_looks
 from .table import (Words, agreement_card, ask_words, breach_line, day_lines, moves_for, news_item, offer_card,
                     offer_order, phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
-from .words import STAT_NAMES, STAT_SHORT, long_date, option_text, source_text
+from .words import STAT_NAMES, STAT_SHORT, long_date, option_text, signed, source_text
 from .worth import stakes_words
 
 STATS = ("military", "economy", "domestic", "standing")
@@ -127,12 +127,18 @@ def result_view(public: dict, result: dict, viewer: str | None) -> dict:
     """The end: each seat's score and its parts, and the table beside what really happened."""
     w = Words(public, viewer)
     scores = result["scores"]
+    par = result["par"]
     rows = []
     for s in public["seats"]:
         v = scores[s["id"]]
         rows.append({"seat": s["id"], "name": s["name"], "total": v["total"], "you": s["id"] == viewer,
+                     "par": par[s["id"]]["par"], "vs_par": signed(par[s["id"]]["diff"]),
+                     "rating": par[s["id"]]["rating"], "percentile": par[s["id"]]["percentile"],
+                     "par_line": par_line(w, s["id"], v["total"], par[s["id"]]),
                      "parts": f"deal {v['deal']:+d} \u00b7 objectives {v['objectives']:+d} \u00b7 "
                               f"support and standing {v['stats']:+d} \u00b7 kept word {v['integrity']:+d}"})
+    rows.sort(key=lambda r: (-r["percentile"], -par[r["seat"]]["diff"]))
+    games = next(iter(par.values()))["games"]
     history = public["history"]
     compare = []
     for row in result["history"]["issues"]:
@@ -141,7 +147,9 @@ def result_view(public: dict, result: dict, viewer: str | None) -> dict:
         compare.append({"issue": row["name"], "table": option_text(issue, row["table"]) +
                         ("" if row["signed"] else " (unsigned)"),
                         "history": option_text(issue, row["history"]), "same": same})
-    return {"scores": rows, "compare": compare, "closeness": round(result["history"]["closeness"], 3),
+    return {"scores": rows, "compare": compare,
+            "headline": par_headlines(w, [viewer] if viewer else [], scores, par)[0],
+            "par_note": PAR_NOTE.format(games=games), "closeness": round(result["history"]["closeness"], 3),
             "history_summary": history.get("summary", ""), "history_date": long_date(history.get("date", "")),
             "history_source": source_text(public, history.get("source", "")),
             "aftermath": history.get("aftermath", "")}

@@ -384,7 +384,9 @@ class Table:
         if not self.state.is_over():
             return None
         from game.engine import history_comparison
-        return {"scores": self.state.scores(), "history": history_comparison(self.state)}
+        from game.par import ratings
+        scores = self.state.scores()
+        return {"scores": scores, "history": history_comparison(self.state), "par": ratings(self.scenario, scores)}
 
 
 def _fold(state: dict[str, Any], row: LogRow) -> None:

@@ -353,7 +353,7 @@ class RemoteSession:
         obs = self._state["observation"]
         private = self.view.private or {}
         return Ending(scores=result["scores"], history=result["history"], agreements=obs["agreements"],
-                      objectives={self.seat: private.get("objectives", [])})
+                      objectives={self.seat: private.get("objectives", [])}, par=result["par"])
 
     def full_report(self) -> tuple[str, str]:
         path = (self.view.state or {}).get("report")

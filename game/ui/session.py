@@ -14,6 +14,7 @@ import time
 from game.engine import IllegalAction, history_comparison
 from game.engine.stakes import Projector, choice_from
 from game.match import AskRefused
+from game.par import ratings
 from game.persistence import SaveError
 
 from .tablesession import NOT_SHOWN, DayWatch, Ending, Pace, Resolution
@@ -189,8 +190,10 @@ class LocalSession:
         state = self.state
         # The game is over: every seat's objectives can now be revealed for the debrief.
         view = state.facilitator_view()
-        return Ending(scores=state.scores(), history=history_comparison(state), agreements=view["agreements"],
-                      objectives={seat: view["private"][seat]["objectives"] for seat in self.scenario.seat_ids})
+        scores = state.scores()
+        return Ending(scores=scores, history=history_comparison(state), agreements=view["agreements"],
+                      objectives={seat: view["private"][seat]["objectives"] for seat in self.scenario.seat_ids},
+                      par=ratings(self.scenario, scores))
 
     def full_report(self) -> tuple[str, str]:
         """Write the report into the saves folder (reports/), each time afresh, and give its address."""

@@ -63,6 +63,7 @@ class Ending:
     history: dict
     agreements: list
     objectives: dict   # seat -> its objectives, for the seats whose objectives are known here
+    par: dict          # seat -> its score against what AI leaders score in that seat (game.par.Par.rating)
 
 
 @dataclass
