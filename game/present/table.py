@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from game.scenario.wording import sentence
 
+from .conditions import condition_text
 from .words import day_date, day_iso, effect_text, option_text, seat_names, source_lines, source_text, terms_lines
 
 HOLD = "hold"
@@ -210,15 +211,54 @@ def breaks(w: Words, obs: dict, move_id: str) -> list:
     return out
 
 
+def requires_text(w: Words, mv: dict) -> str:
+    """When a move can be made at all, in words ('' for a move always open)."""
+    cond = mv.get("requires")
+    if not cond:
+        return ""
+    events = {}
+    stack = [cond]
+    while stack:
+        c = stack.pop()
+        if c["kind"] == "happened":
+            events[c["event"]] = c.get("title", c["event"])
+        stack.extend(c["children"])
+
+    def said(c):
+        return condition_text(c, w.public, w.names, events)
+
+    plain, unless, once = [], [], False
+    for part in cond["children"] if cond["kind"] == "all" else [cond]:
+        if part["kind"] != "not":
+            plain.append(said(part))
+            continue
+        inner = part["children"][0]
+        if inner["kind"] == "moved" and inner.get("seat") == mv["seat"] and inner.get("move") == mv["id"]:
+            once = True
+        else:
+            unless.append(said(inner))
+    out = []
+    if plain:
+        out.append(f"Only possible when {' and '.join(plain)}.")
+    if unless:
+        out.append(f"Not possible once {' or '.join(unless)}.")
+    if once:
+        out.append("Once only.")
+    return " ".join(out)
+
+
 def move_card(w: Words, obs: dict, mv: dict, available: set | None) -> dict:
     broken = breaks(w, obs, mv["id"])
     ok = available is None or mv["id"] in available
+    when = requires_text(w, mv)
     kind = ("breaks an agreement \u00b7 " if broken else "") + mv["kind"].replace("_", " ") + \
         ("" if mv["public"] else " \u00b7 secret") + ("" if ok else " \u00b7 not available now")
     return {"id": mv["id"], "name": mv["name"], "kind": kind, "description": mv["description"],
             "effects": [effect_text(e, w.names, w.public) for e in mv["effects"]],
             "breaks": [f"\u26a0 Breaks {b} Breaking costs trust, standing and support at home." for b in broken],
-            "available": available is not None and mv["id"] in available}
+            "available": available is not None and mv["id"] in available,
+            "why_not": "" if ok else (f"Not available now. {when}" if when else "Not available now."),
+            "requires": when}
 
 
 def moves_for(w: Words, obs: dict, available: set | None) -> list:

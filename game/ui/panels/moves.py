@@ -69,7 +69,7 @@ class MovesPanel:
         elif available is None:
             why = "moves are chosen when today's talks end"
         else:
-            why = "not available now"
+            why = move_card(t.words(), t.obs, mv, available)["why_not"].rstrip(".") or "not available now"
         buttons = buttons_at_bottom(app, self.detail, [
             ("choose", "Make this move", self.choose,
              "Commit to this move; all moves are revealed together." + ("" if can else f" (Not now: {why}.)"),
@@ -85,8 +85,9 @@ class MovesPanel:
         mv = self.selected()
         available = self.available()
         if available is None or mv["id"] not in available:
+            why = move_card(self.t.words(), self.t.obs, mv, available)["why_not"]
             self.said.set(mv["id"], "Moves are chosen after the talks." if available is None
-                          else f"{mv['name']} is not available now.", True)
+                          else f"{mv['name']}: {why}", True)
             return
         problem = self.t.act(move(mv["id"]))
         self.said.set(mv["id"], problem or f"You chose: {mv['name']}.", bool(problem))
@@ -133,6 +134,10 @@ class MovesPanel:
         elif t.obs["phase"] == "talks":
             items.append(("small", theme.ACCENT, f"Talks first: moves are chosen after round {t.obs['talk_rounds']}."))
         items.append(("body", theme.TEXT, card["description"]))
+        if card["why_not"]:
+            items.append(("body", theme.BAD, "\u2717 " + card["why_not"]))
+        elif card["requires"]:
+            items.append(("small", theme.MUTED, card["requires"]))
         items += [("small", theme.MUTED, "\u2022 " + effect) for effect in card["effects"]]
         items += [("small", theme.BAD, line) for line in card["breaks"]]
         stakes = self.move_stakes(mv)

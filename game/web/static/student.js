@@ -467,6 +467,7 @@ function moves(v) {
       };
       return el("article", { class: "card" }, el("h3", { class: c.breaks.length ? "tone-bad" : "", text: (c.breaks.length ? "\u26a0 " : "") + c.name }),
         el("p", { class: "small muted", text: c.kind }), el("p", { text: c.description }),
+        c.why_not ? el("p", { class: "tone-bad", text: `\u2717 ${c.why_not}` }) : c.requires ? el("p", { class: "small muted", text: c.requires }) : null,
         el("ul", { class: "lines small" }, c.effects.map((e) => el("li", { text: e }))),
         c.breaks.map((b) => el("p", { class: "tone-bad small", text: b })),
         worthBar(c.stakes),
