@@ -23,15 +23,15 @@ def advise(leader, obs, asker, terms, parties=()):
     supposed = leader.concessions.offered(asker, terms) if asker in leader.beliefs else None
     try:
         verdict, _, reason = leader.judge(obs, terms, partners)
-        wanted = terms if verdict == "accept" else leader.nearest_acceptable(obs, asker, terms, partners)
-        opening = leader.opening(obs, terms, partners) if wanted is not None else None
+        opening = leader.opening(obs, terms, partners)
     finally:
         if supposed is not None:
             leader.concessions.forget(supposed)
+    wanted = terms if verdict == "accept" else leader.nearest_acceptable(obs, asker, terms, partners)
     if wanted is not None:
         signers = frozenset(parties) | {asker, leader.seat}
         leader.promises.append((asker, obs["turn"], dict(wanted), signers))
-        return wanted, voice.want_answer(leader.me, issues, terms, wanted, opening)
+        return wanted, voice.want_answer(leader.me, issues, terms, wanted, opening if wanted != terms else None)
     if not any(leader.seat in issues[i]["signatories"] for i in terms):
         return None, reason + " " + voice.not_mine(leader.me, mine)
     return None, reason

@@ -160,7 +160,9 @@ class Leader:
         return bool(self.level.reciprocity) and any(
             p not in self.agreed_by and not self.concessions.has_moved(p, group) for p in signers)
 
-    def _demand(self, obs, ks, partners):
+    def _demand(self, obs, ks, partners, offered=True):
+        """(what it asks for over issues ks, what it has now); without `offered`, leaving out its rule never to
+        ask for less than a partner has already offered it."""
         now, floor, ceiling = self._bounds(obs, ks)
         span = max(ceiling - floor, 1e-9)
         demand = floor + span * self._share(obs, ks, partners) if ceiling > floor else floor
@@ -170,7 +172,8 @@ class Leader:
                 demand += LOW_TRUST_PREMIUM * span * (TRUST_COMFORT - trust) / 100
             record = self.reputation.held_against(other, obs["turn"])
             demand += REPUTATION_PREMIUM * span * min(1.0, record)
-        return max(min(demand, ceiling), self._offered_already(obs, ks, partners)), now
+        demand = min(demand, ceiling)
+        return (max(demand, self._offered_already(obs, ks, partners)) if offered else demand), now
 
     def _offered_already(self, obs, ks, partners) -> float:
         """What the best offer a partner has itself made on these issues is worth: it never asks
@@ -396,26 +399,45 @@ class Leader:
         return any(asker == prop["proposer"] and turn == prop["turn"] and terms == prop["terms"] and
                    signers == parties for asker, turn, terms, signers in self.promises)
 
-    def nearest_acceptable(self, obs, asker, terms, partners):
+    def would_sign(self, obs, asker, terms, partners) -> bool:
+        """Whether it would accept `terms` were `asker` to offer them now: the answer's own judgement, with the
+        offer counted as the concession it would show, and nothing of it kept."""
+        supposed = self.concessions.offered(asker, terms) if asker in self.beliefs else None
+        try:
+            return self.judge(obs, terms, partners)[0] == "accept"
+        finally:
+            if supposed is not None:
+                self.concessions.forget(supposed)
+
+    def nearest_acceptable(self, obs, asker, terms, partners, tries=200):
         """The package over the asked issues it would sign now that lies nearest the asked terms, option by
-        option (the most of what the asker wants), checked with the same judgement as an answer; None if none."""
+        option (the most of what the asker wants), each judged as if offered; None if none is near enough."""
         ks = [self.table.index[i] for i in terms if i in obs["open_issues"]]
         if not ks:
             return None
-        demand, _ = self._demand(obs, ks, partners)
-        ks_full, packages, total, base = self.candidates(obs, ks)
-        ok = np.flatnonzero(total >= demand - 1e-9)
-        if not len(ok):
-            return None
+        ks_full, packages, total, _ = self.candidates(obs, ks)
+        # Nothing is signed that does not improve on what is in force, nor below the lowest demand any offer
+        # could bring it to: the one it would make were it offered its own best package (a concession brings a
+        # demand down; the rule never to ask for less than was offered only raises it).
+        now, floor, _ = self._bounds(obs, ks_full)
+        lowest = floor
+        if not (obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"]):
+            best = self.table.terms(ks_full, packages[int(np.argmax(total))])
+            supposed = self.concessions.offered(asker, best) if asker in self.beliefs else None
+            try:
+                lowest = max(floor, self._demand(obs, ks_full, partners, offered=False)[0])
+            finally:
+                if supposed is not None:
+                    self.concessions.forget(supposed)
+        ok = np.flatnonzero((total >= lowest - 1e-9) & (total > now + 1e-9))
         asked = self.table.row(ks_full, terms)
         spans = np.array([max(1, len(self.table.options[k]) - 1) for k in ks_full], float)
-        moved = np.abs(packages[ok] - asked) / spans
-        distance = np.where(asked >= 0, moved, 0.0).sum(axis=1)
-        # Nearest first; between equals, what leaves it the least surplus over its demand (the asker's gain).
-        order = ok[np.lexsort((total[ok] - demand, distance))]
-        for choice in order[:12]:
+        distance = np.where(asked >= 0, np.abs(packages[ok] - asked) / spans, 0.0).sum(axis=1)
+        # Nearest first; between equals, what leaves it the least over its own value of the asked terms.
+        order = ok[np.lexsort((total[ok], distance))]
+        for choice in order[:tries]:
             wanted = self.table.terms(ks_full, packages[choice])
-            if self.judge(obs, wanted, partners)[0] == "accept":
+            if self.would_sign(obs, asker, wanted, partners):
                 return wanted
         return None
 

@@ -89,14 +89,14 @@ def test_the_package_named_is_the_nearest_it_would_sign():
         if wanted is None:
             continue
         obs = match.state.observation("russia")
-        assert leader.judge(obs, wanted, ["turkey"])[0] == "accept"
+        assert leader.would_sign(obs, "turkey", wanted, ["turkey"])
         for issue_id, option in wanted.items():
             options = scenario.issue(issue_id).options
             here, there = options.index(option), options.index(asked[issue_id])
             if here == there:
                 continue
             nearer = dict(wanted, **{issue_id: options[here + (1 if there > here else -1)]})
-            assert leader.judge(obs, nearer, ["turkey"])[0] != "accept", (seed, wanted, nearer)
+            assert not leader.would_sign(obs, "turkey", nearer, ["turkey"]), (seed, wanted, nearer)
             checked += 1
     assert checked
 

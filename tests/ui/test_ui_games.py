@@ -3,6 +3,7 @@
 import pygame
 import pytest
 
+from game import pacing
 from game.catalog import load_scenario
 from game.par import par_for
 from game.present.debrief import par_diff
@@ -40,6 +41,8 @@ def test_a_whole_game_from_title_to_end(make_app, tmp_path, scenario_id, mode):
     assert session.state.agreements
     assert "The summit is over" in d.text()
     assert {"briefing", "table", "moves", "resolution", "end"} <= game.snapped
+    lively, counted = pacing.lively(session.scenario, session.state.game.seed, session.state.log, session.humans)
+    assert lively >= 0.8 * counted, "the people had a decision worth points on most days after the second"
     if mode == "hot-seat":
         assert "curtain" in game.snapped
     d.shot(tmp_path / f"{scenario_id}-{mode}-end.png")
