@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.scenario.wording import join_sentences
+from game.scenario.wording import STAT_NAMES, join_sentences, trust_change
 
 from .errors import IllegalAction
 from .obligations import breaches
@@ -115,18 +115,22 @@ def _breaches(state, seat, move_id, broke_now):
         agreement = state.agreement(breach.agreement)
         issues = list(breach.issues)
         broke_now.add((agreement.id, seat))
-        add_stat(state, seat, "standing", breach.standing)
-        add_stat(state, seat, "domestic", breach.domestic)
+        name = seat_name(state, seat)
+        # What the breach cost, as charged: the day's summary shows this, not only the move's own effects.
+        changes = [f"{name}: {STAT_NAMES['standing']} {add_stat(state, seat, 'standing', breach.standing):+d}",
+                   f"{name}: {STAT_NAMES['domestic']} {add_stat(state, seat, 'domestic', breach.domestic):+d}"]
         for other, change in breach.trust:
             add_trust(state, other, seat, change)
-        for eff in breach.penalty:
-            apply_effect(state, eff)
+            changes.append(trust_change(seat_name(state, other), name, f"{change:+d}"))
+        changes += [apply_effect(state, eff) for eff in breach.penalty]
+        changes.append(f"{name}: {breach.points:+d} points at the end for the broken word")
         state.breaches.append({"turn": state.turn, "seat": seat, "agreement": agreement.id,
                                "issue": issues[0], "issues": issues, "move": move_id})
         text = join_sentences(ob.text for ob in breach.broken)
         events.append(state.record("breach", seat, "all",
                                    f"{seat_name(state, seat)} breaks {agreement_label(state, agreement)}: {text}",
-                                   agreement=agreement.id, issue=issues[0], issues=issues, move=move_id))
+                                   agreement=agreement.id, issue=issues[0], issues=issues, move=move_id,
+                                   changes=changes))
     return events
 
 

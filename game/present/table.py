@@ -298,7 +298,7 @@ def news_item(w: Words, e: dict) -> dict | None:
                     cite={"source": cite, "shown": shown, "later": bool(later)} if words else None,
                     source_detail=[{"label": k, "text": v} for k, v in source_lines(w.public, cite, shown, bool(later))])
     elif kind in ("breach", "reversal"):
-        item.update(tone="bad", title="\u2717 " + e["text"])
+        item.update(tone="bad", title="\u2717 " + e["text"], body="; ".join(e.get("changes", [])))
     elif kind in ("agreement", "kept"):
         item.update(tone="good", title="\u2713 " + e["text"])
     return item
