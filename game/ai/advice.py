@@ -34,4 +34,6 @@ def advise(leader, obs, asker, terms, parties=()):
         return wanted, voice.want_answer(leader.me, issues, terms, wanted, opening if wanted != terms else None)
     if not any(leader.seat in issues[i]["signatories"] for i in terms):
         return None, reason + " " + voice.not_mine(leader.me, mine)
-    return None, reason
+    # A counter-offer's note names terms it would want as a reply; as an answer it would mislead (those terms may
+    # be what is already signed): nothing near these terms would it sign now.
+    return None, reason if verdict == "reject" else voice.want_answer(leader.me, issues, terms, None)

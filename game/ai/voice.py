@@ -92,7 +92,7 @@ def want_answer(me, issues_by_id, asked, wanted, opening=None) -> str:
     """What it would sign now (and will, offered it today), and its opening ask beside it, labelled as such."""
     who = speaker(me)
     if wanted is None:
-        return f"{who} sees no version of this it could sign."
+        return f"{who} sees no version of this it could sign now that improves on what is signed."
     changes = _wants(issues_by_id, asked, wanted)
     text = f"{who} could sign this as it stands." if not changes else \
         f"{who} would sign it with " + " and ".join(changes) + "."
