@@ -56,6 +56,18 @@ def choice_from(seat: str, data: dict) -> Choice:
     return signing(seat, terms, list(dict.fromkeys([seat, *parties])))
 
 
+def material(state) -> tuple:
+    """Everything a projection reads of a state, as a key: two states with the same key have the same stakes for
+    every choice. Talk that signs nothing (offers, answers short of signing, the end of a round) leaves it as it
+    was, so a server need not project again after each of them."""
+    return (state.game.seed, state.turn, state.is_over(), state.stats.tobytes(), state.trust.tobytes(),
+            state.tracks.tobytes(), tuple(state.regions), tuple(state.sites), tuple(state.issue_open),
+            tuple(state.fired), tuple(state.missed), tuple(sorted(state.moves_made)),
+            tuple(sorted(state.settled.items())), tuple((a.id, tuple(a.live)) for a in state.agreements),
+            tuple((s["seat"], s["issue"], s["option"]) for s in state.statements),
+            len(state.breaches), len(state.reversals))
+
+
 def project(state, moves: dict | None = None):
     """A scratch copy of `state` taken to the end of the summit: the seats in `moves` make those moves
     tonight, every other seat holds every day, nothing more is signed, only certain events happen."""
@@ -75,12 +87,19 @@ class Projector:
     def __init__(self, state):
         self.state = state
         self._base = None
+        self._base_scores = None
 
     @property
     def base(self):
         if self._base is None:
             self._base = project(self.state)
         return self._base
+
+    @property
+    def base_scores(self) -> dict:
+        if self._base_scores is None:
+            self._base_scores = scoring.scores(self.base)
+        return self._base_scores
 
     def after(self, choice: Choice):
         """The projection with `choice` made. An illegal package or an unavailable move raises IllegalAction."""
@@ -98,23 +117,24 @@ class Projector:
 
     def changes(self, choice: Choice) -> dict:
         """Each seat's change in final score if `choice` is made: {seat: points}."""
-        before, after = scoring.scores(self.base), scoring.scores(self.after(choice))
+        before, after = self.base_scores, scoring.scores(self.after(choice))
         return {seat: after[seat]["total"] - before[seat]["total"] for seat in before}
 
     def stakes(self, viewer: str, choice: Choice) -> dict:
         """What `choice` does to `viewer`'s final score, part by part, as plain data."""
-        return _parts(self.state, viewer, self.base, self.after(choice))
+        after = self.after(choice)
+        return _parts(self.state, viewer, self.base, self.base_scores, after, scoring.scores(after))
 
 
 def stakes(state, viewer: str, choice: Choice) -> dict:
     return Projector(state).stakes(viewer, choice)
 
 
-def _parts(state, viewer: str, base, after) -> dict:
+def _parts(state, viewer: str, base, base_scores: dict, after, after_scores: dict) -> dict:
     g = state.game
     seat = g.scenario.seat(viewer)
     k = g.seat_index[viewer]
-    before_score, after_score = scoring.scores(base)[viewer], scoring.scores(after)[viewer]
+    before_score, after_score = base_scores[viewer], after_scores[viewer]
     met_before, met_after = set(before_score["objectives_met"]), set(after_score["objectives_met"])
     objectives = [{"id": o.id, "text": o.text, "points": o.points, "met": o.id in met_after,
                    "change": o.points if o.id in met_after else -o.points}

@@ -222,8 +222,8 @@ class GameState:
     def clone(self, history: bool = True) -> "GameState":
         """An independent copy: nothing the two states hold is shared except the unchanging Game.
 
-        Without `history`, the copy starts with no news, event log or action log: a scratch state for
-        projecting what happens next (see stakes.py), cheaper to make and to run on."""
+        Without `history`, the copy starts with no news, event log, action log, open offers or random generator:
+        a scratch state for projecting what happens next (see stakes.py), cheaper to make and to run on."""
         other = copy.copy(self)
         for name in ("stats", "trust", "tracks"):
             setattr(other, name, getattr(self, name).copy())
@@ -238,7 +238,7 @@ class GameState:
         else:
             other.events, other.log = [], []
             other.news_of = {seat: [] for seat in self.news_of}
-        other.proposals = {k: copy.copy(p) for k, p in self.proposals.items()}
+        other.proposals = {k: copy.copy(p) for k, p in self.proposals.items()} if history else {}
         for p in other.proposals.values():
             p.accepted = list(p.accepted)
         other.agreements = [copy.copy(a) for a in self.agreements]
@@ -247,7 +247,8 @@ class GameState:
         other.settled = dict(self.settled)
         other.moves_made = set(self.moves_made)
         other.chosen = dict(self.chosen)
-        other.rng = copy.deepcopy(self.rng)
+        # A projection leaves chance out and draws nothing: a scratch copy has no generator to draw from.
+        other.rng = copy.deepcopy(self.rng) if history else None
         return other
 
     def snapshot(self) -> dict:

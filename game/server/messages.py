@@ -34,9 +34,10 @@ def pace(table: Table, now: float) -> dict[str, Any]:
 
 
 def state_message(table: Table, seat: str, news_from: int, holders: dict[str, Any], now: float,
-                  views: bool = False) -> dict[str, Any]:
+                  views: bool = False, stakes: bool = False) -> dict[str, Any]:
     """Everything `seat` may know now; news from its item `news_from` on (a client keeps the rest). With
-    `views`, also the seat's screen in words (game.present), for clients that only lay text out."""
+    `views`, also the seat's screen in words (game.present), for clients that only lay text out; with `views` or
+    `stakes`, what each open offer and move would do to the seat's score (the projections cost: bots go without)."""
     state = table.state
     obs = state.observation(seat, since=news_from)
     mine = seat in state.to_move() and table.match.controllers[seat] == Controller.HUMAN \
@@ -49,7 +50,8 @@ def state_message(table: Table, seat: str, news_from: int, holders: dict[str, An
         "turn": state.turn, "phase": str(state.phase), "round": state.round if state.phase == Phase.TALKS else 0,
         "observation": obs, "news_from": news_from, "legal": legal, "space": space,
         "controllers": table.controllers(), "holders": holders, **pace(table, now),
-        "stakes": table.seat_stakes(seat), "asks_left": table.asks_left(seat),
+        "stakes": table.seat_stakes(seat) if views or stakes else {"offers": {}, "moves": {}},
+        "asks_left": table.asks_left(seat),
     }
     result = table.result()
     if result is not None:

@@ -123,6 +123,7 @@ class Hello(TypedDict):
     token: NotRequired[str]
     key: NotRequired[str]
     views: NotRequired[bool]
+    stakes: NotRequired[bool]
 
 
 class Claim(TypedDict):
@@ -179,7 +180,7 @@ _TEXT, _INT, _BOOL, _OBJ, _LIST = str, int, bool, dict, list
 SCHEMAS: dict[ClientType, dict[str, tuple[type, bool]]] = {
     ClientType.HELLO: {"protocol": (_INT, True), "role": (_TEXT, True), "code": (_TEXT, False),
                        "name": (_TEXT, False), "token": (_TEXT, False), "key": (_TEXT, False),
-                       "views": (_BOOL, False)},
+                       "views": (_BOOL, False), "stakes": (_BOOL, False)},
     ClientType.LOBBY: {},
     ClientType.CLAIM: {"table": (_TEXT, True), "seat": (_TEXT, True), "team_code": (_TEXT, False)},
     ClientType.LEAVE: {},

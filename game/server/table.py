@@ -15,7 +15,7 @@ from typing import Any
 from game.engine import DONE, Action, IllegalAction
 from game.engine.kinds import Phase
 from game.engine.phases import HOLD, available_moves
-from game.engine.stakes import Projector, choice_from, making, signing
+from game.engine.stakes import Projector, choice_from, making, material, signing
 from game.match import AskRefused, Controller, JournalError, Match
 from game.scenario import Scenario
 
@@ -72,7 +72,7 @@ class Table:
         self.version = 0
         self.logged = len(match.journal)         # journal entries already in the store
         self._projector: tuple[Any, Projector] | None = None
-        self._seat_stakes: dict[str, dict[str, Any]] = {}
+        self._stakes: dict[Any, dict[str, Any]] = {}
 
     # -- building ----------------------------------------------------------------------
 
@@ -142,12 +142,12 @@ class Table:
     # -- what a choice is worth ------------------------------------------------------------
 
     def projector(self) -> Projector:
-        """One projection of the game as it stands, shared by every seat until the state changes."""
-        state = self.state
-        mark = (id(state), len(state.log), len(state.events))
+        """One projection of the game as it stands, shared by every seat until something it reads changes (talk
+        that signs nothing changes none of it)."""
+        mark = material(self.state)
         if self._projector is None or self._projector[0] != mark:
-            self._projector = (mark, Projector(state))
-            self._seat_stakes = {}
+            self._projector = (mark, Projector(self.state))
+            self._stakes = {}
         return self._projector[1]
 
     def stakes(self, seat: str, choice: dict[str, Any]) -> dict[str, Any]:
@@ -162,21 +162,26 @@ class Table:
         """For a seat people play: what signing each open offer it is party to, and each move it could make
         tonight, would do to its final score. Empty for a seat an AI leader plays."""
         projector = self.projector()
-        if seat in self._seat_stakes:
-            return self._seat_stakes[seat]
         out: dict[str, Any] = {"offers": {}, "moves": {}}
         state = self.state
-        if self.match.controllers.get(seat) == Controller.HUMAN and not state.is_over():
-            for prop in state.proposals.values():
-                if prop.status == "open" and seat in prop.parties:
+        if self.match.controllers.get(seat) != Controller.HUMAN or state.is_over():
+            return out
+        for prop in state.proposals.values():
+            if prop.status == "open" and seat in prop.parties:
+                key = (seat, prop.terms, prop.parties)
+                if key not in self._stakes:
                     try:
-                        out["offers"][prop.id] = projector.stakes(seat, signing(seat, dict(prop.terms), prop.parties))
+                        self._stakes[key] = projector.stakes(seat, signing(seat, dict(prop.terms), prop.parties))
                     except IllegalAction:
-                        continue    # an issue of it has left the table: nothing to sign
-            for move_id in available_moves(state, seat):
-                if move_id != HOLD:
-                    out["moves"][move_id] = projector.stakes(seat, making(seat, move_id))
-        self._seat_stakes[seat] = out
+                        self._stakes[key] = None    # an issue of it has left the table: nothing to sign
+                if self._stakes[key] is not None:
+                    out["offers"][prop.id] = self._stakes[key]
+        for move_id in available_moves(state, seat):
+            if move_id != HOLD:
+                key = (seat, move_id)
+                if key not in self._stakes:
+                    self._stakes[key] = projector.stakes(seat, making(seat, move_id))
+                out["moves"][move_id] = self._stakes[key]
         return out
 
     # -- a seat acts -------------------------------------------------------------------

@@ -12,7 +12,7 @@ import json
 import time
 
 from game.engine import IllegalAction, history_comparison
-from game.engine.stakes import Projector, choice_from
+from game.engine.stakes import Projector, choice_from, material
 from game.match import AskRefused
 from game.par import ratings
 from game.persistence import SaveError
@@ -129,8 +129,12 @@ class LocalSession:
 
     def stakes(self, seat: str, choice: dict) -> tuple[dict | None, str]:
         key = (seat, json.dumps(choice, sort_keys=True))
-        if self._projector is None or self._stakes.get("version") != self.version:
-            self._projector, self._stakes = Projector(self.state), {"version": self.version}
+        if self._stakes.get("version") != self.version:
+            # Talk that signs nothing leaves what the projection reads as it was: keep what was worked out.
+            mark = material(self.state)
+            if self._projector is None or self._stakes.get("material") != mark:
+                self._projector, self._stakes = Projector(self.state), {"material": mark}
+            self._stakes["version"] = self.version
         if key not in self._stakes:
             try:
                 self._stakes[key] = (self._projector.stakes(seat, choice_from(seat, choice)), "")
