@@ -17,6 +17,7 @@ COMMANDS = {
     "play": ("game.commands.play", "the desktop game (the default)"),
     "validate": ("game.commands.validate", "check scenario files"),
     "simulate": ("game.commands.simulate", "AI-only games, headless, with outcome statistics"),
+    "par": ("game.commands.par", "measure each seat's par: what AI leaders score in it"),
     "replay": ("game.commands.replay", "replay a save and check its digest"),
     "shots": ("game.commands.shots", "render every scene of a scripted game to PNG files"),
     "bench": ("game.commands.bench", "print the performance figures"),

@@ -21,6 +21,7 @@ from game.engine.actions import Action
 from game.engine.kinds import FACILITATOR
 
 MAX_AI_STEPS = 10_000
+ASKS_PER_DAY = 2        # "what would you want?" questions a seat may put to one AI leader a day
 
 
 class Controller(StrEnum):
@@ -63,6 +64,10 @@ class JournalError(ValueError):
     """A journal that cannot be replayed, with the entry at fault."""
 
 
+class AskRefused(ValueError):
+    """A question an AI leader will not take: it is played by a person, or it has been asked enough today."""
+
+
 _PUBLIC = {}
 
 
@@ -96,6 +101,7 @@ class Match:
         self.leaders: dict = {}
         self._levels: dict = {}   # the level each leader in `leaders` plays at
         self.journal: list = []
+        self.asked: dict = {}     # (ai seat, asker, turn) -> questions put
         # Replayed AI choices that differ from the journal's (a save from another version of the AI).
         self.diverged: list = []
         for seat, kind in kinds.items():
@@ -169,14 +175,25 @@ class Match:
             self.journal.append([Entry.AI, seat, self.state.log[-1][1]])
         return events
 
+    def asks_left(self, seat: str, partner: str) -> int:
+        """How many more questions `partner` may put to AI seat `seat` today."""
+        return max(0, ASKS_PER_DAY - self.asked.get((seat, partner, self.state.turn), 0))
+
     def ask(self, seat: str, partner: str, terms: dict, parties=()):
         """Ask AI seat `seat` what it would want for these terms from `partner`, with these parties to the
-        package: (terms it would sign or None, what it says)."""
+        package: (terms it would sign or None, what it says). A leader takes ASKS_PER_DAY questions a day
+        from each seat; past that, or asked about a seat people play, raise AskRefused."""
+        name = self.scenario.seat(seat).name
         if self.controllers.get(seat, Controller.HUMAN) == Controller.HUMAN:
-            raise ValueError(f"{self.scenario.seat(seat).name} is played by a person; send a note instead")
+            raise AskRefused(f"{name} is played by a person; send a note instead")
+        if not self.asks_left(seat, partner):
+            raise AskRefused(f"{name} will not be asked again today: it has answered {ASKS_PER_DAY} questions "
+                             "from you already. Make an offer, or ask tomorrow.")
         leader = self.leaders[seat]
         terms, parties = dict(terms), list(parties)
         answer = leader.what_would_you_want(self.state.observation(seat, since=leader.seen), partner, terms, parties)
+        key = (seat, partner, self.state.turn)
+        self.asked[key] = self.asked.get(key, 0) + 1
         # Being asked teaches a leader something, so the question is part of the game's story.
         self.journal.append([Entry.ASK, seat, partner, terms, parties])
         return answer

@@ -9,7 +9,7 @@ from __future__ import annotations
 import collections
 import statistics
 
-from game import batch
+from game import batch, pacing
 from game.analysis import Frontier
 from game.engine import history_comparison
 from game.match import Match
@@ -22,13 +22,15 @@ def game_seed(run_seed: int, index: int) -> int:
     return (run_seed * 1_000_003 + index * 7_919) % (2 ** 32)
 
 
-def play_one(scenario, seed: int, controllers: dict) -> dict:
+def play_one(scenario, seed: int, controllers: dict, paced: bool = True) -> dict:
     match = Match(scenario, seed, controllers)
     match.run()
     state = match.state
     scores = state.scores()
     history = history_comparison(state)
+    days = pacing.days(scenario, seed, state.log) if paced else []
     return {"seed": seed, "outcome": state.outcome(), "actions": len(state.log),
+            "lively": {s: [d.lively for d in days if d.seat == s] for s in scenario.seat_ids},
             "scores": {s: v["total"] for s, v in scores.items()},
             "breaches": len(state.breaches), "agreements": len(state.agreements),
             "signers": [list(a.parties) for a in state.agreements],
@@ -37,17 +39,18 @@ def play_one(scenario, seed: int, controllers: dict) -> dict:
 
 
 def _play_chunk(args):
-    scenario, seeds, controllers = args
-    return [play_one(scenario, seed, controllers) for seed in seeds]
+    scenario, seeds, controllers, paced = args
+    return [play_one(scenario, seed, controllers, paced) for seed in seeds]
 
 
 def run_games(scenario, games: int, seed: int, controllers: dict, workers: int = 1, progress=None,
-              ray: str | None = None) -> list:
-    """Records of `games` AI games, the same whether played here, on `workers` processes or on Ray."""
+              ray: str | None = None, paced: bool = True) -> list:
+    """Records of `games` AI games, the same whether played here, on `workers` processes or on Ray; with
+    `paced`, each record says which days were lively for which seat (game.pacing)."""
     seeds = [game_seed(seed, i) for i in range(games)]
     spread = max(workers, 2 if ray else 1)
     size = max(1, min(50, games // (spread * 4) or 1))
-    chunks = [(scenario, seeds[i:i + size], controllers) for i in range(0, games, size)]
+    chunks = [(scenario, seeds[i:i + size], controllers, paced) for i in range(0, games, size)]
     tick = (lambda records: progress(len(records))) if progress else None
     return [r for records in batch.run(_play_chunk, chunks, workers, ray, tick) for r in records]
 
@@ -67,6 +70,18 @@ def _spread(values) -> dict:
     sd = statistics.pstdev(values) if len(values) > 1 else 0.0
     return {"mean": round(statistics.fmean(values), 4), "sd": round(sd, 4),
             "min": round(min(values), 4), "max": round(max(values), 4)}
+
+
+def _liveliness(scenario, records: list) -> dict:
+    """The share of days after the opening on which a seat had a decision worth points (game.pacing), over
+    every seat and game, and seat by seat."""
+    by_seat = {s: [x for r in records for x in r["lively"][s]] for s in scenario.seat_ids}
+    every = [x for days in by_seat.values() for x in days]
+    return {"lively_days": _share(every), "lively_by_seat": {s: _share(xs) for s, xs in by_seat.items()}}
+
+
+def _share(flags: list):
+    return round(sum(flags) / len(flags), 4) if flags else None
 
 
 def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
@@ -108,6 +123,7 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
                     "match_rate": {i: round(matches[i] / n, 4) for i in counted},
                     "outcome": {e.issue: e.option if e.settled is Settled.AGREED else None for e in history},
                     "games": outcomes[real], "rank": _rank(outcomes, real)},
+        **_liveliness(scenario, records),
         "breaches_per_game": round(sum(r["breaches"] for r in records) / n, 4),
         "actions_per_game": round(sum(r["actions"] for r in records) / n, 2),
     }

@@ -56,6 +56,7 @@ class Leader:
         self.agreed_by = set()  # seats that have accepted a package of mine
         self.known = {}         # every proposal it has seen, by id, as it first saw it
         self.fired = set()      # the scenario events it has seen happen
+        self.promises = []      # (asker, turn, terms, parties) it said it would sign, asked "what would you want?"
 
     # -- setting up from the first observation ------------------------------------
 
@@ -166,7 +167,9 @@ class Leader:
         return bool(self.level.reciprocity) and any(
             p not in self.agreed_by and not self.concessions.has_moved(p, group) for p in signers)
 
-    def _demand(self, obs, ks, partners):
+    def _demand(self, obs, ks, partners, offered=True):
+        """(what it asks for over issues ks, what it has now); without `offered`, leaving out its rule never to
+        ask for less than a partner has already offered it."""
         now, floor, ceiling = self._bounds(obs, ks)
         span = max(ceiling - floor, 1e-9)
         demand = floor + span * self._share(obs, ks, partners) if ceiling > floor else floor
@@ -176,7 +179,8 @@ class Leader:
                 demand += LOW_TRUST_PREMIUM * span * (TRUST_COMFORT - trust) / 100
             record = self.reputation.held_against(other, obs["turn"])
             demand += REPUTATION_PREMIUM * span * min(1.0, record)
-        return max(min(demand, ceiling), self._offered_already(obs, ks, partners)), now
+        demand = min(demand, ceiling)
+        return (max(demand, self._offered_already(obs, ks, partners)) if offered else demand), now
 
     def _offered_already(self, obs, ks, partners) -> float:
         """What the best offer a partner has itself made on these issues is worth: it never asks
@@ -275,6 +279,8 @@ class Leader:
         prop = next(p for p in obs["proposals"] if p["id"] == pid)
         partners = [p for p in prop["parties"] if p != self.seat]
         can_accept = any(a.type == "accept" and a.proposal == pid for a in legal)
+        if can_accept and self.promised(obs, prop):
+            return Action("accept", proposal=pid)
         verdict, wanted, reason = self.judge(obs, prop["terms"], partners, can_accept)
         if verdict == "accept":
             return Action("accept", proposal=pid)
@@ -393,6 +399,71 @@ class Leader:
                    and p["proposer"] == self.seat for p in obs["proposals"])
 
     # -- "what would you want for this?" ---------------------------------------------------
+
+    def promised(self, obs, prop) -> bool:
+        """Whether it named these very terms, with these parties, to their proposer the day the offer was made
+        (and nobody party to it has since broken its word with it): what it said it would sign, it signs."""
+        parties = frozenset(prop["parties"])
+        if any(self.breach_by(obs, p) for p in parties if p != self.seat):
+            return False
+        return any(asker == prop["proposer"] and turn == prop["turn"] and terms == prop["terms"] and
+                   signers == parties for asker, turn, terms, signers in self.promises)
+
+    def would_sign(self, obs, asker, terms, partners) -> bool:
+        """Whether it would accept `terms` were `asker` to offer them now: the answer's own judgement, with the
+        offer counted as the concession it would show, and nothing of it kept."""
+        supposed = self.concessions.offered(asker, self.table.whole(terms, obs)) if asker in self.beliefs else None
+        try:
+            return self.judge(obs, terms, partners)[0] == "accept"
+        finally:
+            if supposed is not None:
+                self.concessions.forget(supposed)
+
+    def nearest_acceptable(self, obs, asker, terms, partners, tries=200):
+        """The package over the asked issues it would sign now that lies nearest the asked terms, option by
+        option (the most of what the asker wants), each judged as if offered; None if none is near enough."""
+        ks = [self.table.index[i] for i in terms if i in obs["open_issues"]]
+        if not ks:
+            return None
+        ks_full, packages, total, _ = self.candidates(obs, ks, partners, self.table.row(ks, terms))
+        # Nothing is signed that does not improve on what is in force, nor below the lowest demand any offer
+        # could bring it to: the one it would make were it offered its own best package (a concession brings a
+        # demand down; the rule never to ask for less than was offered only raises it).
+        now, floor, _ = self._bounds(obs, ks_full)
+        lowest = floor
+        if not (obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"]):
+            best = self.table.whole(self.table.terms(ks_full, packages[int(np.argmax(total))]), obs)
+            supposed = self.concessions.offered(asker, best) if asker in self.beliefs else None
+            try:
+                lowest = max(floor, self._demand(obs, ks_full, partners, offered=False)[0])
+            finally:
+                if supposed is not None:
+                    self.concessions.forget(supposed)
+        ok = np.flatnonzero((total >= lowest - 1e-9) & (total > now + 1e-9))
+        asked = self.table.row(ks_full, terms)
+        spans = np.array([max(1, len(self.table.options[k]) - 1) for k in ks_full], float)
+        distance = np.where(asked >= 0, np.abs(packages[ok] - asked) / spans, 0.0).sum(axis=1)
+        # Nearest first; between equals, what leaves it the least over its own value of the asked terms.
+        order = ok[np.lexsort((total[ok], distance))]
+        for choice in order[:tries]:
+            wanted = self.table.terms(ks_full, packages[choice])
+            if self.would_sign(obs, asker, wanted, partners):
+                return wanted
+        return None
+
+    def opening(self, obs, terms, partners):
+        """What it would put forward itself on these issues now: its opening ask, or None."""
+        ks = [self.table.index[i] for i in terms if i in obs["open_issues"]]
+        if not ks:
+            return None
+        demand, _ = self._demand(obs, ks, partners)
+        # Saying what it would ask for is not deciding anything: the leader's own draws stay as they were.
+        drawn = self.rng.bit_generator.state
+        try:
+            picked = self._pick(obs, ks, partners, demand)
+        finally:
+            self.rng.bit_generator.state = drawn
+        return None if picked is None else self.table.changes(self.table.terms(picked[0], picked[1]), obs["settled"])
 
     def what_would_you_want(self, obs, partner, terms, parties=()):
         self.observe(obs)

@@ -98,10 +98,15 @@ def mediation(me) -> str:
     return f"{speaker(me)} offers to stand behind this compromise."
 
 
-def want_answer(me, issues_by_id, asked, wanted) -> str:
+def want_answer(me, issues_by_id, asked, wanted, opening=None) -> str:
+    """What it would sign now (and will, offered it today), and its opening ask beside it, labelled as such."""
+    who = speaker(me)
     if wanted is None:
-        return f"{speaker(me)} sees no version of this it could sign."
-    changes = [term(issues_by_id[i], o) for i, o in wanted.items() if asked.get(i) != o]
-    if not changes:
-        return f"{speaker(me)} could sign this as it stands."
-    return f"For this, {speaker(me)} would want " + ", ".join(changes) + "."
+        return f"{who} sees no version of this it could sign now that improves on what is signed."
+    changes = _wants(issues_by_id, asked, wanted)
+    text = f"{who} could sign this as it stands." if not changes else \
+        f"{who} would sign it with " + " and ".join(changes) + "."
+    text += f" Offer exactly that today and {who} signs."
+    if opening and opening != wanted:
+        text += f" (Its opening ask: {', '.join(term(issues_by_id[i], o) for i, o in opening.items())}.)"
+    return text

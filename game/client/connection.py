@@ -54,8 +54,9 @@ def ws_url(url: str) -> str:
 
 class ClassClient:
     def __init__(self, url: str, timeout: float = 10.0, on_message: Callable[[dict[str, Any]], None] | None = None,
-                 keep_received: bool = True):
+                 keep_received: bool = True, stakes: bool = False):
         self.url = ws_url(url)
+        self.stakes = stakes    # ask the server for what each offer and move would do to the seat's score
         self.timeout = timeout
         self.session: aiohttp.ClientSession | None = None
         self.ws: aiohttp.ClientWebSocketResponse | None = None
@@ -188,6 +189,8 @@ class ClassClient:
 
     async def hello_student(self, code: str | None = None, name: str | None = None) -> dict[str, Any]:
         message: dict[str, Any] = {"type": "hello", "protocol": PROTOCOL_VERSION, "role": "student"}
+        if self.stakes:
+            message["stakes"] = True
         if self.token:
             message["token"] = self.token
         else:

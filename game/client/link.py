@@ -102,7 +102,7 @@ class ClassLink:
         self.inbox.put(message)
 
     async def _connect(self, hello: dict[str, str]) -> tuple[ClassClient, dict[str, Any]]:
-        client = ClassClient(self.url, self.timeout, on_message=self._arrived, keep_received=False)
+        client = ClassClient(self.url, self.timeout, on_message=self._arrived, keep_received=False, stakes=True)
         client.token = hello.get("token")
         try:
             await asyncio.wait_for(client.connect(), self.connect_timeout)

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 
+from game import pacing
 from game.ai import BASELINES, LEVELS
 from game.ai.scripted import STRATEGIES
 from game.batch import BatchError
@@ -117,5 +118,9 @@ def render(summary, scenario) -> str:
     where = "never reached" if history["rank"] is None else \
         f"reached in {history['games']} games, rank {history['rank']} among the results"
     lines.append(f"The historical outcome as a whole (on those issues): {where}")
+    if summary["lively_days"] is not None:
+        seats = ", ".join(f"{seat.name} {summary['lively_by_seat'][seat.id]:.0%}" for seat in scenario.seats)
+        lines.append(f"Lively days (a decision worth {pacing.LIVELY_POINTS}+ points to someone, days "
+                     f"{pacing.FIRST_COUNTED_DAY} on, seat by seat): {summary['lively_days']:.0%} ({seats})")
     lines.append(f"Breaches per game: {summary['breaches_per_game']}; actions per game: {summary['actions_per_game']}")
     return "\n".join(lines)

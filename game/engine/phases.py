@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.scenario.wording import join_sentences
+from game.scenario.wording import STAT_NAMES, join_sentences, trust_change
 
 from .errors import IllegalAction
 from .obligations import breaches
@@ -14,15 +14,18 @@ HOLD = "hold"
 PHASES = ("talks", "moves", "over")  # a day's talks, then its moves; "over" once the summit ends
 
 
-def start_turn(state):
-    """News for the new day: scheduled events, then those whose condition now holds."""
+def start_turn(state, chance=True):
+    """News for the new day: scheduled events, then those whose condition now holds.
+
+    Without `chance`, events left to chance neither fire nor draw: what is certain to happen, as a
+    projection of the game needs it (the game's own draws stay untouched and unrevealed)."""
     events = []
     scen = state.game.scenario
     for ev in scen.events:
         if ev.id in state.fired or ev.id in state.missed:
             continue
         due = ev.turn == state.turn if ev.turn is not None else holds(state, ev.when)
-        if not due:
+        if not due or (ev.chance < 1.0 and not chance):
             continue
         # An event gets one draw when it first falls due; a miss is final and never counts as happened.
         if ev.chance < 1.0 and state.rng.random() >= ev.chance:
@@ -78,7 +81,7 @@ def _move_name(state, move_id):
     return "Hold" if move_id == HOLD else state.game.move_index[move_id].name
 
 
-def reveal(state):
+def reveal(state, chance=True):
     g = state.game
     events = []
     order = g.scenario.seat_ids
@@ -100,7 +103,7 @@ def reveal(state):
         events.append(state.record("move", seat, visible, f"{seat_name(state, seat)}: {mv.name}",
                                    move=move_id, body=mv.description, changes=changes))
     events += _kept(state, broke_now)
-    events += _next_turn(state)
+    events += _next_turn(state, chance)
     return events
 
 
@@ -112,18 +115,22 @@ def _breaches(state, seat, move_id, broke_now):
         agreement = state.agreement(breach.agreement)
         issues = list(breach.issues)
         broke_now.add((agreement.id, seat))
-        add_stat(state, seat, "standing", breach.standing)
-        add_stat(state, seat, "domestic", breach.domestic)
+        name = seat_name(state, seat)
+        # What the breach cost, as charged: the day's summary shows this, not only the move's own effects.
+        changes = [f"{name}: {STAT_NAMES['standing']} {add_stat(state, seat, 'standing', breach.standing):+d}",
+                   f"{name}: {STAT_NAMES['domestic']} {add_stat(state, seat, 'domestic', breach.domestic):+d}"]
         for other, change in breach.trust:
             add_trust(state, other, seat, change)
-        for eff in breach.penalty:
-            apply_effect(state, eff)
+            changes.append(trust_change(seat_name(state, other), name, f"{change:+d}"))
+        changes += [apply_effect(state, eff) for eff in breach.penalty]
+        changes.append(f"{name}: {breach.points:+d} points at the end for the broken word")
         state.breaches.append({"turn": state.turn, "seat": seat, "agreement": agreement.id,
                                "issue": issues[0], "issues": issues, "move": move_id})
         text = join_sentences(ob.text for ob in breach.broken)
         events.append(state.record("breach", seat, "all",
                                    f"{seat_name(state, seat)} breaks {agreement_label(state, agreement)}: {text}",
-                                   agreement=agreement.id, issue=issues[0], issues=issues, move=move_id))
+                                   agreement=agreement.id, issue=issues[0], issues=issues, move=move_id,
+                                   changes=changes))
     return events
 
 
@@ -149,7 +156,7 @@ def _kept(state, broke_now):
     return events
 
 
-def _next_turn(state):
+def _next_turn(state, chance=True):
     scen = state.game.scenario
     if state.turn >= scen.calendar.summit_turn:
         state.phase = "over"
@@ -162,4 +169,4 @@ def _next_turn(state):
     state.spoke_this_turn = []
     state.chosen = {}
     events = [state.record("day", "", "all", f"Day {state.turn} of {scen.calendar.turns}")]
-    return events + start_turn(state)
+    return events + start_turn(state, chance)

@@ -224,27 +224,36 @@ class GameState:
 
     # -- copies and identity -----------------------------------------------------
 
-    def clone(self) -> "GameState":
-        """An independent copy: nothing the two states hold is shared except the unchanging Game."""
+    def clone(self, history: bool = True) -> "GameState":
+        """An independent copy: nothing the two states hold is shared except the unchanging Game.
+
+        Without `history`, the copy starts with no news, event log, action log, open offers or random generator:
+        a scratch state for projecting what happens next (see stakes.py), cheaper to make and to run on."""
         other = copy.copy(self)
         for name in ("stats", "trust", "tracks"):
             setattr(other, name, getattr(self, name).copy())
         for name in ("regions", "sites", "issue_open", "fired", "missed", "moves_log", "spoke_this_turn"):
             setattr(other, name, list(getattr(self, name)))
-        for name in ("statements", "breaches", "reversals", "events"):
+        for name in ("statements", "breaches", "reversals"):
             setattr(other, name, [views.copy_record(r) for r in getattr(self, name)])
-        other.log = [(seat, views.copy_record(action)) for seat, action in self.log]
-        other.proposals = {k: copy.copy(p) for k, p in self.proposals.items()}
+        if history:
+            other.events = [views.copy_record(r) for r in self.events]
+            other.log = [(seat, views.copy_record(action)) for seat, action in self.log]
+            other.news_of = {seat: list(seen) for seat, seen in self.news_of.items()}
+        else:
+            other.events, other.log = [], []
+            other.news_of = {seat: [] for seat in self.news_of}
+        other.proposals = {k: copy.copy(p) for k, p in self.proposals.items()} if history else {}
         for p in other.proposals.values():
             p.accepted = list(p.accepted)
         other.agreements = [copy.copy(a) for a in self.agreements]
         for a in other.agreements:
             a.live = list(a.live)
         other.settled = dict(self.settled)
-        other.news_of = {seat: list(seen) for seat, seen in self.news_of.items()}
         other.moves_made = set(self.moves_made)
         other.chosen = dict(self.chosen)
-        other.rng = copy.deepcopy(self.rng)
+        # A projection leaves chance out and draws nothing: a scratch copy has no generator to draw from.
+        other.rng = copy.deepcopy(self.rng) if history else None
         return other
 
     def snapshot(self) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from game.scenario.wording import say_issue_option
+from game.scenario.wording import STAT_NAMES, say_issue_option
 
 from .errors import IllegalAction
 from .obligations import Obligation
@@ -19,6 +19,7 @@ MAX_PROPOSALS_PER_SLOT = 2
 MAX_OPEN_PER_SEAT = 4
 REVERSAL_DOMESTIC = -6
 REVERSAL_STANDING = -2
+REVERSAL_TRUST = -3
 
 
 @dataclass
@@ -321,14 +322,16 @@ def _reversals(state, agreement, before):
             previous = before.get(issue_id)
             if previous is not None and not backs_down(tables[k], issue.options, previous, option):
                 continue
-            add_stat(state, seat, "domestic", REVERSAL_DOMESTIC)
-            add_stat(state, seat, "standing", REVERSAL_STANDING)
+            name = seat_name(state, seat)
+            changes = [f"{name}: {STAT_NAMES['domestic']} {add_stat(state, seat, 'domestic', REVERSAL_DOMESTIC):+d}",
+                       f"{name}: {STAT_NAMES['standing']} {add_stat(state, seat, 'standing', REVERSAL_STANDING):+d}",
+                       f"every seat's trust in {name} {REVERSAL_TRUST:+d}"]
             state.reversals.append({"turn": state.turn, "seat": seat, "issue": issue_id})
             for other in g.scenario.seat_ids:
-                add_trust(state, other, seat, -3)
+                add_trust(state, other, seat, REVERSAL_TRUST)
             events.append(state.record(
                 "reversal", seat, "all",
-                f"{seat_name(state, seat)} backs down from its public stand on {issue.name}", issue=issue_id))
+                f"{name} backs down from its public stand on {issue.name}", issue=issue_id, changes=changes))
     return events
 
 

@@ -120,7 +120,8 @@ def public_info(scenario) -> dict:
                     "obligations": [{"options": list(o.options), "seats": list(o.seats), "forbids": list(o.forbids),
                                      "text": o.text} for o in i.obligations]} for i in scenario.issues],
         "moves": [{"id": mv.id, "seat": mv.seat, "name": mv.name, "kind": mv.kind, "description": mv.description,
-                   "public": mv.public, **_cite(mv), "effects": [e.to_data() for e in mv.effects]}
+                   "public": mv.public, **_cite(mv), "effects": [e.to_data() for e in mv.effects],
+                   "requires": None if mv.requires is None else _condition(mv.requires, scenario)}
                   for mv in scenario.moves],
         "tracks": [{"id": t.id, "name": t.name, "unit": t.unit, "min": t.min, "max": t.max, **_cite(t)}
                    for t in scenario.tracks],
@@ -144,3 +145,13 @@ def public_info(scenario) -> dict:
 def _cite(item) -> dict:
     """The item's source, and whether the file marks that source as published after the item is shown."""
     return {"source": item.source, "reported_later": item.reported_later}
+
+
+def _condition(cond, scenario) -> dict:
+    """A condition as plain data (Condition.to_data); an event it names carries its title, for the news
+    already says it when it happens."""
+    out = {**cond.to_data(), "children": [_condition(c, scenario) for c in cond.children]}
+    if cond.name == "happened":
+        event = out["args"]["event"]
+        out["title"] = next((e.title for e in scenario.events if e.id == event), event)
+    return out

@@ -80,9 +80,10 @@ def apply_effect(state, effect) -> str:
     return effect.apply(StateFacts(state)).words(state.game.names)
 
 
-def add_stat(state, seat: str, stat: str, amount: int) -> None:
-    """What the rules themselves charge (a breach, a reversal) moves a stat as a scenario's effect does."""
-    ShiftStat(seat, stat, amount).apply(StateFacts(state))
+def add_stat(state, seat: str, stat: str, amount: int) -> int:
+    """What the rules themselves charge (a breach, a reversal) moves a stat as a scenario's effect does;
+    the change actually made (a stat stops at its bounds) is returned, for the news to say what was taken."""
+    return ShiftStat(seat, stat, amount).apply(StateFacts(state)).add
 
 
 def add_trust(state, a: str, b: str, amount: int) -> None:

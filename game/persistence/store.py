@@ -104,9 +104,36 @@ def check_name(name: str, folder: Path | None = None) -> None:
                         "shorten it, or use plainer letters")
 
 
+PLAYERS = "players"
+PLAYER_MAX = 40
+
+
+def check_player(name: str) -> str:
+    """A player's name as it keeps their games apart: plain letters and marks, compared without case.
+    Return the name tidied, or raise SaveError saying what is wrong with it."""
+    name = " ".join(name.split())
+    if len(name) > PLAYER_MAX:
+        raise SaveError(f"a player's name is at most {PLAYER_MAX} characters; this one has {len(name)}")
+    try:
+        check_name(name)
+    except SaveError as err:
+        raise SaveError(str(err).replace("a save name", "a player's name").replace("the save", "yourself")) from None
+    return name
+
+
 class SaveStore:
-    def __init__(self, root=None):
-        self.root = Path(root) if root else default_dir()
+    """The saves of one player at this computer: `base` holds the games of a player who gave no name (and all
+    games from before names), base/players/<name> each named player's, so Continue and Load offer a player only
+    their own."""
+
+    def __init__(self, root=None, player: str = ""):
+        self.base = Path(root) if root else default_dir()
+        self.player = check_player(player) if player else ""
+        self.root = self.base / PLAYERS / self.player.casefold() if self.player else self.base
+
+    def for_player(self, player: str) -> "SaveStore":
+        """The same saves folder, seen as `player` (SaveError if the name cannot be used)."""
+        return SaveStore(self.base, player)
 
     @property
     def autosave_dir(self) -> Path:

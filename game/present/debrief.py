@@ -201,3 +201,41 @@ def question_objective(w: Words, seat: str, text: str, met: bool) -> str:
 def _list(days: list) -> str:
     days = [str(d) for d in days]
     return days[0] if len(days) == 1 else ", ".join(days[:-1]) + " and " + days[-1]
+
+
+# -- against par ------------------------------------------------------------------------------------
+
+def par_diff(rating: dict) -> str:
+    """'12 below par (82)', '3 above par (64)', 'level with par (75)'."""
+    diff, par = rating["diff"], rating["par"]
+    if diff > 0:
+        return f"{diff} above par ({par})"
+    if diff < 0:
+        return f"{-diff} below par ({par})"
+    return f"level with par ({par})"
+
+
+def par_line(w: Words, seat: str, total: int, rating: dict) -> str:
+    """'Turkey: 70, 12 below par (82): better than 8% of AI leaders in this seat, below par'."""
+    return (f"{w.name(seat)}: {total}, {par_diff(rating)}: better than {rating['percentile']}% of AI leaders "
+            f"in this seat \u2014 {rating['rating']}")
+
+
+def par_headlines(w: Words, people: list, scores: dict, par: dict) -> list:
+    """How the people at this screen did, each against its own seat's par (seats are not compared by totals),
+    longest wording first."""
+    if not people:
+        best = max(par, key=lambda s: (par[s]["percentile"], par[s]["diff"]))
+        return [f"Against par, the best showing: {w.name(best)}, {par_diff(par[best])} \u2014 {par[best]['rating']}",
+                f"Best against par: {w.name(best)}, {par[best]['rating']}"]
+    if len(people) == 1:
+        s = people[0]
+        return [f"You scored {scores[s]['total']} as {w.name(s)}: {par_diff(par[s])} \u2014 {par[s]['rating']}",
+                f"You: {scores[s]['total']}, {par_diff(par[s])}", f"{par[s]['rating'].capitalize()}"]
+    return [" \u00b7 ".join(f"{w.name(s)} {scores[s]['total']}, {par_diff(par[s])} \u2014 {par[s]['rating']}"
+                            for s in people),
+            " \u00b7 ".join(f"{w.name(s)}: {par[s]['rating']}" for s in people)]
+
+
+PAR_NOTE = ("Par is what AI leaders score in the same seat, from {games} AI-only games: seats differ too much to "
+            "compare by raw totals.")

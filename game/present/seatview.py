@@ -7,12 +7,12 @@ browser only lays it out and sends back what the player chose.
 
 from __future__ import annotations
 
-from .debrief import PLAYED_BY
+from .debrief import PAR_NOTE, PLAYED_BY, par_headlines, par_line
 from .looks import seat_looks
-from .table import (Words, agreement_card, breach_line, day_lines, moves_for, news_item, offer_card, offer_order,
-                    phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
-from .words import STAT_NAMES, STAT_SHORT, long_date, option_text, source_text
-from .worth import bar_words, worth
+from .table import (Words, agreement_card, ask_words, breach_line, day_lines, moves_for, news_item, offer_card,
+                    offer_order, phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
+from .words import STAT_NAMES, STAT_SHORT, long_date, option_text, signed, source_text
+from .worth import stakes_words
 
 STATS = ("military", "economy", "domestic", "standing")
 CONTROLLED = PLAYED_BY
@@ -50,9 +50,11 @@ def briefing_view(public: dict, seat: str, private: dict) -> dict:
 
 
 def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, controllers: dict,
-              news: list) -> dict:
-    """Everything the seat's screen shows now; `news` is the part of its news the client does not have yet."""
+              news: list, stakes: dict | None = None, asks_left: dict | None = None) -> dict:
+    """Everything the seat's screen shows now; `news` is the part of its news the client does not have yet;
+    `stakes` what signing each open offer and making each move would do to the seat's score (engine stakes)."""
     w = Words(public, viewer)
+    stakes = stakes or {"offers": {}, "moves": {}}
     kinds = {(a["type"], a.get("proposal", "")) for a in legal}
     can_end = ("done", "") in kinds
     available = {a["move"] for a in legal if a["type"] == "move"} if obs["phase"] == "moves" and legal else None
@@ -65,10 +67,8 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
                        "counter": ("reject", pid) in kinds and space.get("can_propose", False),
                        "withdraw": ("withdraw", pid) in kinds}
         card["why_not"] = "" if ("reject", pid) in kinds or card["mine"] else why_not_answer(w, obs, p)
-        prefs = obs.get("private", {}).get("preferences")
-        if prefs:
-            card["worth"] = bar_words(worth(prefs, public["issues"], obs["settled"], p["terms"]),
-                                      prefs["reservation"], worth(prefs, public["issues"], obs["settled"], {}))
+        if pid in stakes["offers"]:
+            card["worth"] = stakes_words(stakes["offers"][pid], w.names, "offer")
         offers.append(card)
     stated = {(a["issue"], a["option"]) for a in legal if a["type"] == "statement"}
     compose = {
@@ -96,7 +96,11 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
             "to_move": sid in obs["to_move"],
         })
     chosen = obs.get("my_move")
-    moves = {"cards": moves_for(w, obs, available), "revealed": revealed_moves(w, obs),
+    cards = moves_for(w, obs, available)
+    for card in cards:
+        if card["id"] in stakes["moves"]:
+            card["stakes"] = stakes_words(stakes["moves"][card["id"]], w.names, "move")
+    moves = {"cards": cards, "revealed": revealed_moves(w, obs),
              "chosen": next((m["name"] for m in moves_for(w, obs, None) if m["id"] == chosen), chosen) if chosen
              else "",
              "hint": "" if obs["phase"] == "moves" else
@@ -114,6 +118,7 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
         "statements": [statement_line(w, s) for s in obs["statements"]],
         "breaches": [breach_line(w, b) for b in obs["breaches"]],
         "moves": moves, "compose": compose, "seats": seats,
+        "asks": {seat: ask_words(w, seat, left) for seat, left in (asks_left or {}).items()},
         "map": {"regions": obs["regions"], "sites": obs["sites"]},
     }
 
@@ -122,12 +127,18 @@ def result_view(public: dict, result: dict, viewer: str | None) -> dict:
     """The end: each seat's score and its parts, and the table beside what really happened."""
     w = Words(public, viewer)
     scores = result["scores"]
+    par = result["par"]
     rows = []
     for s in public["seats"]:
         v = scores[s["id"]]
         rows.append({"seat": s["id"], "name": s["name"], "total": v["total"], "you": s["id"] == viewer,
+                     "par": par[s["id"]]["par"], "vs_par": signed(par[s["id"]]["diff"]),
+                     "rating": par[s["id"]]["rating"], "percentile": par[s["id"]]["percentile"],
+                     "par_line": par_line(w, s["id"], v["total"], par[s["id"]]),
                      "parts": f"deal {v['deal']:+d} \u00b7 objectives {v['objectives']:+d} \u00b7 "
                               f"support and standing {v['stats']:+d} \u00b7 kept word {v['integrity']:+d}"})
+    rows.sort(key=lambda r: (-r["percentile"], -par[r["seat"]]["diff"]))
+    games = next(iter(par.values()))["games"]
     history = public["history"]
     compare = []
     for row in result["history"]["issues"]:
@@ -136,7 +147,9 @@ def result_view(public: dict, result: dict, viewer: str | None) -> dict:
         compare.append({"issue": row["name"], "table": option_text(issue, row["table"]) +
                         ("" if row["signed"] else " (unsigned)"),
                         "history": option_text(issue, row["history"]), "same": same})
-    return {"scores": rows, "compare": compare, "closeness": round(result["history"]["closeness"], 3),
+    return {"scores": rows, "compare": compare,
+            "headline": par_headlines(w, [viewer] if viewer else [], scores, par)[0],
+            "par_note": PAR_NOTE.format(games=games), "closeness": round(result["history"]["closeness"], 3),
             "history_summary": history.get("summary", ""), "history_date": long_date(history.get("date", "")),
             "history_source": source_text(public, history.get("source", "")),
             "aftermath": history.get("aftermath", "")}

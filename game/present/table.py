@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from game.scenario.vocabulary import Names
+from game.scenario.vocabulary import Names, condition_from_data
 from game.scenario.wording import sentence
 
 from .words import day_date, day_iso, effect_text, option_text, seat_names, source_lines, source_text, terms_lines
@@ -143,6 +143,16 @@ def lapse_warning(w: Words, space: dict, parties, expires: int, turn: int) -> st
             "Keep it open until tomorrow.")
 
 
+def ask_words(w: Words, seat: str, left: int) -> dict:
+    """What a "what would they want?" button for an AI leader says: how many questions it still takes today."""
+    name = w.name(seat)
+    if left <= 0:
+        return {"left": 0, "label": f"What would {name} want?",
+                "note": f"{name} will not be asked again today: make an offer, or ask tomorrow."}
+    more = "one more question" if left == 1 else f"{left} more questions"
+    return {"left": left, "label": f"What would {name} want?", "note": f"{name} takes {more} from you today."}
+
+
 def wait_reason(w: Words, obs: dict) -> str:
     """Why the viewer cannot speak now."""
     if obs["phase"] != "talks":
@@ -208,15 +218,54 @@ def breaks(w: Words, obs: dict, move_id: str) -> list:
     return out
 
 
+def requires_text(w: Words, mv: dict) -> str:
+    """When a move can be made at all, in words ('' for a move always open)."""
+    cond = mv.get("requires")
+    if not cond:
+        return ""
+    naming = Names.of_public(w.public)
+    stack = [cond]
+    while stack:
+        c = stack.pop()
+        if c["kind"] == "happened":
+            naming.events[c["args"]["event"]] = c.get("title", c["args"]["event"])
+        stack.extend(c["children"])
+
+    def said(c):
+        return condition_from_data(c).words(naming)
+
+    plain, unless, once = [], [], False
+    for part in cond["children"] if cond["kind"] == "all" else [cond]:
+        if part["kind"] != "not":
+            plain.append(said(part))
+            continue
+        inner = part["children"][0]
+        if inner["kind"] == "moved" and inner["args"].get("seat") == mv["seat"] and inner["args"].get("move") == mv["id"]:
+            once = True
+        else:
+            unless.append(said(inner))
+    out = []
+    if plain:
+        out.append(f"Only possible when {' and '.join(plain)}.")
+    if unless:
+        out.append(f"Not possible once {' or '.join(unless)}.")
+    if once:
+        out.append("Once only.")
+    return " ".join(out)
+
+
 def move_card(w: Words, obs: dict, mv: dict, available: set | None) -> dict:
     broken = breaks(w, obs, mv["id"])
     ok = available is None or mv["id"] in available
+    when = requires_text(w, mv)
     kind = ("breaks an agreement \u00b7 " if broken else "") + mv["kind"].replace("_", " ") + \
         ("" if mv["public"] else " \u00b7 secret") + ("" if ok else " \u00b7 not available now")
     return {"id": mv["id"], "name": mv["name"], "kind": kind, "description": mv["description"],
             "effects": [effect_text(e, w.naming) for e in mv["effects"]],
             "breaks": [f"\u26a0 Breaks {b} Breaking costs trust, standing and support at home." for b in broken],
-            "available": available is not None and mv["id"] in available}
+            "available": available is not None and mv["id"] in available,
+            "why_not": "" if ok else (f"Not available now. {when}" if when else "Not available now."),
+            "requires": when}
 
 
 def moves_for(w: Words, obs: dict, available: set | None) -> list:
@@ -256,7 +305,7 @@ def news_item(w: Words, e: dict) -> dict | None:
                     cite={"source": cite, "shown": shown, "later": bool(later)} if words else None,
                     source_detail=[{"label": k, "text": v} for k, v in source_lines(w.public, cite, shown, bool(later))])
     elif kind in ("breach", "reversal"):
-        item.update(tone="bad", title="\u2717 " + e["text"])
+        item.update(tone="bad", title="\u2717 " + e["text"], body="; ".join(e.get("changes", [])))
     elif kind in ("agreement", "kept"):
         item.update(tone="good", title="\u2713 " + e["text"])
     return item

@@ -1,12 +1,19 @@
-"""How good a package is for the seat looking at it, from its own observation.
+"""What a choice is worth to the seat weighing it, in the points of its final score.
 
-The observation's `private.preferences` holds the seat's weights and its
-value of every option; an issue left out of the package keeps whatever is
-signed now, or its default. This is arithmetic on the seat's own data, not
-a rule: the engine decides what is legal and what is signed.
+The figures come from the engine (game.engine.stakes): the score with the choice made against
+the score without it, part by part. This module only says them: a headline, a verdict that
+agrees with the total, a line per part and the segments a face draws as a bar around zero.
+`worth` is the seat's utility of a package (the deal part before it becomes points), for the
+reports' charts of how each seat's offers moved.
 """
 
 from __future__ import annotations
+
+from .words import signed
+
+NOTE = "If nothing else changes: the others hold, nothing more is signed, chance events are left out."
+TRUST_NOTE = "no points by itself; it sets what they ask of you"
+WHAT = {"sign": "Signing this", "move": "This move", "offer": "If this is signed"}
 
 
 def outcome_with(issues: list, settled: dict, terms: dict) -> dict:
@@ -27,25 +34,90 @@ def worth(preferences: dict, issues: list, settled: dict, terms: dict) -> float:
     return total
 
 
-
-def verdict(value: float, walk: float, now: float | None = None) -> tuple[str, str]:
-    """(what the worth bar says of a package, its tone): better or not than walking away, or than
-    what is already signed."""
-    if now is not None and value < now - 1e-9:
-        return "\u2717 worse than what is already signed", "bad"
-    if now is not None and value <= now + 1e-9:
-        return "no change to what is already signed", "muted"
-    if value > walk + 1e-9:
-        return "\u2713 better than walking away", "good"
-    return "\u2717 not better than walking away", "bad"
+def points(n: int) -> str:
+    return f"{signed(n)} point{'s' if abs(n) != 1 else ''}"
 
 
-def bar_words(value: float, walk: float, now: float | None = None) -> dict:
-    """Everything a worth bar shows, in numbers and words."""
-    said, tone = verdict(value, walk, now)
-    notes = f"walk-away {walk:.2f}"
-    if now is not None:
-        notes += f" (white line) \u00b7 signed so far {now:.2f} (\u25b2)"
-    return {"value": round(value, 4), "walk": round(walk, 4), "now": None if now is None else round(now, 4),
-            "headline": f"Worth to you {value:.2f} \u2014 {said}", "tone": tone, "notes": notes,
-            "better": value > walk + 1e-9}
+def _short(total: int) -> list:
+    mark = "\u2713 " if total > 0 else "\u2717 " if total < 0 else ""
+    if not total:
+        return ["no change to your score", "no change"]
+    return [f"{mark}{points(total)} to your score", f"{mark}{points(total)}", f"{signed(total)}"]
+
+
+def verdict(total: int) -> tuple[str, str]:
+    """(what the bar says of a choice, its tone): its effect on the final score, and nothing else."""
+    if total > 0:
+        return f"\u2713 {points(total)} to your final score", "good"
+    if total < 0:
+        return f"\u2717 {points(total)} to your final score", "bad"
+    return "no change to your final score", "muted"
+
+
+def _parts(stakes: dict, names: dict) -> list:
+    parts = []
+    if stakes["deal"]:
+        parts.append({"part": "deal", "points": stakes["deal"],
+                      "text": f"Deal {signed(stakes['deal'])}: what the terms in force are worth to you against "
+                              "walking away"})
+    for o in stakes["objectives"]:
+        said = "met" if o["met"] else "lost"
+        parts.append({"part": "objective", "points": o["change"],
+                      "text": f"Objective {said} {signed(o['change'])}: {o['text']}"})
+    if stakes["stats"] or stakes["domestic"] or stakes["standing"]:
+        parts.append({"part": "stats", "points": stakes["stats"],
+                      "text": f"Support and standing {signed(stakes['stats'])}: support at home "
+                              f"{signed(stakes['domestic'])}, standing {signed(stakes['standing'])} "
+                              "(half their sum counts)"})
+    if stakes["integrity"]:
+        why = []
+        if stakes["breaches"]:
+            why.append("breaks an agreement")
+        if stakes["reversals"]:
+            why.append("backs down from a public stand")
+        parts.append({"part": "integrity", "points": stakes["integrity"],
+                      "text": f"Kept word {signed(stakes['integrity'])}: {' and '.join(why) or 'your record'}"})
+    for t in stakes["trust"]:
+        parts.append({"part": "trust", "points": 0,
+                      "text": f"{names.get(t['seat'], t['seat'])}'s trust in you {signed(t['change'])} ({TRUST_NOTE})"})
+    return parts
+
+
+SHORT = {"deal": "deal", "stats": "support and standing", "integrity": "kept word"}
+
+
+def _summary(parts: list, stakes: dict, names: dict) -> str:
+    """The parts on one line, shortest wording: 'deal +6 · objective met +25 · Russia's trust +8'."""
+    bits = []
+    for p in parts:
+        if p["part"] == "objective":
+            bits.append(f"objective {'met' if p['points'] > 0 else 'lost'} {signed(p['points'])}")
+        elif p["part"] in SHORT:
+            bits.append(f"{SHORT[p['part']]} {signed(p['points'])}")
+    bits += [f"{names.get(t['seat'], t['seat'])}'s trust {signed(t['change'])}" for t in stakes["trust"]]
+    return " · ".join(bits) or "nothing changes"
+
+
+def stakes_words(stakes: dict, names: dict, what: str = "sign") -> dict:
+    """Everything a stakes bar shows, in numbers and words: `stakes` as game.engine.stakes gives it."""
+    total = stakes["total"]
+    said, tone = verdict(total)
+    parts = _parts(stakes, names)
+    return {"total": total, "final": stakes["final"], "tone": tone, "better": total > 0,
+            "headline": f"{WHAT.get(what, what)}: {said}",
+            "headlines": [f"{WHAT.get(what, what)}: {said}", *_short(total)],
+            "parts": parts, "summary": _summary(parts, stakes, names),
+            "segments": [{"points": p["points"], "part": p["part"]} for p in parts if p["points"]],
+            "notes": f"Your final score would be {stakes['final']}. {NOTE}"}
+
+
+def nothing_yet(*texts: str) -> dict:
+    """A bar with nothing to weigh yet: it says what to do (several wordings, longest first)."""
+    return {"total": 0, "final": None, "tone": "muted", "better": False, "headline": texts[0],
+            "headlines": list(texts), "parts": [], "summary": "", "segments": [], "notes": ""}
+
+
+def no_stakes(problem: str) -> dict:
+    """A bar for a package the rules would not take: it says why, and counts nothing."""
+    return {"total": 0, "final": None, "tone": "bad", "better": False, "headline": f"\u2717 {problem}",
+            "headlines": [f"\u2717 {problem}"], "parts": [], "summary": "", "segments": [], "notes": ""}

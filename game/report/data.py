@@ -82,6 +82,10 @@ COLUMNS = {
         ("objectives_met", "the ids of the secret objectives met, separated by ;"),
         ("breaches", "how many agreements it broke"),
         ("reversals", "how many times it signed less than it had demanded in public"),
+        ("par", "what AI leaders score in this seat on average (AI-only games at the normal level)"),
+        ("vs_par", "the total minus par"),
+        ("percentile", "the share of those AI games in this seat that scored less, 0 to 100 (ties count half)"),
+        ("rating", "the percentile in words: well below par, below par, on par, above par, outstanding"),
     ]),
 }
 CLASS_COLUMNS = {
@@ -173,12 +177,15 @@ def rows(report: dict) -> dict:
             "history_option": row["history"], "distance": "" if row["distance"] is None else row["distance"],
             "verdict": row["verdict"]})
     first = {s["id"]: s for s in report["seats"]}
+    against = {row["seat"]: row for row in report["scores"]}
     for seat, v in raw["scores"].items():
         out["scores.csv"].append({
             "seat": seat, "name": first[seat]["name"], "played_by": first[seat]["played_kind"],
             "total": v["total"], "deal": v["deal"], "objectives": v["objectives"], "stats": v["stats"],
             "integrity": v["integrity"], "utility": v["utility"], "reservation": v["reservation"],
-            "objectives_met": _join(v["objectives_met"]), "breaches": v["breaches"], "reversals": v["reversals"]})
+            "objectives_met": _join(v["objectives_met"]), "breaches": v["breaches"], "reversals": v["reversals"],
+            "par": against[seat]["par"], "vs_par": against[seat]["vs_par"], "percentile": against[seat]["percentile"],
+            "rating": against[seat]["rating"]})
     return out
 
 

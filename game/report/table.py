@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from game.analysis import frontier_for
 from game.engine import history_comparison
+from game.par import ratings
 from game.present import debrief
 from game.present.looks import seat_looks
 from game.present.seatview import result_view
@@ -36,6 +37,7 @@ def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
     private = view["private"]
     scores = state.scores()
     comparison = history_comparison(state)
+    par = ratings(scenario, scores)
     frontier = frontier_for(scenario)
     efficiency = frontier.over_days([d.outcome for d in story.days])
     _, better = frontier.better_for_all(state.outcome())
@@ -55,7 +57,9 @@ def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
         "An older save: who chose each action (a person or an AI leader) was not recorded.",
         "rollbacks": list(game.rollbacks),
         "seats": seats, "looks": {s: look.to_dict() for s, look in looks.items()},
-        "scores": _scores(public, scores, result_view(public, {"scores": scores, "history": comparison}, None)),
+        "scores": _scores(public, scores, par,
+                          result_view(public, {"scores": scores, "history": comparison, "par": par}, None)),
+        "par_note": debrief.PAR_NOTE.format(games=next(iter(par.values()))["games"]),
         "score_parts": [{"key": k, "label": label, "tip": tip} for k, label, tip in debrief.SCORE_PARTS],
         "objectives": _objectives(scenario, scores),
         "history": {"rows": history_rows, "closeness": comparison["closeness"],
@@ -135,16 +139,19 @@ def _seats(public, looks, story, game) -> list:
     return out
 
 
-def _scores(public, scores, words) -> list:
+def _scores(public, scores, par, words) -> list:
     parts = {row["seat"]: row["parts"] for row in words["scores"]}
+    lines = {row["seat"]: row["par_line"] for row in words["scores"]}
     rows = []
     for s in public["seats"]:
         v = scores[s["id"]]
         rows.append({"seat": s["id"], "name": s["name"], "total": v["total"], "deal": v["deal"],
+                     "par": par[s["id"]]["par"], "vs_par": par[s["id"]]["diff"], "rating": par[s["id"]]["rating"],
+                     "percentile": par[s["id"]]["percentile"], "par_line": lines[s["id"]],
                      "objectives": v["objectives"], "stats": v["stats"], "integrity": v["integrity"],
                      "utility": v["utility"], "reservation": v["reservation"], "parts": parts[s["id"]],
                      "breaches": v["breaches"], "reversals": v["reversals"]})
-    rows.sort(key=lambda r: -r["total"])
+    rows.sort(key=lambda r: (-r["percentile"], -r["vs_par"]))
     return rows
 
 

@@ -41,6 +41,7 @@ class Client(Protocol):
     news_sent: dict[tuple[str, str], int]
     watching: set[Any]
     views: bool
+    stakes: bool
 
     def send(self, message: Mapping[str, Any]) -> None: ...
 
@@ -390,7 +391,8 @@ class Classroom:
         since = client.news_sent.get((table.id, member.seat), 0)
         if since > len(table.state.news_of[member.seat]):
             since = 0     # the table was rolled back: the client starts its news again
-        message = messages.state_message(table, member.seat, since, self.holders(table.id), time.time(), client.views)
+        message = messages.state_message(table, member.seat, since, self.holders(table.id), time.time(), client.views,
+                                         client.stakes)
         if table.state.is_over():
             message["report"] = table_link(self.record.key, table.id, members=True)
         client.news_sent[(table.id, member.seat)] = message["observation"]["events_seen"]

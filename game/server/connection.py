@@ -54,6 +54,7 @@ class Connection:
         self.news_sent: dict[tuple[str, str], int] = {}
         self.watching: set[Any] = set()
         self.views = False          # the client wants each screen in words too (the browser client)
+        self.stakes = False         # the client shows what each offer and move would do to its seat's score
         self.outbox: asyncio.Queue[Any] = asyncio.Queue(maxsize=OUTBOX)
         self.bucket = TokenBucket(RATE, BURST)
         self.refused_for_speed = 0
@@ -155,6 +156,7 @@ class Connection:
             self.name = room.clean_name(message["name"])
         self.role = role
         self.views = bool(message.get("views"))
+        self.stakes = self.views or bool(message.get("stakes"))
         room.attach(self)
         reply = room.welcome(self)
         if "id" in message:

@@ -24,10 +24,10 @@ from game.present.table import (
     phase_lines,
     statement_line,
 )
-from game.present.worth import bar_words, worth
+from game.present.worth import no_stakes, stakes_words
 
 from .protocol import ServerType
-from .table import Table
+from .table import Table, TableError
 from .wire import Pace, PreviewAnswer, Seated, State
 
 
@@ -44,9 +44,10 @@ def pace(table: Table, now: float) -> Pace:
 
 
 def state_message(table: Table, seat: str, news_from: int, holders: dict[str, Any], now: float,
-                  views: bool = False) -> State:
+                  views: bool = False, stakes: bool = False) -> State:
     """Everything `seat` may know now; news from its item `news_from` on (a client keeps the rest). With
-    `views`, also the seat's screen in words (game.present), for clients that only lay text out."""
+    `views`, also the seat's screen in words (game.present), for clients that only lay text out; with `views` or
+    `stakes`, what each open offer and move would do to the seat's score (the projections cost: bots go without)."""
     state = table.state
     obs = state.observation(seat, since=news_from)
     mine = seat in state.to_move() and table.match.controllers[seat] == Controller.HUMAN \
@@ -59,13 +60,16 @@ def state_message(table: Table, seat: str, news_from: int, holders: dict[str, An
         "turn": state.turn, "phase": str(state.phase), "round": state.round if state.phase == Phase.TALKS else 0,
         "observation": obs, "news_from": news_from, "legal": legal, "space": space,
         "controllers": table.controllers(), "holders": holders, **pace(table, now),
+        "stakes": table.seat_stakes(seat) if views or stakes else {"offers": {}, "moves": {}},
+        "asks_left": table.asks_left(seat),
     }
     result = table.result()
     if result is not None:
         message["result"] = result
     if views:
         public = table.match.public
-        message["view"] = seat_view(public, obs, seat, legal, space, message["controllers"], obs["news"])
+        message["view"] = seat_view(public, obs, seat, legal, space, message["controllers"], obs["news"],
+                                    message["stakes"], message["asks_left"])
         if result is not None:
             message["view"]["result"] = result_view(public, result, seat)
     obs.pop("private")   # sent once, when the seat is taken
@@ -147,24 +151,21 @@ def table_view(table: Table) -> dict[str, Any]:
 
 def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: list[Any],
                     expires: int) -> PreviewAnswer:
+    """What a package being built would do to the seat's final score, and whether the rules would take it now."""
     state = table.state
     public = table.match.public
-    prefs = private_info(table.scenario.seat(seat))["preferences"]
-    settled = state.outcome()
     problem = ""
+    stakes = None
     try:
         action = Action.from_dict({"type": "propose", "parties": list(parties), "terms": dict(terms),
                                    "expires": expires})
-        clean = dict(action.terms)
         check_package(state, seat, action.parties, action.terms, action.expires)
+        stakes = table.stakes(seat, {"kind": "sign", "terms": dict(action.terms), "parties": list(action.parties)})
     except IllegalAction as err:
         problem = str(err)
-        clean = {i: o for i, o in terms.items() if isinstance(i, str) and isinstance(o, str)}
-    known = {i["id"]: i["options"] for i in public["issues"]}
-    clean = {i: o for i, o in clean.items() if o in known.get(i, ())}
-    value = worth(prefs, public["issues"], settled, clean)
-    now = worth(prefs, public["issues"], settled, {})
+    except TableError as err:
+        problem = err.message
+    words = no_stakes(problem) if stakes is None else stakes_words(stakes, seat_names(table), "sign")
     warning = "" if problem else lapse_warning(Words(public, seat), state.proposal_space(seat), list(parties),
                                                expires, state.turn)
-    return {"type": "preview", "worth": bar_words(value, prefs["reservation"], now), "problem": problem,
-            "warning": warning}
+    return {"type": "preview", "worth": words, "stakes": stakes, "problem": problem, "warning": warning}

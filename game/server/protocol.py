@@ -85,6 +85,7 @@ class ErrorCode(StrEnum):
     STALE = "stale"
     PAUSED = "paused"
     ENDED = "ended"
+    ASKED_ENOUGH = "asked_enough"
     NOT_AI = "not_ai"
     NOT_ALLOWED = "not_allowed"
     STORE = "store"

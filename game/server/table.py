@@ -14,8 +14,9 @@ from typing import Any
 
 from game.engine import DONE, Action, IllegalAction
 from game.engine.kinds import Phase
-from game.engine.phases import HOLD
-from game.match import Controller, JournalError, Match
+from game.engine.phases import HOLD, available_moves
+from game.engine.stakes import Projector, choice_from, making, material, signing
+from game.match import AskRefused, Controller, JournalError, Match
 from game.scenario import Scenario
 
 from .store import LogRow, TableRecord
@@ -70,6 +71,8 @@ class Table:
         self.notices: list[str] = []             # said to everyone at the table with the next update
         self.version = 0
         self.logged = len(match.journal)         # journal entries already in the store
+        self._projector: tuple[Any, Projector] | None = None
+        self._stakes: dict[Any, dict[str, Any]] = {}
 
     # -- building ----------------------------------------------------------------------
 
@@ -136,6 +139,51 @@ class Table:
             return self.paused_left
         return max(0.0, self.deadline.at - now)
 
+    # -- what a choice is worth ------------------------------------------------------------
+
+    def projector(self) -> Projector:
+        """One projection of the game as it stands, shared by every seat until something it reads changes (talk
+        that signs nothing changes none of it)."""
+        mark = material(self.state)
+        if self._projector is None or self._projector[0] != mark:
+            self._projector = (mark, Projector(self.state))
+            self._stakes = {}
+        return self._projector[1]
+
+    def stakes(self, seat: str, choice: dict[str, Any]) -> dict[str, Any]:
+        """What a choice would do to `seat`'s final score (game.engine.stakes); TableError if the rules refuse it."""
+        try:
+            result: dict[str, Any] = self.projector().stakes(seat, choice_from(seat, choice))
+        except IllegalAction as err:
+            raise TableError("refused", str(err)) from None
+        return result
+
+    def seat_stakes(self, seat: str) -> dict[str, Any]:
+        """For a seat people play: what signing each open offer it is party to, and each move it could make
+        tonight, would do to its final score. Empty for a seat an AI leader plays."""
+        projector = self.projector()
+        out: dict[str, Any] = {"offers": {}, "moves": {}}
+        state = self.state
+        if self.match.controllers.get(seat) != Controller.HUMAN or state.is_over():
+            return out
+        for prop in state.proposals.values():
+            if prop.status == "open" and seat in prop.parties:
+                key = (seat, prop.terms, prop.parties)
+                if key not in self._stakes:
+                    try:
+                        self._stakes[key] = projector.stakes(seat, signing(seat, dict(prop.terms), prop.parties))
+                    except IllegalAction:
+                        self._stakes[key] = None    # an issue of it has left the table: nothing to sign
+                if self._stakes[key] is not None:
+                    out["offers"][prop.id] = self._stakes[key]
+        for move_id in available_moves(state, seat):
+            if move_id != HOLD:
+                key = (seat, move_id)
+                if key not in self._stakes:
+                    self._stakes[key] = projector.stakes(seat, making(seat, move_id))
+                out["moves"][move_id] = self._stakes[key]
+        return out
+
     # -- a seat acts -------------------------------------------------------------------
 
     def check_open(self) -> None:
@@ -181,8 +229,16 @@ class Table:
                 raise TableError("bad_field", str(err)) from None
         if not all(isinstance(p, str) and p in self.scenario.seat_ids for p in parties):
             raise TableError("bad_field", "parties must be seats of this table")
-        wanted, text = self.match.ask(ai_seat, asker, clean, parties)
+        try:
+            wanted, text = self.match.ask(ai_seat, asker, clean, parties)
+        except AskRefused as err:
+            raise TableError("asked_enough", str(err)) from None
         return wanted, text, self.pending_rows()
+
+    def asks_left(self, asker: str) -> dict[str, int]:
+        """How many more questions `asker` may put to each AI leader today."""
+        return {s: self.match.asks_left(s, asker) for s, kind in self.match.controllers.items()
+                if kind != Controller.HUMAN and s != asker}
 
     def step_ai(self) -> list[Any]:
         """One AI decision, if an AI seat is to act and the table runs; return the rows."""
@@ -333,7 +389,9 @@ class Table:
         if not self.state.is_over():
             return None
         from game.engine import history_comparison
-        return {"scores": self.state.scores(), "history": history_comparison(self.state)}
+        from game.par import ratings
+        scores = self.state.scores()
+        return {"scores": scores, "history": history_comparison(self.state), "par": ratings(self.scenario, scores)}
 
 
 def _fold(state: dict[str, Any], row: LogRow) -> None:

@@ -22,6 +22,7 @@ class Hello(TypedDict):
     token: NotRequired[str]
     key: NotRequired[str]
     views: NotRequired[bool]
+    stakes: NotRequired[bool]
 
 
 class LobbyRequest(TypedDict):
@@ -136,6 +137,8 @@ class State(TypedDict):
     over: bool
     deadline: JSON | None
     pace: int | None
+    stakes: JSON
+    asks_left: JSON
     result: NotRequired[JSON]
     view: NotRequired[JSON]
     report: NotRequired[str]
@@ -164,6 +167,7 @@ class Answer(TypedDict):
 class PreviewAnswer(TypedDict):
     type: Literal["preview"]
     worth: JSON
+    stakes: JSON | None
     problem: str
     warning: str
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.persistence import SaveStore
+from game.persistence import SaveError, SaveStore
 
 from . import theme
 from .settings import Settings
@@ -28,7 +28,7 @@ class App:
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
         self.settings = settings or Settings()
-        self.store = store or SaveStore()
+        self.store = store or self._player_store(SaveStore(), self.settings.values["player"])
         self.fixed_delay = ai_delay
         self.seed = seed
         self.windowed_size = tuple(size)
@@ -49,6 +49,23 @@ class App:
         self._rescale()
         if self.settings.problem:
             self.toast(self.settings.problem)
+
+    # -- whose games --------------------------------------------------------------
+
+    def _player_store(self, store, player):
+        try:
+            return store.for_player(player)
+        except SaveError:
+            return store
+
+    def set_player(self, name: str) -> str:
+        """Play as `name` from now on: Continue and Load offer that player's games. Return a problem, or ''."""
+        try:
+            store = self.store.for_player(name)
+        except SaveError as err:
+            return str(err)
+        self.store = store
+        return self.settings.set("player", store.player)
 
     # -- geometry ----------------------------------------------------------------
 

@@ -59,6 +59,7 @@ class RemoteSession:
         self._state_at = 0.0
         self._reseated = False
         self._synced_at = -1
+        self._previews: dict = {}
 
     # -- what it is ------------------------------------------------------------------------
 
@@ -301,6 +302,30 @@ class RemoteSession:
             return None, f"(no answer: {problem})"
         return answer.get("terms"), answer.get("text", "")
 
+    def stakes(self, seat: str, choice: dict) -> tuple:
+        """From the server: each open offer's and move's stakes come with the state; a package being built is
+        previewed, once for each form it takes while the table stands still."""
+        known = self._state.get("stakes") or {"offers": {}, "moves": {}}
+        if choice.get("kind") == "move":
+            stakes = known["moves"].get(choice.get("move"))
+            return (stakes, "") if stakes is not None else (None, "not a move you can make now")
+        terms, parties = dict(choice.get("terms", {})), sorted(set(choice.get("parties", [])) | {seat})
+        for prop in self._state["observation"]["proposals"]:
+            if prop["id"] in known["offers"] and prop["terms"] == terms and sorted(prop["parties"]) == parties:
+                return known["offers"][prop["id"]], ""
+        key = (self._version, tuple(sorted(terms.items())), tuple(parties))
+        if key not in self._previews:
+            if not self.link.connected:
+                return None, "not connected to the class server"
+            self._previews = {k: v for k, v in self._previews.items() if k[0] == self._version}
+            answer: dict = {}
+            problem = self._wait(self.link.request({"type": "preview", "terms": terms, "parties": parties}), answer)
+            self._previews[key] = (answer.get("stakes"), problem or answer.get("problem", ""))
+        return self._previews[key]
+
+    def asks_left(self, ai_seat: str, partner: str) -> int:
+        return int((self._state.get("asks_left") or {}).get(ai_seat, 0))
+
     def _wait(self, future, into: dict | None = None) -> str:
         """Wait for the server's answer: '' (the answer copied into `into`) or why there is none."""
         try:
@@ -328,7 +353,7 @@ class RemoteSession:
         obs = self._state["observation"]
         private = self.view.private or {}
         return Ending(scores=result["scores"], history=result["history"], agreements=obs["agreements"],
-                      objectives={self.seat: private.get("objectives", [])})
+                      objectives={self.seat: private.get("objectives", [])}, par=result["par"])
 
     def full_report(self) -> tuple[str, str]:
         path = (self.view.state or {}).get("report")

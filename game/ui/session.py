@@ -12,6 +12,9 @@ import json
 import time
 
 from game.engine import IllegalAction, history_comparison
+from game.engine.stakes import Projector, choice_from, material
+from game.match import AskRefused
+from game.par import ratings
 from game.persistence import SaveError
 
 from .tablesession import NOT_SHOWN, DayWatch, Ending, Pace, Resolution
@@ -31,6 +34,8 @@ class LocalSession:
         self.days = DayWatch(state.turn, state.phase, self._marks())
         self.viewer = None
         self.notice = ""
+        self._stakes: dict = {}
+        self._projector: Projector | None = None
 
     @classmethod
     def new(cls, scenario, controllers, store, seed):
@@ -114,7 +119,28 @@ class LocalSession:
         return events
 
     def ask(self, ai_seat: str, partner: str, terms: dict, parties=()):
-        return self.match.ask(ai_seat, partner, terms, parties)
+        try:
+            return self.match.ask(ai_seat, partner, terms, parties)
+        except AskRefused as err:
+            return None, str(err)
+
+    def asks_left(self, ai_seat: str, partner: str) -> int:
+        return self.match.asks_left(ai_seat, partner)
+
+    def stakes(self, seat: str, choice: dict) -> tuple[dict | None, str]:
+        key = (seat, json.dumps(choice, sort_keys=True))
+        if self._stakes.get("version") != self.version:
+            # Talk that signs nothing leaves what the projection reads as it was: keep what was worked out.
+            mark = material(self.state)
+            if self._projector is None or self._stakes.get("material") != mark:
+                self._projector, self._stakes = Projector(self.state), {"material": mark}
+            self._stakes["version"] = self.version
+        if key not in self._stakes:
+            try:
+                self._stakes[key] = (self._projector.stakes(seat, choice_from(seat, choice)), "")
+            except IllegalAction as err:
+                self._stakes[key] = (None, str(err))
+        return self._stakes[key]
 
     def _notice_changes(self) -> None:
         state = self.state
@@ -168,8 +194,10 @@ class LocalSession:
         state = self.state
         # The game is over: every seat's objectives can now be revealed for the debrief.
         view = state.facilitator_view()
-        return Ending(scores=state.scores(), history=history_comparison(state), agreements=view["agreements"],
-                      objectives={seat: view["private"][seat]["objectives"] for seat in self.scenario.seat_ids})
+        scores = state.scores()
+        return Ending(scores=scores, history=history_comparison(state), agreements=view["agreements"],
+                      objectives={seat: view["private"][seat]["objectives"] for seat in self.scenario.seat_ids},
+                      par=ratings(self.scenario, scores))
 
     def full_report(self) -> tuple[str, str]:
         """Write the report into the saves folder (reports/), each time afresh, and give its address."""

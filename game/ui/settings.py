@@ -12,7 +12,7 @@ from game.persistence.store import default_dir
 from .theme import TEXT_SIZES
 
 PACES = (("Watch each move", 0.6), ("Brisk", 0.25), ("Instant", 0.0))
-DEFAULTS = {"text_size": 1, "fullscreen": False, "pace": 1}
+DEFAULTS = {"text_size": 1, "fullscreen": False, "pace": 1, "player": ""}
 
 
 def settings_path() -> Path:

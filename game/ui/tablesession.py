@@ -63,6 +63,7 @@ class Ending:
     history: dict
     agreements: list
     objectives: dict   # seat -> its objectives, for the seats whose objectives are known here
+    par: dict          # seat -> its score against what AI leaders score in that seat (game.par.Par.rating)
 
 
 @dataclass
@@ -123,6 +124,13 @@ class TableSession(Protocol):
 
     def ask(self, ai_seat: str, partner: str, terms: dict, parties: Any = ()) -> tuple[dict | None, str]:
         """What an AI leader would want for these terms: (terms it says it could sign or None, what it says)."""
+
+    def asks_left(self, ai_seat: str, partner: str) -> int:
+        """How many more "what would you want?" questions `partner` may put to this AI leader today."""
+
+    def stakes(self, seat: str, choice: dict) -> tuple[dict | None, str]:
+        """What a choice would do to `seat`'s final score (game.engine.stakes, as plain data), or (None, why
+        the rules would not take it). `choice` is {"kind": "sign", "terms", "parties"} or {"kind": "move", "move"}."""
 
     def poll(self) -> None:
         """Take in what changed elsewhere (a class server's messages); nothing to do in local play."""

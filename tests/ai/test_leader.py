@@ -85,7 +85,7 @@ def test_what_would_you_want_is_a_concrete_offer_it_then_signs():
     wanted, reason = match.ask("russia", "turkey", ask)
     # What it wants names the same issues, less those it would leave unsigned at their default.
     assert wanted is not None and set(wanted) <= set(ask)
-    assert wanted != ask and reason.startswith("For this, Moscow would want")
+    assert wanted != ask and reason.startswith("Moscow would sign it with") and "Moscow signs" in reason
     match.act("turkey", {"type": "propose", "parties": ["turkey", "russia"], "terms": wanted})
     match.act("turkey", {"type": "done"})
     match.step_ai()

@@ -1,5 +1,6 @@
 """What AI leaders remember: packages turned down, offers left for tomorrow, a broken word."""
 
+import copy
 import itertools
 
 import pytest
@@ -116,9 +117,16 @@ def _value(seat, terms, settled):
     return space.utility(seat, {**settled, **terms})
 
 
+def _probe(match, seat, terms):
+    """What `seat` would answer Turkey's "what would you want?" now, asked of a copy of the leader: the match's
+    own leader keeps its day's questions for the game."""
+    leader = copy.deepcopy(match.leaders[seat])
+    return leader.what_would_you_want(match.state.observation(seat, since=leader.seen), "turkey", terms)
+
+
 def _asks(match, seat, terms):
     """What `seat` would want from Turkey for `terms` now, as its own utility (None: no terms at all)."""
-    wanted, said = match.ask(seat, "turkey", terms)
+    wanted, said = _probe(match, seat, terms)
     return None if wanted is None else _value(seat, wanted, match.state.outcome()), said
 
 
@@ -133,7 +141,7 @@ def _signs_as_it_stands(match, seat, issues):
     """Every package over `issues` that `seat` says it could sign from Turkey as it stands."""
     options = [load_scenario("moscow-2020").issue(i).options for i in issues]
     packages = [dict(zip(issues, combo)) for combo in itertools.product(*options)]
-    return {tuple(p.items()) for p in packages if "could sign this as it stands" in match.ask(seat, "turkey", p)[1]}
+    return {tuple(p.items()) for p in packages if _probe(match, seat, p)[0] == p}
 
 
 def test_a_breach_weighs_on_the_victim_and_on_witnesses_for_the_rest_of_the_game():

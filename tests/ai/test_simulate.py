@@ -37,6 +37,18 @@ def test_statistics_cover_what_the_issue_asks(one_process):
     assert 0 <= s["history"]["closeness"]["mean"] <= 1
 
 
+@pytest.mark.parametrize("scenario_id", ["moscow-2020", "sochi-2008"])
+def test_the_table_stays_alive_after_the_first_deals(scenario_id):
+    """On at least 80% of the days after the second, each seat has a decision worth 3 or more points to someone
+    (game.pacing), in AI-only games, and the text report says so."""
+    run = simulate("--scenario", scenario_id, "--games", "20", "--seed", "3", "--json")
+    s = json.loads(run.stdout)
+    assert s["lively_days"] >= 0.8, s["lively_by_seat"]
+    assert all(0 <= v <= 1 for v in s["lively_by_seat"].values())
+    text = simulate("--scenario", scenario_id, "--games", "2", "--seed", "3")
+    assert "Lively days (a decision worth 3+ points to someone, days 3 on, seat by seat)" in text.stdout
+
+
 def test_same_seed_same_output_and_workers_do_not_change_it(one_process):
     again = simulate("--scenario", "moscow-2020", "--games", "12", "--seed", "7", "--json")
     spread = simulate("--scenario", "moscow-2020", "--games", "12", "--seed", "7", "--json", "--workers", "2")

@@ -114,6 +114,13 @@ def test_what_a_breach_costs_is_told_before_the_move_by_the_function_that_charge
     assert dict(told.trust) == {"turkey": -20}
     assert state.scores()["russia"]["integrity"] == told.points
     assert [b["issues"] for b in state.breaches] == [list(told.issues)] == [["ceasefire", "corridor_km"]]
+    # The day's news says what the breach cost, as charged: with the move's own effects, the whole change.
+    [news] = [e for e in state.observation("eu")["news"] if e["kind"] == "breach"]
+    move_news = next(e for e in state.observation("eu")["news"] if e["kind"] == "move" and e["seat"] == "russia")
+    said = [int(line.rsplit(" ", 1)[1].replace("\u2212", "-")) for line in news["changes"] + move_news["changes"]
+            if line.startswith("Russia: international standing")]
+    assert sum(said) == after["standing"] - before["standing"]
+    assert "Turkey's trust in Russia -20" in news["changes"]
 
 
 # -- chance events ---------------------------------------------------------------------------

@@ -41,16 +41,16 @@ def test_an_outsider_sees_exactly_the_same_whether_or_not_others_talked_in_priva
 
 def test_a_secret_move_looks_just_like_holding_in_the_record_of_moves():
     scen = load("moscow-2020")
-    secret = tuple(dataclasses.replace(m, public=False) if m.id == "block_m4" else m for m in scen.moves)
+    secret = tuple(dataclasses.replace(m, public=False) if m.id == "shell_posts" else m for m in scen.moves)
     scen = dataclasses.replace(scen, moves=secret)
     logs = {}
-    for rebels_move in ("hold", "block_m4"):
+    for syrias_move in ("hold", "shell_posts"):
         state = Game(scen, 3).new_state()
         end_talks(state)
         for seat in list(state.to_move()):
-            state.apply(seat, move(rebels_move if seat == "rebels" else "hold"))
-        logs[rebels_move] = {seat: state.observation(seat)["moves"] for seat in scen.seat_ids}
-        assert [1, "rebels", rebels_move] in logs[rebels_move]["rebels"]
+            state.apply(seat, move(syrias_move if seat == "syria" else "hold"))
+        logs[syrias_move] = {seat: state.observation(seat)["moves"] for seat in scen.seat_ids}
+        assert [1, "syria", syrias_move] in logs[syrias_move]["syria"]
     for seat in scen.seat_ids:
-        if seat != "rebels":
-            assert logs["hold"][seat] == logs["block_m4"][seat] == [[1, seat, "hold"]]
+        if seat != "syria":
+            assert logs["hold"][seat] == logs["shell_posts"][seat] == [[1, seat, "hold"]]

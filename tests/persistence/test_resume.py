@@ -28,7 +28,9 @@ def human_step(match):
     ai = [s for s in match.scenario.seat_ids if match.controllers[s] != "human"]
     if state.phase == "talks" and ai and rng.random() < 0.2:
         issue = match.scenario.issues[int(rng.integers(len(match.scenario.issues)))]
-        match.ask(ai[int(rng.integers(len(ai)))], seat, {issue.id: issue.options[-1]})
+        leader = ai[int(rng.integers(len(ai)))]
+        if match.asks_left(leader, seat):
+            match.ask(leader, seat, {issue.id: issue.options[-1]})
     match.act(seat, random_action(state, seat, rng))
 
 

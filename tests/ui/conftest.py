@@ -39,11 +39,14 @@ def make_app():
 class TablePlay:
     """Moscow 2020 with Turkey played by a person and AI leaders in the other seats, driven by keys as a player would."""
 
-    def __init__(self, driver):
+    def __init__(self, driver, scenario="moscow-2020", seat="turkey"):
         self.d = driver
+        self.scenario, self.seat = scenario, seat
 
     def start(self):
-        ScriptedGame(self.d).new_game("moscow-2020", {"turkey": "human"})
+        from game.catalog import load_scenario
+        seats = load_scenario(self.scenario).seat_ids
+        ScriptedGame(self.d).new_game(self.scenario, {s: "human" if s == self.seat else "normal" for s in seats})
         return self
 
     def top_of(self, panel_key, widget):
@@ -61,13 +64,13 @@ class TablePlay:
 
     def _turkeys_turn(self):
         d = self.d
-        return d.on("TableScene") and d.scene.viewer == "turkey" and "turkey" in d.scene.obs["to_move"]
+        return d.on("TableScene") and d.scene.viewer == self.seat and self.seat in d.scene.obs["to_move"]
 
     def until(self, day, phase="talks", talk_round=1):
         """Play on (ending rounds, holding in the field) until Turkey has the word at that point of the game."""
         d = self.d
         while True:
-            d.until(lambda: d.on("ResolutionScene") or self._turkeys_turn(), 5000, "Turkey's turn")
+            d.until(lambda: d.on("ResolutionScene") or self._turkeys_turn(), 5000, f"{self.seat}'s turn")
             if d.on("ResolutionScene"):
                 d.key(pygame.K_RETURN)
                 continue

@@ -2,6 +2,7 @@
 
 import pygame
 
+from game.engine.stakes import Projector, signing
 from game.ui.script import ScriptedGame
 
 KEYS = ("send", "ask", "state", "clear")
@@ -161,28 +162,36 @@ def test_taking_an_issue_out_unticks_the_parties_it_alone_brought_in(make_app, t
     assert d.widget("party:us_nato").value, "a seat the player ticked stays ticked"
 
 
-def test_the_worth_bar_says_when_a_package_would_undo_what_you_have(make_app, table_play):
+def test_the_bar_says_in_points_what_signing_the_package_does_to_your_final_score(make_app, table_play):
+    """The figure drawn is the engine's stakes of that very package (tests/engine/test_stakes.py shows those are
+    the score change of signing it in a copied game), and its verdict has the figure's sign."""
     play = table_play(make_app()).start()
     d = play.d
     t = play.until(day=1, talk_round=1)
     play.top_of(pygame.K_1, "issues")
 
-    def verdict():
-        return next(s for s in d.text() if s.startswith("Worth to you"))
+    def headline():
+        return next(s for s in d.text() if s.startswith(("Signing this", "Put an issue")))
 
-    assert verdict().endswith("no change to what is already signed")
+    assert headline().startswith("Put an issue in the package")
     seen = set()
-    for issue in t.compose.issue_ids:
+    for issue in t.compose.issue_ids[:5]:
         d.key(pygame.K_SPACE)
         for _ in t.issues[issue]["options"]:
             d.key(pygame.K_RIGHT)
-            value, now = t.compose.package_worth()
-            if value < now - 1e-9:
-                assert verdict().endswith("\u2717 worse than what is already signed")
-                seen.add("worse")
-            elif value > now + 1e-9:
-                assert "already signed" not in verdict()
-                seen.add("better")
+            parties = [s for s in t.scenario_seats if s in t.compose.draft.parties]
+            choice = signing("turkey", t.compose.draft.terms, parties)
+            total = Projector(t.session.state).stakes("turkey", choice)["total"]
+            said = headline()
+            if total > 0:
+                assert said == f"Signing this: \u2713 +{total} point{'s' if total > 1 else ''} to your final score"
+                seen.add("up")
+            elif total < 0:
+                plural = "s" if total < -1 else ""
+                assert said == f"Signing this: \u2717 \u2212{-total} point{plural} to your final score"
+                seen.add("down")
+            else:
+                assert said == "Signing this: no change to your final score"
         d.key(pygame.K_SPACE)
         d.key(pygame.K_DOWN)
-    assert seen == {"worse", "better"}
+    assert seen == {"up", "down"}

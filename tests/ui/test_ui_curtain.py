@@ -72,12 +72,12 @@ def test_the_table_is_hidden_when_the_turn_passes_to_the_other_person(make_app):
         d.key(pygame.K_RETURN)
     assert d.scene.viewer == "turkey"
     assert "Turkey [TUR]" in d.text()
-    assert any(t.startswith("Worth to you") for t in d.text())
+    assert any(t.startswith("Put an issue in the package") for t in d.text())
     d.key(pygame.K_e)
     d.until(lambda: d.on("CurtainScene"), 50, "the curtain for Russia")
     assert "Pass to the player for Russia" in d.text()
     shown = _drawn(d)
-    for private in ("Worth to you", "walk-away", "THE SITUATION", "NEWS"):
+    for private in ("Put an issue in the package", "your final score", "THE SITUATION", "NEWS"):
         assert private not in shown
     d.key(pygame.K_RETURN)
     assert d.on("TableScene") and d.scene.viewer == "russia"

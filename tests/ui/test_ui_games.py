@@ -3,7 +3,11 @@
 import pygame
 import pytest
 
+from game import pacing
 from game.catalog import load_scenario
+from game.par import par_for
+from game.present.debrief import par_diff
+from game.present.words import signed
 from game.ui.script import play
 
 SCENARIOS = ("moscow-2020", "sochi-2008")
@@ -37,6 +41,8 @@ def test_a_whole_game_from_title_to_end(make_app, tmp_path, scenario_id, mode):
     assert session.state.agreements
     assert "The summit is over" in d.text()
     assert {"briefing", "table", "moves", "resolution", "end"} <= game.snapped
+    lively, counted = pacing.lively(session.scenario, session.state.game.seed, session.state.log, session.humans)
+    assert lively >= 0.8 * counted, "the people had a decision worth points on most days after the second"
     if mode == "hot-seat":
         assert "curtain" in game.snapped
     d.shot(tmp_path / f"{scenario_id}-{mode}-end.png")
@@ -76,3 +82,26 @@ def test_back_to_title_and_quit_by_keyboard(make_app):
     d = make_app()
     d.key(pygame.K_ESCAPE)
     assert not d.app.running
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_the_end_screen_headlines_how_you_did_against_par(make_app, scenario_id):
+    """Seats are not compared by raw totals: the headline is the person's score against what AI leaders score in
+    that seat, and every seat's row says how far above or below its own par it ended."""
+    d = make_app()
+    controllers = _controllers(scenario_id, "against-ai")
+    play(d, scenario_id, controllers)
+    scenario = load_scenario(scenario_id)
+    scores = d.scene.session.state.scores()
+    par = par_for(scenario)
+    human = scenario.seat_ids[0]
+    rating = par.rating(human, scores[human]["total"])
+    shown = d.text()
+    assert f"You scored {scores[human]['total']} as {scenario.seat(human).name}: " \
+           f"{par_diff(rating)} \u2014 {rating['rating']}" in shown
+    assert "highest score" not in " ".join(shown)
+    for seat in scenario.seat_ids:
+        assert signed(scores[seat]["total"] - par.par(seat)) in shown
+    order = [s for s in d.scene.order]
+    percentiles = [par.percentile(s, scores[s]["total"]) for s in order]
+    assert percentiles == sorted(percentiles, reverse=True), "rows run from the best showing against par down"

@@ -242,3 +242,69 @@ def test_an_unusable_saves_folder_is_said_not_crashed_on(make_app, private_home,
     assert not d.widget("continue").enabled
     d.press("load")
     assert d.on("LoadScene") and "The saves folder cannot be read" in d.app.toast_text
+
+
+def _new_game_as(d, name, scenario_id):
+    """New game of a scenario, typing the player's name over whatever is suggested, then to the table."""
+    d.press("new")
+    found = [k for k, e in enumerate(d.scene.entries) if e.scenario and e.scenario.id == scenario_id][0]
+    d.focus("list")
+    d.key(pygame.K_HOME)
+    for _ in range(found):
+        d.key(pygame.K_DOWN)
+    d.key(pygame.K_RETURN)
+    d.focus("player")
+    d.key(pygame.K_BACKSPACE)
+    for _ in range(40):
+        d.key(pygame.K_BACKSPACE)
+    d.type(name)
+    d.press("start")
+    while not d.on("TableScene"):
+        d.key(pygame.K_RETURN)
+
+
+def _to_title(d):
+    d.key(pygame.K_ESCAPE)
+    d.press("title")
+    d.until(lambda: d.on("TitleScene"), 50, "the title")
+
+
+def test_two_players_at_one_computer_each_continue_only_their_own_game(make_app, private_home):
+    d = make_app()
+    _new_game_as(d, "Ali", "moscow-2020")
+    _to_title(d)
+    assert "Player: Ali" in d.text() and d.widget("continue").enabled
+    d.press("player")
+    for _ in range(40):
+        d.key(pygame.K_BACKSPACE)
+    d.type("Ben")
+    d.key(pygame.K_RETURN)
+    assert d.on("TitleScene") and "Player: Ben" in d.text()
+    assert not d.widget("continue").enabled, "Ben has no game in progress: Ali's is not offered to him"
+    _new_game_as(d, "Ben", "sochi-2008")
+    _to_title(d)
+    d.press("continue")
+    assert d.on("TableScene") and d.scene.session.scenario.id == "sochi-2008"
+    _to_title(d)
+    d.press("player")
+    for _ in range(40):
+        d.key(pygame.K_BACKSPACE)
+    d.type("ali")
+    d.key(pygame.K_RETURN)
+    d.press("continue")
+    assert d.on("TableScene") and d.scene.session.scenario.id == "moscow-2020", "names are the same whatever the case"
+    folders = sorted(p.name for p in (private_home / "saves" / "players").iterdir())
+    assert folders == ["ali", "ben"]
+    assert not list((private_home / "saves").glob("autosave/*.json")), "named players' games are not the unnamed one's"
+
+
+def test_a_player_name_that_cannot_be_a_folder_is_refused_and_says_why(make_app, private_home):
+    d = make_app()
+    d.press("player")
+    d.type("../Ali")
+    d.key(pygame.K_RETURN)
+    assert d.on("PlayerDialog")
+    assert any(line.startswith("Not changed:") for line in d.text())
+    d.key(pygame.K_ESCAPE)
+    assert "Player: not named" in d.text()
+    assert not (private_home / "saves" / "players").exists()

@@ -4,41 +4,69 @@ from __future__ import annotations
 
 import pygame
 
-from game.present.worth import bar_words
-
 from .. import shapes, theme
 from ..lists import RichText, ScrollState
 from ..widgets import Hint, Widget, focus_ring
 
 
-def value_bar(surf, app, rect, value: float, walk: float, now: float | None = None) -> None:
-    """A 0..1 bar with the walk-away point marked; the verdict is written, not only coloured."""
-    words = bar_words(value, walk, now)
-    good = words["better"]
+def stakes_bar(surf, app, rect, words: dict) -> None:
+    """What a choice does to the final score: the verdict in words, then the parts as a bar around zero
+    (gains right of the centre line, losses left), then the parts on one line."""
     colour = {"good": theme.GOOD, "bad": theme.BAD}.get(words["tone"], theme.MUTED)
-    app.text.draw(surf, words["headline"], rect.topleft, "bold", colour, max_width=rect.width)
+    if len(words["headlines"]) > 1:
+        headline = app.text.first_fit(words["headlines"], "bold", rect.width)
+        app.text.draw(surf, headline, rect.topleft, "bold", colour, max_width=rect.width)
+    else:
+        # A refusal reads whole: on two lines if it must, over the bar.
+        app.text.draw_wrapped(surf, words["headline"], rect, "small", colour)
+        return
     bar = pygame.Rect(rect.left, rect.top + app.text.line_height("bold") + app.u(4), rect.width, app.u(10))
     pygame.draw.rect(surf, theme.RAISED, bar, border_radius=app.u(3))
-    fill = bar.copy()
-    fill.width = int(bar.width * max(0.0, min(1.0, value)))
-    pygame.draw.rect(surf, theme.GOOD if good else theme.BAD, fill, border_radius=app.u(3))
-    x = bar.left + int(bar.width * walk)
-    pygame.draw.line(surf, theme.TEXT, (x, bar.top - app.u(4)), (x, bar.bottom + app.u(4)), 2)
-    if now is not None:
-        xn = bar.left + int(bar.width * now)
-        pygame.draw.polygon(surf, theme.MUTED, [(xn, bar.bottom + 1), (xn - app.u(5), bar.bottom + app.u(8)),
-                                                (xn + app.u(5), bar.bottom + app.u(8))])
-    app.text.draw(surf, words["notes"], (bar.left, bar.bottom + app.u(8)), "small", theme.MUTED, max_width=rect.width)
+    segments = words["segments"]
+    gain = sum(s["points"] for s in segments if s["points"] > 0)
+    loss = -sum(s["points"] for s in segments if s["points"] < 0)
+    half = bar.width / 2
+    scale = half / max(gain, loss, 10)
+    right = left = bar.centerx
+    for s in segments:
+        width = max(1, int(abs(s["points"]) * scale))
+        if s["points"] > 0:
+            seg, right = pygame.Rect(right, bar.top, width, bar.height), right + width
+        else:
+            left -= width
+            seg = pygame.Rect(left, bar.top, width, bar.height)
+        pygame.draw.rect(surf, theme.GOOD if s["points"] > 0 else theme.BAD, seg)
+        pygame.draw.line(surf, theme.PANEL, seg.topleft, seg.bottomleft)
+    pygame.draw.line(surf, theme.TEXT, (bar.centerx, bar.top - app.u(4)), (bar.centerx, bar.bottom + app.u(4)), 2)
+    summary = words["summary"] or words["notes"]
+    if summary:
+        shown = app.text.first_fit([summary, summary.split(" \u00b7 ")[0] + " \u2026 (point here for all)"], "small",
+                                   rect.width)
+        app.text.draw(surf, shown, (bar.left, bar.bottom + app.u(8)), "small", theme.MUTED, max_width=rect.width)
 
 
-def value_bar_height(app) -> int:
+def stakes_bar_height(app) -> int:
     return app.text.line_height("bold") + app.u(22) + app.text.line_height("small")
 
 
-def value_hint(key, rect) -> Hint:
-    return Hint(key, rect, "How much the table is worth to you (0 to 1) with this package signed, by your own "
-                           "interests. The white line is your walk-away value; \u25b2 marks what is signed now. A "
-                           "package worth less than \u25b2 undoes some of what you have.")
+class StakesHint(Hint):
+    """The bar's tooltip: every part in full, and what the figure assumes, for the choice as it is now."""
+
+    def __init__(self, key, rect, words_of):
+        super().__init__(key, rect, "What this would do to your final score, in points.")
+        self.words_of = words_of
+
+    def tip_at(self, pos) -> str:
+        words = self.words_of()
+        lines = [words["headline"]] + [p["text"] for p in words["parts"]] + [words["notes"]]
+        return " \u00b7 ".join(line for line in lines if line)
+
+    def focus_tip(self) -> str:
+        return self.tip_at(None)
+
+
+def stakes_hint(key, rect, words_of) -> StakesHint:
+    return StakesHint(key, rect, words_of)
 
 
 class TabBar(Widget):

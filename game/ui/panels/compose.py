@@ -5,15 +5,15 @@ from __future__ import annotations
 import pygame
 
 from game.engine import IllegalAction, counter, propose, statement
-from game.present.table import lapse_warning
+from game.present.table import ask_words, lapse_warning
 from game.present.words import option_text
-from game.present.worth import worth
+from game.present.worth import nothing_yet
 
 from .. import theme
 from ..lists import ListBox, ListState, RichText, ScrollState
 from ..scenes.base import button_row
 from ..widgets import Button, Cycler, Toggle
-from .common import Said, value_bar, value_bar_height, value_hint
+from .common import Said, stakes_bar, stakes_bar_height, stakes_hint
 
 # Fewer issues in view than this, and the buttons take their short wordings to make room.
 MIN_ROWS = 4
@@ -114,10 +114,13 @@ class ComposePanel:
         self.draft.terms[issue_id] = options[k]
         self.draft.need(self.t.issues[issue_id]["signatories"])
 
-    def package_worth(self):
-        prefs = self.t.obs["private"]["preferences"]
-        issues = self.t.public["issues"]
-        return worth(prefs, issues, self.t.obs["settled"], self.draft.terms), worth(prefs, issues, self.t.obs["settled"], {})
+    def package_stakes(self) -> dict:
+        """What signing the package as it stands would do to your final score, in words."""
+        if not self.draft.terms:
+            return nothing_yet("Put an issue in the package to see what signing it does to your score",
+                               "Put an issue in the package", "No issue in it yet")
+        parties = [s for s in self.t.scenario_seats if s in self.draft.parties | {self.t.viewer}]
+        return self.t.stakes({"kind": "sign", "terms": dict(self.draft.terms), "parties": parties}, "sign")
 
     # -- layout --------------------------------------------------------------------------
 
@@ -133,21 +136,21 @@ class ComposePanel:
         row_h = max(app.u(28), app.text.line_height("body") + app.u(10))
         self.value_w = app.u(40) + max((app.text.width(option_text(t.issues[i], o), "bold")
                                         for i in self.issue_ids for o in t.issues[i]["options"]), default=0)
-        use_h = self._use_height() if any(terms for _, terms, _ in self._current_replies()) else 0
+        use_h = self._use_height() if any(terms for _, terms, _, _ in self._current_replies()) else 0
         # Short button wordings first, then fewer lines kept for answers (they scroll), before fewer issues in view.
         for short, lines in ((False, TALK_LINES), (True, TALK_LINES), (True, 1)):
             self.short_labels, self.talk_lines = short, lines
             # Below the list: the value bar, the expiry row, the buttons, and room for the answers to read.
             buttons_h = max(w.rect.bottom for w in self._buttons(pygame.Rect(rect.left, 0, rect.width, 0)))
-            fixed_below = value_bar_height(app) + row_h + buttons_h + app.u(40) + self._talk_height()
+            fixed_below = stakes_bar_height(app) + row_h + buttons_h + app.u(40) + self._talk_height()
             rows = max(2, min(len(self.issue_ids), (rect.bottom - y - fixed_below) // row_h))
             if rows >= min(len(self.issue_ids), MIN_ROWS):
                 break
         widgets.append(IssueList("issues", pygame.Rect(rect.left, y, rect.width, rows * row_h), row_h,
                                  self.issues_state, self))
         y += rows * row_h + app.u(10)
-        self.bar_rect = pygame.Rect(rect.left, y, rect.width, value_bar_height(app))
-        widgets.append(value_hint("worth", self.bar_rect))
+        self.bar_rect = pygame.Rect(rect.left, y, rect.width, stakes_bar_height(app))
+        widgets.append(stakes_hint("worth", self.bar_rect, self.package_stakes))
         y = self.bar_rect.bottom + app.u(10)
         widgets += self._options_row(rect, y, row_h)
         y += row_h + app.u(10)
@@ -202,6 +205,8 @@ class ComposePanel:
         why = "" if can else " (not now: " + t.wait_reason() + ")"
         ai_parties = [p for p in sorted(self.draft.parties) if p != t.viewer and t.session.controllers[p] != "human"]
         self.ai_parties = ai_parties
+        notes = [ask_words(t.words(), p, t.session.asks_left(p, t.viewer))["note"] for p in ai_parties]
+        askable = [p for p in ai_parties if t.session.asks_left(p, t.viewer) > 0]
         short = self.short_labels
         send = ("Send counter" if short else "Send counter-offer") if self.draft.counter_to else "Send offer"
         issue = self.issue_ids[self.issues_state.selected] if self.issue_ids else None
@@ -213,8 +218,9 @@ class ComposePanel:
         return button_row(self.app, area, [
             ("send", send, self.send, "Put this package to its parties." + why, {"style": "primary", "enabled": can}),
             ("ask", "Ask them" if short else "What would they want?", self.ask,
-             "Ask the AI parties what they would want for this package; nothing is sent." if ai_parties
-             else "Ask works with AI leaders: add an AI seat as a party.", {"enabled": bool(ai_parties)}),
+             ("Ask the AI parties what they would sign now, nearest to this package; nothing is sent. "
+              + " ".join(notes)) if ai_parties else "Ask works with AI leaders: add an AI seat as a party.",
+             {"enabled": bool(askable)}),
             ("state", "Say in public" if short else "Say it in public", self.state_publicly,
              f"{say} Words rally support at home, but backing down later costs you.", {"enabled": can_state}),
             ("clear", "Clear", self.clear, "Start a new package."),
@@ -228,8 +234,10 @@ class ComposePanel:
             warning = lapse_warning(t.words(), t.space, d.parties, self.until_choices[d.until], t.obs["turn"])
             if warning:
                 items.insert(0, ("small", theme.BAD, "\u26a0 " + warning))
-        for seat, _, reason in self._current_replies():
-            items.append(("small", theme.TEXT, f"{self.t.session.seat_name(seat)}: \u201c{reason}\u201d"))
+        for seat, _, reason, note in self._current_replies():
+            if reason:
+                items.append(("small", theme.TEXT, f"{self.t.session.seat_name(seat)}: \u201c{reason}\u201d"))
+            items.append(("small", theme.MUTED, note))
         return items
 
     def _current_replies(self) -> list:
@@ -248,7 +256,7 @@ class ComposePanel:
     def _reply_buttons(self, x, y):
         app = self.app
         out = []
-        for seat, terms, _ in self._current_replies():
+        for seat, terms, _, _ in self._current_replies():
             if terms:
                 label = f"Use {self.t.looks[seat].code}'s terms"
                 w = app.text.width(label, "bold") + app.u(28)
@@ -330,8 +338,12 @@ class ComposePanel:
             return
         self.replies = []
         for seat in self.ai_parties:
+            if t.session.asks_left(seat, t.viewer) <= 0:
+                self.replies.append((seat, None, "", ask_words(t.words(), seat, 0)["note"]))
+                continue
             terms, reason = t.session.ask(seat, t.viewer, dict(self.draft.terms), sorted(self.draft.parties))
-            self.replies.append((seat, terms, reason))
+            left = t.session.asks_left(seat, t.viewer)
+            self.replies.append((seat, terms, reason, ask_words(t.words(), seat, left)["note"]))
         self.replies_for = self._snapshot()
         self.said = Said()
 
@@ -390,5 +402,4 @@ class ComposePanel:
         width = self.bar_rect.width
         app.text.draw(surf, app.text.first_fit([f"{count} (\u2022 = already signed)", count], "label", width),
                       (rect_left, self.package_y), "label", theme.MUTED, max_width=width)
-        value, now = self.package_worth()
-        value_bar(surf, app, self.bar_rect, value, t.obs["private"]["preferences"]["reservation"], now)
+        stakes_bar(surf, app, self.bar_rect, self.package_stakes())

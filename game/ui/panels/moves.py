@@ -5,7 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import move
-from game.present.table import breaks, hold_move, move_card, revealed_moves
+from game.present.table import HOLD, breaks, hold_move, move_card, revealed_moves
+from game.present.worth import points
 
 from .. import theme
 from ..lists import ListBox, ListState, RichText, ScrollState
@@ -68,7 +69,7 @@ class MovesPanel:
         elif available is None:
             why = "moves are chosen when today's talks end"
         else:
-            why = "not available now"
+            why = move_card(t.words(), t.obs, mv, available)["why_not"].rstrip(".") or "not available now"
         buttons = buttons_at_bottom(app, self.detail, [
             ("choose", "Make this move", self.choose,
              "Commit to this move; all moves are revealed together." + ("" if can else f" (Not now: {why}.)"),
@@ -84,8 +85,9 @@ class MovesPanel:
         mv = self.selected()
         available = self.available()
         if available is None or mv["id"] not in available:
+            why = move_card(self.t.words(), self.t.obs, mv, available)["why_not"]
             self.said.set(mv["id"], "Moves are chosen after the talks." if available is None
-                          else f"{mv['name']} is not available now.", True)
+                          else f"{mv['name']}: {why}", True)
             return
         problem = self.t.act(move(mv["id"]))
         self.said.set(mv["id"], problem or f"You chose: {mv['name']}.", bool(problem))
@@ -109,8 +111,18 @@ class MovesPanel:
         app.text.draw(surf, name, (rect.left, rect.top + app.u(4)), "bold",
                       (theme.BAD if broken else theme.TEXT) if ok else theme.FAINT, max_width=rect.width)
         # The warning leads the second line, where it cannot be cut off by a long name.
-        app.text.draw(surf, card["kind"], (rect.left, rect.top + app.u(4) + app.text.line_height("bold")), "small",
+        stakes = self.move_stakes(self.moves()[k])
+        kind = card["kind"] + (f" \u00b7 {points(stakes['total'])}" if stakes and stakes["total"] else "")
+        app.text.draw(surf, kind, (rect.left, rect.top + app.u(4) + app.text.line_height("bold")), "small",
                       theme.BAD if broken and ok else theme.MUTED, max_width=rect.width)
+
+    def move_stakes(self, mv) -> dict | None:
+        """What this move would do to your final score tonight, in words (None for Hold, or a move not open
+        to you now)."""
+        if mv["id"] == HOLD or self.t.viewer is None:
+            return None
+        words = self.t.stakes({"kind": "move", "move": mv["id"]}, "move")
+        return None if words["final"] is None else words
 
     def detail_items(self, mv) -> list:
         t = self.t
@@ -122,8 +134,18 @@ class MovesPanel:
         elif t.obs["phase"] == "talks":
             items.append(("small", theme.ACCENT, f"Talks first: moves are chosen after round {t.obs['talk_rounds']}."))
         items.append(("body", theme.TEXT, card["description"]))
+        if card["why_not"]:
+            items.append(("body", theme.BAD, "\u2717 " + card["why_not"]))
+        elif card["requires"]:
+            items.append(("small", theme.MUTED, card["requires"]))
         items += [("small", theme.MUTED, "\u2022 " + effect) for effect in card["effects"]]
         items += [("small", theme.BAD, line) for line in card["breaks"]]
+        stakes = self.move_stakes(mv)
+        if stakes is not None:
+            tone = {"good": theme.GOOD, "bad": theme.BAD}.get(stakes["tone"], theme.MUTED)
+            items.append(("bold", tone, stakes["headline"]))
+            items += [("small", theme.MUTED, "\u2022 " + p["text"]) for p in stakes["parts"]]
+            items.append(("small", theme.FAINT, stakes["notes"]))
         return items + self.said.items(mv["id"])
 
     def draw(self, surf):

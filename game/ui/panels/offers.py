@@ -8,7 +8,7 @@ from game.engine import accept, reject, withdraw
 from game.present.table import (needs_answer, offer_card, offer_headline, offer_label, offer_order,
                                 why_not_answer)
 from game.present.words import terms_lines
-from game.present.worth import worth
+from game.present.worth import nothing_yet
 
 from .. import theme
 from ..lists import ListBox, ListState
@@ -18,9 +18,9 @@ from .common import (
     Said,
     detail_text,
     seat_tag,
-    value_bar,
-    value_bar_height,
-    value_hint,
+    stakes_bar,
+    stakes_bar_height,
+    stakes_hint,
 )
 
 class OffersPanel:
@@ -64,15 +64,15 @@ class OffersPanel:
         if self.t.viewer is not None:
             buttons = buttons_at_bottom(app, self.detail, self._button_specs(prop))
             top = min(w.rect.top for w in buttons)
-            self.bar_rect = pygame.Rect(self.detail.left, top - value_bar_height(app) - app.u(10), self.detail.width,
-                                        value_bar_height(app))
+            self.bar_rect = pygame.Rect(self.detail.left, top - stakes_bar_height(app) - app.u(10), self.detail.width,
+                                        stakes_bar_height(app))
             bottom = self.bar_rect.top - app.u(6)
         text = pygame.Rect(self.detail.left, self.detail.top, self.detail.width, bottom - self.detail.top)
         widgets.append(detail_text("offer", text, app, self.detail_items(prop), self.detail_state, prop["id"],
                                    "The offer in full, with what its sender said. \u2191\u2193 to scroll."))
         if self.t.viewer is not None:
             widgets += buttons
-            widgets.append(value_hint("offer-worth", self.bar_rect))
+            widgets.append(stakes_hint("offer-worth", self.bar_rect, lambda: self.offer_stakes(prop)))
         return widgets
 
     def _button_specs(self, prop):
@@ -94,6 +94,14 @@ class OffersPanel:
              "Load these terms into Propose, change them and send them back." + wait,
              {"enabled": can_answer and t.space["can_propose"]}),
         ]
+
+    def offer_stakes(self, prop) -> dict:
+        """What signing this offer would do to your final score, in words; an offer between others is not yours
+        to sign."""
+        if self.t.viewer not in prop["parties"]:
+            names = ", ".join(self.t.session.seat_name(s) for s in prop["parties"])
+            return nothing_yet(f"Between {names}: not yours to sign", "Not yours to sign")
+        return self.t.stakes({"kind": "sign", "terms": dict(prop["terms"]), "parties": list(prop["parties"])}, "offer")
 
     def _why_not(self, prop) -> str:
         return why_not_answer(self.t.words(), self.t.obs, prop)
@@ -148,7 +156,7 @@ class OffersPanel:
                       max_width=rect.right - x)
 
     def draw(self, surf):
-        app, t = self.app, self.t
+        app = self.app
         p = self.selected()
         box = self.detail
         if p is None:
@@ -158,7 +166,4 @@ class OffersPanel:
         pygame.draw.line(surf, theme.LINE, (box.left, box.top - app.u(6)), (box.right, box.top - app.u(6)))
         if self.bar_rect is None:
             return
-        prefs = t.obs["private"]["preferences"]
-        value = worth(prefs, t.public["issues"], t.obs["settled"], p["terms"])
-        now = worth(prefs, t.public["issues"], t.obs["settled"], {})
-        value_bar(surf, app, self.bar_rect, value, prefs["reservation"], now)
+        stakes_bar(surf, app, self.bar_rect, self.offer_stakes(p))

@@ -196,11 +196,12 @@ HOW_TO_PLAY = (
      "send it, answer the offers under Offers, or end your round (E). After the last round every seat chooses one "
      "move in the field, in secret, under Moves; the moves are revealed together and the day is resolved."),
     ("bold", "Reading a package",
-     "The bar shows what the table would be worth to you with this package signed, by your own interests; the "
-     "white line is your walk-away value and \u25b2 what is signed so far. At the summit, every point above the "
-     "line adds to your score and every point below takes from it. Your secret objectives score on their own, so a "
-     "deal that meets one can be worth signing a little under the line. Ask an AI leader what it would want for a "
-     "package: nothing is sent, and what it says it could sign, it signs."),
+     "The bar says in points what signing the package would do to your final score: the deal, each secret "
+     "objective it meets or loses, support and standing, and your kept word, as the score itself counts them, "
+     "if nothing else changes (the others hold and sign nothing more). Gains run right of the centre line, "
+     "losses left; point at the bar for every part. Each move under Moves says the same for the move. Ask an AI "
+     "leader what it would want for a package: nothing is sent, it names what it would sign now, nearest your "
+     "terms, and if you offer exactly that the same day, it signs. Each leader takes two questions a day from you."),
     ("bold", "Who sees what",
      "An offer goes only to its parties unless you tick Public. It is signed when every party has accepted it, and "
      "it is off the table as soon as any party rejects or counters it. Once signed, the agreement and its "

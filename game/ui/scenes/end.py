@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.present.debrief import SCORE_PARTS
+from game.present.debrief import PAR_NOTE, SCORE_PARTS, par_headlines, par_line
 from game.present.looks import seat_looks
 from game.present.table import Words
 from game.present.words import long_date, option_text, signed
@@ -29,7 +29,9 @@ class EndScene(Scene):
         self.looks = seat_looks(self.public["seats"])
         self.ending = session.ending()
         self.scores = self.ending.scores
-        self.order = sorted(self.scores, key=lambda s: -self.scores[s]["total"])
+        self.par = self.ending.par
+        # Seats are ranked by how each did against its own par, not by totals no two seats can earn alike.
+        self.order = sorted(self.scores, key=lambda s: (-self.par[s]["percentile"], -self.par[s]["diff"]))
         self.compare = self.ending.history
         self.left_scroll, self.right_scroll = ScrollState(), ScrollState()
 
@@ -100,7 +102,7 @@ class EndScene(Scene):
         self.row_h = max(app.u(30), app.text.line_height("h2") + app.u(8))
         head = app.text.line_height("label") + app.u(8)
         self.name_w = int(inner.width * 0.38)
-        self.col_w = (inner.width - self.name_w) // 5
+        self.col_w = (inner.width - self.name_w) // 6
         self.names = {seat: self._name_lines(seat) for seat in self.order}
         # A name too long for its column takes a second line rather than losing its end.
         self.row_top = [inner.top + head + self.row_h]
@@ -109,10 +111,19 @@ class EndScene(Scene):
             self.row_top.append(self.row_top[-1] + max(self.row_h, lines * app.text.line_height("bold") + app.u(8)))
         self.table_rect = pygame.Rect(inner.left, inner.top + head, inner.width, self.row_top[-1] - inner.top - head)
         widgets = []
-        for k, (part, label, tip) in enumerate((("total", "Total", "The final score."),) + PARTS):
+        for k, (part, label, tip) in enumerate(self.columns()):
             widgets.append(Hint(f"col:{part}", (inner.left + self.name_w + k * self.col_w, self.table_rect.top,
                                                 self.col_w, self.row_h), f"{label}: {tip}"))
-        obj_top = self.table_rect.bottom + app.u(14)
+        w = Words(self.public, None)
+        for i, seat in enumerate(self.order):
+            widgets.append(Hint(f"par:{seat}", (inner.left + self.name_w + self.col_w, self.row_top[i], self.col_w,
+                                                self.row_top[i + 1] - self.row_top[i]),
+                                par_line(w, seat, self.scores[seat]["total"], self.par[seat])))
+        self.note_y = self.table_rect.bottom + app.u(8)
+        games = next(iter(self.par.values()))["games"] if self.par else 0
+        self.note = PAR_NOTE.format(games=games)
+        note_lines = len(app.text.wrap(self.note, "small", inner.width))
+        obj_top = self.note_y + note_lines * app.text.line_height("small") + app.u(10)
         widgets.append(RichText("objectives", pygame.Rect(inner.left, obj_top, inner.width, inner.bottom - obj_top),
                                 app, self.objective_items(), self.left_scroll, "Each seat's secret objectives."))
         widgets.append(RichText("history", self.right.inflate(-app.u(24), -app.u(20)), app, self.history_items(),
@@ -124,6 +135,11 @@ class EndScene(Scene):
                                       "The whole story of this game in your browser: every offer and reason, "
                                       "the promises kept and broken, how good the deal was, and questions to "
                                       "talk over. It prints well too.")]) + widgets
+
+    def columns(self) -> tuple:
+        return (("total", "Total", "The final score."),
+                ("par", "Par", "Above (+) or below (\u2212) what AI leaders score in this seat; point at a number "
+                               "for where the score stands among theirs.")) + PARTS
 
     def open_report(self):
         address, why = self.session.full_report()
@@ -146,15 +162,15 @@ class EndScene(Scene):
 
     def draw_background(self, surf):
         app = self.app
-        best = self.order[0]
         app.text.draw(surf, "The summit is over", self.header.topleft, "h1")
-        app.text.draw(surf, f"{self.public['title']} \u00b7 highest score: {self.seat_name(best)}",
+        headlines = par_headlines(Words(self.public, None), list(self.session.humans), self.scores, self.par)
+        app.text.draw(surf, app.text.first_fit(headlines, "body", self.header.width),
                       (self.header.left, self.header.bottom + app.u(8)), "body", theme.ACCENT,
                       max_width=self.header.width)
         inner = panel(surf, app, self.left, "Scores")
         panel(surf, app, self.right)
         y = self.table_rect.top
-        cols = ("Total",) + tuple(p[1] for p in PARTS)
+        cols = tuple(c[1] for c in self.columns())
         for k, label in enumerate(cols):
             app.text.draw(surf, label.upper(), (inner.left + self.name_w + k * self.col_w + self.col_w // 2,
                                                 y + self.row_h // 2), "label", theme.MUTED, anchor="center")
@@ -175,11 +191,16 @@ class EndScene(Scene):
                 after = app.text.width(lines[-1], "bold") + app.u(8) if lines[-1] else 0
                 app.text.draw(surf, HUMAN, (x + after, top + (len(lines) - 1) * step + step // 2), "small",
                               theme.ACCENT, anchor="midleft")
-            values = [sc["total"], sc["deal"], sc["objectives"], sc["stats"], sc["integrity"]]
+            values = [sc["total"], self.par[seat]["diff"], sc["deal"], sc["objectives"], sc["stats"], sc["integrity"]]
             for k, v in enumerate(values):
                 cx = inner.left + self.name_w + k * self.col_w + self.col_w // 2
+                tone = theme.TEXT if k == 0 else theme.MUTED
+                if k == 1:
+                    tone = theme.GOOD if v > 0 else theme.BAD if v < 0 else theme.TEXT
                 app.text.draw(surf, str(v) if k == 0 else signed(v), (cx, y + h // 2),
-                              "h2" if k == 0 else "body", theme.TEXT if k == 0 else theme.MUTED, anchor="center")
+                              "h2" if k == 0 else "bold" if k == 1 else "body", tone, anchor="center")
+        app.text.draw_wrapped(surf, self.note, pygame.Rect(inner.left, self.note_y, inner.width,
+                                                          app.text.line_height("small") * 3), "small", theme.MUTED)
 
     def _name_lines(self, seat) -> list:
         """The seat's name in as many lines as its column needs, with room after the last for the 'human' badge."""

@@ -71,6 +71,7 @@ class ResolutionScene(Scene):
         for e in kept:
             good = e["kind"] == "kept"
             items.append(("body", theme.GOOD if good else theme.BAD, ("\u2713 " if good else "\u2717 ") + e["text"]))
+            items += [("small", theme.MUTED, f"    {line}") for line in e.get("changes", [])]
         if not kept:
             items.append(("body", theme.MUTED, "No agreement bound anyone today."))
         morning = [e for e in self.news if e["kind"] in ("news", "day", "over")]

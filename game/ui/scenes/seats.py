@@ -10,9 +10,10 @@ from game.engine import public_info
 
 from .. import shapes, theme
 from game.present.looks import seat_looks
-from ..widgets import Cycler
+from ..widgets import Cycler, TextField
 from .base import Scene, button_row, panel
 
+PLAYER_LABEL = "Your name"
 CHOICES = (("human", "Human"), ("easy", "AI \u00b7 easy"), ("normal", "AI \u00b7 normal"), ("hard", "AI \u00b7 hard"))
 KIND_TIPS = {
     "human": "A person plays this seat at this computer.",
@@ -33,6 +34,7 @@ class SeatsScene(Scene):
         first = next((s["id"] for s in self.public["seats"] if s["at_table"]), self.public["seats"][0]["id"])
         self.choice = controllers or {s["id"]: ("human" if s["id"] == first else "normal")
                                       for s in self.public["seats"]}
+        self.player = {"text": app.store.player, "suggested": bool(app.store.player)}
 
     def layout(self, area):
         app = self.app
@@ -65,12 +67,25 @@ class SeatsScene(Scene):
             ("preset:watch", "All AI (watch)", lambda: self._all("normal"), "Watch the AI leaders negotiate."),
         ])
         row = pygame.Rect(self.box.left, max(w.rect.bottom for w in widgets) + app.u(24), width, app.u(40))
-        widgets += button_row(app, row, [
+        buttons = button_row(app, row, [
             ("start", "Read the briefing \u2192", self.start, "Start the game: the situation, then each role.",
              {"style": "primary"}),
             ("back", "Back", self.back, "Choose another scenario."),
         ])
-        return widgets
+        # Your name goes beside the buttons where there is room, else on its own line below them.
+        label_w = app.text.width(PLAYER_LABEL, "bold") + app.u(12)
+        x = max(b.rect.right for b in buttons) + app.u(28)
+        field_h = max(b.rect.height for b in buttons)
+        y = buttons[0].rect.top
+        if x + label_w + app.u(200) > self.box.right:
+            x, y = self.box.left, max(b.rect.bottom for b in buttons) + app.u(12)
+        self.player_label = (x, y + field_h // 2)
+        widgets.append(TextField("player", (x + label_w, y, min(app.u(300), self.box.right - x - label_w), field_h),
+                                 self.player, lambda _text: self.start(),
+                                 "Your name keeps your games apart from others' on this computer: Continue and Load "
+                                 "offer only the games of the player named at the title screen. Empty: unnamed.",
+                                 limit=40))
+        return widgets + buttons
 
     def _set(self, seat, kind):
         self.choice[seat] = kind
@@ -95,6 +110,11 @@ class SeatsScene(Scene):
     def start(self):
         from ..session import LocalSession
         from .briefing import BriefingScene
+        if self.player["text"].strip() != self.app.store.player:
+            problem = self.app.set_player(self.player["text"])
+            if problem and not problem.startswith("The setting applies now"):
+                self.app.toast(f"Your name: {problem}")
+                return
         seed = self.app.seed if self.app.seed is not None else random.randrange(1 << 30)
         try:
             session = LocalSession.new(self.scenario, dict(self.choice), self.app.store, seed)
@@ -112,6 +132,7 @@ class SeatsScene(Scene):
         app.text.draw(surf, f"{self.public['title']} \u2014 {self.mode()}",
                       (self.header.left, self.header.bottom + app.u(8)), "body", theme.MUTED)
         panel(surf, app, self.box)
+        app.text.draw(surf, PLAYER_LABEL, self.player_label, "bold", anchor="midleft")
         for k, seat in enumerate(self.public["seats"]):
             look = self.looks[seat["id"]]
             y = self.box.top + app.u(12) + k * self.row_h

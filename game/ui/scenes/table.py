@@ -17,6 +17,7 @@ from game.engine import DONE
 from game.present.looks import seat_looks
 from game.present.table import Words, wait_reason
 from game.present.words import seat_names
+from game.present.worth import no_stakes, stakes_words
 
 from .. import theme
 from ..mapview import MapCache, MapSelection, MapWidget
@@ -119,6 +120,13 @@ class TableScene(Scene):
 
     def words(self) -> Words:
         return Words(self.public, self.viewer)
+
+    def stakes(self, choice: dict, what: str) -> dict | None:
+        """What a choice would do to the viewer's final score, in words (None when nobody sits here)."""
+        if self.viewer is None:
+            return None
+        stakes, problem = self.session.stakes(self.viewer, choice)
+        return no_stakes(problem) if stakes is None else stakes_words(stakes, self.words().names, what)
 
     def wait_reason(self) -> str:
         return wait_reason(self.words(), self.obs)

@@ -21,15 +21,20 @@ class TitleScene(Scene):
         w = app.u(300)
         h = max(app.u(44), app.text.line_height("bold") + app.u(18))
         x = area.left + app.u(110)
-        y = area.top + int(area.height * 0.42)
+        y = area.top + int(area.height * 0.36)
         has_autosave = bool(self._autosaves())
+        who = self.app.store.player
+        mine = f"{who}'s last game" if who else "the last game"
         specs = [
             ("new", "New game", self.new_game, "Choose a scenario and who plays each seat."),
             ("continue", "Continue", self.continue_game,
-             "Pick up the last game where its autosave left it." if has_autosave
-             else "No game in progress: a game is saved at the start of every day until it ends; finished games "
-                  "are not continued."),
-            ("load", "Load a saved game", self.load, "Open a game you saved by name, or any autosave."),
+             f"Pick up {mine} where its autosave left it." if has_autosave
+             else f"No game in progress{' for ' + who if who else ''}: a game is saved at the start of every day "
+                  "until it ends; finished games are not continued. Another player? Change the name below."),
+            ("load", "Load a saved game", self.load,
+             f"Open a game {'of ' + who if who else 'you'} saved by name, or any autosave."),
+            ("player", f"Player: {who}" if who else "Player: not named", self.player,
+             "Who is playing: each player's games are kept apart, so Continue and Load offer only yours."),
             ("settings", "Settings", self.settings, "Text size, fullscreen and how fast the AI leaders act."),
             ("quit", "Quit", self.quit, "Close Summit."),
         ]
@@ -66,6 +71,10 @@ class TitleScene(Scene):
     def load(self):
         from .load import LoadScene
         self.app.push(LoadScene(self.app))
+
+    def player(self):
+        from .player import PlayerDialog
+        self.app.push(PlayerDialog(self.app, then=self.invalidate))
 
     def settings(self):
         from .settings import SettingsScene

@@ -96,22 +96,26 @@ export function seatTag(look, name = null) {
     el("span", { class: "code", text: `[${look.code}]` }));
 }
 
-// The worth bar: the numbers and the verdict come from the server; this only draws them.
+// The stakes bar: what a choice does to the final score, in points, part by part. The numbers and the
+// words come from the server (the engine's stakes, said by game.present.worth); this only draws them:
+// a bar around zero, gains to the right of the centre line and losses to the left.
 export function worthBar(words) {
   if (!words) return null;
-  const pct = (v) => `${Math.max(0, Math.min(1, v)) * 100}%`;
-  const fill = el("div", { class: `fill ${words.tone}` });
-  fill.style.width = pct(words.value);
-  const walk = el("div", { class: "walk", title: "your walk-away value" });
-  walk.style.left = pct(words.walk);
-  const bar = el("div", { class: "bar", role: "img", "aria-label": words.headline }, fill, walk);
-  if (words.now !== null && words.now !== undefined) {
-    const now = el("div", { class: "now", title: "what is signed now" });
-    now.style.left = pct(words.now);
-    bar.append(now);
+  const gain = words.segments.filter((s) => s.points > 0).reduce((a, s) => a + s.points, 0);
+  const loss = words.segments.filter((s) => s.points < 0).reduce((a, s) => a - s.points, 0);
+  const span = Math.max(gain, loss, 10);
+  const bar = el("div", { class: "bar", role: "img", "aria-label": words.headline }, el("div", { class: "zero" }));
+  let right = 50, left = 50;
+  for (const s of words.segments) {
+    const width = (Math.abs(s.points) / span) * 50;
+    const seg = el("div", { class: `seg ${s.points > 0 ? "good" : "bad"} part-${s.part}`, title: `${s.part} ${s.points > 0 ? "+" : ""}${s.points}` });
+    if (s.points > 0) { seg.style.left = `${right}%`; right += width; } else { left -= width; seg.style.left = `${left}%`; }
+    seg.style.width = `${width}%`;
+    bar.append(seg);
   }
   return el("div", { class: "worth" }, el("div", { class: `tone-${words.tone}`, text: words.headline }), bar,
-    el("div", { class: "small muted", text: words.notes }));
+    words.parts.length ? el("ul", { class: "lines small" }, words.parts.map((p) => el("li", { text: p.text }))) : null,
+    words.notes ? el("div", { class: "small muted", text: words.notes }) : null);
 }
 
 // -- toasts and the screen reader -----------------------------------------------------------

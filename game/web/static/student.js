@@ -318,7 +318,7 @@ function offerCard(o) {
       el("button", { disabled: !o.can.counter, onclick: () => counter(o), text: "Counter\u2026" }));
   }
   const ai = S.state.controllers[o.from] !== "human" && !o.mine && o.open;
-  if (ai) buttons.append(el("button", { onclick: () => ask(o.from, o.terms_raw, o.parties, key), text: `What would ${name(o.from)} want?` }));
+  if (ai) buttons.append(askButton(o.from, () => ask(o.from, o.terms_raw, o.parties, key), false));
   return el("article", { class: `card${o.needs_answer ? " needs" : ""}`, "aria-label": o.label },
     el("h3", {}, seatTag(looks()[o.from], o.mine ? "You" : null), " ", el("span", { text: o.headline.replace(/^From [^:]+: /, "") })),
     el("p", { class: "small muted", text: o.accepted_line }),
@@ -342,6 +342,13 @@ function ask(seat, terms, parties, key) {
   conn.request({ type: "ask", seat, terms, parties })
     .then((answer) => { S.answers[key] = answer; render(); announce(answer.text); })
     .catch((err) => { S.said = { [key]: { text: err.message, bad: true } }; render(); });
+}
+
+// A leader takes a few questions a day from each seat; the button says how many are left, from the server.
+function askButton(seat, onclick, blank) {
+  const view = S.state && S.state.view;
+  const a = (view && view.asks && view.asks[seat]) || { left: 1, label: `What would ${name(seat)} want?`, note: "" };
+  return el("button", { onclick, disabled: blank || a.left <= 0, title: a.note, "aria-description": a.note, text: a.label });
 }
 
 function answerBlock(key) {
@@ -394,7 +401,7 @@ function propose(v) {
     preview && preview.warning ? el("p", { class: "tone-bad", role: "status", text: `\u26a0 ${preview.warning}` }) : null,
     el("div", { class: "row" }, sendButton,
       el("button", { onclick: () => { S.draft = newDraft(); S.preview = null; render(); }, text: "Clear" }),
-      aiParties.map((p) => el("button", { onclick: () => ask(p, d.terms, [me, ...d.parties], "propose"), disabled: !Object.keys(d.terms).length, text: `What would ${name(p)} want?` }))),
+      aiParties.map((p) => askButton(p, () => ask(p, d.terms, [me, ...d.parties], "propose"), !Object.keys(d.terms).length))),
     answerBlock("propose"), said("propose"), statementBox(v));
 }
 
@@ -460,8 +467,10 @@ function moves(v) {
       };
       return el("article", { class: "card" }, el("h3", { class: c.breaks.length ? "tone-bad" : "", text: (c.breaks.length ? "\u26a0 " : "") + c.name }),
         el("p", { class: "small muted", text: c.kind }), el("p", { text: c.description }),
+        c.why_not ? el("p", { class: "tone-bad", text: `\u2717 ${c.why_not}` }) : c.requires ? el("p", { class: "small muted", text: c.requires }) : null,
         el("ul", { class: "lines small" }, c.effects.map((e) => el("li", { text: e }))),
         c.breaks.map((b) => el("p", { class: "tone-bad small", text: b })),
+        worthBar(c.stakes),
         el("button", { class: confirming ? "danger" : "primary", disabled: !c.available, onclick: make,
           text: confirming ? "Break the agreement: make this move anyway" : "Make this move" }),
         confirming ? el("button", { onclick: () => { S.confirmMove = null; render(); }, text: "Cancel" }) : null,
@@ -527,8 +536,12 @@ function end(v) {
     el("h2", { text: "The summit is over" }),
     report ? el("p", {}, el("a", { class: "button primary", id: "open-report", href: report, target: "_blank", rel: "noopener", text: "Open the full report" }),
       el("span", { class: "small muted", text: " Every offer, reason, promise and score of your table; it opens once every table playing this scenario has finished." })) : null,
-    el("div", { class: "scroll-x" }, el("table", {}, el("thead", {}, el("tr", {}, el("th", { text: "seat" }), el("th", { class: "num", text: "score" }), el("th", { text: "made of" }))),
-      el("tbody", {}, r.scores.map((s) => el("tr", { class: s.you ? "tone-accent" : "" }, el("td", { text: s.name + (s.you ? " (you)" : "") }), el("td", { class: "num", text: String(s.total) }), el("td", { class: "small", text: s.parts })))))),
+    el("p", { class: "tone-accent", id: "par-headline", text: r.headline }),
+    el("div", { class: "scroll-x" }, el("table", {}, el("thead", {}, el("tr", {}, el("th", { text: "seat" }), el("th", { class: "num", text: "score" }),
+      el("th", { class: "num", title: "above or below what AI leaders score in this seat", text: "vs par" }), el("th", { text: "against the AI in this seat" }), el("th", { text: "made of" }))),
+      el("tbody", {}, r.scores.map((s) => el("tr", { class: s.you ? "tone-accent" : "" }, el("td", { text: s.name + (s.you ? " (you)" : "") }), el("td", { class: "num", text: String(s.total) }),
+        el("td", { class: "num", title: s.par_line, text: s.vs_par }), el("td", { class: "small", text: `${s.rating}: better than ${s.percentile}% (par ${s.par})` }), el("td", { class: "small", text: s.parts })))))),
+    el("p", { class: "small muted", text: r.par_note }),
     el("h2", { text: `Beside history (${r.history_date})` }),
     el("p", { text: r.history_summary }),
     el("div", { class: "scroll-x" }, el("table", {}, el("thead", {}, el("tr", {}, el("th", { text: "issue" }), el("th", { text: "your table" }), el("th", { text: "what was signed" }))),
