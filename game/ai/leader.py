@@ -421,8 +421,11 @@ class Leader:
 
     def nearest_acceptable(self, obs, asker, terms, partners, tries=200):
         """The package over the asked issues it would sign now that lies nearest the asked terms, option by
-        option (the most of what the asker wants), each judged as if offered; None if none is near enough."""
-        ks = [self.table.index[i] for i in terms if i in obs["open_issues"]]
+        option (the most of what the asker wants), each judged as if offered; None if none is near enough.
+        The terms are read as the outcome they would leave (the group's other open issues unsigned), so the
+        nearest package may settle an issue the asker left out."""
+        terms = self.table.whole({i: o for i, o in terms.items() if i in obs["open_issues"]}, obs)
+        ks = sorted(self.table.index[i] for i in terms)
         if not ks:
             return None
         ks_full, packages, total, _ = self.candidates(obs, ks, partners, self.table.row(ks, terms))

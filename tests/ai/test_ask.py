@@ -95,7 +95,8 @@ def test_the_package_named_is_the_nearest_it_would_sign():
         assert leader.would_sign(obs, "turkey", wanted, ["turkey"])
         for issue_id, option in wanted.items():
             options = scenario.issue(issue_id).options
-            here, there = options.index(option), options.index(asked[issue_id])
+            # An issue the asker left out is asked at its default: unsigned.
+            here, there = options.index(option), options.index(asked.get(issue_id, scenario.issue(issue_id).default))
             if here == there:
                 continue
             nearer = dict(wanted, **{issue_id: options[here + (1 if there > here else -1)]})
