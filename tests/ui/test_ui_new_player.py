@@ -54,3 +54,14 @@ def test_escape_on_the_map_leaves_the_map_and_only_then_opens_the_menu(make_app,
     assert d.on("TableScene") and d.scene.controls.focus == "issues"
     d.key(pygame.K_ESCAPE)
     assert d.on("MenuScene")
+
+
+def test_text_cut_to_fit_ends_on_a_whole_word(make_app):
+    text = make_app().app.text
+    tip = ("New EU money for refugees in Turkey: Fresh European funding, in billions of euros, on top of the "
+           "6 billion pledged in 2016. Needs Turkey, EU and Greece.")
+    words = set(tip.replace(",", " ").replace(".", " ").replace(":", " ").split())
+    for width in range(120, text.width(tip, "small"), 37):
+        cut = text.fit(tip, "small", width)
+        assert cut.endswith("\u2026") and text.width(cut, "small") <= width
+        assert cut[:-1].split()[-1].strip(",.:") in words, cut
