@@ -254,12 +254,19 @@ def requires_text(w: Words, mv: dict) -> str:
     return " ".join(out)
 
 
+# The tag a move's kind puts under its name. A kind that says nothing the name does not, or that reads wrong
+# outside its first use (Tartus opened to a navy is not an "open border"), gets none.
+MOVE_TAGS = {"escalate": "escalation", "withdraw": "pull-back", "ship_arms": "arms shipment",
+             "statement": "public statement", "deploy": "deployment", "strike": "strike"}
+
+
 def move_card(w: Words, obs: dict, mv: dict, available: set | None) -> dict:
     broken = breaks(w, obs, mv["id"])
     ok = available is None or mv["id"] in available
     when = requires_text(w, mv)
-    kind = ("breaks an agreement \u00b7 " if broken else "") + mv["kind"].replace("_", " ") + \
-        ("" if mv["public"] else " \u00b7 secret") + ("" if ok else " \u00b7 not available now")
+    tags = (["breaks an agreement"] if broken else []) + ([MOVE_TAGS[mv["kind"]]] if mv["kind"] in MOVE_TAGS else []) \
+        + ([] if mv["public"] else ["secret"]) + ([] if ok else ["not available now"])
+    kind = " \u00b7 ".join(tags)
     return {"id": mv["id"], "name": mv["name"], "kind": kind, "description": mv["description"],
             "effects": [effect_text(e, w.naming) for e in mv["effects"]],
             "breaks": [f"\u26a0 Breaks {b} Breaking costs trust, standing and support at home." for b in broken],

@@ -30,6 +30,7 @@ class ListState:
     def __init__(self):
         self.selected = 0
         self.top = 0
+        self.followed = 0  # the selection the view last scrolled to: the wheel may scroll away from it
 
 
 class ListBox(Widget):
@@ -41,15 +42,19 @@ class ListBox(Widget):
         self.count, self.row_height, self.state = count, max(1, row_height), state
         self.draw_row, self.on_activate, self.row_tip, self.on_select = draw_row, on_activate, row_tip, on_select
         self.state.selected = max(0, min(self.state.selected, count - 1))
-        self._scroll_into_view()
+        # A rebuild keeps where the wheel scrolled to; only a new selection brings the view to it.
+        self._scroll_into_view(follow=False)
 
     @property
     def visible_rows(self):
         return max(1, self.rect.height // self.row_height)
 
-    def _scroll_into_view(self):
+    def _scroll_into_view(self, follow=True):
         st = self.state
         st.top = max(0, min(st.top, self.count - self.visible_rows))
+        if not follow and st.selected == st.followed:
+            return
+        st.followed = st.selected
         if st.selected < st.top:
             st.top = st.selected
         elif st.selected >= st.top + self.visible_rows:

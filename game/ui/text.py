@@ -100,7 +100,12 @@ class Text:
                         lo = mid
                     else:
                         hi = mid - 1
-                out = text[:lo].rstrip() + "\u2026"
+                kept = text[:lo]
+                # Cut between words where the cut keeps most of the line: "Needs Turke\u2026" reads as a misprint.
+                space = kept.rfind(" ")
+                if lo < len(text) and text[lo] != " " and space > lo // 2:
+                    kept = kept[:space]
+                out = kept.rstrip(" ,;:\u00b7-") + "\u2026"
             self._fits[key] = out
         return out
 

@@ -49,6 +49,7 @@ class TableScene(Scene):
         self.session = session
         self.public = session.public
         self.looks = seat_looks(self.public["seats"])
+        self._lent_from = ""  # where the focus was before M or N took it to the map or the news
         self.names = seat_names(self.public)
         self.issues = {i["id"]: i for i in self.public["issues"]}
         self.scenario_seats = list(session.seat_ids)
@@ -321,7 +322,16 @@ class TableScene(Scene):
         self.app.push(SourceScene(self.app, self.public, item))
 
     def back(self):
+        # M and N only lend the focus to the map or the news: Esc gives it back before it opens the menu.
+        if self.controls.focus in ("map", "news") and self._lent_from:
+            self.controls.focus_on(self._lent_from)
+            self._lent_from = ""
+            return
         self.menu()
+
+    def _lend_focus(self):
+        if self.controls.focus not in ("map", "news"):
+            self._lent_from = self.controls.focus or ""
 
     def key(self, event):
         names = [t[0] for t in self.tabs()]
@@ -336,8 +346,10 @@ class TableScene(Scene):
         elif event.key == pygame.K_F1:
             self.help()
         elif event.key == pygame.K_m:
+            self._lend_focus()
             self.controls.focus_on("map")
         elif event.key == pygame.K_n:
+            self._lend_focus()
             if self.compact:
                 self.show_tab("news")
                 self.controls.focus = "news"
