@@ -7,6 +7,8 @@ speaks of every seat by name) and plain data, and returns finished sentences.
 
 from __future__ import annotations
 
+from game.scenario.wording import history_verdict
+
 from .table import HOLD, Words, offer_label
 from .words import day_date, option_text, signed
 
@@ -239,3 +241,18 @@ def par_headlines(w: Words, people: list, scores: dict, par: dict) -> list:
 
 PAR_NOTE = ("Par is what AI leaders score in the same seat, from {games} AI-only games: seats differ too much to "
             "compare by raw totals.")
+
+
+def history_rows(w: Words, comparison: dict) -> list:
+    """Each issue of game.engine.history_comparison with its words: the table's option, history's (or
+    "left open"), the verdict and its detail; `same` when closeness counts the two as one."""
+    rows = []
+    for row in comparison["issues"]:
+        issue = w.issues[row["issue"]]
+        history = option_text(issue, row["history"]) if row["history"] else ""
+        verdict, detail = history_verdict(row["settled"], row["distance"], row["signed"],
+                                          option_text(issue, row["table"]), history)
+        rows.append({**row, "verdict": verdict, "detail": detail, "same": row["distance"] == 0,
+                     "table_text": option_text(issue, row["table"]) + ("" if row["signed"] else " (unsigned)"),
+                     "history_text": history or "left open"})
+    return rows

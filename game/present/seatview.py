@@ -7,7 +7,7 @@ browser only lays it out and sends back what the player chose.
 
 from __future__ import annotations
 
-from .debrief import PAR_NOTE, PLAYED_BY, par_headlines, par_line
+from .debrief import PAR_NOTE, PLAYED_BY, history_rows, par_headlines, par_line
 from .looks import seat_looks
 from .table import (Words, agreement_card, ask_words, breach_line, day_lines, moves_for, news_item, offer_card,
                     offer_order, phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
@@ -140,13 +140,9 @@ def result_view(public: dict, result: dict, viewer: str | None) -> dict:
     rows.sort(key=lambda r: (-r["percentile"], -par[r["seat"]]["diff"]))
     games = next(iter(par.values()))["games"]
     history = public["history"]
-    compare = []
-    for row in result["history"]["issues"]:
-        issue = w.issues[row["issue"]]
-        same = row["table"] == row["history"]
-        compare.append({"issue": row["name"], "table": option_text(issue, row["table"]) +
-                        ("" if row["signed"] else " (unsigned)"),
-                        "history": option_text(issue, row["history"]), "same": same})
+    compare = [{"issue": row["name"], "table": row["table_text"], "history": row["history_text"], "same": row["same"],
+                "verdict": row["verdict"], "detail": row["detail"], "note": row["note"]}
+               for row in history_rows(w, result["history"])]
     return {"scores": rows, "compare": compare,
             "headline": par_headlines(w, [viewer] if viewer else [], scores, par)[0],
             "par_note": PAR_NOTE.format(games=games), "closeness": round(result["history"]["closeness"], 3),

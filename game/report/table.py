@@ -12,8 +12,7 @@ from game.present import debrief
 from game.present.looks import seat_looks
 from game.present.seatview import result_view
 from game.present.table import Words, phase_lines
-from game.present.words import long_date, option_text, source_lines
-from game.scenario.wording import history_verdict
+from game.present.words import long_date, source_lines
 
 from . import negotiation, promises
 from .inputs import TableGame
@@ -43,7 +42,7 @@ def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
     _, better = frontier.better_for_all(state.outcome())
     looks = seat_looks(public["seats"])
     seats = _seats(public, looks, story, game)
-    history_rows = _history(w, comparison)
+    history_rows = debrief.history_rows(w, comparison)
     agreement_cards = promises.agreements(w, agreements_, events, view["breaches"])
     pairs = promises.trust_pairs(list(scenario.seat_ids), agreements_, view["breaches"], story)
     report = {
@@ -162,19 +161,6 @@ def _objectives(scenario, scores) -> list:
         out.append({"seat": seat.id, "name": seat.name,
                     "items": [{"text": o.text, "points": o.points, "met": o.id in met} for o in seat.objectives]})
     return out
-
-
-def _history(w: Words, comparison: dict) -> list:
-    rows = []
-    for row in comparison["issues"]:
-        issue = w.issues[row["issue"]]
-        history = option_text(issue, row["history"]) if row["history"] else ""
-        verdict, detail = history_verdict(row["settled"], row["distance"], row["signed"],
-                                          option_text(issue, row["table"]), history)
-        rows.append({**row, "verdict": verdict, "detail": detail, "same": row["distance"] == 0,
-                     "table_text": option_text(issue, row["table"]) + ("" if row["signed"] else " (unsigned)"),
-                     "history_text": history or "left open"})
-    return rows
 
 
 def _notes(w: Words, notes: list) -> list:

@@ -544,8 +544,9 @@ function end(v) {
     el("p", { class: "small muted", text: r.par_note }),
     el("h2", { text: `Beside history (${r.history_date})` }),
     el("p", { text: r.history_summary }),
-    el("div", { class: "scroll-x" }, el("table", {}, el("thead", {}, el("tr", {}, el("th", { text: "issue" }), el("th", { text: "your table" }), el("th", { text: "what was signed" }))),
-      el("tbody", {}, r.compare.map((c) => el("tr", {}, el("td", { text: c.issue }), el("td", { text: (c.same ? "\u2713 " : "\u2717 ") + c.table }), el("td", { text: c.history })))))),
+    el("div", { class: "scroll-x" }, el("table", {}, el("thead", {}, el("tr", {}, el("th", { text: "issue" }), el("th", { text: "your table" }), el("th", { text: "the summit" }), el("th", { text: "beside it" }))),
+      el("tbody", {}, r.compare.map((c) => el("tr", {}, el("td", { text: c.issue }), el("td", { text: c.table }), el("td", { text: c.history }),
+        el("td", { class: c.same ? "small tone-good" : "small", title: c.note || "", text: c.verdict })))))),
     el("p", { class: "muted", text: `Closeness to history: ${Math.round(r.closeness * 100)}%. ${r.history_source ? "Source: " + r.history_source : ""}` }),
     r.aftermath ? el("p", { text: r.aftermath }) : null);
 }
