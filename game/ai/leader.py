@@ -44,6 +44,7 @@ class Leader:
         self.issues_by_id = {i["id"]: i for i in public["issues"]}
         self.moves = {m["id"]: m for m in public["moves"]}
         self.move_effects = {m["id"]: tuple(effect_from_data(e) for e in m["effects"]) for m in public["moves"]}
+        self.move_requires = {m["id"]: condition_from_data(m["requires"]) for m in public["moves"] if m.get("requires")}
         self.seen = 0
         self.table = None
         self.beliefs = {}

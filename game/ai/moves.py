@@ -22,6 +22,7 @@ HARM_WORTH = 0.08
 PRESSURE = 3.0
 REPEAT_WORTH = 0.5      # doing the same thing again is old news: each repeat is worth half as much
 REPUTATION_COST = 10.0  # what being known at the table as a breaker costs in the talks that follow
+ANSWER_LIKELY = 0.75    # a move another seat can make only once this one is made is an answer it keeps ready
 
 
 def in_force(obs) -> list:
@@ -54,13 +55,31 @@ def trust_worth(leader, obs, other, change) -> float:
     return (TRUST_WORTH_PARTNER if pending else TRUST_WORTH_OTHER) * below
 
 
+def answers_cost(leader, obs, facts, after) -> float:
+    """What the answers a move opens cost this seat, in score points: moves of other seats that become
+    possible only once it is made (a harassment and its answer), each likely made on every day left."""
+    me = leader.seat
+    days_left = obs["turns"] - obs["turn"]
+    cost = 0.0
+    for answer, requires in leader.move_requires.items():
+        if leader.moves[answer]["seat"] == me or requires.holds(facts) or not requires.holds(after):
+            continue
+        for eff in leader.move_effects[answer]:
+            if isinstance(eff, ShiftStat) and eff.seat == me and eff.add < 0:
+                cost -= ANSWER_LIKELY * days_left * STAT_WORTH.get(eff.stat, 0.1) * eff.add
+    return cost
+
+
 def evaluate(leader, obs, move_id, t, agreements, facts) -> float:
     if move_id == HOLD:
         return 0.0
     me = leader.seat
     move = leader.moves[move_id]
     effects = leader.move_effects[move_id]
-    value = objectives.worth(leader.objectives, facts, facts.after(me, move_id, effects))
+    after = facts.after(me, move_id, effects)
+    value = objectives.worth(leader.objectives, facts, after)
+    if leader.level.lookahead:
+        value -= answers_cost(leader, obs, facts, after)
     for eff in effects:
         if isinstance(eff, ShiftStat):
             worth = STAT_WORTH.get(eff.stat, 0.1)
