@@ -43,7 +43,7 @@ class Leader:
         self.me = self.seats[seat]
         self.issues_by_id = {i["id"]: i for i in public["issues"]}
         self.moves = {m["id"]: m for m in public["moves"]}
-        self.move_effects = {m["id"]: tuple(effect_from_data(e) for e in m["effects"]) for m in public["moves"]}
+        self._effects = {}      # each move's effects, read from the public scenario when first weighed
         self.move_requires = {m["id"]: condition_from_data(m["requires"]) for m in public["moves"] if m.get("requires")}
         self.seen = 0
         self.table = None
@@ -394,6 +394,13 @@ class Leader:
     def refused(self, ks, packages, partners) -> np.ndarray:
         """Packages a partner has already turned down, so it is not offered them again."""
         return self.turned_down.mask(ks, packages, partners)
+
+    def effects_of(self, move_id) -> tuple:
+        """The move's effects as the rules apply them; most moves are never weighed, so each is read once needed."""
+        hit = self._effects.get(move_id)
+        if hit is None:
+            hit = self._effects[move_id] = tuple(effect_from_data(e) for e in self.moves[move_id]["effects"])
+        return hit
 
     def pending_with(self, obs, group):
         return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))

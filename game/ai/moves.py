@@ -64,7 +64,7 @@ def answers_cost(leader, obs, facts, after) -> float:
     for answer, requires in leader.move_requires.items():
         if leader.moves[answer]["seat"] == me or requires.holds(facts) or not requires.holds(after):
             continue
-        for eff in leader.move_effects[answer]:
+        for eff in leader.effects_of(answer):
             if isinstance(eff, ShiftStat) and eff.seat == me and eff.add < 0:
                 cost -= ANSWER_LIKELY * days_left * STAT_WORTH.get(eff.stat, 0.1) * eff.add
     return cost
@@ -75,7 +75,7 @@ def evaluate(leader, obs, move_id, t, agreements, facts) -> float:
         return 0.0
     me = leader.seat
     move = leader.moves[move_id]
-    effects = leader.move_effects[move_id]
+    effects = leader.effects_of(move_id)
     after = facts.after(me, move_id, effects)
     value = objectives.worth(leader.objectives, facts, after)
     if leader.level.lookahead:
