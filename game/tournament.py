@@ -11,12 +11,14 @@ import math
 import statistics
 
 from game import batch
+from game.engine.kinds import Controller
 from game.sim import game_seed, play_one
 
-KINDS = ("hard", "normal", "easy", "pushover", "stonewall")
+KINDS = (Controller.HARD, Controller.NORMAL, Controller.EASY, Controller.PUSHOVER, Controller.STONEWALL)
 T95 = 1.96
 CHUNK = 20
-ORDER = (("hard", "normal"), ("normal", "easy"), ("easy", "pushover"), ("easy", "stonewall"))
+ORDER = ((Controller.HARD, Controller.NORMAL), (Controller.NORMAL, Controller.EASY),
+         (Controller.EASY, Controller.PUSHOVER), (Controller.EASY, Controller.STONEWALL))
 
 
 def bargaining_seats(scenario):
@@ -25,7 +27,7 @@ def bargaining_seats(scenario):
 
 def _play(job):
     scenario, seat, kind, seeds = job
-    controllers = {s: "normal" for s in scenario.seat_ids}
+    controllers = {s: Controller.NORMAL for s in scenario.seat_ids}
     controllers[seat] = kind
     out = []
     for s in seeds:

@@ -14,17 +14,15 @@ from dataclasses import dataclass
 
 from . import phases, scoring
 from .errors import IllegalAction
+from .kinds import ChoiceKind, Phase
 from .talks import Proposal, check_package, sign
 from .world import STAT_INDEX
-
-SIGN = "sign"
-MOVE = "move"
 
 
 @dataclass(frozen=True)
 class Choice:
     """What is being weighed: signing `terms` among `parties`, or `seat` making `move` tonight."""
-    kind: str
+    kind: ChoiceKind
     seat: str
     terms: tuple = ()
     parties: tuple = ()
@@ -32,19 +30,19 @@ class Choice:
 
 
 def signing(seat: str, terms: dict, parties) -> Choice:
-    return Choice(SIGN, seat, tuple(sorted(dict(terms).items())), tuple(parties))
+    return Choice(ChoiceKind.SIGN, seat, tuple(sorted(dict(terms).items())), tuple(parties))
 
 
 def making(seat: str, move_id: str) -> Choice:
-    return Choice(MOVE, seat, move=move_id)
+    return Choice(ChoiceKind.MOVE, seat, move=move_id)
 
 
 def choice_from(seat: str, data: dict) -> Choice:
     """A choice as plain data says it: {"kind": "sign", "terms": {...}, "parties": [...]} or
     {"kind": "move", "move": id}. Anything else raises IllegalAction."""
-    if not isinstance(data, dict) or data.get("kind") not in (SIGN, MOVE):
+    if not isinstance(data, dict) or data.get("kind") not in tuple(ChoiceKind):
         raise IllegalAction("a choice is a package to sign or a move to make")
-    if data["kind"] == MOVE:
+    if data["kind"] == ChoiceKind.MOVE:
         if not isinstance(data.get("move"), str):
             raise IllegalAction("a move is named by its id")
         return making(seat, data["move"])
@@ -74,7 +72,7 @@ def project(state, moves: dict | None = None):
     s = state.clone(history=False)
     first = dict(moves or {})
     while not s.is_over():
-        s.phase = "moves"
+        s.phase = Phase.MOVES
         s.chosen = {seat: first.get(seat, phases.HOLD) for seat in s.game.seat_ids}
         first = {}
         phases.reveal(s, chance=False)
@@ -104,7 +102,7 @@ class Projector:
     def after(self, choice: Choice):
         """The projection with `choice` made. An illegal package or an unavailable move raises IllegalAction."""
         state = self.state
-        if choice.kind == MOVE:
+        if choice.kind == ChoiceKind.MOVE:
             if choice.move not in phases.available_moves(state, choice.seat):
                 raise IllegalAction(f"'{choice.move}' is not a move {choice.seat} can make now")
             return project(state, {choice.seat: choice.move})

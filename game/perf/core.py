@@ -8,6 +8,7 @@ import time
 from game.ai import LEVELS
 from game.analysis import Frontier
 from game.catalog import load_scenario, read_scenario_file, scenario_paths
+from game.engine.kinds import Controller
 from game.match import Match
 
 from . import figure
@@ -37,7 +38,7 @@ def load_times(repeat):
     return rows
 
 
-def ai_times(games, scenario_id="moscow-2020", level="normal", scenario=None):
+def ai_times(games, scenario_id="moscow-2020", level=Controller.NORMAL, scenario=None):
     """Every seat at `level`: each decision timed, and each whole game from its first to its last."""
     scenario = scenario or load_scenario(scenario_id)
     decisions, whole = [], []
@@ -81,7 +82,7 @@ def analysis_times(games, scenario):
     day's terms evaluated and the package better for everyone found."""
     samples = []
     for seed in range(games):
-        match = Match(scenario, seed, {s: "normal" for s in scenario.seat_ids})
+        match = Match(scenario, seed, {s: Controller.NORMAL for s in scenario.seat_ids})
         days, turn = [], match.state.turn
         while not match.state.is_over():
             seat = match.ai_to_move()
@@ -105,7 +106,7 @@ def largest(quick):
     rows = []
     for signers in (2, 3):
         scenario = wide_scenario(signers=signers)
-        for level in ("normal", "hard"):
+        for level in (Controller.NORMAL, Controller.HARD):
             rows += ai_times(2 if quick else 8, level=level, scenario=scenario)
         rows += analysis_times(2 if quick else 5, scenario)
     return rows

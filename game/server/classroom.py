@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from game.match import CLASS_PLAYERS, Controller
+from game.engine.kinds import Controller
+from game.match import CLASS_PLAYERS
 from game.present.table import Words, action_line
 from game.scenario import Scenario, ScenarioError
 

@@ -13,10 +13,10 @@ from enum import StrEnum
 from typing import Any
 
 from game.engine import DONE, Action, IllegalAction
-from game.engine.kinds import Phase
-from game.engine.phases import HOLD, available_moves
+from game.engine.kinds import HOLD, ActionType, Controller, Phase
+from game.engine.phases import available_moves
 from game.engine.stakes import Projector, choice_from, making, material, signing
-from game.match import AskRefused, Controller, JournalError, Match
+from game.match import AskRefused, JournalError, Match
 from game.scenario import Scenario
 
 from .store import LogRow, TableRecord
@@ -224,7 +224,8 @@ class Table:
             if not isinstance(issue, str) or issue not in self.match.game.issue_index:
                 raise TableError("bad_field", f"there is no issue {str(issue)[:40]!r}")
             try:
-                clean[issue] = Action.from_dict({"type": "statement", "issue": issue, "option": option}).option
+                said = Action.from_dict({"type": ActionType.STATEMENT, "issue": issue, "option": option})
+                clean[issue] = said.option
             except IllegalAction as err:
                 raise TableError("bad_field", str(err)) from None
         if not all(isinstance(p, str) and p in self.scenario.seat_ids for p in parties):
@@ -281,7 +282,7 @@ class Table:
                 break
             human = self.match.human_to_move()
             if human is not None:
-                self.match.act(human, DONE if self.state.phase == Phase.TALKS else Action("move", move=HOLD))
+                self.match.act(human, DONE if self.state.phase == Phase.TALKS else Action(ActionType.MOVE, move=HOLD))
                 ended.append(human)
             else:
                 self.match.step_ai(limit=1)

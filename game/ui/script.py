@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pygame
 
-from .driver import Driver, Stuck
+from game.engine.kinds import Controller, Phase
 
-KINDS = ("human", "easy", "normal", "hard")
+from .driver import Driver, Stuck
 
 
 class ScriptedGame:
@@ -85,12 +85,12 @@ class ScriptedGame:
     def _my_turn(self) -> bool:
         t = self.d.scene
         return t.viewer is not None and not t.hidden and t.viewer in t.obs["to_move"] and \
-            t.session.controllers[t.viewer] == "human"
+            t.session.controllers[t.viewer] == Controller.HUMAN
 
     def _play_turn(self):
         t = self.d.scene
         self.once("table")
-        if t.obs["phase"] == "moves":
+        if t.obs["phase"] == Phase.MOVES:
             self._move()
             return
         waiting = [p for p in t.offers.offers() if p["status"] == "open" and t.viewer in p["parties"]
@@ -141,7 +141,7 @@ class ScriptedGame:
         d.key(pygame.K_HOME)
         while t.offers.selected()["id"] != prop["id"]:
             d.key(pygame.K_DOWN)
-        if prop["note"] and t.session.controllers[prop["proposer"]] != "human":
+        if prop["note"] and t.session.controllers[prop["proposer"]] != Controller.HUMAN:
             self.once("incoming")
         if d.widget("accept").enabled:
             d.click("accept")
@@ -151,7 +151,7 @@ class ScriptedGame:
     def pass_word(self):
         """Hold in the field, or end the round at the table: the least a player can do with the word."""
         d = self.d
-        if d.scene.obs["phase"] == "moves":
+        if d.scene.obs["phase"] == Phase.MOVES:
             d.key(pygame.K_4)
             d.focus("moves")
             d.key(pygame.K_HOME)

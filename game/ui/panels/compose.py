@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import IllegalAction, counter, propose, statement
+from game.engine.kinds import ChoiceKind, Controller, Phase
 from game.present.table import ask_words, lapse_warning
 from game.present.words import option_text
 from game.present.worth import nothing_yet
@@ -120,7 +121,7 @@ class ComposePanel:
             return nothing_yet("Put an issue in the package to see what signing it does to your score",
                                "Put an issue in the package", "No issue in it yet")
         parties = [s for s in self.t.scenario_seats if s in self.draft.parties | {self.t.viewer}]
-        return self.t.stakes({"kind": "sign", "terms": dict(self.draft.terms), "parties": parties}, "sign")
+        return self.t.stakes({"kind": ChoiceKind.SIGN, "terms": dict(self.draft.terms), "parties": parties}, "sign")
 
     # -- layout --------------------------------------------------------------------------
 
@@ -203,7 +204,8 @@ class ComposePanel:
         t = self.t
         can = t.space["can_propose"]
         why = "" if can else " (not now: " + t.wait_reason() + ")"
-        ai_parties = [p for p in sorted(self.draft.parties) if p != t.viewer and t.session.controllers[p] != "human"]
+        ai_parties = [p for p in sorted(self.draft.parties)
+                      if p != t.viewer and t.session.controllers[p] != Controller.HUMAN]
         self.ai_parties = ai_parties
         notes = [ask_words(t.words(), p, t.session.asks_left(p, t.viewer))["note"] for p in ai_parties]
         askable = [p for p in ai_parties if t.session.asks_left(p, t.viewer) > 0]
@@ -211,7 +213,7 @@ class ComposePanel:
         send = ("Send counter" if short else "Send counter-offer") if self.draft.counter_to else "Send offer"
         issue = self.issue_ids[self.issues_state.selected] if self.issue_ids else None
         ticked = issue in self.draft.terms
-        can_state = ticked and t.viewer in t.obs["to_move"] and t.obs["phase"] == "talks" and \
+        can_state = ticked and t.viewer in t.obs["to_move"] and t.obs["phase"] == Phase.TALKS and \
             t.viewer not in [s["seat"] for s in t.obs["statements"] if s["turn"] == t.obs["turn"]]
         say = f"Say publicly that {t.issues[issue]['name']} must be {option_text(t.issues[issue], self.current(issue))}." \
             if ticked else "Tick the issue you mean and set its value, then say it in public."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.kinds import Phase
 from game.present.words import STAT_NAMES, STAT_SHORT
 
 from .. import shapes, theme
@@ -118,7 +119,7 @@ class SeatsPanel:
             app.text.draw(surf, name, (rect.left + app.u(24), ny), "bold", theme.ACCENT if moving else theme.TEXT,
                           max_width=self.name_w - app.u(28))
             if self.two_lines:
-                if t.obs["phase"] == "moves":
+                if t.obs["phase"] == Phase.MOVES:
                     doing = "\u25b6 choosing" if moving else "\u2713 chosen"
                 else:
                     doing = "\u25b6 speaking" if moving else t.controller_text(seat)

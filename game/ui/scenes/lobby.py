@@ -9,6 +9,8 @@ from __future__ import annotations
 import pygame
 
 from game.client.connection import Disconnected, ServerError
+from game.engine.kinds import Controller
+from game.server.protocol import ClientType
 
 from .. import theme
 from ..lists import ListBox, ListState
@@ -114,7 +116,9 @@ class LobbyScene(Scene):
             return "the summit is over at this table"
         if seat["free"]:
             kind = seat["controller"]
-            return f"free \u00b7 an AI leader ({kind}) plays it until you sit down" if kind != "human" else "free"
+            if kind == Controller.HUMAN:
+                return "free"
+            return f"free \u00b7 an AI leader ({kind}) plays it until you sit down"
         return f"held by {', '.join(seat['holders'])} \u00b7 join their team with its team code"
 
     def _draw_row(self, surf, k, rect, selected):
@@ -135,7 +139,7 @@ class LobbyScene(Scene):
         if chosen is None or self.future is not None:
             return
         table, seat = chosen
-        message = {"type": "claim", "table": table["table"], "seat": seat["seat"]}
+        message = {"type": ClientType.CLAIM, "table": table["table"], "seat": seat["seat"]}
         code = self.team_code["text"].strip()
         if code and not seat["free"]:
             message["team_code"] = code
