@@ -57,7 +57,7 @@ def ai_times(games, scenario_id="moscow-2020", level=Controller.NORMAL, scenario
         figure(f"AI decision, {scenario.id}, {level} (median)", med, "ms", "< 20 ms", med < 20),
         figure(f"AI decision, {scenario.id}, {level} (p99)", p99, "ms", "< 100 ms", p99 < 100),
     ]
-    if scenario.id == "moscow-2020" and level == "normal":
+    if scenario.id == "moscow-2020" and level == Controller.NORMAL:
         game_ms = _median_ms(whole)
         rows += [figure(f"whole AI-only game, {scenario_id} (median)", game_ms, "ms", "< 20 ms", game_ms < 20),
                  figure(f"AI-only games per second, {scenario_id}", 1000 / game_ms, "games/s", ">= 50",

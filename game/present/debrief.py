@@ -7,7 +7,7 @@ speaks of every seat by name) and plain data, and returns finished sentences.
 
 from __future__ import annotations
 
-from game.engine.kinds import HOLD, Controller, Phase
+from game.engine.kinds import HOLD, Controller, EventKind, Phase
 
 from .table import Words, offer_label
 from .words import day_date, option_text, signed
@@ -64,11 +64,11 @@ def answer_row(w: Words, proposals: list, kind: str, seat: str, p: dict, issue_i
     """An acceptance, a refusal, a withdrawal or an offer that lapsed, as it bears on one issue."""
     option = option_text(w.issues[issue_id], p["terms"][issue_id])
     label = offer_label(w, proposals, p["id"], covers=False)
-    if kind == "accept":
+    if kind == EventKind.ACCEPT:
         return f"{w.name(seat)} accepts {label} ({option})"
-    if kind == "reject":
+    if kind == EventKind.REJECT:
         return f"{w.name(seat)} refuses {label} ({option})"
-    if kind == "withdraw":
+    if kind == EventKind.WITHDRAW:
         return f"{w.name(seat)} withdraws its day {p['turn']} offer ({option})"
     return f"{label[0].upper()}{label[1:]} ({option}) expires unsigned"
 

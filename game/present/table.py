@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from game.engine.kinds import HOLD, ActionType, EventKind
+from game.engine.kinds import HOLD, ActionType, EventKind, Phase
 from game.scenario.vocabulary import Names, condition_from_data
 from game.scenario.wording import sentence
 
@@ -57,15 +57,16 @@ def day_lines(w: Words, obs: dict) -> list:
 
 
 def phase_lines(obs: dict) -> list:
-    if obs["phase"] == "talks":
-        return [f"Talks \u00b7 round {obs['round']} of {obs['talk_rounds']}", f"Round {obs['round']} of {obs['talk_rounds']}"]
-    if obs["phase"] == "moves":
+    if obs["phase"] == Phase.TALKS:
+        rounds = f"{obs['round']} of {obs['talk_rounds']}"
+        return [f"Talks \u00b7 round {rounds}", f"Round {rounds}"]
+    if obs["phase"] == Phase.MOVES:
         return ["Moves: each seat chooses in secret", "Moves, in secret", "Moves"]
     return ["The summit is over"]
 
 
 def waiting_text(w: Words, obs: dict) -> str:
-    if obs["phase"] == "over":
+    if obs["phase"] == Phase.OVER:
         return ""
     if w.viewer in obs["to_move"]:
         return "Your move."
@@ -155,7 +156,7 @@ def ask_words(w: Words, seat: str, left: int) -> dict:
 
 def wait_reason(w: Words, obs: dict) -> str:
     """Why the viewer cannot speak now."""
-    if obs["phase"] != "talks":
+    if obs["phase"] != Phase.TALKS:
         return "today's talks are over"
     if w.viewer not in obs["to_move"]:
         return f"{', '.join(w.name(s) for s in obs['to_move'])} is speaking"
