@@ -45,7 +45,8 @@ async def _join(client: ClassClient, code: str, name: str, seat: str, table: str
 
 
 async def play_seat(url: str, code: str, seat: str, table: str | None = None, level: str = Controller.NORMAL,
-                    name: str | None = None, patience: float = 120.0, on_action: Timing | None = None) -> dict[str, Any]:
+                    name: str | None = None, patience: float = 120.0,
+                    on_action: Timing | None = None) -> dict[str, Any]:
     """Play `seat` to the end of its table; return the table's result (scores and history)."""
     client = ClassClient(url)
     await client.connect()
@@ -62,7 +63,8 @@ async def play_seat(url: str, code: str, seat: str, table: str | None = None, le
     return await play(client, leader, patience, on_action)
 
 
-async def play(client: ClassClient, leader: Any, patience: float = 120.0, on_action: Timing | None = None) -> dict[str, Any]:
+async def play(client: ClassClient, leader: Any, patience: float = 120.0,
+               on_action: Timing | None = None) -> dict[str, Any]:
     """Play the seat `client` holds with `leader` to the end of the table; return the table's result."""
     acted_at = None
     try:

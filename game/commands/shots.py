@@ -15,8 +15,8 @@ from game.engine.kinds import Controller
 from game.home import SAVES_ENV, SCENARIOS_ENV
 from game.scenario import Place, ScenarioError
 
-SCENES = ("title", "settings", "scenario", "seats", "briefing", "curtain", "table", "save", "help", "table-offer", "ask",
-          "incoming", "moves", "resolution", "end", "load")
+SCENES = ("title", "settings", "scenario", "seats", "briefing", "curtain", "table", "save", "help", "table-offer",
+          "ask", "incoming", "moves", "resolution", "end", "load")
 SCENARIO = "moscow-2020"
 HUMANS = ("turkey", "eu")  # two people, so the curtain shows; Turkey's partner Russia is an AI
 

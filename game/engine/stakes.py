@@ -139,7 +139,8 @@ def _parts(state, viewer: str, base, base_scores: dict, after, after_scores: dic
                   for o in seat.objectives if (o.id in met_before) != (o.id in met_after)]
     stat = {name: int(after.stats[k, STAT_INDEX[name]]) - int(base.stats[k, STAT_INDEX[name]])
             for name in ("domestic", "standing")}
-    trust = [{"seat": other, "change": int(after.trust[g.seat_index[other], k]) - int(base.trust[g.seat_index[other], k])}
+    trust = [{"seat": other,
+              "change": int(after.trust[g.seat_index[other], k]) - int(base.trust[g.seat_index[other], k])}
              for other in g.seat_ids if other != viewer]
     return {
         "seat": viewer,

@@ -66,7 +66,8 @@ def observation(state, seat: str, since: int = 0) -> dict:
                     if s == seat or m != "hold" and g.move_index[m].public]
     obs["my_move"] = state.chosen.get(seat)
     seen = state.news_of[seat]
-    obs["news"] = [_for(state, seat, dict(copy_record(state.events[i]), n=k)) for k, i in enumerate(seen[since:], since)]
+    obs["news"] = [_for(state, seat, dict(copy_record(state.events[i]), n=k))
+                   for k, i in enumerate(seen[since:], since)]
     obs["events_seen"] = len(seen)
     obs["private"] = private_info(g.scenario.seat(seat))
     return obs

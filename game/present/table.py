@@ -241,7 +241,8 @@ def requires_text(w: Words, mv: dict) -> str:
             plain.append(said(part))
             continue
         inner = part["children"][0]
-        if inner["kind"] == "moved" and inner["args"].get("seat") == mv["seat"] and inner["args"].get("move") == mv["id"]:
+        args = inner["args"]
+        if inner["kind"] == "moved" and args.get("seat") == mv["seat"] and args.get("move") == mv["id"]:
             once = True
         else:
             unless.append(said(inner))
@@ -304,7 +305,8 @@ def news_item(w: Words, e: dict) -> dict | None:
         words = source_text(w.public, cite, shown, bool(later))
         item.update(body=e.get("body", ""), source=words if kind == EventKind.NEWS else f"Field report \u00b7 {words}",
                     cite={"source": cite, "shown": shown, "later": bool(later)} if words else None,
-                    source_detail=[{"label": k, "text": v} for k, v in source_lines(w.public, cite, shown, bool(later))])
+                    source_detail=[{"label": k, "text": v}
+                                   for k, v in source_lines(w.public, cite, shown, bool(later))])
     elif kind in (EventKind.BREACH, EventKind.REVERSAL):
         item.update(tone="bad", title="\u2717 " + e["text"], body="; ".join(e.get("changes", [])))
     elif kind in (EventKind.AGREEMENT, EventKind.KEPT):

@@ -153,7 +153,7 @@ def rows(report: dict) -> dict:
             if e["kind"] == EventKind.PROPOSAL:
                 made_in[e["proposal"]] = step.round
     worth = {}
-    for seat, c in report["concessions"].items():
+    for c in report["concessions"].values():
         for p in c["points"]:
             if p["kind"] == "offered":
                 worth[p["proposal"]] = p["worth"]

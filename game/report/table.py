@@ -136,7 +136,8 @@ def _seats(public, looks, story, game) -> list:
         sid = s["id"]
         kind = first.get(sid, game.controllers.get(sid, str(Controller.NORMAL)))
         out.append({"id": sid, "name": s["name"], "leader": s["leader"], "look": looks[sid].to_dict(),
-                    "played_by": debrief.played_by(kind), "played_kind": kind, "changes": changes.get(sid, []), "people": game.people.get(sid, [])})
+                    "played_by": debrief.played_by(kind), "played_kind": kind, "changes": changes.get(sid, []),
+                    "people": game.people.get(sid, [])})
     return out
 
 

@@ -32,7 +32,7 @@ def parse_scenario(data: bytes, name: str = "<scenario>") -> Scenario:
     try:
         root = parse_yaml(data, name)
     except _Failed as failed:
-        raise ScenarioError(failed.problems)
+        raise ScenarioError(failed.problems) from None
     ctx = Ctx(name)
     scenario = _build(ctx, root)
     if ctx.problems or scenario is None:
@@ -117,7 +117,8 @@ def _build(ctx: Ctx, root) -> Scenario | None:
     if "format" in top:
         fmt = ctx.integer(top["format"], "format", 1, 1_000)
         if fmt is not None and fmt != FORMAT_VERSION:
-            ctx.error(top["format"], "format", f"format {fmt} is not supported; this version reads format {FORMAT_VERSION}")
+            ctx.error(top["format"], "format",
+                      f"format {fmt} is not supported; this version reads format {FORMAT_VERSION}")
     if _over_limits(ctx, top):
         return None
     known = _gather(ctx, top)

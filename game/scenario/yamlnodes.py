@@ -52,7 +52,7 @@ def parse_yaml(data: bytes, name: str) -> Node:
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
-        raise _Failed([_yaml_problem(err, name)])
+        raise _Failed([_yaml_problem(err, name)]) from None
     if root is None:
         raise _Failed([Problem(name, 1, 1, "", "the file holds no YAML document")])
     problems: list = []
@@ -75,7 +75,7 @@ def _decode(data: bytes, name: str) -> str:
         before = data[: err.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1  # characters, not bytes
-        raise _Failed([Problem(name, line, col, "", f"byte 0x{data[err.start]:02x} is not valid UTF-8")])
+        raise _Failed([Problem(name, line, col, "", f"byte 0x{data[err.start]:02x} is not valid UTF-8")]) from None
 
 
 def _yaml_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
@@ -98,7 +98,8 @@ def _check_events(text: str, name: str, loader=_LOADER) -> None:
             line, col = event.start_mark.line + 1, event.start_mark.column + 1
             tag = getattr(event, "tag", None)
             if tag and tag not in ALLOWED_TAGS:
-                raise _Failed([Problem(name, line, col, "", f"tag {_short(tag)} is not allowed; scenarios hold plain data only")])
+                raise _Failed([Problem(name, line, col, "",
+                                       f"tag {_short(tag)} is not allowed; scenarios hold plain data only")])
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -126,7 +127,8 @@ def _check_events(text: str, name: str, loader=_LOADER) -> None:
                 stack[-1][0] += sizes.get(event.anchor, 1)
                 height = heights.get(event.anchor, 0)
                 if depth + height > MAX_DEPTH:
-                    raise _Failed([Problem(name, line, col, "", f"nesting through aliases is deeper than {MAX_DEPTH} levels")])
+                    raise _Failed([Problem(name, line, col, "",
+                                           f"nesting through aliases is deeper than {MAX_DEPTH} levels")])
                 stack[-1][2] = max(stack[-1][2], height)
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 written += 1
@@ -139,14 +141,15 @@ def _check_events(text: str, name: str, loader=_LOADER) -> None:
             # newer libyaml stops at its own depth limit while scanning ahead, before we see the level
             # that crossed ours; the pure-Python parser scans less far ahead and finds where that was
             _check_events(text, name, yaml.SafeLoader)
-        raise _Failed([_yaml_problem(err, name)])
+        raise _Failed([_yaml_problem(err, name)]) from None
     except yaml.reader.ReaderError as err:
         # libyaml gives a byte offset, PyYAML a character index: find the character instead
         pos = max(text.find(chr(err.character)), 0) if isinstance(err.character, int) else 0
         line, col = text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
-        raise _Failed([Problem(name, line, col, "", f"character #x{err.character:04x} is not allowed in YAML")])
+        problem = Problem(name, line, col, "", f"character #x{err.character:04x} is not allowed in YAML")
+        raise _Failed([problem]) from None
     except yaml.YAMLError as err:
-        raise _Failed([Problem(name, 1, 1, "", f"YAML error: {err}")])
+        raise _Failed([Problem(name, 1, 1, "", f"YAML error: {err}")]) from None
 
 
 def _short(tag: str) -> str:

@@ -139,7 +139,8 @@ def table_view(table: Table) -> dict[str, Any]:
         "deals": [agreement_card(w, a) for a in reversed(view["agreements"])],
         "news": [item for item in (news_item(w, dict(e, n=k)) for k, e in enumerate(view["news"])) if item][::-1],
         "seats": [{"seat": s["id"], "name": s["name"],
-                   "objectives": [f"{o['text']} ({o['points']} points)" for o in view["private"][s["id"]]["objectives"]]}
+                   "objectives": [f"{o['text']} ({o['points']} points)"
+                                  for o in view["private"][s["id"]]["objectives"]]}
                   for s in public["seats"]],
     }
     result = table.result()

@@ -157,7 +157,8 @@ class SQLiteStore:
                 ("code", record.code), ("key", record.key), ("level", record.level),
                 ("created", repr(record.created)), ("ended", "1" if record.ended else "0")])
             self.db.executemany(
-                "INSERT INTO tables (id, ord, scenario_id, content_hash, scenario_text, source_name, seed, place, path) "
+                "INSERT INTO tables "
+                "(id, ord, scenario_id, content_hash, scenario_text, source_name, seed, place, path) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(t.id, k, t.scenario_id, t.content_hash, t.scenario_text, t.source_name, t.seed, t.place, t.path)
                  for k, t in enumerate(tables)])

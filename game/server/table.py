@@ -295,7 +295,8 @@ class Table:
                             if ended else f"{why}.")
         return rows
 
-    def set_deadline(self, seconds: int | None, now: float, pace: int | None = None, keep_pace: bool = False) -> list[Any]:
+    def set_deadline(self, seconds: int | None, now: float, pace: int | None = None,
+                     keep_pace: bool = False) -> list[Any]:
         if not keep_pace:
             self.pace = pace
         if seconds is None or self.state.is_over():

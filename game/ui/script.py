@@ -119,7 +119,7 @@ class ScriptedGame:
         d.focus("issues")
         d.key(pygame.K_HOME)
         panel = t.compose
-        for k, issue in enumerate(panel.issue_ids):
+        for issue in panel.issue_ids:
             if issue in terms:
                 d.key(pygame.K_SPACE)
                 while panel.current(issue) != terms[issue]:

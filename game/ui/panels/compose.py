@@ -100,7 +100,8 @@ class ComposePanel:
         return list(self.t.obs["open_issues"])
 
     def current(self, issue_id):
-        return self.draft.terms.get(issue_id) or self.t.obs["settled"].get(issue_id) or self.t.issues[issue_id]["default"]
+        return self.draft.terms.get(issue_id) or self.t.obs["settled"].get(issue_id) or \
+            self.t.issues[issue_id]["default"]
 
     def toggle(self, issue_id):
         if issue_id in self.draft.terms:
@@ -215,7 +216,8 @@ class ComposePanel:
         ticked = issue in self.draft.terms
         can_state = ticked and t.viewer in t.obs["to_move"] and t.obs["phase"] == Phase.TALKS and \
             t.viewer not in [s["seat"] for s in t.obs["statements"] if s["turn"] == t.obs["turn"]]
-        say = f"Say publicly that {t.issues[issue]['name']} must be {option_text(t.issues[issue], self.current(issue))}." \
+        said = option_text(t.issues[issue], self.current(issue))
+        say = f"Say publicly that {t.issues[issue]['name']} must be {said}." \
             if ticked else "Tick the issue you mean and set its value, then say it in public."
         return button_row(self.app, area, [
             ("send", send, self.send, "Put this package to its parties." + why, {"style": "primary", "enabled": can}),
@@ -388,7 +390,8 @@ class ComposePanel:
         colour = theme.TEXT if on else theme.FAINT
         if on or selected:
             app.text.draw(surf, "\u25c0", (value_left, rect.centery), "small", theme.MUTED, anchor="midleft")
-            app.text.draw(surf, "\u25b6", (rect.right - app.u(2), rect.centery), "small", theme.MUTED, anchor="midright")
+            app.text.draw(surf, "\u25b6", (rect.right - app.u(2), rect.centery), "small", theme.MUTED,
+                          anchor="midright")
         suffix = " \u2022" if settled and not on else ""
         app.text.draw(surf, shown + suffix, ((value_left + rect.right) // 2, rect.centery), "bold" if on else "body",
                       colour, anchor="center", max_width=rect.right - value_left - app.u(36))

@@ -56,8 +56,8 @@ class SeatsPanel:
             hints.append(Hint(f"who:{seat}", (rect.left, y, self.name_w, self.row_h), self.who_tip(seat)))
             for k, stat in enumerate(STATS):
                 value = t.obs["stats"][seat][stat]
-                hints.append(Hint(f"stat:{seat}:{stat}", (rect.left + self.name_w + k * self.cell_w, y, self.cell_w,
-                                                         self.row_h), f"{name} \u2014 {STAT_NAMES[stat]}: {value} of 100."))
+                cell = (rect.left + self.name_w + k * self.cell_w, y, self.cell_w, self.row_h)
+                hints.append(Hint(f"stat:{seat}:{stat}", cell, f"{name} \u2014 {STAT_NAMES[stat]}: {value} of 100."))
             if t.viewer:
                 hints.append(Hint(f"trust:{seat}", (rect.right - self.trust_w, y, self.trust_w, self.row_h),
                                   self.trust_tip(seat)))

@@ -6,15 +6,14 @@ import pygame
 
 from game.catalog import listing
 from game.engine import public_info
+from game.present.looks import seat_looks
 from game.present.words import long_date
 from game.scenario import Place
 
 from .. import shapes, theme
 from ..lists import ListBox, ListState, ScrollState, ScrollText
 from ..mapview import MapCache
-from game.present.looks import seat_looks
 from .base import Scene, button_row, panel
-
 
 YOURS = "YOUR SCENARIO"
 PROBLEMS_SHOWN = 8

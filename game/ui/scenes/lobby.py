@@ -82,8 +82,8 @@ class LobbyScene(Scene):
         top = self.header.bottom + app.text.line_height("body") + app.u(24)
         bottom = area.bottom - m - app.u(44)
         self.list_rect = pygame.Rect(area.left + m, top, int((area.width - 2 * m) * 0.55), bottom - top)
-        self.side = pygame.Rect(self.list_rect.right + app.u(20), top, area.right - m - self.list_rect.right - app.u(20),
-                                bottom - top)
+        side_left = self.list_rect.right + app.u(20)
+        self.side = pygame.Rect(side_left, top, area.right - m - side_left, bottom - top)
         row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(16)
         widgets = [ListBox("seats", self.list_rect.inflate(-app.u(16), -app.u(16)), len(self.rows), row_h,
                            self.list_state, self._draw_row, on_activate=lambda i: self.claim(), row_tip=self._row_tip,

@@ -348,7 +348,8 @@ class TableScene(Scene):
 
     def keys_hint(self):
         end = " \u00b7 E end round" if self.obs["phase"] == Phase.TALKS else ""
-        return f"Tab move \u00b7 1-{len(self.tabs())} panels{end} \u00b7 M map \u00b7 N news \u00b7 F1 help \u00b7 Esc menu"
+        return f"Tab move \u00b7 1-{len(self.tabs())} panels{end} \u00b7 M map \u00b7 N news \u00b7 F1 help " \
+            "\u00b7 Esc menu"
 
     # -- drawing -------------------------------------------------------------------------------------
 
