@@ -50,7 +50,7 @@ class AskRefused(ValueError):
     """A question an AI leader will not take: it is played by a person, or it has been asked enough today."""
 
 
-_PUBLIC = {}
+_PUBLIC: dict[tuple[str, str], dict] = {}
 
 
 def _public(scenario):
@@ -146,7 +146,7 @@ class Match:
 
     def step_ai(self, limit: int = MAX_AI_STEPS) -> list:
         """Let AI seats act until a human must act or the game ends; return the events."""
-        events = []
+        events: list[dict] = []
         for _ in range(limit):
             if self.state.is_over():
                 break

@@ -47,7 +47,7 @@ def play(scenario, games: int, seed: int = 0, kinds=KINDS, seats=None, workers: 
             for i in range(0, games, CHUNK):
                 keys.append((kind, seat))
                 jobs.append((scenario, seat, kind, seeds[i:i + CHUNK]))
-    results = {k: {s: [] for s in seats} for k in kinds}
+    results: dict[str, dict[str, list]] = {k: {s: [] for s in seats} for k in kinds}
     for (kind, seat), part in zip(keys, batch.run(_play, jobs, workers, ray)):
         results[kind][seat].extend(part)
     return results

@@ -29,17 +29,20 @@ class Pushover:
 class Stonewall:
     """Rejects everything and proposes only its own ideal package, once a day."""
 
+    table: Table    # its own packages, from its first observation on (which carries its preferences)
+
     def __init__(self, public, seat, seed=0):
         self.public = public
         self.seat = seat
         self.seen = 0
-        self.table = None
+        self.ready = False
         self.asked = set()
 
     def decide(self, obs, legal, space):
         self.seen = obs["events_seen"]
-        if self.table is None:
+        if not self.ready:
             self.table = Table(self.public, self.seat, obs["private"])
+            self.ready = True
         if obs["phase"] == Phase.MOVES:
             return Action(ActionType.MOVE, move=HOLD)
         for action in legal:

@@ -33,6 +33,8 @@ TASTE_SPREAD = 0.03
 
 
 class Leader:
+    table: Table    # the packages as it values them, from its first observation on (which carries its preferences)
+
     def __init__(self, public, seat, level=Controller.NORMAL, seed=0):
         if level not in LEVELS:
             raise ValueError(f"unknown level '{level}'")
@@ -46,8 +48,8 @@ class Leader:
         self.moves = {m["id"]: m for m in public["moves"]}
         self.move_effects = {m["id"]: tuple(effect_from_data(e) for e in m["effects"]) for m in public["moves"]}
         self.seen = 0
-        self.table = None
-        self.beliefs = {}
+        self.ready = False      # set up from its first observation
+        self.beliefs: dict[str, Belief] = {}
         self.slot = None
         self.answered = set()
         self.proposed_to = set()
@@ -81,6 +83,7 @@ class Leader:
         base = concession.exponent(self.personality["patience"], self.level.concession)
         # The level's firmest clock is a ceiling that a mood may lower, never raise.
         self.e = min(base * mood, self.level.firmest * min(mood, 1.0))
+        self.ready = True
 
     # -- reading what happened ------------------------------------------------------
 
@@ -252,7 +255,7 @@ class Leader:
 
     def observe(self, obs) -> None:
         """Take in what the observation shows that is new; deciding and advising both start here."""
-        if self.table is None:
+        if not self.ready:
             self._setup(obs)
         self._absorb(obs)
 

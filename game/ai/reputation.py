@@ -25,8 +25,8 @@ class Reputation:
         self.seat = seat
         self.debt = {s: 0.0 for s in others}    # how much each seat's conduct is held against it
         self.day = 1
-        self.broke_with_me = {}                 # seat -> the last breach of an agreement with me
-        self.last_breach = {}                   # seat -> the last breach of any agreement
+        self.broke_with_me: dict[str, dict] = {}    # seat -> the last breach of an agreement with me
+        self.last_breach: dict[str, dict] = {}      # seat -> the last breach of any agreement
 
     def _fade_to(self, turn: int) -> None:
         while self.day < turn:

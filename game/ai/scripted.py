@@ -22,17 +22,20 @@ from .packages import Table
 class _Scripted:
     """Talks by a fixed rule over its own packages; holds every day."""
 
+    table: Table    # its own packages, from its first observation on (which carries its preferences)
+
     def __init__(self, public, seat, seed=0):
         self.public = public
         self.seat = seat
         self.seen = 0
-        self.table = None
+        self.ready = False
         self.asked = set()
 
     def decide(self, obs, legal, space):
         self.seen = obs["events_seen"]
-        if self.table is None:
+        if not self.ready:
             self.table = Table(self.public, self.seat, obs["private"])
+            self.ready = True
         if obs["phase"] == Phase.MOVES:
             return Action(ActionType.MOVE, move=HOLD)
         for action in legal:
@@ -190,6 +193,10 @@ class _Speaks(_Lever):
         self.leader.observe(obs)
         said = self._statement(obs) if any(a.type == ActionType.STATEMENT for a in legal) else None
         return said or self.leader.decide(obs, legal, space)
+
+    def _statement(self, obs) -> Action | None:
+        """Today's statement, or None for none (each strategy says which)."""
+        raise NotImplementedError
 
     def _ranked(self, obs, signs):
         table = self.leader.table

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from game.scenario.wording import STAT_NAMES, join_sentences, trust_change
 
 from .errors import IllegalAction
@@ -9,6 +11,9 @@ from .kinds import HOLD, EventKind, Phase
 from .obligations import breaches
 from .talks import agreement_label, expire, seat_name
 from .world import add_stat, add_trust, apply_effect, holds
+
+if TYPE_CHECKING:
+    from .state import GameState
 
 KEPT_TRUST = 2
 
@@ -27,7 +32,7 @@ def start_turn(state, chance=True):
         if not due or (ev.chance < 1.0 and not chance):
             continue
         # An event gets one draw when it first falls due; a miss is final and never counts as happened.
-        if ev.chance < 1.0 and state.rng.random() >= ev.chance:
+        if ev.chance < 1.0 and state.generator().random() >= ev.chance:
             state.missed.append(ev.id)
             continue
         events.append(fire(state, ev))
@@ -52,7 +57,7 @@ def end_talks(state):
     return events
 
 
-def available_moves(state, seat):
+def available_moves(state: GameState, seat: str) -> list[str]:
     out = [HOLD]
     for mv in state.game.moves_by_seat.get(seat, ()):
         if mv.requires is None or holds(state, mv.requires):
@@ -86,7 +91,7 @@ def reveal(state, chance=True):
     g = state.game
     events = []
     order = g.scenario.seat_ids
-    broke_now = set()
+    broke_now: set[tuple[str, str]] = set()   # (agreement, seat)
     for seat in order:
         move_id = state.chosen[seat]
         if move_id == HOLD:
@@ -141,7 +146,7 @@ def _kept(state, broke_now):
     for agreement in state.agreements:
         if not agreement.in_force or agreement.turn > state.turn:
             continue
-        kept = set()
+        kept: set[str] = set()
         for ob in agreement.obligations:
             if ob.issue in agreement.live:
                 kept.update(s for s in ob.seats if (agreement.id, s) not in broke_now)

@@ -11,12 +11,16 @@ a seat nothing it could not know for itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import phases, scoring
 from .errors import IllegalAction
 from .kinds import ChoiceKind, Phase
 from .talks import Proposal, check_package, sign
 from .world import STAT_INDEX
+
+if TYPE_CHECKING:
+    from .state import GameState
 
 
 @dataclass(frozen=True)
@@ -82,10 +86,10 @@ def project(state, moves: dict | None = None):
 class Projector:
     """The stakes of many choices on one state: the projection without a choice is made once."""
 
-    def __init__(self, state):
+    def __init__(self, state: GameState) -> None:
         self.state = state
-        self._base = None
-        self._base_scores = None
+        self._base: GameState | None = None
+        self._base_scores: dict | None = None
 
     @property
     def base(self):
@@ -108,7 +112,7 @@ class Projector:
             return project(state, {choice.seat: choice.move})
         check_package(state, choice.seat, choice.parties, choice.terms, 0)
         s = state.clone(history=False)
-        parties = tuple(sorted(choice.parties, key=state.game.seat_index.get))
+        parties = tuple(sorted(choice.parties, key=lambda seat: state.game.seat_index[seat]))
         sign(s, Proposal("p-stakes", choice.seat, parties, choice.terms, s.turn, s.turn, False,
                          accepted=list(parties)))
         return project(s)

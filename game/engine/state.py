@@ -14,6 +14,7 @@ import json
 
 import numpy as np
 
+from game.scenario.model import Move
 from game.scenario.vocabulary import Names
 
 from . import phases, scoring, talks, views
@@ -42,11 +43,11 @@ class Game:
         self.site_index = {s.id: k for k, s in enumerate(scenario.map.sites)}
         self.move_index = {m.id: m for m in scenario.moves}
         self.names = Names.of_scenario(scenario)  # how the news words the scenario's ids
-        self.moves_by_seat = {}
+        self.moves_by_seat: dict[str, list[Move]] = {}
         for m in scenario.moves:
             self.moves_by_seat.setdefault(m.seat, []).append(m)
         self.space = OutcomeSpace(scenario)
-        self._issue_space = {}
+        self._issue_space: dict[tuple, dict] = {}
         seats = scenario.seat_ids
         self.talk_orders = [seats[k:] + seats[:k] for k in range(len(seats))]
         self.statement_actions = tuple(Action(ActionType.STATEMENT, issue=i.id, option=o)
@@ -88,22 +89,23 @@ class GameState:
         self.regions = [r.control for r in scen.map.regions]
         self.sites = [s.control for s in scen.map.sites]
         self.issue_open = [i.available for i in scen.issues]
-        self.proposals = {}
-        self.agreements = []
-        self.settled = {}
-        self.fired = []
-        self.missed = []
-        self.moves_log = []
-        self.moves_made = set()
-        self.chosen = {}
-        self.statements = []
-        self.spoke_this_turn = []
-        self.breaches = []
-        self.reversals = []
-        self.events = []
-        self.log = []
-        self.news_of = {s: [] for s in game.seat_ids}  # per seat, the indices of events it may see
-        self.rng = np.random.Generator(np.random.PCG64(game.seed))
+        self.proposals: dict[str, talks.Proposal] = {}
+        self.agreements: list[talks.Agreement] = []
+        self.settled: dict[str, tuple[str, str]] = {}     # issue -> (agreement, option)
+        self.fired: list[str] = []
+        self.missed: list[str] = []
+        self.moves_log: list[tuple[int, str, str]] = []   # (turn, seat, move)
+        self.moves_made: set[tuple[str, str]] = set()     # (seat, move)
+        self.chosen: dict[str, str] = {}
+        self.statements: list[dict] = []
+        self.spoke_this_turn: list[str] = []
+        self.breaches: list[dict] = []
+        self.reversals: list[dict] = []
+        self.events: list[dict] = []
+        self.log: list[tuple[str, dict]] = []
+        self.news_of: dict[str, list[int]] = {s: [] for s in game.seat_ids}  # per seat, the events it may see
+        # None in a scratch copy (see clone), which leaves chance out and so never draws.
+        self.rng: np.random.Generator | None = np.random.Generator(np.random.PCG64(game.seed))
 
     # -- bookkeeping -----------------------------------------------------------
 
@@ -257,6 +259,12 @@ class GameState:
         other.rng = copy.deepcopy(self.rng) if history else None
         return other
 
+    def generator(self) -> np.random.Generator:
+        """The state's one source of chance."""
+        if self.rng is None:
+            raise ValueError("a scratch copy of the game has no random generator")
+        return self.rng
+
     def snapshot(self) -> dict:
         """The whole state as plain data (everything the digest covers)."""
         scen = self.game.scenario
@@ -273,7 +281,7 @@ class GameState:
             "chosen": dict(sorted(self.chosen.items())), "statements": self.statements,
             "spoke": self.spoke_this_turn, "breaches": self.breaches, "reversals": self.reversals,
             "events": len(self.events), "log": len(self.log),
-            "rng": _jsonable(self.rng.bit_generator.state),
+            "rng": _jsonable(self.generator().bit_generator.state),
         }
 
     def digest(self) -> str:

@@ -45,8 +45,7 @@ def ai_times(games, scenario_id="moscow-2020", level=Controller.NORMAL, scenario
     for seed in range(games):
         match = Match(scenario, seed, {s: level for s in scenario.seat_ids})
         start = time.perf_counter()
-        while not match.state.is_over():
-            seat = match.ai_to_move()
+        while (seat := match.ai_to_move()) is not None:
             t0 = time.perf_counter()
             action = match.decide(seat)
             decisions.append(time.perf_counter() - t0)
@@ -84,8 +83,7 @@ def analysis_times(games, scenario):
     for seed in range(games):
         match = Match(scenario, seed, {s: Controller.NORMAL for s in scenario.seat_ids})
         days, turn = [], match.state.turn
-        while not match.state.is_over():
-            seat = match.ai_to_move()
+        while (seat := match.ai_to_move()) is not None:
             match.state.apply(seat, match.decide(seat))
             if match.state.turn != turn:
                 days.append(match.state.outcome())

@@ -88,7 +88,7 @@ def _gather(ctx: Ctx, top: dict) -> Known:
     if tracks is not None and tracks.kind == "seq":
         for node in tracks.value:
             f = node.value if node.kind == "map" else {}
-            vals = [f.get(k).value if f.get(k) is not None else None for k in ("id", "min", "max")]
+            vals = [v.value if (v := f.get(k)) is not None else None for k in ("id", "min", "max")]
             if isinstance(vals[0], str):
                 lo = vals[1] if isinstance(vals[1], int) else -10**9
                 hi = vals[2] if isinstance(vals[2], int) else 10**9

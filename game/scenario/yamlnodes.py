@@ -8,7 +8,9 @@ tree, keeping every node's line and column for error messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -24,6 +26,8 @@ _PLAIN = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_PLAIN + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 # libyaml's parser is several times faster; it reports the same events and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What a scalar or a list has for key marks: one read-only empty mapping, shared by all of them.
+NO_MARKS: Mapping[Any, tuple[int, int]] = MappingProxyType({})
 
 
 @dataclass
@@ -33,7 +37,8 @@ class Node:
     value: Any     # dict of key -> Node, list of Node, or a plain Python value
     line: int
     col: int
-    key_marks: dict = None  # for maps: key -> (line, col) of the key itself
+    # For maps: key -> (line, col) of the key itself.
+    key_marks: Mapping[Any, tuple[int, int]] = field(default_factory=lambda: NO_MARKS)
 
     @property
     def mark(self):
@@ -95,7 +100,9 @@ def _check_events(text: str, name: str, loader=_LOADER) -> None:
     stack: list = [[0, None, 0]]  # [nodes inside, anchor, levels of nesting inside]
     try:
         for event in yaml.parse(text, Loader=loader):
-            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark
+            assert mark is not None, "the parser marks where each event starts"
+            line, col = mark.line + 1, mark.column + 1
             tag = getattr(event, "tag", None)
             if tag and tag not in ALLOWED_TAGS:
                 raise _Failed([Problem(name, line, col, "",

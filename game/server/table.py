@@ -72,7 +72,8 @@ class Table:
         self.version = 0
         self.logged = len(match.journal)         # journal entries already in the store
         self._projector: tuple[Any, Projector] | None = None
-        self._stakes: dict[Any, dict[str, Any]] = {}
+        # (seat, terms, parties) or (seat, move) -> its stakes; None for terms that can no longer be signed
+        self._stakes: dict[tuple[Any, ...], dict[str, Any] | None] = {}
 
     # -- building ----------------------------------------------------------------------
 
@@ -168,7 +169,7 @@ class Table:
             return out
         for prop in state.proposals.values():
             if prop.status == "open" and seat in prop.parties:
-                key = (seat, prop.terms, prop.parties)
+                key: tuple[Any, ...] = (seat, prop.terms, prop.parties)
                 if key not in self._stakes:
                     try:
                         self._stakes[key] = projector.stakes(seat, signing(seat, dict(prop.terms), prop.parties))

@@ -238,10 +238,14 @@ class RemoteSession:
     def observation(self, seat: str, since: int = 0) -> dict:
         if seat != self.seat:
             raise KeyError(f"this client sees only {self.seat}'s observation, not {seat}'s")
-        return {**self._state["observation"], "news": self.view.news[since:], "private": self.view.private}
+        return self._seen(since)
 
     def spectator_view(self) -> dict:
-        return self.observation(self.seat)
+        return self._seen()
+
+    def _seen(self, since: int = 0) -> dict:
+        """The seat's observation as the server last sent it, with the news this client has kept."""
+        return {**self._state["observation"], "news": self.view.news[since:], "private": self.view.private}
 
     def legal_actions(self, seat: str) -> list:
         if seat != self.seat:

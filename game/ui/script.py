@@ -19,10 +19,10 @@ class ScriptedGame:
         self.d = driver
         self.snap = snap or (lambda name: None)
         self.every_day = every_day or (lambda scene: None)
-        self.snapped = set()
-        self.proposed = set()
-        self.answered = set()
-        self.moved_days = set()
+        self.snapped: set[str] = set()
+        self.proposed: set[str] = set()
+        self.answered: set[str] = set()
+        self.moved_days: set[tuple[str, int]] = set()
 
     def once(self, name):
         if name not in self.snapped:

@@ -83,7 +83,7 @@ class TableHeader:
     def _button_specs(self, short: bool) -> list:
         t = self.t
         can_end = t.viewer is not None and any(a.type == ActionType.DONE for a in t.legal())
-        specs = []
+        specs: list[tuple] = []    # (key, label, action, tip[, options])
         if t.viewer is not None and t.obs["phase"] == Phase.TALKS:
             specs.append(("end", "End round" if short else "End my round (E)", t.end_round,
                           "Pass the word to the next seat (E). Offers you made stay open." if can_end

@@ -12,6 +12,7 @@ from game.present.worth import points
 from .. import theme
 from ..lists import ListBox, ListState, RichText, ScrollState
 from ..scenes.base import buttons_at_bottom
+from ..widgets import Widget
 from .common import DetailState, Said, detail_text
 
 
@@ -57,9 +58,10 @@ class MovesPanel:
         items = self.moves()
         row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(10)
         rows = max(2, min(len(items), (rect.height * 5 // 9) // row_h))
-        widgets = [ListBox("moves", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
-                           self.state, self.draw_row, on_activate=lambda i: self.choose(), row_tip=self.row_tip,
-                           tooltip="Your moves. \u2191\u2193 to read one, Enter to make it once the talks are over.")]
+        listing = ListBox("moves", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
+                          self.state, self.draw_row, on_activate=lambda i: self.choose(), row_tip=self.row_tip,
+                          tooltip="Your moves. \u2191\u2193 to read one, Enter to make it once the talks are over.")
+        widgets: list[Widget] = [listing]
         self.detail = pygame.Rect(rect.left, rect.top + rows * row_h + app.u(12), rect.width,
                                   rect.height - rows * row_h - app.u(12))
         available = self.available()

@@ -13,6 +13,7 @@ from game.present.worth import nothing_yet
 from .. import theme
 from ..lists import ListBox, ListState
 from ..scenes.base import buttons_at_bottom
+from ..widgets import Widget
 from .common import (
     DetailState,
     Said,
@@ -52,9 +53,10 @@ class OffersPanel:
         row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(12)
         rows = max(1, min(len(items), 5, int(rect.height * 0.42) // row_h)) if items else 2
         self.code_w = max(app.text.width(look.code, "bold") for look in self.t.looks.values()) + app.u(26)
-        widgets = [ListBox("offers", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
-                           self.state, self.draw_row, row_tip=self.row_tip,
-                           tooltip="Offers to you and from you. \u2191\u2193 to read one.")]
+        listing = ListBox("offers", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
+                          self.state, self.draw_row, row_tip=self.row_tip,
+                          tooltip="Offers to you and from you. \u2191\u2193 to read one.")
+        widgets: list[Widget] = [listing]
         self.detail = pygame.Rect(rect.left, rect.top + rows * row_h + app.u(12), rect.width,
                                   rect.bottom - rect.top - rows * row_h - app.u(12))
         prop = self.selected()

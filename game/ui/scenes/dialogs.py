@@ -238,8 +238,8 @@ class HelpScene(Dialog):
         self.box = pygame.Rect(0, 0, min(area.width - app.u(40), int(wide)), int(area.height * 0.84))
         self.box.center = area.center
         items = []
-        for style, head, body in HOW_TO_PLAY:
-            items += [(style, theme.ACCENT, head), ("body", theme.TEXT, body), ("gap", theme.TEXT, "")]
+        for style, head, text in HOW_TO_PLAY:
+            items += [(style, theme.ACCENT, head), ("body", theme.TEXT, text), ("gap", theme.TEXT, "")]
         body = pygame.Rect(self.box.left + app.u(18), self.box.top + app.u(58), self.box.width - app.u(36),
                            self.box.height - app.u(58) - self.row_h() - app.u(30))
         label = "Back to the table"

@@ -44,7 +44,7 @@ class LoadScene(Scene):
 
     def _scan(self):
         store = self.app.store
-        out = []
+        out: list[Entry] = []
         try:
             files = [(p, False) for p in store.named()] + [(p, True) for p in store.autosaves()]
         except OSError as err:

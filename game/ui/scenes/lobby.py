@@ -14,7 +14,7 @@ from game.server.protocol import ClientType
 
 from .. import theme
 from ..lists import ListBox, ListState
-from ..widgets import TextField
+from ..widgets import TextField, Widget
 from .base import Scene, button_row, panel
 from .join import sentence
 
@@ -85,9 +85,10 @@ class LobbyScene(Scene):
         side_left = self.list_rect.right + app.u(20)
         self.side = pygame.Rect(side_left, top, area.right - m - side_left, bottom - top)
         row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(16)
-        widgets = [ListBox("seats", self.list_rect.inflate(-app.u(16), -app.u(16)), len(self.rows), row_h,
-                           self.list_state, self._draw_row, on_activate=lambda i: self.claim(), row_tip=self._row_tip,
-                           on_select=lambda i: self.invalidate())]
+        listing = ListBox("seats", self.list_rect.inflate(-app.u(16), -app.u(16)), len(self.rows), row_h,
+                          self.list_state, self._draw_row, on_activate=lambda i: self.claim(), row_tip=self._row_tip,
+                          on_select=lambda i: self.invalidate())
+        widgets: list[Widget] = [listing]
         inner = self.side.inflate(-app.u(32), -app.u(28))
         field_h = max(app.u(40), app.text.line_height("body") + app.u(16))
         self.team_label = (inner.left, inner.top)

@@ -11,7 +11,7 @@ from game.engine.kinds import Controller
 from game.present.looks import seat_looks
 
 from .. import shapes, theme
-from ..widgets import Cycler, TextField
+from ..widgets import Cycler, TextField, Widget
 from .base import Scene, button_row, panel
 
 PLAYER_LABEL = "Your name"
@@ -46,7 +46,7 @@ class SeatsScene(Scene):
         self.row_h = max(app.u(58), app.text.line_height("bold") + app.text.line_height("small") + app.u(18))
         width = min(area.width - 2 * m, app.u(900))
         self.box = pygame.Rect(area.left + m, top, width, self.row_h * len(self.public["seats"]) + app.u(24))
-        widgets = []
+        widgets: list[Widget] = []
         kinds = [c[0] for c in CHOICES]
         # The choice's value takes 55% of the control; it must hold the longest choice between its arrows.
         value_w = max(app.text.width(c[1], "bold") for c in CHOICES) + app.u(72)

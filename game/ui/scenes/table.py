@@ -98,7 +98,7 @@ class TableScene(Scene):
         else:
             self.obs = s.observation(self.viewer)
             self.space = s.proposal_space(self.viewer)
-        self._legal = None
+        self._legal: list | None = None   # worked out when first asked for
         self.feed = feed_items(self, self.obs["news"])
         self.invalidate()
 
