@@ -8,7 +8,10 @@ STAMP := $(VENV)/.installed
 play: $(STAMP)
 	$(PY) main.py
 
+# The lint and the type check come first: they take seconds, the suite minutes.
 test: $(STAMP) browser
+	$(PY) -m ruff check
+	$(PY) -m mypy
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(PY) -m pytest
 
 $(STAMP): pyproject.toml

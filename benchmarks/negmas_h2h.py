@@ -35,8 +35,15 @@ from game.engine import DONE, Action, Game, public_info  # noqa: E402
 try:  # guarded so that main() can explain and exit 2 rather than raise
     from negmas import make_issue, make_os
     from negmas.preferences import LinearAdditiveUtilityFunction, TableFun
-    from negmas.sao import (AspirationNegotiator, BoulwareTBNegotiator, ConcederTBNegotiator,
-                            NaiveTitForTatNegotiator, ResponseType, SAOMechanism, SAONegotiator)
+    from negmas.sao import (
+        AspirationNegotiator,
+        BoulwareTBNegotiator,
+        ConcederTBNegotiator,
+        NaiveTitForTatNegotiator,
+        ResponseType,
+        SAOMechanism,
+        SAONegotiator,
+    )
     NEGMAS_ERROR = None
 except ImportError as err:  # pragma: no cover - depends on the environment
     NEGMAS_ERROR = err
@@ -187,7 +194,6 @@ def negotiate(job):
     scenario_id, pair, seat, kind, against, n_steps, seed = job
     p = problem(scenario_id, pair)
     os_, u = ufuns(p)
-    other = next(s for s in pair if s != seat)
     mech = SAOMechanism(outcome_space=os_, n_steps=n_steps, one_offer_per_step=True)
     for s in pair:    # the pair's first seat offers first, whichever agent plays it
         agent = _agent(kind, p, s, seed, n_steps) if s == seat else _agent(against, p, s, seed + 1, n_steps)

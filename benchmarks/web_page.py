@@ -60,7 +60,7 @@ def main() -> int:
 def measure(browser, info, repeat):
     fresh, returning, sizes = [], [], {}
     token = None
-    for k in range(repeat):
+    for _ in range(repeat):
         context = browser.new_context(viewport={"width": 390, "height": 844})
         page = context.new_page()
         page.on("response", lambda r: sizes.__setitem__(r.url.rsplit("/", 1)[-1] or "index.html",
@@ -79,7 +79,7 @@ def measure(browser, info, repeat):
             page.wait_for_selector("#tab-news")
             token = page.evaluate("JSON.stringify(Object.assign({}, localStorage))")
         context.close()
-    for k in range(repeat):
+    for _ in range(repeat):
         context = browser.new_context(viewport={"width": 390, "height": 844})
         context.add_init_script(f"for (const [k, v] of Object.entries({token})) localStorage.setItem(k, v);")
         page = context.new_page()

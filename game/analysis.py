@@ -88,7 +88,7 @@ def limits(scenario) -> list:
     if space.listable(scenario.issue_ids):
         return []
     frontier = frontier_for(scenario)
-    if frontier.large.exact:
+    if frontier.large is None or frontier.large.exact:
         return []
     return [f"the end-of-game analysis cannot list the Pareto frontier of {len(frontier.seats)} signing seats "
             f"over {space.count(scenario.issue_ids):,} packages: it keeps {len(frontier.front):,} of its packages, "

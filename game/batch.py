@@ -8,6 +8,7 @@ returned in the order the jobs were given.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
 import socket
 from concurrent.futures import ProcessPoolExecutor
@@ -66,7 +67,7 @@ def _on_ray(fn, jobs, address, progress):
     started = not ray_lib.is_initialized()
     if started:
         try:
-            ray_lib.init(address=address, logging_level="ERROR",
+            ray_lib.init(address=address, logging_level=logging.ERROR,
                          log_to_driver=False, include_dashboard=False)
         except (ConnectionError, RuntimeError, ValueError) as err:
             raise BatchError(f"no Ray cluster at {address}: {err}") from None

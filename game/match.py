@@ -18,36 +18,18 @@ from game.ai import BASELINES, LEVELS, make_leader
 from game.ai.scripted import STRATEGIES
 from game.engine import Game, IllegalAction, public_info
 from game.engine.actions import Action
-from game.engine.kinds import FACILITATOR
+from game.engine.kinds import FACILITATOR, Controller
 
 MAX_AI_STEPS = 10_000
 ASKS_PER_DAY = 2        # "what would you want?" questions a seat may put to one AI leader a day
-
-
-class Controller(StrEnum):
-    """Who plays a seat: a person, an AI leader at a level, a reference baseline, or a scripted strategy
-    (the exploitability benchmark's players, for simulate)."""
-    HUMAN = "human"
-    EASY = "easy"
-    NORMAL = "normal"
-    HARD = "hard"
-    PUSHOVER = "pushover"
-    STONEWALL = "stonewall"
-    NEVER_CONCEDE = "never_concede"
-    CONCEDE_ALL = "concede_all"
-    ACCEPT_ALL = "accept_all"
-    BREAKER = "breaker"
-    DAILY_DEMAND = "daily_demand"
-    FREE_STATEMENTS = "free_statements"
-    TIT_FOR_TAT = "tit_for_tat"
-    MIRROR = "mirror"
-
 
 CONTROLLERS = tuple(Controller)
 AI_LEVELS = tuple(Controller(level) for level in LEVELS)
 # Who may play a seat at a class: the levels and the baselines, not the benchmark's scripted players.
 CLASS_PLAYERS = AI_LEVELS + tuple(Controller(b) for b in BASELINES)
-assert set(CONTROLLERS) == {"human", *LEVELS, *BASELINES, *STRATEGIES}, \
+# Who may play a seat in the desktop game: a person or a leader at one of the levels.
+DESKTOP_PLAYERS = (Controller.HUMAN, *AI_LEVELS)
+assert set(CONTROLLERS) == {Controller.HUMAN, *LEVELS, *BASELINES, *STRATEGIES}, \
     "Controller must name every AI level, baseline and strategy"
 
 
@@ -68,7 +50,7 @@ class AskRefused(ValueError):
     """A question an AI leader will not take: it is played by a person, or it has been asked enough today."""
 
 
-_PUBLIC = {}
+_PUBLIC: dict[tuple[str, str], dict] = {}
 
 
 def _public(scenario):
@@ -164,7 +146,7 @@ class Match:
 
     def step_ai(self, limit: int = MAX_AI_STEPS) -> list:
         """Let AI seats act until a human must act or the game ends; return the events."""
-        events = []
+        events: list[dict] = []
         for _ in range(limit):
             if self.state.is_over():
                 break

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import Game, IllegalAction
-from game.engine.kinds import FACILITATOR, ActionType, Phase
-from game.engine.phases import HOLD, available_moves
+from game.engine.kinds import FACILITATOR, HOLD, ActionType, Phase
+from game.engine.phases import available_moves
 from game.engine.stakes import Projector, making, signing
 
 LIVELY_POINTS = 3

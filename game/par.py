@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from game.engine.kinds import Controller
 from game.home import saves_dir
 from game.sim import run_games
 
 GAMES = 200          # games behind a shipped par
 QUICK_GAMES = 40     # games behind a par measured on first need
 SEED = 0
-LEVEL = "normal"
+LEVEL = Controller.NORMAL
 SHIPPED = resources.files("game") / "scenarios" / "par"
 
 # (lowest percentile, word): how a score stands among the AI leaders' scores in the same seat.

@@ -87,8 +87,8 @@ def _share(flags: list):
 def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
     n = len(records)
     frontier = Frontier(scenario)
-    options = {i.id: collections.Counter() for i in scenario.issues}
-    packages = collections.Counter()
+    options: dict[str, collections.Counter[str]] = {i.id: collections.Counter() for i in scenario.issues}
+    packages: collections.Counter[tuple] = collections.Counter()
     quality = []
     history = [e for e in scenario.history.entries if e.settled.counted]
     counted = [e.issue for e in history]
@@ -98,8 +98,8 @@ def summarise(scenario, records: list, seed: int, controllers: dict) -> dict:
     # and what the table signed.
     real = tuple(e.option if e.settled is Settled.AGREED else None for e in history)
     agreed = {e.issue: scenario.issue(e.issue).default for e in history if e.settled is Settled.AGREED}
-    matches = collections.Counter()
-    outcomes = collections.Counter()
+    matches: collections.Counter[tuple] = collections.Counter()
+    outcomes: collections.Counter[tuple] = collections.Counter()
     for r in records:
         outcomes[tuple(r["outcome"].get(i, agreed.get(i)) for i in counted)] += 1
         outcome = r["outcome"]

@@ -11,12 +11,14 @@ import math
 import statistics
 
 from game import batch
+from game.engine.kinds import Controller
 from game.sim import game_seed, play_one
 
-KINDS = ("hard", "normal", "easy", "pushover", "stonewall")
+KINDS = (Controller.HARD, Controller.NORMAL, Controller.EASY, Controller.PUSHOVER, Controller.STONEWALL)
 T95 = 1.96
 CHUNK = 20
-ORDER = (("hard", "normal"), ("normal", "easy"), ("easy", "pushover"), ("easy", "stonewall"))
+ORDER = ((Controller.HARD, Controller.NORMAL), (Controller.NORMAL, Controller.EASY),
+         (Controller.EASY, Controller.PUSHOVER), (Controller.EASY, Controller.STONEWALL))
 
 
 def bargaining_seats(scenario):
@@ -25,7 +27,7 @@ def bargaining_seats(scenario):
 
 def _play(job):
     scenario, seat, kind, seeds = job
-    controllers = {s: "normal" for s in scenario.seat_ids}
+    controllers = {s: Controller.NORMAL for s in scenario.seat_ids}
     controllers[seat] = kind
     out = []
     for s in seeds:
@@ -45,7 +47,7 @@ def play(scenario, games: int, seed: int = 0, kinds=KINDS, seats=None, workers: 
             for i in range(0, games, CHUNK):
                 keys.append((kind, seat))
                 jobs.append((scenario, seat, kind, seeds[i:i + CHUNK]))
-    results = {k: {s: [] for s in seats} for k in kinds}
+    results: dict[str, dict[str, list]] = {k: {s: [] for s in seats} for k in kinds}
     for (kind, seat), part in zip(keys, batch.run(_play, jobs, workers, ray)):
         results[kind][seat].extend(part)
     return results

@@ -1,14 +1,16 @@
 """AI leaders: they see only what a person in their seat would see."""
 
+from game.engine.kinds import Controller
+
 from .baselines import Pushover, Stonewall
 from .leader import Leader
 from .levels import LEVELS as _LEVELS
 
 LEVELS = tuple(_LEVELS)
-BASELINES = {"pushover": Pushover, "stonewall": Stonewall}
+BASELINES = {Controller.PUSHOVER: Pushover, Controller.STONEWALL: Stonewall}
 
 
-def make_leader(public, seat, level="normal", seed=0):
+def make_leader(public, seat, level=Controller.NORMAL, seed=0):
     """An AI for `seat`: a level (easy, normal, hard), a baseline (pushover, stonewall) or one of
     the scripted strategies that measure how far the levels can be gamed."""
     from .scripted import STRATEGIES

@@ -8,6 +8,8 @@ what it would put forward itself, is named beside it as such.
 
 from __future__ import annotations
 
+from game.engine.kinds import ActionType
+
 from . import voice
 
 
@@ -28,7 +30,7 @@ def advise(leader, obs, asker, terms, parties=()):
     finally:
         if supposed is not None:
             leader.concessions.forget(supposed)
-    wanted = terms if verdict == "accept" else leader.nearest_acceptable(obs, asker, terms, partners)
+    wanted = terms if verdict == ActionType.ACCEPT else leader.nearest_acceptable(obs, asker, terms, partners)
     if wanted is not None and wanted != terms:
         # Named as it would offer them: the terms that change something, the rest left unsigned.
         wanted = leader.table.changes(wanted, obs["settled"]) or None
@@ -42,4 +44,4 @@ def advise(leader, obs, asker, terms, parties=()):
         return None, reason + " " + voice.not_mine(leader.me, mine)
     # A counter-offer's note names terms it would want as a reply; as an answer it would mislead (those terms may
     # be what is already signed): nothing near these terms would it sign now.
-    return None, reason if verdict == "reject" else voice.want_answer(leader.me, issues, terms, None)
+    return None, reason if verdict == ActionType.REJECT else voice.want_answer(leader.me, issues, terms, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine.actions import DONE, Action
+from game.engine.kinds import HOLD, ActionType, Phase
 
 from .packages import Table
 
@@ -17,9 +18,9 @@ class Pushover:
     def decide(self, obs, legal, space):
         self.seen = obs["events_seen"]
         for action in legal:
-            if action.type == "accept":
+            if action.type == ActionType.ACCEPT:
                 return action
-        return DONE if obs["phase"] == "talks" else Action("move", move="hold")
+        return DONE if obs["phase"] == Phase.TALKS else Action(ActionType.MOVE, move=HOLD)
 
     def what_would_you_want(self, obs, partner, terms, parties=()):
         return dict(terms), "Anything you like."
@@ -28,21 +29,24 @@ class Pushover:
 class Stonewall:
     """Rejects everything and proposes only its own ideal package, once a day."""
 
+    table: Table    # its own packages, from its first observation on (which carries its preferences)
+
     def __init__(self, public, seat, seed=0):
         self.public = public
         self.seat = seat
         self.seen = 0
-        self.table = None
+        self.ready = False
         self.asked = set()
 
     def decide(self, obs, legal, space):
         self.seen = obs["events_seen"]
-        if self.table is None:
+        if not self.ready:
             self.table = Table(self.public, self.seat, obs["private"])
-        if obs["phase"] == "moves":
-            return Action("move", move="hold")
+            self.ready = True
+        if obs["phase"] == Phase.MOVES:
+            return Action(ActionType.MOVE, move=HOLD)
         for action in legal:
-            if action.type == "reject":
+            if action.type == ActionType.REJECT:
                 return action
         if space["can_propose"]:
             for group, ks in self.table.groups.items():
@@ -52,7 +56,7 @@ class Stonewall:
                     self.asked.add(key)
                     ideal = {self.table.ids[k]: self.table.options[k][int(self.table.tables[k].argmax())]
                              for k in open_ks}
-                    return Action.from_dict({"type": "propose", "parties": list(group), "terms": ideal})
+                    return Action.from_dict({"type": ActionType.PROPOSE, "parties": list(group), "terms": ideal})
         return DONE
 
     def what_would_you_want(self, obs, partner, terms, parties=()):

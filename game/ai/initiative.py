@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine.actions import Action
+from game.engine.kinds import ActionType
 
 from . import voice
 
@@ -19,14 +20,14 @@ def public_demand(leader, obs, legal):
     about: the stand makes backing down cost it at home, so the others know it will hold,
     and it tells the table, and any mediator, where it stands."""
     if obs["turn"] != 1 or obs["round"] != 1 or leader.personality["risk"] < DEMAND_RISK \
-            or leader.level.model == "none" or not any(a.type == "statement" for a in legal):
+            or leader.level.model == "none" or not any(a.type == ActionType.STATEMENT for a in legal):
         return None
     mine = [k for _, ks in leader.my_groups for k in leader.table.open_issues(ks, obs)]
     if not mine:
         return None
     k = max(mine, key=lambda k: float(np.ptp(leader.table.tables[k])))
     best = leader.table.options[k][int(np.argmax(leader.table.tables[k]))]
-    return Action("statement", issue=leader.table.ids[k], option=best)
+    return Action(ActionType.STATEMENT, issue=leader.table.ids[k], option=best)
 
 
 def mediate(leader, obs):
@@ -56,7 +57,7 @@ def mediate(leader, obs):
         choice = int(np.argmax(product + 1e-6 * total * (product > 0)))
         if product[choice] <= 0:
             continue
-        return Action.from_dict({"type": "propose", "parties": list(parties), "expires": leader.expiry(obs),
+        return Action.from_dict({"type": ActionType.PROPOSE, "parties": list(parties), "expires": leader.expiry(obs),
                                  "terms": leader.table.changes(leader.table.terms(ks_full, packages[choice]),
                                                                 obs["settled"]),
                                  "reason": voice.mediation(leader.me)})

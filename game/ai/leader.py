@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine.actions import DONE, Action
+from game.engine.kinds import KEPT_OR_BROKEN, ActionType, Controller, EventKind, Phase
 from game.engine.talks import backs_down, last_stands
 from game.scenario.vocabulary import condition_from_data, effect_from_data
 
@@ -32,7 +33,9 @@ TASTE_SPREAD = 0.03
 
 
 class Leader:
-    def __init__(self, public, seat, level="normal", seed=0):
+    table: Table    # the packages as it values them, from its first observation on (which carries its preferences)
+
+    def __init__(self, public, seat, level=Controller.NORMAL, seed=0):
         if level not in LEVELS:
             raise ValueError(f"unknown level '{level}'")
         self.public = public
@@ -46,8 +49,8 @@ class Leader:
         self._effects = {}      # each move's effects, read from the public scenario when first weighed
         self.move_requires = {m["id"]: condition_from_data(m["requires"]) for m in public["moves"] if m.get("requires")}
         self.seen = 0
-        self.table = None
-        self.beliefs = {}
+        self.ready = False      # set up from its first observation
+        self.beliefs: dict[str, Belief] = {}
         self.slot = None
         self.answered = set()
         self.proposed_to = set()
@@ -81,6 +84,7 @@ class Leader:
         base = concession.exponent(self.personality["patience"], self.level.concession)
         # The level's firmest clock is a ceiling that a mood may lower, never raise.
         self.e = min(base * mood, self.level.firmest * min(mood, 1.0))
+        self.ready = True
 
     # -- reading what happened ------------------------------------------------------
 
@@ -98,16 +102,17 @@ class Leader:
                 continue
             self.absorbed.add(n)
             kind, who = event["kind"], event["seat"]
-            if kind == "news" and event.get("event"):
+            if kind == EventKind.NEWS and event.get("event"):
                 self.fired.add(event["event"])
-            if kind in ("breach", "reversal", "kept"):
+            if kind in KEPT_OR_BROKEN:
                 self.reputation.heard(event, agreements)
             if who == self.seat or who not in self.beliefs:
                 continue
-            prop = known.get(event.get("proposal")) if kind in ("proposal", "accept", "reject") else None
+            about_offer = kind in (EventKind.PROPOSAL, EventKind.ACCEPT, EventKind.REJECT)
+            prop = known.get(event.get("proposal")) if about_offer else None
             # A package leaves the issues it does not name as they are: it is read as that outcome.
             terms = prop and self.table.whole(prop["terms"], obs)
-            if kind == "proposal" and prop:
+            if kind == EventKind.PROPOSAL and prop:
                 self.beliefs[who].proposed(terms)
                 answered = known.get(event.get("counter_to"))
                 if answered and answered["proposer"] == self.seat:
@@ -117,14 +122,14 @@ class Leader:
                     self.concessions.turned_down(who, mine)
                 if self.seat in prop["parties"]:
                     self.concessions.offered(who, terms)
-            elif kind == "accept" and prop:
+            elif kind == EventKind.ACCEPT and prop:
                 self.beliefs[who].accepted(terms)
                 if prop["proposer"] == self.seat:
                     self.agreed_by.add(who)
-            elif kind == "reject" and prop and prop["proposer"] == self.seat:
+            elif kind == EventKind.REJECT and prop and prop["proposer"] == self.seat:
                 self.beliefs[who].refused(terms)
                 self.concessions.turned_down(who, terms)
-            elif kind == "statement":
+            elif kind == EventKind.STATEMENT:
                 self.beliefs[who].stated(event["issue"], event["option"])
         self.seen = obs["events_seen"]
 
@@ -251,20 +256,20 @@ class Leader:
 
     def observe(self, obs) -> None:
         """Take in what the observation shows that is new; deciding and advising both start here."""
-        if self.table is None:
+        if not self.ready:
             self._setup(obs)
         self._absorb(obs)
 
     def decide(self, obs, legal, space) -> Action:
         self.observe(obs)
-        if obs["phase"] == "moves":
+        if obs["phase"] == Phase.MOVES:
             return moves.choose(self, obs, legal, concession.progress(obs))
         key = (obs["turn"], obs["round"])
         if key != self.slot:
             self.slot, self.proposed_to = key, set()
         self.can_propose = space["can_propose"]
         for action in legal:
-            if action.type in ("accept", "reject") and action.proposal not in self.answered:
+            if action.type in (ActionType.ACCEPT, ActionType.REJECT) and action.proposal not in self.answered:
                 return self._answer(obs, action.proposal, legal)
         demand = initiative.public_demand(self, obs, legal)
         if demand is not None:
@@ -279,23 +284,23 @@ class Leader:
         self.answered.add(pid)
         prop = next(p for p in obs["proposals"] if p["id"] == pid)
         partners = [p for p in prop["parties"] if p != self.seat]
-        can_accept = any(a.type == "accept" and a.proposal == pid for a in legal)
+        can_accept = any(a.type == ActionType.ACCEPT and a.proposal == pid for a in legal)
         if can_accept and self.promised(obs, prop):
-            return Action("accept", proposal=pid)
+            return Action(ActionType.ACCEPT, proposal=pid)
         verdict, wanted, reason = self.judge(obs, prop["terms"], partners, can_accept)
-        if verdict == "accept":
-            return Action("accept", proposal=pid)
-        if verdict == "counter":
+        if verdict == ActionType.ACCEPT:
+            return Action(ActionType.ACCEPT, proposal=pid)
+        if verdict == ActionType.COUNTER:
             # A counter to a mediator's compromise goes to the sides that must sign, not back through it.
             wanted = self.table.changes(wanted, obs["settled"])
             parties = sorted({self.seat} | {s for i in wanted for s in self.issues_by_id[i]["signatories"]})
             self.proposed_to.add(tuple(parties))
-            return Action.from_dict({"type": "counter", "proposal": pid, "parties": parties, "terms": wanted,
+            return Action.from_dict({"type": ActionType.COUNTER, "proposal": pid, "parties": parties, "terms": wanted,
                                      "expires": self.expiry(obs), "reason": reason})
-        return Action("reject", proposal=pid, reason=reason)
+        return Action(ActionType.REJECT, proposal=pid, reason=reason)
 
     def judge(self, obs, terms, partners, can_accept=True):
-        """('accept', None, ''), ('counter', terms it wants, note) or ('reject', terms it wants or None, reason):
+        """(ACCEPT, None, ''), (COUNTER, terms it wants, note) or (REJECT, terms it wants or None, reason):
         the one judgement behind both an answer to an offer and "what would you want for this?".
         Terms are judged as the outcome they leave: what they do not name stays unsigned."""
         named, terms = terms, self.table.whole(terms, obs)
@@ -309,24 +314,24 @@ class Leader:
         improves = value > now + 1e-9
         if can_accept and improves and not broke and (value >= demand - 1e-9 or
                                                       (last_chance and value >= self._bounds(obs, ks)[1])):
-            return "accept", None, ""
+            return ActionType.ACCEPT, None, ""
         # While a party's broken word is fresh no terms would do, so there are none to want.
         wanted = None if broke else self._wanted(obs, ks, partners, terms, demand)
         record = next(((self.seats[p], voice.breach_text(self.issues_by_id, event)) for p in partners
                        if (event := self.reputation.remembered(p, obs["turn"]))), None)
         if wanted is not None and not self.table.changes(wanted, obs["settled"]):
             # What it would sign changes nothing: no deal on these issues is better for it than any on offer.
-            return "reject", None, voice.no_deal(self.me, self.issues_by_id, named, record)
+            return ActionType.REJECT, None, voice.no_deal(self.me, self.issues_by_id, named, record)
         if self.level.counters and wanted and can_accept and self.can_propose and wanted != terms \
                 and not self.turned_down.said_no(partners, wanted):
-            return "counter", wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted, record)
+            return ActionType.COUNTER, wanted, voice.counter_note(self.me, self.issues_by_id, terms, wanted, record)
         stated = climb_downs[0] if climb_downs else None
         distrusted = min(partners, key=lambda p: self._trust(obs, p), default=None)
         if distrusted is not None and self._trust(obs, distrusted) >= TRUST_COMFORT - 15:
             distrusted = None
         reason = voice.refusal(self.me, self.issues_by_id, terms, wanted or {}, broke=broke,
                                distrusted=distrusted and self.seats[distrusted], stated=stated, remembered=record)
-        return "reject", wanted, reason
+        return ActionType.REJECT, wanted, reason
 
     def _wanted(self, obs, ks, partners, terms, demand):
         """The smallest change to `terms` this seat would sign, as a full package."""
@@ -380,7 +385,7 @@ class Leader:
         self.proposed_to.add(group)
         last = obs["turn"] == obs["summit_turn"]
         note = voice.final_offer(self.me) if last else ""
-        return Action.from_dict({"type": "propose", "parties": list(group), "expires": self.expiry(obs),
+        return Action.from_dict({"type": ActionType.PROPOSE, "parties": list(group), "expires": self.expiry(obs),
                                  "terms": self.table.changes(self.table.terms(ks_full, row), obs["settled"]),
                                  "reason": note})
 
@@ -422,7 +427,7 @@ class Leader:
         offer counted as the concession it would show, and nothing of it kept."""
         supposed = self.concessions.offered(asker, self.table.whole(terms, obs)) if asker in self.beliefs else None
         try:
-            return self.judge(obs, terms, partners)[0] == "accept"
+            return self.judge(obs, terms, partners)[0] == ActionType.ACCEPT
         finally:
             if supposed is not None:
                 self.concessions.forget(supposed)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.kinds import Controller
+
 
 @dataclass(frozen=True)
 class Level:
-    name: str
+    name: Controller
     model: str            # "none": no opponent model; "frequency"; "full" adds priors and refusals
     concession: float     # multiplies the concession exponent (>1 concedes sooner)
     pick_noise: float     # share of acceptable packages it picks among at random
@@ -23,7 +25,7 @@ class Level:
 
 
 LEVELS = {
-    "easy": Level("easy", "none", 1.8, 0.35, False, False, False, 0.0, 10.0, 0.5),
-    "normal": Level("normal", "frequency", 1.0, 0.0, True, True, True, 0.4, 10.0, 0.0),
-    "hard": Level("hard", "full", 0.6, 0.0, True, True, True, 1.0, 0.2, 0.0),
+    Controller.EASY: Level(Controller.EASY, "none", 1.8, 0.35, False, False, False, 0.0, 10.0, 0.5),
+    Controller.NORMAL: Level(Controller.NORMAL, "frequency", 1.0, 0.0, True, True, True, 0.4, 10.0, 0.0),
+    Controller.HARD: Level(Controller.HARD, "full", 0.6, 0.0, True, True, True, 1.0, 0.2, 0.0),
 }

@@ -7,8 +7,8 @@ points and the other parties' trust, which the next day's talks will feel.
 
 from __future__ import annotations
 
+from game.engine.kinds import HOLD, ActionType
 from game.engine.obligations import breaches
-from game.engine.phases import HOLD
 from game.engine.talks import Agreement
 from game.scenario.vocabulary import ShiftStat, ShiftTrust
 
@@ -104,7 +104,7 @@ def evaluate(leader, obs, move_id, t, agreements, facts) -> float:
 def choose(leader, obs, legal, t):
     agreements = in_force(obs)
     facts = objectives.SeenFacts(leader.public, obs, leader.fired)
-    options = [a for a in legal if a.type == "move"]
+    options = [a for a in legal if a.type == ActionType.MOVE]
     best, best_value = options[0], None
     for action in options:
         value = evaluate(leader, obs, action.move, t, agreements, facts)

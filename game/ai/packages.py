@@ -50,7 +50,7 @@ class Table:
         self.best = [float(t.max()) for t in self.tables]
         # Options some obligation attaches to: signing one binds a seat even at the issue's default.
         self.binding = [{o for ob in i["obligations"] for o in ob["options"]} for i in self.issues]
-        groups = {}
+        groups: dict[tuple[str, ...], list[int]] = {}    # who signs -> the issues they sign
         for k, issue in enumerate(self.issues):
             groups.setdefault(tuple(sorted(issue["signatories"])), []).append(k)
         self.groups = groups

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import Action, Game
+from game.engine.kinds import ActionType, Phase
 
 NOTES = ("", "", "", "a fair basis", "our last word", "for the sake of the civilians")
 EXTRA_PARTY = 0.2     # chance a package invites one seat it does not need
@@ -27,11 +28,11 @@ def random_action(state, seat: str, rng: np.random.Generator) -> Action:
     legal = state.legal_actions(seat)
     if not legal:
         raise ValueError(f"{seat} may not act now")
-    if state.phase != "talks":
+    if state.phase != Phase.TALKS:
         return legal[int(rng.integers(len(legal)))]
     space = state.proposal_space(seat)
     packages = space["can_propose"] and bool(space["issues"])
-    counterable = [a.proposal for a in legal if a.type == "accept"] if packages else []
+    counterable = [a.proposal for a in legal if a.type == ActionType.ACCEPT] if packages else []
     k = int(rng.integers(len(legal) + len(counterable) + (1 if packages else 0)))
     if k < len(legal):
         return legal[k]
@@ -66,7 +67,7 @@ def random_package(seat: str, space: dict, rng: np.random.Generator, base=()):
 
 def random_proposal(state, seat: str, space: dict, rng: np.random.Generator) -> Action:
     parties, terms, expires, public, note = random_package(seat, space, rng)
-    return Action("propose", parties=parties, terms=terms, expires=expires, public=public, reason=note)
+    return Action(ActionType.PROPOSE, parties=parties, terms=terms, expires=expires, public=public, reason=note)
 
 
 def random_counter(state, seat: str, proposal_id: str, space: dict, rng: np.random.Generator) -> Action:
@@ -74,7 +75,7 @@ def random_counter(state, seat: str, proposal_id: str, space: dict, rng: np.rand
     parties, terms, expires, public, note = random_package(seat, space, rng, base=original)
     if set(parties) == set(original) and rng.random() < KEEP_PARTIES:
         parties = ()   # the engine then keeps the original's parties
-    return Action("counter", proposal=proposal_id, parties=parties, terms=terms, expires=expires,
+    return Action(ActionType.COUNTER, proposal=proposal_id, parties=parties, terms=terms, expires=expires,
                   public=public, reason=note)
 
 

@@ -8,6 +8,8 @@ day to day, never at once.
 
 from __future__ import annotations
 
+from game.engine.kinds import EventKind
+
 BROKE_WITH_ME = 1.0     # a breach of an agreement this leader signed
 BROKE_SEEN = 0.45       # a breach of someone else's agreement
 BACKED_DOWN = 0.15      # a public climb-down: its word in public is worth less
@@ -23,8 +25,8 @@ class Reputation:
         self.seat = seat
         self.debt = {s: 0.0 for s in others}    # how much each seat's conduct is held against it
         self.day = 1
-        self.broke_with_me = {}                 # seat -> the last breach of an agreement with me
-        self.last_breach = {}                   # seat -> the last breach of any agreement
+        self.broke_with_me: dict[str, dict] = {}    # seat -> the last breach of an agreement with me
+        self.last_breach: dict[str, dict] = {}      # seat -> the last breach of any agreement
 
     def _fade_to(self, turn: int) -> None:
         while self.day < turn:
@@ -38,16 +40,16 @@ class Reputation:
         # News read a day or more after it happened has faded as if it had been heard at once.
         faded = FADE ** max(0, self.day - event["turn"])
         kind, who = event["kind"], event["seat"]
-        if kind == "breach" and who in self.debt:
+        if kind == EventKind.BREACH and who in self.debt:
             agreement = agreements.get(event["agreement"])
             mine = agreement is not None and self.seat in agreement["parties"]
             self.debt[who] += (BROKE_WITH_ME if mine else BROKE_SEEN) * faded
             self.last_breach[who] = event
             if mine:
                 self.broke_with_me[who] = event
-        elif kind == "reversal" and who in self.debt:
+        elif kind == EventKind.REVERSAL and who in self.debt:
             self.debt[who] += BACKED_DOWN * faded
-        elif kind == "kept":
+        elif kind == EventKind.KEPT:
             for s in event.get("seats", ()):
                 if s in self.debt:
                     self.debt[s] = max(0.0, self.debt[s] - KEPT * faded)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine.actions import DONE, Action
+from game.engine.kinds import HOLD, ActionType, Controller, Phase
 from game.engine.obligations import breaches
 
 from .baselines import Pushover
@@ -21,21 +22,24 @@ from .packages import Table
 class _Scripted:
     """Talks by a fixed rule over its own packages; holds every day."""
 
+    table: Table    # its own packages, from its first observation on (which carries its preferences)
+
     def __init__(self, public, seat, seed=0):
         self.public = public
         self.seat = seat
         self.seen = 0
-        self.table = None
+        self.ready = False
         self.asked = set()
 
     def decide(self, obs, legal, space):
         self.seen = obs["events_seen"]
-        if self.table is None:
+        if not self.ready:
             self.table = Table(self.public, self.seat, obs["private"])
-        if obs["phase"] == "moves":
-            return Action("move", move="hold")
+            self.ready = True
+        if obs["phase"] == Phase.MOVES:
+            return Action(ActionType.MOVE, move=HOLD)
         for action in legal:
-            if action.type in ("accept", "reject"):
+            if action.type in (ActionType.ACCEPT, ActionType.REJECT):
                 prop = next(p for p in obs["proposals"] if p["id"] == action.proposal)
                 return self.answer(obs, prop, legal)
         if space["can_propose"]:
@@ -46,7 +50,7 @@ class _Scripted:
                     self.asked.add(key)
                     terms = self.offer(obs, group, open_ks)
                     if terms:
-                        return Action.from_dict({"type": "propose", "parties": list(group), "terms": terms})
+                        return Action.from_dict({"type": ActionType.PROPOSE, "parties": list(group), "terms": terms})
         return DONE
 
     def value(self, obs, terms) -> float:
@@ -56,7 +60,7 @@ class _Scripted:
         return {self.table.ids[k]: self.table.options[k][int(self.table.tables[k].argmax())] for k in ks}
 
     def answer(self, obs, prop, legal) -> Action:
-        return Action("reject", proposal=prop["id"], reason="No.")
+        return Action(ActionType.REJECT, proposal=prop["id"], reason="No.")
 
     def offer(self, obs, group, ks):
         return None
@@ -71,9 +75,9 @@ class NeverConcede(_Scripted):
     def answer(self, obs, prop, legal):
         ks = [self.table.index[i] for i in prop["terms"]]
         if self.value(obs, prop["terms"]) >= self.value(obs, self.ideal(ks)) - 1e-9 and \
-                any(a.type == "accept" and a.proposal == prop["id"] for a in legal):
-            return Action("accept", proposal=prop["id"])
-        return Action("reject", proposal=prop["id"], reason="Our terms stand.")
+                any(a.type == ActionType.ACCEPT and a.proposal == prop["id"] for a in legal):
+            return Action(ActionType.ACCEPT, proposal=prop["id"])
+        return Action(ActionType.REJECT, proposal=prop["id"], reason="Our terms stand.")
 
     def offer(self, obs, group, ks):
         return self.ideal(ks)
@@ -83,9 +87,9 @@ class ConcedeAll(_Scripted):
     """Signs whatever it is offered and offers the others what it values least, once a day."""
 
     def answer(self, obs, prop, legal):
-        if any(a.type == "accept" and a.proposal == prop["id"] for a in legal):
-            return Action("accept", proposal=prop["id"])
-        return Action("reject", proposal=prop["id"])
+        if any(a.type == ActionType.ACCEPT and a.proposal == prop["id"] for a in legal):
+            return Action(ActionType.ACCEPT, proposal=prop["id"])
+        return Action(ActionType.REJECT, proposal=prop["id"])
 
     def offer(self, obs, group, ks):
         if obs["round"] != 1:
@@ -114,9 +118,10 @@ class TitForTat(_Scripted):
         if last is not None and value > last:
             self.level[group] = asked - (value - last)
         self.theirs[group] = value
-        if value >= self.level[group] - 1e-9 and any(a.type == "accept" and a.proposal == prop["id"] for a in legal):
-            return Action("accept", proposal=prop["id"])
-        return Action("reject", proposal=prop["id"], reason="Move as far as we did.")
+        can_accept = any(a.type == ActionType.ACCEPT and a.proposal == prop["id"] for a in legal)
+        if value >= self.level[group] - 1e-9 and can_accept:
+            return Action(ActionType.ACCEPT, proposal=prop["id"])
+        return Action(ActionType.REJECT, proposal=prop["id"], reason="Move as far as we did.")
 
     def offer(self, obs, group, ks):
         ks_full, packages, own = self.table.space(ks)
@@ -136,18 +141,18 @@ class Mirror(_Scripted):
     """Answers every offer by putting the same terms back to the seat that made them."""
 
     def answer(self, obs, prop, legal):
-        if self.seat not in prop["parties"] or not any(a.type == "accept" and a.proposal == prop["id"]
+        if self.seat not in prop["parties"] or not any(a.type == ActionType.ACCEPT and a.proposal == prop["id"]
                                                         for a in legal):
-            return Action("reject", proposal=prop["id"])
+            return Action(ActionType.REJECT, proposal=prop["id"])
         if obs["round"] == obs["talk_rounds"] and obs["turn"] == obs["summit_turn"]:
-            return Action("accept", proposal=prop["id"])
-        return Action.from_dict({"type": "counter", "proposal": prop["id"], "parties": prop["parties"],
+            return Action(ActionType.ACCEPT, proposal=prop["id"])
+        return Action.from_dict({"type": ActionType.COUNTER, "proposal": prop["id"], "parties": prop["parties"],
                                  "terms": prop["terms"]})
 
     def decide(self, obs, legal, space):
-        if obs["phase"] == "talks" and not space["can_propose"]:
+        if obs["phase"] == Phase.TALKS and not space["can_propose"]:
             for action in legal:
-                if action.type == "reject":
+                if action.type == ActionType.REJECT:
                     return action
         return super().decide(obs, legal, space)
 
@@ -156,7 +161,7 @@ class _Lever:
     """The hard leader, plus one lever pulled by rule."""
 
     def __init__(self, public, seat, seed=0):
-        self.leader = Leader(public, seat, "hard", seed)
+        self.leader = Leader(public, seat, Controller.HARD, seed)
         self.seat = seat
 
     @property
@@ -172,11 +177,11 @@ class Breaker(_Lever):
 
     def decide(self, obs, legal, space):
         chosen = self.leader.decide(obs, legal, space)
-        if obs["phase"] != "moves":
+        if obs["phase"] != Phase.MOVES:
             return chosen
         agreements = in_force(obs)
         counted = [(len(breaches(agreements, obs["statements"], self.seat, a.move)), k, a)
-                   for k, a in enumerate(legal) if a.type == "move"]
+                   for k, a in enumerate(legal) if a.type == ActionType.MOVE]
         most, _, action = max(counted, key=lambda c: (c[0], -c[1]))
         return action if most else chosen
 
@@ -186,8 +191,12 @@ class _Speaks(_Lever):
 
     def decide(self, obs, legal, space):
         self.leader.observe(obs)
-        said = self._statement(obs) if any(a.type == "statement" for a in legal) else None
+        said = self._statement(obs) if any(a.type == ActionType.STATEMENT for a in legal) else None
         return said or self.leader.decide(obs, legal, space)
+
+    def _statement(self, obs) -> Action | None:
+        """Today's statement, or None for none (each strategy says which)."""
+        raise NotImplementedError
 
     def _ranked(self, obs, signs):
         table = self.leader.table
@@ -197,7 +206,7 @@ class _Speaks(_Lever):
 
     def _say(self, k):
         table = self.leader.table
-        return Action("statement", issue=table.ids[k], option=table.options[k][int(table.tables[k].argmax())])
+        return Action(ActionType.STATEMENT, issue=table.ids[k], option=table.options[k][int(table.tables[k].argmax())])
 
 
 class DailyDemand(_Speaks):
@@ -217,12 +226,12 @@ class FreeStatements(_Speaks):
 
 
 STRATEGIES = {
-    "never_concede": NeverConcede,
-    "concede_all": ConcedeAll,
-    "accept_all": Pushover,
-    "breaker": Breaker,
-    "daily_demand": DailyDemand,
-    "free_statements": FreeStatements,
-    "tit_for_tat": TitForTat,
-    "mirror": Mirror,
+    Controller.NEVER_CONCEDE: NeverConcede,
+    Controller.CONCEDE_ALL: ConcedeAll,
+    Controller.ACCEPT_ALL: Pushover,
+    Controller.BREAKER: Breaker,
+    Controller.DAILY_DEMAND: DailyDemand,
+    Controller.FREE_STATEMENTS: FreeStatements,
+    Controller.TIT_FOR_TAT: TitForTat,
+    Controller.MIRROR: Mirror,
 }

@@ -12,13 +12,13 @@ import time
 import zlib
 from collections.abc import Awaitable, Callable
 from typing import Any
-from typing import Any
 
 from game.ai import make_leader
 from game.engine import Action
+from game.engine.kinds import HOLD, ActionType, Controller, Phase
+from game.server.protocol import ClientType, ErrorCode, ServerType
 
 from .connection import ClassClient, Disconnected, ServerError
-
 
 Timing = Callable[[float], None]   # called with each action's round trip, in seconds
 
@@ -29,7 +29,7 @@ class BotError(Exception):
 
 async def _join(client: ClassClient, code: str, name: str, seat: str, table: str | None) -> None:
     await client.hello_student(code, name)
-    lobby = await client.next("lobby")
+    lobby = await client.next(ServerType.LOBBY)
     tables = [t for t in lobby["tables"] if table is None or t["table"] == table]
     if not tables:
         raise BotError(f"there is no table {table}")
@@ -44,8 +44,9 @@ async def _join(client: ClassClient, code: str, name: str, seat: str, table: str
     raise BotError(f"{seat} is taken at every table" if table is None else f"{seat} is taken at table {table}")
 
 
-async def play_seat(url: str, code: str, seat: str, table: str | None = None, level: str = "normal",
-                    name: str | None = None, patience: float = 120.0, on_action: Timing | None = None) -> dict[str, Any]:
+async def play_seat(url: str, code: str, seat: str, table: str | None = None, level: str = Controller.NORMAL,
+                    name: str | None = None, patience: float = 120.0,
+                    on_action: Timing | None = None) -> dict[str, Any]:
     """Play `seat` to the end of its table; return the table's result (scores and history)."""
     client = ClassClient(url)
     await client.connect()
@@ -62,7 +63,8 @@ async def play_seat(url: str, code: str, seat: str, table: str | None = None, le
     return await play(client, leader, patience, on_action)
 
 
-async def play(client: ClassClient, leader: Any, patience: float = 120.0, on_action: Timing | None = None) -> dict[str, Any]:
+async def play(client: ClassClient, leader: Any, patience: float = 120.0,
+               on_action: Timing | None = None) -> dict[str, Any]:
     """Play the seat `client` holds with `leader` to the end of the table; return the table's result."""
     acted_at = None
     try:
@@ -88,7 +90,7 @@ async def _play(client: ClassClient, leader: Any, acted_at: int | None, on_actio
         if state is not None and state["ended"]:
             raise BotError("the class ended before the summit")
         if state is not None and not client.news_complete():
-            await client.request({"type": "sync"})
+            await client.request({"type": ClientType.SYNC})
             continue
         if state is not None and state["legal"] and not state["paused"] and state["version"] != acted_at:
             acted_at = state["version"]
@@ -98,16 +100,17 @@ async def _play(client: ClassClient, leader: Any, acted_at: int | None, on_actio
             try:
                 await client.act(action.to_dict())
             except ServerError as err:
-                if err.code == "refused":
+                if err.code == ErrorCode.REFUSED:
                     # The leader misjudged what is legal: end its turn rather than hold up the table.
-                    fallback = {"type": "done"} if state["phase"] == "talks" else {"type": "move", "move": "hold"}
+                    fallback: dict[str, Any] = {"type": ActionType.DONE} if state["phase"] == Phase.TALKS \
+                        else {"type": ActionType.MOVE, "move": HOLD}
                     await _try(client.act(fallback))
-                elif err.code not in ("stale", "paused", "not_allowed"):
+                elif err.code not in (ErrorCode.STALE, ErrorCode.PAUSED, ErrorCode.NOT_ALLOWED):
                     raise BotError(err.message) from None
             if on_action:
                 on_action(time.perf_counter() - started)
             continue
-        await client.next("state", timeout=3600)
+        await client.next(ServerType.STATE, timeout=3600)
 
 
 async def _try(request: Awaitable[Any]) -> None:
@@ -128,11 +131,11 @@ async def _reconnect(old: ClassClient, patience: float) -> ClassClient:
         try:
             await client.connect()
             await client.hello_student()
-            await client.next("state")
+            await client.next(ServerType.STATE)
             return client
         except (Disconnected, asyncio.TimeoutError, ServerError) as err:
             await client.close()
-            if isinstance(err, ServerError) and err.code == "bad_token":
+            if isinstance(err, ServerError) and err.code == ErrorCode.BAD_TOKEN:
                 raise BotError(err.message) from None
             if time.monotonic() > deadline:
                 raise BotError(f"the class server did not come back within {int(patience)} s") from None

@@ -16,7 +16,7 @@ from typing import Any
 
 import aiohttp
 
-from game.server.protocol import PROTOCOL_VERSION, ServerType
+from game.server.protocol import PROTOCOL_VERSION, ClientType, Role, ServerType
 
 from .seatview import SeatView
 
@@ -188,7 +188,7 @@ class ClassClient:
     # -- the protocol's steps --------------------------------------------------------------
 
     async def hello_student(self, code: str | None = None, name: str | None = None) -> dict[str, Any]:
-        message: dict[str, Any] = {"type": "hello", "protocol": PROTOCOL_VERSION, "role": "student"}
+        message: dict[str, Any] = {"type": ClientType.HELLO, "protocol": PROTOCOL_VERSION, "role": Role.STUDENT}
         if self.stakes:
             message["stakes"] = True
         if self.token:
@@ -198,19 +198,19 @@ class ClassClient:
         return await self.request(message)
 
     async def hello_facilitator(self, key: str) -> dict[str, Any]:
-        return await self.request({"type": "hello", "protocol": PROTOCOL_VERSION, "role": "facilitator",
+        return await self.request({"type": ClientType.HELLO, "protocol": PROTOCOL_VERSION, "role": Role.FACILITATOR,
                                    "key": key})
 
     async def claim(self, table: str, seat: str, team_code: str | None = None) -> dict[str, Any]:
-        message = {"type": "claim", "table": table, "seat": seat}
+        message = {"type": ClientType.CLAIM, "table": table, "seat": seat}
         if team_code:
             message["team_code"] = team_code
         return await self.request(message)
 
     async def act(self, action: dict[str, Any]) -> dict[str, Any]:
         assert self.state is not None
-        return await self.request({"type": "act", "turn": self.state["turn"], "phase": self.state["phase"],
+        return await self.request({"type": ClientType.ACT, "turn": self.state["turn"], "phase": self.state["phase"],
                                    "round": self.state["round"], "action": action})
 
     async def op(self, op: str, **fields: Any) -> dict[str, Any]:
-        return await self.request({"type": "op", "op": op, **fields})
+        return await self.request({"type": ClientType.OP, "op": op, **fields})

@@ -6,6 +6,7 @@ import asyncio
 import json
 import sys
 
+from game.engine.kinds import Controller
 from game.match import CLASS_PLAYERS
 
 
@@ -14,7 +15,7 @@ def add_arguments(parser):
     parser.add_argument("--code", required=True, help="the class code")
     parser.add_argument("--seat", required=True, help="the seat to play (e.g. turkey)")
     parser.add_argument("--table", metavar="T", help="the table (default: the first where the seat is free)")
-    parser.add_argument("--level", default="normal", choices=[str(c) for c in CLASS_PLAYERS],
+    parser.add_argument("--level", default=Controller.NORMAL, choices=[str(c) for c in CLASS_PLAYERS],
                         help="how well it plays (default normal)")
     parser.add_argument("--name", help="the name the class sees (default '<level> bot')")
     parser.add_argument("--patience", type=float, default=120.0, metavar="S",

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.engine.kinds import Controller
 from game.match import CLASS_PLAYERS
 from game.scenario import ScenarioError
 
@@ -33,7 +34,7 @@ def add_arguments(parser):
     parser.add_argument("--data", metavar="DIR", help="the class's folder (default ~/.summit/class); "
                                                       "restarting with the same folder resumes the class")
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="the first table's seed (default 0)")
-    parser.add_argument("--level", default="normal", choices=[str(c) for c in CLASS_PLAYERS],
+    parser.add_argument("--level", default=Controller.NORMAL, choices=[str(c) for c in CLASS_PLAYERS],
                         help="the AI level for seats no student holds (default normal)")
     parser.add_argument("--ready-file", metavar="PATH",
                         help="write the class's addresses as one JSON object here once it accepts connections")

@@ -47,6 +47,7 @@ def run(args) -> int:
         return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
+
     from game.ui.launch import launch_join
     try:
         return launch_join(args.url, args.code, args.name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from pathlib import Path
 
 from game import par
 from game.catalog import SCENARIO_DIR, load_scenario, scenario_paths
@@ -43,7 +44,8 @@ def run(args) -> int:
                 print(f"par: {scenario.id} is not a shipped scenario: its par is measured when first needed",
                       file=sys.stderr)
                 return 2
-            path = SCENARIO_DIR / "par" / f"{scenario.id}.json"
+            # A shipped scenario's par is written into the source tree the command runs from.
+            path = Path(str(SCENARIO_DIR)) / "par" / f"{scenario.id}.json"
             path.parent.mkdir(exist_ok=True)
             path.write_text(json.dumps(measured.to_dict(), sort_keys=True) + "\n", encoding="utf-8")
             print(f"  written to {path}")

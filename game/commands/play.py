@@ -21,10 +21,11 @@ def add_arguments(parser):
 
 
 def _seats(specs):
+    from game.match import DESKTOP_PLAYERS  # when the command runs, not when its arguments are declared
     out = {}
     for spec in specs:
         seat, sep, kind = spec.partition("=")
-        if not sep or not seat or kind not in ("human", "easy", "normal", "hard"):
+        if not sep or not seat or kind not in DESKTOP_PLAYERS:
             raise ValueError(f"--seat {spec!r}: write SEAT=human, SEAT=easy, SEAT=normal or SEAT=hard")
         out[seat] = kind
     return out
@@ -43,6 +44,7 @@ def run(args) -> int:
         return 2
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
+
     from game.ui.launch import launch
     try:
         return launch(scenario=args.scenario, seats=seats, load=args.load, seed=args.seed, started=STARTED)

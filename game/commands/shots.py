@@ -11,11 +11,12 @@ import traceback
 from pathlib import Path
 
 from game.catalog import load_scenario
+from game.engine.kinds import Controller
 from game.home import SAVES_ENV, SCENARIOS_ENV
 from game.scenario import Place, ScenarioError
 
-SCENES = ("title", "settings", "scenario", "seats", "briefing", "curtain", "table", "save", "help", "table-offer", "ask",
-          "incoming", "moves", "resolution", "end", "load")
+SCENES = ("title", "settings", "scenario", "seats", "briefing", "curtain", "table", "save", "help", "table-offer",
+          "ask", "incoming", "moves", "resolution", "end", "load")
 SCENARIO = "moscow-2020"
 HUMANS = ("turkey", "eu")  # two people, so the curtain shows; Turkey's partner Russia is an AI
 
@@ -116,7 +117,7 @@ def _shoot(out, size, pick, seats) -> int:
         d.key(pygame.K_ESCAPE)
         game = ScriptedGame(d, shot)
         humans = [s for s in HUMANS if s in seats] or list(seats[:2])
-        game.new_game(pick, {s: ("human" if s in humans else "normal") for s in seats})
+        game.new_game(pick, {s: (Controller.HUMAN if s in humans else Controller.NORMAL) for s in seats})
         game.play_to_end()
         d.press("title")
         d.press("load")

@@ -11,11 +11,14 @@ from game.ai import BASELINES, LEVELS
 from game.ai.scripted import STRATEGIES
 from game.batch import BatchError
 from game.catalog import load_scenario
+from game.engine.kinds import Controller
 from game.scenario import ScenarioError
 from game.scenario.wording import say_issue_option
 from game.sim import run_games, summarise
 
 KINDS = LEVELS + tuple(BASELINES) + tuple(STRATEGIES)
+# argparse names a refused choice by its repr, which for an enum member is not what was typed.
+CHOICES = [str(k) for k in KINDS]
 
 
 def add_arguments(parser):
@@ -27,7 +30,7 @@ def add_arguments(parser):
     parser.add_argument("--ray", metavar="ADDRESS",
                         help="play the games on a Ray cluster: host:port, 'auto' (this machine's cluster) or "
                              "'local' (start one for the run); same results as --workers")
-    parser.add_argument("--level", default="normal", choices=KINDS, help="the AI level for every seat")
+    parser.add_argument("--level", default=Controller.NORMAL, choices=CHOICES, help="the AI level for every seat")
     parser.add_argument("--seat", action="append", default=[], metavar="SEAT=LEVEL",
                         help="a different level for one seat (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the statistics as one JSON object")

@@ -14,6 +14,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from game.engine.kinds import Controller
 from game.server.process import HostProcess
 
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 800)}
@@ -119,9 +120,9 @@ def _shoot(browser, info: dict, out: Path, seat: str | None) -> int:
 
 async def _finish(info: dict) -> None:
     """Play the students' seats to the end through the protocol, as teammates would."""
+    from game.ai import make_leader
     from game.client.bot import play
     from game.client.connection import ClassClient
-    from game.ai import make_leader
 
     lobby_client = ClassClient(info["url"])
     await lobby_client.connect()
@@ -144,7 +145,7 @@ async def _finish(info: dict) -> None:
                 await teacher.close()
                 await client.request({"type": "claim", "table": table["table"], "seat": s["seat"],
                                       "team_code": member})
-                games.append(play(client, make_leader(client.public, s["seat"], "normal", 1)))
+                games.append(play(client, make_leader(client.public, s["seat"], Controller.NORMAL, 1)))
     await asyncio.gather(*games)
 
 

@@ -6,27 +6,28 @@ import unicodedata
 from dataclasses import dataclass, fields
 
 from .errors import IllegalAction
+from .kinds import ActionType
 
 # A reason travels into every party's news and observation; ids and options are short by nature.
 MAX_REASON = 4000
 MAX_NAME = 64
 
-TYPES = ("propose", "accept", "reject", "counter", "withdraw", "statement", "done", "move")
+TYPES = tuple(ActionType)
 _SHAPES = {
-    "propose": ("parties", "terms", "expires", "public", "reason"),
-    "accept": ("proposal",),
-    "reject": ("proposal", "reason"),
-    "counter": ("proposal", "parties", "terms", "expires", "public", "reason"),
-    "withdraw": ("proposal",),
-    "statement": ("issue", "option"),
-    "done": (),
-    "move": ("move",),
+    ActionType.PROPOSE: ("parties", "terms", "expires", "public", "reason"),
+    ActionType.ACCEPT: ("proposal",),
+    ActionType.REJECT: ("proposal", "reason"),
+    ActionType.COUNTER: ("proposal", "parties", "terms", "expires", "public", "reason"),
+    ActionType.WITHDRAW: ("proposal",),
+    ActionType.STATEMENT: ("issue", "option"),
+    ActionType.DONE: (),
+    ActionType.MOVE: ("move",),
 }
 
 
 @dataclass(frozen=True)
 class Action:
-    type: str
+    type: ActionType    # a plain string naming a type is taken and kept as its member
     proposal: str = ""
     parties: tuple = ()
     terms: tuple = ()     # ((issue_id, option), ...) sorted by issue id
@@ -55,6 +56,7 @@ class Action:
         shape = _SHAPES.get(self.type)
         if shape is None:
             raise IllegalAction(f"unknown action type {_shown(self.type)}; expected one of {', '.join(TYPES)}")
+        object.__setattr__(self, "type", ActionType(self.type))
         for name, value in self.__dict__.items():
             if name == "type":
                 continue
@@ -168,33 +170,33 @@ def _option(value) -> str:
 
 
 def propose(parties, terms: dict, expires: int = 0, public: bool = False, reason: str = "") -> Action:
-    return Action.from_dict({"type": "propose", "parties": list(parties), "terms": dict(terms),
+    return Action.from_dict({"type": ActionType.PROPOSE, "parties": list(parties), "terms": dict(terms),
                              "expires": expires, "public": public, "reason": reason})
 
 
 def counter(proposal: str, parties, terms: dict, expires: int = 0, reason: str = "") -> Action:
-    return Action.from_dict({"type": "counter", "proposal": proposal, "parties": list(parties),
+    return Action.from_dict({"type": ActionType.COUNTER, "proposal": proposal, "parties": list(parties),
                              "terms": dict(terms), "expires": expires, "reason": reason})
 
 
 def accept(proposal: str) -> Action:
-    return Action("accept", proposal=proposal)
+    return Action(ActionType.ACCEPT, proposal=proposal)
 
 
 def reject(proposal: str, reason: str = "") -> Action:
-    return Action("reject", proposal=proposal, reason=reason)
+    return Action(ActionType.REJECT, proposal=proposal, reason=reason)
 
 
 def withdraw(proposal: str) -> Action:
-    return Action("withdraw", proposal=proposal)
+    return Action(ActionType.WITHDRAW, proposal=proposal)
 
 
 def statement(issue: str, option) -> Action:
-    return Action("statement", issue=issue, option=_option(option))
+    return Action(ActionType.STATEMENT, issue=issue, option=_option(option))
 
 
 def move(move_id: str) -> Action:
-    return Action("move", move=move_id)
+    return Action(ActionType.MOVE, move=move_id)
 
 
-DONE = Action("done")
+DONE = Action(ActionType.DONE)

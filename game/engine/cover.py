@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Literal, overload
 
 import numpy as np
 
@@ -72,7 +73,7 @@ def nondominated(U: np.ndarray, limit: int = 0):
         if len(front):
             beaten = np.zeros(len(X), bool)
             for f in range(0, len(front), BLOCK):
-                beaten |= (front[None, f:f + BLOCK] >= X[:, None]).all(axis=2).any(axis=1)
+                beaten |= np.any(np.all(front[None, f:f + BLOCK] >= X[:, None], axis=2), axis=1)
             block, X = block[~beaten], X[~beaten]
         inside = np.tril((X[None, :] >= X[:, None]).all(axis=2), -1).any(axis=1)
         block, X = block[~inside], X[~inside]
@@ -174,6 +175,10 @@ def thin(U: np.ndarray, cap: int, grid: int = 0, counted: int = 0) -> tuple:
     return np.sort(order[first]), widths, g
 
 
+@overload
+def cover(values: list, cap: int, floor=None, whole: Literal[False] = False, counted: int = 0) -> Cover: ...
+@overload
+def cover(values: list, cap: int, floor=None, *, whole: bool, counted: int = 0) -> Cover | None: ...
 def cover(values: list, cap: int, floor=None, whole: bool = False, counted: int = 0) -> Cover | None:
     """A cover of the frontier of every package over the issues whose options' values are `values`:
     values[k] is (options of issue k, objectives), and a package's values are the sum of its options'.

@@ -1,4 +1,4 @@
-"""The kinds the rules speak of, defined once for the engine, the AI, the clients and the protocol.
+"""The kinds the game speaks of, defined once for the engine, the AI, the clients and the protocol.
 
 They are `StrEnum`s, so each member is also the plain string that saves, observations and
 protocol messages carry: `EventKind.PROPOSAL == "proposal"`.
@@ -10,12 +10,14 @@ from enum import StrEnum
 
 
 class Phase(StrEnum):
+    """Where a day stands: talks, then the moves chosen in secret; over once the summit ends."""
     TALKS = "talks"
     MOVES = "moves"
     OVER = "over"
 
 
 class EventKind(StrEnum):
+    """What an entry of the news says happened (the `kind` of each event the rules record)."""
     DAY = "day"
     NEWS = "news"
     PHASE = "phase"
@@ -30,10 +32,16 @@ class EventKind(StrEnum):
     MOVE = "move"
     BREACH = "breach"
     KEPT = "kept"
+    REVERSAL = "reversal"   # a seat backs down from its public stand
     OVER = "over"
 
 
+# News of what a seat did with its word: an agreement kept or broken, a public stand backed down from.
+KEPT_OR_BROKEN = frozenset({EventKind.KEPT, EventKind.BREACH, EventKind.REVERSAL})
+
+
 class ActionType(StrEnum):
+    """What a seat does at the table (the `type` of an action)."""
     PROPOSE = "propose"
     ACCEPT = "accept"
     REJECT = "reject"
@@ -44,6 +52,31 @@ class ActionType(StrEnum):
     MOVE = "move"
 
 
+class ChoiceKind(StrEnum):
+    """What a seat asks the stakes of: signing a package, or making a move tonight."""
+    SIGN = "sign"
+    MOVE = "move"
+
+
+class Controller(StrEnum):
+    """Who plays a seat: a person, an AI leader at a level, a reference baseline, or a scripted strategy
+    (the exploitability benchmark's players, for simulate)."""
+    HUMAN = "human"
+    EASY = "easy"
+    NORMAL = "normal"
+    HARD = "hard"
+    PUSHOVER = "pushover"
+    STONEWALL = "stonewall"
+    NEVER_CONCEDE = "never_concede"
+    CONCEDE_ALL = "concede_all"
+    ACCEPT_ALL = "accept_all"
+    BREAKER = "breaker"
+    DAILY_DEMAND = "daily_demand"
+    FREE_STATEMENTS = "free_statements"
+    TIT_FOR_TAT = "tit_for_tat"
+    MIRROR = "mirror"
+
+
 class OpType(StrEnum):
     """What a facilitator may do to a table's state (everything else a facilitator does is not a rule)."""
     ANNOUNCE = "announce"   # free-text news with a source line
@@ -52,3 +85,5 @@ class OpType(StrEnum):
 
 # The log names the facilitator where it names a seat for everything else.
 FACILITATOR = "@facilitator"
+# The move every seat may make on any day: none.
+HOLD = "hold"

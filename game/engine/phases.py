@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from game.scenario.wording import STAT_NAMES, join_sentences, trust_change
 
 from .errors import IllegalAction
+from .kinds import HOLD, EventKind, Phase
 from .obligations import breaches
 from .talks import agreement_label, expire, seat_name
 from .world import add_stat, add_trust, apply_effect, holds
 
+if TYPE_CHECKING:
+    from .state import GameState
+
 KEPT_TRUST = 2
-HOLD = "hold"
-PHASES = ("talks", "moves", "over")  # a day's talks, then its moves; "over" once the summit ends
 
 
 def start_turn(state, chance=True):
@@ -28,7 +32,7 @@ def start_turn(state, chance=True):
         if not due or (ev.chance < 1.0 and not chance):
             continue
         # An event gets one draw when it first falls due; a miss is final and never counts as happened.
-        if ev.chance < 1.0 and state.rng.random() >= ev.chance:
+        if ev.chance < 1.0 and state.generator().random() >= ev.chance:
             state.missed.append(ev.id)
             continue
         events.append(fire(state, ev))
@@ -40,19 +44,20 @@ def fire(state, ev) -> dict:
     state.fired.append(ev.id)
     changes = [apply_effect(state, eff) for eff in ev.effects]
     later = {"reported_later": True} if ev.reported_later else {}
-    return state.record("news", "", "all", ev.title, event=ev.id, body=ev.text, source=ev.source, changes=changes,
-                        **later)
+    return state.record(EventKind.NEWS, "", "all", ev.title, event=ev.id, body=ev.text, source=ev.source,
+                        changes=changes, **later)
 
 
 def end_talks(state):
     events = expire(state)
-    state.phase = "moves"
+    state.phase = Phase.MOVES
     state.chosen = {}
-    events.append(state.record("phase", "", "all", f"Talks end for day {state.turn}: moves are chosen in secret"))
+    events.append(state.record(EventKind.PHASE, "", "all",
+                               f"Talks end for day {state.turn}: moves are chosen in secret"))
     return events
 
 
-def available_moves(state, seat):
+def available_moves(state: GameState, seat: str) -> list[str]:
     out = [HOLD]
     for mv in state.game.moves_by_seat.get(seat, ()):
         if mv.requires is None or holds(state, mv.requires):
@@ -71,7 +76,8 @@ def choose(state, seat, move_id):
             raise IllegalAction(f"{g.move_index[move_id].name} is not available now")
         raise IllegalAction(f"there is no move '{move_id}'")
     state.chosen[seat] = move_id
-    events = [state.record("chosen", seat, [seat], f"Your move today: {_move_name(state, move_id)}", move=move_id)]
+    events = [state.record(EventKind.CHOSEN, seat, [seat], f"Your move today: {_move_name(state, move_id)}",
+                           move=move_id)]
     if len(state.chosen) == len(state.game.scenario.seats):
         events += reveal(state)
     return events
@@ -85,7 +91,7 @@ def reveal(state, chance=True):
     g = state.game
     events = []
     order = g.scenario.seat_ids
-    broke_now = set()
+    broke_now: set[tuple[str, str]] = set()   # (agreement, seat)
     for seat in order:
         move_id = state.chosen[seat]
         if move_id == HOLD:
@@ -100,7 +106,7 @@ def reveal(state, chance=True):
         state.moves_made.add((seat, move_id))
         changes = [apply_effect(state, eff) for eff in mv.effects]
         visible = "all" if mv.public else [seat]
-        events.append(state.record("move", seat, visible, f"{seat_name(state, seat)}: {mv.name}",
+        events.append(state.record(EventKind.MOVE, seat, visible, f"{seat_name(state, seat)}: {mv.name}",
                                    move=move_id, body=mv.description, changes=changes))
     events += _kept(state, broke_now)
     events += _next_turn(state, chance)
@@ -127,7 +133,7 @@ def _breaches(state, seat, move_id, broke_now):
         state.breaches.append({"turn": state.turn, "seat": seat, "agreement": agreement.id,
                                "issue": issues[0], "issues": issues, "move": move_id})
         text = join_sentences(ob.text for ob in breach.broken)
-        events.append(state.record("breach", seat, "all",
+        events.append(state.record(EventKind.BREACH, seat, "all",
                                    f"{seat_name(state, seat)} breaks {agreement_label(state, agreement)}: {text}",
                                    agreement=agreement.id, issue=issues[0], issues=issues, move=move_id,
                                    changes=changes))
@@ -140,7 +146,7 @@ def _kept(state, broke_now):
     for agreement in state.agreements:
         if not agreement.in_force or agreement.turn > state.turn:
             continue
-        kept = set()
+        kept: set[str] = set()
         for ob in agreement.obligations:
             if ob.issue in agreement.live:
                 kept.update(s for s in ob.seats if (agreement.id, s) not in broke_now)
@@ -151,7 +157,7 @@ def _kept(state, broke_now):
             names = ", ".join(seat_name(state, s) for s in sorted(kept, key=state.game.seat_index.get))
             their = "its" if len(kept) == 1 else "their"
             text = f"{agreement_label(state, agreement, 'The')} held today: {names} kept {their} word"
-            events.append(state.record("kept", "", "all", text,
+            events.append(state.record(EventKind.KEPT, "", "all", text,
                                        agreement=agreement.id, seats=sorted(kept)))
     return events
 
@@ -159,14 +165,14 @@ def _kept(state, broke_now):
 def _next_turn(state, chance=True):
     scen = state.game.scenario
     if state.turn >= scen.calendar.summit_turn:
-        state.phase = "over"
-        return [state.record("over", "", "all", "The summit ends: what is unsigned is not agreed")]
+        state.phase = Phase.OVER
+        return [state.record(EventKind.OVER, "", "all", "The summit ends: what is unsigned is not agreed")]
     state.turn += 1
-    state.phase = "talks"
+    state.phase = Phase.TALKS
     state.round = 1
     state.slot = 0
     state.slot_proposals = 0
     state.spoke_this_turn = []
     state.chosen = {}
-    events = [state.record("day", "", "all", f"Day {state.turn} of {scen.calendar.turns}")]
+    events = [state.record(EventKind.DAY, "", "all", f"Day {state.turn} of {scen.calendar.turns}")]
     return events + start_turn(state, chance)

@@ -11,20 +11,22 @@ a seat nothing it could not know for itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import phases, scoring
 from .errors import IllegalAction
+from .kinds import ChoiceKind, Phase
 from .talks import Proposal, check_package, sign
 from .world import STAT_INDEX
 
-SIGN = "sign"
-MOVE = "move"
+if TYPE_CHECKING:
+    from .state import GameState
 
 
 @dataclass(frozen=True)
 class Choice:
     """What is being weighed: signing `terms` among `parties`, or `seat` making `move` tonight."""
-    kind: str
+    kind: ChoiceKind
     seat: str
     terms: tuple = ()
     parties: tuple = ()
@@ -32,19 +34,19 @@ class Choice:
 
 
 def signing(seat: str, terms: dict, parties) -> Choice:
-    return Choice(SIGN, seat, tuple(sorted(dict(terms).items())), tuple(parties))
+    return Choice(ChoiceKind.SIGN, seat, tuple(sorted(dict(terms).items())), tuple(parties))
 
 
 def making(seat: str, move_id: str) -> Choice:
-    return Choice(MOVE, seat, move=move_id)
+    return Choice(ChoiceKind.MOVE, seat, move=move_id)
 
 
 def choice_from(seat: str, data: dict) -> Choice:
     """A choice as plain data says it: {"kind": "sign", "terms": {...}, "parties": [...]} or
     {"kind": "move", "move": id}. Anything else raises IllegalAction."""
-    if not isinstance(data, dict) or data.get("kind") not in (SIGN, MOVE):
+    if not isinstance(data, dict) or data.get("kind") not in tuple(ChoiceKind):
         raise IllegalAction("a choice is a package to sign or a move to make")
-    if data["kind"] == MOVE:
+    if data["kind"] == ChoiceKind.MOVE:
         if not isinstance(data.get("move"), str):
             raise IllegalAction("a move is named by its id")
         return making(seat, data["move"])
@@ -74,7 +76,7 @@ def project(state, moves: dict | None = None):
     s = state.clone(history=False)
     first = dict(moves or {})
     while not s.is_over():
-        s.phase = "moves"
+        s.phase = Phase.MOVES
         s.chosen = {seat: first.get(seat, phases.HOLD) for seat in s.game.seat_ids}
         first = {}
         phases.reveal(s, chance=False)
@@ -84,10 +86,10 @@ def project(state, moves: dict | None = None):
 class Projector:
     """The stakes of many choices on one state: the projection without a choice is made once."""
 
-    def __init__(self, state):
+    def __init__(self, state: GameState) -> None:
         self.state = state
-        self._base = None
-        self._base_scores = None
+        self._base: GameState | None = None
+        self._base_scores: dict | None = None
 
     @property
     def base(self):
@@ -104,13 +106,13 @@ class Projector:
     def after(self, choice: Choice):
         """The projection with `choice` made. An illegal package or an unavailable move raises IllegalAction."""
         state = self.state
-        if choice.kind == MOVE:
+        if choice.kind == ChoiceKind.MOVE:
             if choice.move not in phases.available_moves(state, choice.seat):
                 raise IllegalAction(f"'{choice.move}' is not a move {choice.seat} can make now")
             return project(state, {choice.seat: choice.move})
         check_package(state, choice.seat, choice.parties, choice.terms, 0)
         s = state.clone(history=False)
-        parties = tuple(sorted(choice.parties, key=state.game.seat_index.get))
+        parties = tuple(sorted(choice.parties, key=lambda seat: state.game.seat_index[seat]))
         sign(s, Proposal("p-stakes", choice.seat, parties, choice.terms, s.turn, s.turn, False,
                          accepted=list(parties)))
         return project(s)
@@ -141,7 +143,8 @@ def _parts(state, viewer: str, base, base_scores: dict, after, after_scores: dic
                   for o in seat.objectives if (o.id in met_before) != (o.id in met_after)]
     stat = {name: int(after.stats[k, STAT_INDEX[name]]) - int(base.stats[k, STAT_INDEX[name]])
             for name in ("domestic", "standing")}
-    trust = [{"seat": other, "change": int(after.trust[g.seat_index[other], k]) - int(base.trust[g.seat_index[other], k])}
+    trust = [{"seat": other,
+              "change": int(after.trust[g.seat_index[other], k]) - int(base.trust[g.seat_index[other], k])}
              for other in g.seat_ids if other != viewer]
     return {
         "seat": viewer,

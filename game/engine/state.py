@@ -14,14 +14,16 @@ import json
 
 import numpy as np
 
+from game.scenario.model import Move
 from game.scenario.vocabulary import Names
 
 from . import phases, scoring, talks, views
 from .actions import Action
 from .errors import IllegalAction, quoted
 from .facilitation import facilitate
-from .kinds import FACILITATOR, EventKind, Phase
+from .kinds import FACILITATOR, ActionType, EventKind, Phase
 from .outcomes import OutcomeSpace
+
 
 class Game:
     def __init__(self, scenario, seed: int = 0):
@@ -41,14 +43,14 @@ class Game:
         self.site_index = {s.id: k for k, s in enumerate(scenario.map.sites)}
         self.move_index = {m.id: m for m in scenario.moves}
         self.names = Names.of_scenario(scenario)  # how the news words the scenario's ids
-        self.moves_by_seat = {}
+        self.moves_by_seat: dict[str, list[Move]] = {}
         for m in scenario.moves:
             self.moves_by_seat.setdefault(m.seat, []).append(m)
         self.space = OutcomeSpace(scenario)
-        self._issue_space = {}
+        self._issue_space: dict[tuple, dict] = {}
         seats = scenario.seat_ids
         self.talk_orders = [seats[k:] + seats[:k] for k in range(len(seats))]
-        self.statement_actions = tuple(Action("statement", issue=i.id, option=o)
+        self.statement_actions = tuple(Action(ActionType.STATEMENT, issue=i.id, option=o)
                                        for i in scenario.issues for o in i.options)
 
     def new_state(self) -> "GameState":
@@ -77,7 +79,7 @@ class GameState:
         scen = game.scenario
         self.game = game
         self.turn = 1
-        self.phase = "talks"
+        self.phase = Phase.TALKS
         self.round = 1
         self.slot = 0
         self.slot_proposals = 0
@@ -87,22 +89,23 @@ class GameState:
         self.regions = [r.control for r in scen.map.regions]
         self.sites = [s.control for s in scen.map.sites]
         self.issue_open = [i.available for i in scen.issues]
-        self.proposals = {}
-        self.agreements = []
-        self.settled = {}
-        self.fired = []
-        self.missed = []
-        self.moves_log = []
-        self.moves_made = set()
-        self.chosen = {}
-        self.statements = []
-        self.spoke_this_turn = []
-        self.breaches = []
-        self.reversals = []
-        self.events = []
-        self.log = []
-        self.news_of = {s: [] for s in game.seat_ids}  # per seat, the indices of events it may see
-        self.rng = np.random.Generator(np.random.PCG64(game.seed))
+        self.proposals: dict[str, talks.Proposal] = {}
+        self.agreements: list[talks.Agreement] = []
+        self.settled: dict[str, tuple[str, str]] = {}     # issue -> (agreement, option)
+        self.fired: list[str] = []
+        self.missed: list[str] = []
+        self.moves_log: list[tuple[int, str, str]] = []   # (turn, seat, move)
+        self.moves_made: set[tuple[str, str]] = set()     # (seat, move)
+        self.chosen: dict[str, str] = {}
+        self.statements: list[dict] = []
+        self.spoke_this_turn: list[str] = []
+        self.breaches: list[dict] = []
+        self.reversals: list[dict] = []
+        self.events: list[dict] = []
+        self.log: list[tuple[str, dict]] = []
+        self.news_of: dict[str, list[int]] = {s: [] for s in game.seat_ids}  # per seat, the events it may see
+        # None in a scratch copy (see clone), which leaves chance out and so never draws.
+        self.rng: np.random.Generator | None = np.random.Generator(np.random.PCG64(game.seed))
 
     # -- bookkeeping -----------------------------------------------------------
 
@@ -125,14 +128,14 @@ class GameState:
     # -- whose turn ------------------------------------------------------------
 
     def to_move(self) -> list:
-        if self.phase == "talks":
+        if self.phase == Phase.TALKS:
             return [self.game.talk_order(self.turn)[self.slot]]
-        if self.phase == "moves":
+        if self.phase == Phase.MOVES:
             return [s for s in self.game.seat_ids if s not in self.chosen]
         return []
 
     def is_over(self) -> bool:
-        return self.phase == "over"
+        return self.phase == Phase.OVER
 
     # -- acting ----------------------------------------------------------------
 
@@ -141,9 +144,9 @@ class GameState:
         action = Action.from_dict(action)
         self._check_turn(seat, action)
         handler = {
-            "propose": talks.propose, "accept": talks.accept, "reject": talks.reject,
-            "counter": talks.counter, "withdraw": talks.withdraw, "statement": talks.statement,
-            "done": _done, "move": _move,
+            ActionType.PROPOSE: talks.propose, ActionType.ACCEPT: talks.accept, ActionType.REJECT: talks.reject,
+            ActionType.COUNTER: talks.counter, ActionType.WITHDRAW: talks.withdraw,
+            ActionType.STATEMENT: talks.statement, ActionType.DONE: _done, ActionType.MOVE: _move,
         }[action.type]
         first = len(self.events)
         handler(self, seat, action)
@@ -167,13 +170,13 @@ class GameState:
             raise IllegalAction("a seat is named by its id, as text")
         if seat not in g.seat_index:
             raise IllegalAction(f"there is no seat {quoted(seat)} at this table")
-        if self.phase == "over":
+        if self.phase == Phase.OVER:
             raise IllegalAction("the summit is over; no more actions")
-        if self.phase == "talks" and action.type == "move":
+        if self.phase == Phase.TALKS and action.type == ActionType.MOVE:
             raise IllegalAction("moves are chosen after today's talks")
-        if self.phase == "moves" and action.type != "move":
+        if self.phase == Phase.MOVES and action.type != ActionType.MOVE:
             raise IllegalAction("today's talks are over: choose your move")
-        if self.phase == "moves" and seat in self.chosen:
+        if self.phase == Phase.MOVES and seat in self.chosen:
             raise IllegalAction("you have already chosen your move for today")
         if seat not in self.to_move():
             waiting = ", ".join(g.scenario.seat(s).name for s in self.to_move())
@@ -183,27 +186,27 @@ class GameState:
         """Every legal action for `seat` now, except new packages (see proposal_space)."""
         if seat not in self.to_move():
             return []
-        if self.phase == "moves":
-            return [Action("move", move=m) for m in phases.available_moves(self, seat)]
+        if self.phase == Phase.MOVES:
+            return [Action(ActionType.MOVE, move=m) for m in phases.available_moves(self, seat)]
         out = []
         for prop in self.proposals.values():
             if prop.status != "open" or seat not in prop.parties:
                 continue
             if prop.proposer == seat:
-                out.append(Action("withdraw", proposal=prop.id))
+                out.append(Action(ActionType.WITHDRAW, proposal=prop.id))
             elif seat not in prop.accepted:
                 if all(self.issue_open[self.game.issue_index[i]] for i, _ in prop.terms):
-                    out.append(Action("accept", proposal=prop.id))
-                out.append(Action("reject", proposal=prop.id))
+                    out.append(Action(ActionType.ACCEPT, proposal=prop.id))
+                out.append(Action(ActionType.REJECT, proposal=prop.id))
         if seat not in self.spoke_this_turn:
             out.extend(self.game.statement_actions)
-        out.append(Action("done"))
+        out.append(Action(ActionType.DONE))
         return out
 
     def proposal_space(self, seat: str) -> dict:
         """What `seat` may put in a new package now: open issues, their options, who must sign."""
         scen = self.game.scenario
-        can = seat in self.to_move() and self.phase == "talks" and \
+        can = seat in self.to_move() and self.phase == Phase.TALKS and \
             self.slot_proposals < talks.MAX_PROPOSALS_PER_SLOT and \
             sum(1 for p in self.proposals.values() if p.status == "open" and p.proposer == seat) \
             < talks.MAX_OPEN_PER_SEAT
@@ -215,7 +218,7 @@ class GameState:
     def speak_again_today(self) -> list:
         """The seats that have another turn in today's talks after the one speaking now: only they can answer
         an offer made now that lapses tonight."""
-        if self.phase != "talks":
+        if self.phase != Phase.TALKS:
             return []
         order = self.game.talk_order(self.turn)
         later_this_round = order[self.slot + 1:]
@@ -256,6 +259,12 @@ class GameState:
         other.rng = copy.deepcopy(self.rng) if history else None
         return other
 
+    def generator(self) -> np.random.Generator:
+        """The state's one source of chance."""
+        if self.rng is None:
+            raise ValueError("a scratch copy of the game has no random generator")
+        return self.rng
+
     def snapshot(self) -> dict:
         """The whole state as plain data (everything the digest covers)."""
         scen = self.game.scenario
@@ -272,7 +281,7 @@ class GameState:
             "chosen": dict(sorted(self.chosen.items())), "statements": self.statements,
             "spoke": self.spoke_this_turn, "breaches": self.breaches, "reversals": self.reversals,
             "events": len(self.events), "log": len(self.log),
-            "rng": _jsonable(self.rng.bit_generator.state),
+            "rng": _jsonable(self.generator().bit_generator.state),
         }
 
     def digest(self) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from game.scenario.wording import STAT_NAMES, say_issue_option
 
 from .errors import IllegalAction
+from .kinds import EventKind
 from .obligations import Obligation
 from .world import add_stat, add_trust
 
@@ -158,7 +159,7 @@ def _new_proposal(state, seat, action, counter_to=""):
     text = f"{seat_name(state, seat)} {verb} {others}: {describe_terms(state, prop.terms)}"
     if prop.note:
         text += f" \u2014 \u201c{prop.note}\u201d"
-    return state.record("proposal", seat, visible, text, proposal=prop.id, counter_to=counter_to)
+    return state.record(EventKind.PROPOSAL, seat, visible, text, proposal=prop.id, counter_to=counter_to)
 
 
 def _limit(state, seat):
@@ -203,7 +204,7 @@ def accept(state, seat, action):
     prop = _answerable(state, seat, action.proposal)
     prop.accepted.append(seat)
     text = f"{seat_name(state, seat)} accepts {proposal_label(state, prop)}"
-    events = [state.record("accept", seat, _visible(prop), text, proposal=prop.id)]
+    events = [state.record(EventKind.ACCEPT, seat, _visible(prop), text, proposal=prop.id)]
     if all(p in prop.accepted for p in prop.parties):
         events += sign(state, prop)
     return events
@@ -215,7 +216,7 @@ def reject(state, seat, action):
     prop.reason = action.reason
     why = f": \u201c{action.reason}\u201d" if action.reason else ""
     text = f"{seat_name(state, seat)} rejects {proposal_label(state, prop)}{why}"
-    return [state.record("reject", seat, _visible(prop), text, proposal=prop.id, reason=action.reason)]
+    return [state.record(EventKind.REJECT, seat, _visible(prop), text, proposal=prop.id, reason=action.reason)]
 
 
 def counter(state, seat, action):
@@ -236,7 +237,7 @@ def withdraw(state, seat, action):
         raise IllegalAction(f"proposal {prop.id} is {prop.status}; it can no longer be withdrawn")
     prop.status = "withdrawn"
     text = f"{seat_name(state, seat)} withdraws {proposal_label(state, prop, 'its')}"
-    return [state.record("withdraw", seat, _visible(prop), text, proposal=prop.id)]
+    return [state.record(EventKind.WITHDRAW, seat, _visible(prop), text, proposal=prop.id)]
 
 
 def statement(state, seat, action):
@@ -252,7 +253,7 @@ def statement(state, seat, action):
     # A statement wins nothing by itself: it is a commitment, paid for only by backing down later.
     state.statements.append({"turn": state.turn, "seat": seat, "issue": action.issue, "option": action.option})
     text = f"{seat_name(state, seat)} states publicly: {issue.name} must be {say_issue_option(issue, action.option)}"
-    return [state.record("statement", seat, "all", text, issue=action.issue, option=action.option)]
+    return [state.record(EventKind.STATEMENT, seat, "all", text, issue=action.issue, option=action.option)]
 
 
 def _visible(prop):
@@ -279,7 +280,7 @@ def sign(state, prop):
         state.settled[issue_id] = (agreement.id, option)
     state.agreements.append(agreement)
     names = ", ".join(seat_name(state, p) for p in prop.parties)
-    events.append(state.record("agreement", prop.proposer, "all",
+    events.append(state.record(EventKind.AGREEMENT, prop.proposer, "all",
                                f"Signed by {names}: {describe_terms(state, prop.terms)}",
                                agreement=agreement.id, proposal=prop.id))
     for other in state.proposals.values():
@@ -330,7 +331,7 @@ def _reversals(state, agreement, before):
             for other in g.scenario.seat_ids:
                 add_trust(state, other, seat, REVERSAL_TRUST)
             events.append(state.record(
-                "reversal", seat, "all",
+                EventKind.REVERSAL, seat, "all",
                 f"{name} backs down from its public stand on {issue.name}", issue=issue_id, changes=changes))
     return events
 
@@ -340,6 +341,6 @@ def expire(state):
     for prop in state.proposals.values():
         if prop.status == "open" and prop.expires <= state.turn:
             prop.status = "expired"
-            events.append(state.record("expired", prop.proposer, _visible(prop),
+            events.append(state.record(EventKind.EXPIRED, prop.proposer, _visible(prop),
                                        f"{proposal_label(state, prop)} expires unsigned", proposal=prop.id))
     return events

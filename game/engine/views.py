@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from game.scenario.model import STAT_IDS
 
+from .kinds import Phase
+
 
 def copy_record(record: dict) -> dict:
     """A copy of an event or logged action that shares no list or mapping with the state."""
@@ -34,7 +36,7 @@ def _shared(state) -> dict:
         "statements": [dict(s) for s in state.statements],
         "breaches": [dict(b) for b in state.breaches],
         "reversals": [dict(r) for r in state.reversals],
-        "chosen": sorted(state.chosen) if state.phase == "moves" else [],
+        "chosen": sorted(state.chosen) if state.phase == Phase.MOVES else [],
     }
 
 
@@ -64,7 +66,8 @@ def observation(state, seat: str, since: int = 0) -> dict:
                     if s == seat or m != "hold" and g.move_index[m].public]
     obs["my_move"] = state.chosen.get(seat)
     seen = state.news_of[seat]
-    obs["news"] = [_for(state, seat, dict(copy_record(state.events[i]), n=k)) for k, i in enumerate(seen[since:], since)]
+    obs["news"] = [_for(state, seat, dict(copy_record(state.events[i]), n=k))
+                   for k, i in enumerate(seen[since:], since)]
     obs["events_seen"] = len(seen)
     obs["private"] = private_info(g.scenario.seat(seat))
     return obs

@@ -8,6 +8,7 @@ import time
 from game.ai import LEVELS
 from game.analysis import Frontier
 from game.catalog import load_scenario, read_scenario_file, scenario_paths
+from game.engine.kinds import Controller
 from game.match import Match
 
 from . import figure
@@ -37,15 +38,14 @@ def load_times(repeat):
     return rows
 
 
-def ai_times(games, scenario_id="moscow-2020", level="normal", scenario=None):
+def ai_times(games, scenario_id="moscow-2020", level=Controller.NORMAL, scenario=None):
     """Every seat at `level`: each decision timed, and each whole game from its first to its last."""
     scenario = scenario or load_scenario(scenario_id)
     decisions, whole = [], []
     for seed in range(games):
         match = Match(scenario, seed, {s: level for s in scenario.seat_ids})
         start = time.perf_counter()
-        while not match.state.is_over():
-            seat = match.ai_to_move()
+        while (seat := match.ai_to_move()) is not None:
             t0 = time.perf_counter()
             action = match.decide(seat)
             decisions.append(time.perf_counter() - t0)
@@ -56,7 +56,7 @@ def ai_times(games, scenario_id="moscow-2020", level="normal", scenario=None):
         figure(f"AI decision, {scenario.id}, {level} (median)", med, "ms", "< 20 ms", med < 20),
         figure(f"AI decision, {scenario.id}, {level} (p99)", p99, "ms", "< 100 ms", p99 < 100),
     ]
-    if scenario.id == "moscow-2020" and level == "normal":
+    if scenario.id == "moscow-2020" and level == Controller.NORMAL:
         game_ms = _median_ms(whole)
         rows += [figure(f"whole AI-only game, {scenario_id} (median)", game_ms, "ms", "< 20 ms", game_ms < 20),
                  figure(f"AI-only games per second, {scenario_id}", 1000 / game_ms, "games/s", ">= 50",
@@ -81,10 +81,9 @@ def analysis_times(games, scenario):
     day's terms evaluated and the package better for everyone found."""
     samples = []
     for seed in range(games):
-        match = Match(scenario, seed, {s: "normal" for s in scenario.seat_ids})
+        match = Match(scenario, seed, {s: Controller.NORMAL for s in scenario.seat_ids})
         days, turn = [], match.state.turn
-        while not match.state.is_over():
-            seat = match.ai_to_move()
+        while (seat := match.ai_to_move()) is not None:
             match.state.apply(seat, match.decide(seat))
             if match.state.turn != turn:
                 days.append(match.state.outcome())
@@ -105,7 +104,7 @@ def largest(quick):
     rows = []
     for signers in (2, 3):
         scenario = wide_scenario(signers=signers)
-        for level in ("normal", "hard"):
+        for level in (Controller.NORMAL, Controller.HARD):
             rows += ai_times(2 if quick else 8, level=level, scenario=scenario)
         rows += analysis_times(2 if quick else 5, scenario)
     return rows

@@ -31,21 +31,21 @@ def _busy_table(app):
     """A table on day 3 with offers, agreements and news: Turkey human, every other seat AI."""
     from game.catalog import load_scenario
     from game.engine import DONE, move
-
+    from game.engine.kinds import HOLD, Controller, Phase
     from game.ui.scenes.flow import enter_table
     from game.ui.session import LocalSession
 
     scenario = load_scenario("moscow-2020")
-    controllers = {s: "normal" for s in scenario.seat_ids}
-    controllers["turkey"] = "human"
+    controllers = {s: Controller.NORMAL for s in scenario.seat_ids}
+    controllers["turkey"] = Controller.HUMAN
     session = LocalSession.new(scenario, controllers, app.store, seed=5)
     state = session.state
-    while not (state.turn == 3 and state.phase == "talks" and state.round == 2 and session.match.human_to_move()):
+    while not (state.turn == 3 and state.phase == Phase.TALKS and state.round == 2 and session.match.human_to_move()):
         seat = session.match.human_to_move()
         if seat is None:
             session.step_ai()
         else:
-            session.act(seat, move("hold") if state.phase == "moves" else DONE)
+            session.act(seat, move(HOLD) if state.phase == Phase.MOVES else DONE)
         session.take_resolution()
     session.viewer = "turkey"
     enter_table(app, session)

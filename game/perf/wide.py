@@ -86,7 +86,7 @@ def scenario_text(issues: int = 12, points: int = 41, signers: int = 2) -> str:
         line = LINES[k]
         out += [f"  - id: {line}", f"    name: Tariff on {line.replace('_', ' ')}", "    kind: number",
                 f"    description: The tariff on imported {line.replace('_', ' ')}, in per cent.",
-                f"    min: 0", f"    max: {top}", "    step: 1", "    unit: per cent", f"    default: {top // 2}",
+                "    min: 0", f"    max: {top}", "    step: 1", "    unit: per cent", f"    default: {top // 2}",
                 f"    signatories: [{', '.join(signing)}]", "    source: exercise"]
     out += ["moves:",
             "  - id: dump_steel", "    seat: east", "    name: Dump steel on the market", "    kind: other",

@@ -11,9 +11,9 @@ import json
 
 from game.catalog import read_scenario_file, scenario_paths, user_paths
 from game.engine import Game, IllegalAction
-from game.scenario import Place, ScenarioError
-
+from game.engine.kinds import Controller
 from game.match import JournalError, Match
+from game.scenario import Place, ScenarioError
 
 from .saves import TRAIL_CHARS, Save, SaveError
 
@@ -116,7 +116,7 @@ def restore_match(save: Save, scenario, where: str = "save") -> Match:
     an older save's leaders start afresh from the point it reached."""
     if save.journal is None:
         state = restore(save, scenario, where)
-        seats = {s: save.seats.get(s, "normal") for s in scenario.seat_ids}
+        seats = {s: save.seats.get(s, Controller.NORMAL) for s in scenario.seat_ids}
         return Match(scenario, save.seed, seats, state=state)
     check_scenario(save, scenario, where)
     done: list = []

@@ -18,7 +18,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from game.engine.phases import PHASES
+from game.engine.kinds import Controller, Phase
 from game.match import CONTROLLERS
 from game.scenario import Place
 from game.scenario.fields import ID_RE, character_name, control_character
@@ -57,9 +57,9 @@ class Save:
     saved_at: str
     scenario: ScenarioRef
     seed: int
-    seats: dict      # seat id -> controller kind, as the game was set up
+    seats: dict      # seat id -> Controller, as the game was set up
     turn: int
-    phase: str
+    phase: Phase
     actions: tuple   # ((seat, action as plain data), ...) in the order they were played
     trail: tuple     # the first TRAIL_CHARS of the digest after each action
     digest: str
@@ -137,7 +137,7 @@ def parse(text: str, where: str = "save") -> Save:
     save = Save(version, fields.text("name", MAX_NAME), fields.text("saved_at", MAX_STAMP),
                 _scenario(fields.mapping("scenario"), version), fields.number("seed", 0, 2 ** 63 - 1),
                 _seats(fields.mapping("seats"), where), fields.number("turn", 1, MAX_TURN),
-                fields.choice("phase", PHASES), _actions(fields.sequence("actions"), where),
+                Phase(fields.choice("phase", tuple(Phase))), _actions(fields.sequence("actions"), where),
                 tuple(fields.sequence("trail")), fields.text("digest", 64),
                 _journal(body["journal"], where) if "journal" in body else None)
     if len(save.trail) != len(save.actions):
@@ -215,7 +215,7 @@ def _seats(fields: _Fields, where: str) -> dict:
         kind = fields.get(seat, str)
         if kind not in CONTROLLERS:
             raise SaveError(f"{where} has no valid 'seats' (who plays a seat is one of {', '.join(CONTROLLERS)})")
-        seats[seat] = kind
+        seats[seat] = Controller(kind)
     return seats
 
 

@@ -214,7 +214,7 @@ class SaveStore:
 
     def latest_good_autosave(self):
         """(path, match, save, skipped) for the newest autosave that replays; skipped lists refused ones."""
-        skipped = []
+        skipped: list[tuple[Path, str]] = []
         try:
             paths = self.autosaves()
         except OSError as err:

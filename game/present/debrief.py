@@ -7,9 +7,10 @@ speaks of every seat by name) and plain data, and returns finished sentences.
 
 from __future__ import annotations
 
+from game.engine.kinds import HOLD, Controller, EventKind, Phase
 from game.scenario.wording import history_verdict
 
-from .table import HOLD, Words, offer_label
+from .table import Words, offer_label
 from .words import day_date, option_text, signed
 
 # The parts of a score, as the end screen and the reports name and explain them.
@@ -17,9 +18,10 @@ SCORE_PARTS = (("deal", "Deal", "What the signed terms are worth against walking
                ("objectives", "Goals", "Points for secret objectives met."),
                ("stats", "Stats", "Half the change in support at home and international standing."),
                ("integrity", "Word", "Lost for broken agreements and public reversals."))
-PLAYED_BY = {"human": "people", "easy": "an AI leader (easy)", "normal": "an AI leader (normal)",
-             "hard": "an AI leader (hard)", "pushover": "a reference AI (gives in)",
-             "stonewall": "a reference AI (never moves)"}
+PLAYED_BY: dict[str, str] = {
+    Controller.HUMAN: "people", Controller.EASY: "an AI leader (easy)", Controller.NORMAL: "an AI leader (normal)",
+    Controller.HARD: "an AI leader (hard)", Controller.PUSHOVER: "a reference AI (gives in)",
+    Controller.STONEWALL: "a reference AI (never moves)"}
 SETTLED_WORDS = {"agreed": "agreed at the summit", "open": "left open", "verbal": "said only in words, nothing signed",
                  "earlier": "contracted before the summit"}
 BY_WORDS = {"person": "a person", "ai": "the AI leader", "facilitator": "the facilitator", "unknown": ""}
@@ -31,9 +33,9 @@ def played_by(kind: str) -> str:
 
 def when(turn: int, round_: int, phase: str) -> str:
     """'Day 2 · round 1', 'Day 2 · moves'."""
-    if phase == "talks" and round_:
+    if phase == Phase.TALKS and round_:
         return f"Day {turn} \u00b7 round {round_}"
-    return f"Day {turn} \u00b7 moves" if phase == "moves" else f"Day {turn}"
+    return f"Day {turn} \u00b7 moves" if phase == Phase.MOVES else f"Day {turn}"
 
 
 def day_heading(w: Words, turn: int) -> str:
@@ -63,11 +65,11 @@ def answer_row(w: Words, proposals: list, kind: str, seat: str, p: dict, issue_i
     """An acceptance, a refusal, a withdrawal or an offer that lapsed, as it bears on one issue."""
     option = option_text(w.issues[issue_id], p["terms"][issue_id])
     label = offer_label(w, proposals, p["id"], covers=False)
-    if kind == "accept":
+    if kind == EventKind.ACCEPT:
         return f"{w.name(seat)} accepts {label} ({option})"
-    if kind == "reject":
+    if kind == EventKind.REJECT:
         return f"{w.name(seat)} refuses {label} ({option})"
-    if kind == "withdraw":
+    if kind == EventKind.WITHDRAW:
         return f"{w.name(seat)} withdraws its day {p['turn']} offer ({option})"
     return f"{label[0].upper()}{label[1:]} ({option}) expires unsigned"
 

@@ -7,10 +7,26 @@ browser only lays it out and sends back what the player chose.
 
 from __future__ import annotations
 
+from game.engine.kinds import ActionType, Phase
+
 from .debrief import PAR_NOTE, PLAYED_BY, history_rows, par_headlines, par_line
 from .looks import seat_looks
-from .table import (Words, agreement_card, ask_words, breach_line, day_lines, moves_for, news_item, offer_card,
-                    offer_order, phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
+from .table import (
+    Words,
+    agreement_card,
+    ask_words,
+    breach_line,
+    day_lines,
+    moves_for,
+    news_item,
+    offer_card,
+    offer_order,
+    phase_lines,
+    revealed_moves,
+    statement_line,
+    waiting_text,
+    why_not_answer,
+)
 from .words import STAT_NAMES, STAT_SHORT, long_date, option_text, signed, source_text
 from .worth import stakes_words
 
@@ -56,21 +72,22 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
     w = Words(public, viewer)
     stakes = stakes or {"offers": {}, "moves": {}}
     kinds = {(a["type"], a.get("proposal", "")) for a in legal}
-    can_end = ("done", "") in kinds
-    available = {a["move"] for a in legal if a["type"] == "move"} if obs["phase"] == "moves" and legal else None
+    can_end = (ActionType.DONE, "") in kinds
+    available = {a["move"] for a in legal if a["type"] == ActionType.MOVE} if obs["phase"] == Phase.MOVES and legal \
+        else None
     proposals = obs["proposals"]
     offers = []
     for p in offer_order(w, proposals):
         card = offer_card(w, proposals, p)
         pid = p["id"]
-        card["can"] = {"accept": ("accept", pid) in kinds, "reject": ("reject", pid) in kinds,
-                       "counter": ("reject", pid) in kinds and space.get("can_propose", False),
-                       "withdraw": ("withdraw", pid) in kinds}
-        card["why_not"] = "" if ("reject", pid) in kinds or card["mine"] else why_not_answer(w, obs, p)
+        card["can"] = {"accept": (ActionType.ACCEPT, pid) in kinds, "reject": (ActionType.REJECT, pid) in kinds,
+                       "counter": (ActionType.REJECT, pid) in kinds and space.get("can_propose", False),
+                       "withdraw": (ActionType.WITHDRAW, pid) in kinds}
+        card["why_not"] = "" if (ActionType.REJECT, pid) in kinds or card["mine"] else why_not_answer(w, obs, p)
         if pid in stakes["offers"]:
             card["worth"] = stakes_words(stakes["offers"][pid], w.names, "offer")
         offers.append(card)
-    stated = {(a["issue"], a["option"]) for a in legal if a["type"] == "statement"}
+    stated = {(a["issue"], a["option"]) for a in legal if a["type"] == ActionType.STATEMENT}
     compose = {
         "can_propose": bool(space.get("can_propose")),
         "can_state": bool(stated),
@@ -103,8 +120,8 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
     moves = {"cards": cards, "revealed": revealed_moves(w, obs),
              "chosen": next((m["name"] for m in moves_for(w, obs, None) if m["id"] == chosen), chosen) if chosen
              else "",
-             "hint": "" if obs["phase"] == "moves" else
-             f"Talks first: moves are chosen after round {obs['talk_rounds']}." if obs["phase"] == "talks" else ""}
+             "hint": "" if obs["phase"] == Phase.MOVES else
+             f"Talks first: moves are chosen after round {obs['talk_rounds']}." if obs["phase"] == Phase.TALKS else ""}
     return {
         "title": public["title"], "day": day_lines(w, obs)[0], "phase": phase_lines(obs)[0],
         "waiting": waiting_text(w, obs) if legal or viewer not in obs["to_move"] else "",

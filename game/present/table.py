@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from game.engine.kinds import HOLD, ActionType, EventKind, Phase
 from game.scenario.vocabulary import Names, condition_from_data
 from game.scenario.wording import sentence
 
 from .words import day_date, day_iso, effect_text, option_text, seat_names, source_lines, source_text, terms_lines
 
-HOLD = "hold"
 STATUS = {"open": "open", "signed": "signed", "rejected": "rejected", "countered": "countered",
           "withdrawn": "withdrawn", "expired": "expired", "void": "overtaken"}
 TABLE_SOURCE = "At the table"
-HIDDEN_NEWS = ("phase",)
+HIDDEN_NEWS = (EventKind.PHASE,)
 
 
 class Words:
@@ -57,15 +57,16 @@ def day_lines(w: Words, obs: dict) -> list:
 
 
 def phase_lines(obs: dict) -> list:
-    if obs["phase"] == "talks":
-        return [f"Talks \u00b7 round {obs['round']} of {obs['talk_rounds']}", f"Round {obs['round']} of {obs['talk_rounds']}"]
-    if obs["phase"] == "moves":
+    if obs["phase"] == Phase.TALKS:
+        rounds = f"{obs['round']} of {obs['talk_rounds']}"
+        return [f"Talks \u00b7 round {rounds}", f"Round {rounds}"]
+    if obs["phase"] == Phase.MOVES:
         return ["Moves: each seat chooses in secret", "Moves, in secret", "Moves"]
     return ["The summit is over"]
 
 
 def waiting_text(w: Words, obs: dict) -> str:
-    if obs["phase"] == "over":
+    if obs["phase"] == Phase.OVER:
         return ""
     if w.viewer in obs["to_move"]:
         return "Your move."
@@ -155,7 +156,7 @@ def ask_words(w: Words, seat: str, left: int) -> dict:
 
 def wait_reason(w: Words, obs: dict) -> str:
     """Why the viewer cannot speak now."""
-    if obs["phase"] != "talks":
+    if obs["phase"] != Phase.TALKS:
         return "today's talks are over"
     if w.viewer not in obs["to_move"]:
         return f"{', '.join(w.name(s) for s in obs['to_move'])} is speaking"
@@ -240,7 +241,8 @@ def requires_text(w: Words, mv: dict) -> str:
             plain.append(said(part))
             continue
         inner = part["children"][0]
-        if inner["kind"] == "moved" and inner["args"].get("seat") == mv["seat"] and inner["args"].get("move") == mv["id"]:
+        args = inner["args"]
+        if inner["kind"] == "moved" and args.get("seat") == mv["seat"] and args.get("move") == mv["id"]:
             once = True
         else:
             unless.append(said(inner))
@@ -293,27 +295,28 @@ def revealed_moves(w: Words, obs: dict) -> list:
 def news_item(w: Words, e: dict) -> dict | None:
     """One news event as a reader sees it (None for bookkeeping no one reads)."""
     kind = e["kind"]
-    if kind in HIDDEN_NEWS or (kind == "chosen" and e["seat"] != w.viewer):
+    if kind in HIDDEN_NEWS or (kind == EventKind.CHOSEN and e["seat"] != w.viewer):
         return None
     item = {"n": e.get("n", 0), "turn": e["turn"], "kind": kind, "tone": "text", "title": e["text"],
             "body": "", "source": TABLE_SOURCE}
     start = w.public["calendar"]["start_date"]
-    if kind == "day":
+    if kind == EventKind.DAY:
         item.update(tone="accent", title=f"{e['text']} \u2014 {day_date(start, e['turn'])}", source="")
-    elif kind == "news" and e.get("source_line"):
+    elif kind == EventKind.NEWS and e.get("source_line"):
         item.update(body=e.get("body", ""), source=e["source_line"])
-    elif kind in ("news", "move"):
+    elif kind in (EventKind.NEWS, EventKind.MOVE):
         mv = w.moves.get(e.get("move"), {})
-        cite, later = (e.get("source", ""), e.get("reported_later")) if kind == "news" else \
+        cite, later = (e.get("source", ""), e.get("reported_later")) if kind == EventKind.NEWS else \
             (mv.get("source", ""), mv.get("reported_later"))
         shown = day_iso(start, e["turn"])
         words = source_text(w.public, cite, shown, bool(later))
-        item.update(body=e.get("body", ""), source=words if kind == "news" else f"Field report \u00b7 {words}",
+        item.update(body=e.get("body", ""), source=words if kind == EventKind.NEWS else f"Field report \u00b7 {words}",
                     cite={"source": cite, "shown": shown, "later": bool(later)} if words else None,
-                    source_detail=[{"label": k, "text": v} for k, v in source_lines(w.public, cite, shown, bool(later))])
-    elif kind in ("breach", "reversal"):
+                    source_detail=[{"label": k, "text": v}
+                                   for k, v in source_lines(w.public, cite, shown, bool(later))])
+    elif kind in (EventKind.BREACH, EventKind.REVERSAL):
         item.update(tone="bad", title="\u2717 " + e["text"], body="; ".join(e.get("changes", [])))
-    elif kind in ("agreement", "kept"):
+    elif kind in (EventKind.AGREEMENT, EventKind.KEPT):
         item.update(tone="good", title="\u2713 " + e["text"])
     return item
 
@@ -321,18 +324,19 @@ def news_item(w: Words, e: dict) -> dict | None:
 def action_line(w: Words, action: dict) -> str:
     """What a seat's member did, in a few words, for the rest of the team."""
     kind = action.get("type")
-    if kind == "done":
+    if kind == ActionType.DONE:
         return "ended the round"
-    if kind == "move":
+    if kind == ActionType.MOVE:
         mid = action.get("move", "")
         return "chose to hold" if mid == HOLD else f"chose {w.moves.get(mid, {}).get('name', mid)}"
-    if kind == "statement":
+    if kind == ActionType.STATEMENT:
         issue = w.issues.get(action.get("issue", ""))
         return f"said in public that {issue['name']} must be {option_text(issue, action.get('option', ''))}" \
             if issue else "made a public statement"
-    if kind in ("propose", "counter"):
+    if kind in (ActionType.PROPOSE, ActionType.COUNTER):
         to = ", ".join(w.name(p) for p in action.get("parties", []) if p != w.viewer)
-        return f"{'countered' if kind == 'counter' else 'proposed'} to {to}: " + \
+        return f"{'countered' if kind == ActionType.COUNTER else 'proposed'} to {to}: " + \
             "; ".join(terms_lines(w.issues, action.get("terms", {})))
-    answers = {"accept": "accepted an offer", "reject": "rejected an offer", "withdraw": "withdrew an offer"}
+    answers: dict[str, str] = {ActionType.ACCEPT: "accepted an offer", ActionType.REJECT: "rejected an offer",
+                               ActionType.WITHDRAW: "withdrew an offer"}
     return answers.get(str(kind), str(kind))

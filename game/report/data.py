@@ -10,7 +10,7 @@ import csv
 import io
 import json
 
-from game.engine.kinds import FACILITATOR
+from game.engine.kinds import EventKind, Phase
 
 COLUMNS = {
     "actions.csv": ("Every action taken at the table, in order, and every question put to an AI leader.", [
@@ -134,7 +134,7 @@ def rows(report: dict) -> dict:
     for step in raw["steps"]:
         a = step.action
         kind = a.get("type", "")
-        made = next((e.get("proposal", "") for e in step.events if e["kind"] == "proposal"), "")
+        made = next((e.get("proposal", "") for e in step.events if e["kind"] == EventKind.PROPOSAL), "")
         out["actions.csv"].append({
             "n": step.n, "day": step.turn, "round": step.round, "phase": step.phase, "seat": step.seat,
             "by": str(step.by), "type": kind, "proposal": made or a.get("proposal", ""),
@@ -142,18 +142,18 @@ def rows(report: dict) -> dict:
             "issue": a.get("issue", ""), "option": a.get("option", ""),
             "move": a.get("move", "") or a.get("event", ""), "reason": a.get("reason", ""), "asked": ""})
     for ask in raw["asks"]:
-        out["actions.csv"].append({"n": "", "day": ask.turn, "round": ask.round, "phase": "talks", "seat": ask.asker,
-                                   "by": "person", "type": "ask", "proposal": "", "parties": _join(ask.parties),
-                                   "terms": _terms(ask.terms), "issue": "", "option": "", "move": "", "reason": "",
-                                   "asked": ask.seat})
+        out["actions.csv"].append({"n": "", "day": ask.turn, "round": ask.round, "phase": str(Phase.TALKS),
+                                   "seat": ask.asker, "by": "person", "type": "ask", "proposal": "",
+                                   "parties": _join(ask.parties), "terms": _terms(ask.terms), "issue": "",
+                                   "option": "", "move": "", "reason": "", "asked": ask.seat})
     out["actions.csv"].sort(key=lambda r: (r["day"], r["round"] or 99, r["n"] if r["n"] != "" else 0))
     made_in = {}
     for step in raw["steps"]:
         for e in step.events:
-            if e["kind"] == "proposal":
+            if e["kind"] == EventKind.PROPOSAL:
                 made_in[e["proposal"]] = step.round
     worth = {}
-    for seat, c in report["concessions"].items():
+    for c in report["concessions"].values():
         for p in c["points"]:
             if p["kind"] == "offered":
                 worth[p["proposal"]] = p["worth"]

@@ -3,7 +3,7 @@ were worth to itself over time, and what happened in the field day by day."""
 
 from __future__ import annotations
 
-from game.engine.kinds import EventKind
+from game.engine.kinds import EventKind, Phase
 from game.present import debrief
 from game.present.table import Words, news_item
 from game.present.worth import worth
@@ -57,7 +57,7 @@ def issue_timelines(w: Words, story: Story, proposals: list, agreements: list) -
                 for issue in e.get("issues", [e["issue"]]):
                     rows[issue].append(_row(step, e["seat"], "breach",
                                             debrief.breach_row(w, e["seat"], e["move"], step.turn)))
-            elif kind == "reversal":
+            elif kind == EventKind.REVERSAL:
                 rows[e["issue"]].append(_row(step, e["seat"], "reversal", debrief.reversal_row(w, e["seat"])))
     for ask in asks:
         for issue, option in ask.terms.items():
@@ -85,7 +85,7 @@ class _AskStep:
     """Where an ask sits in the timeline: asked during a talks round."""
 
     def __init__(self, turn, round_):
-        self.turn, self.round, self.phase = turn, round_, "talks"
+        self.turn, self.round, self.phase = turn, round_, Phase.TALKS
 
 
 def concessions(public: dict, story: Story, proposals: list, private: dict) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.engine.kinds import EventKind
 from game.present import debrief
 from game.present.table import Words
 
@@ -38,7 +39,7 @@ def _changed_minds(w: Words, scenario, proposals: list, events: list, agreements
     is worse for it than what it had refused."""
     refused: dict[str, list] = {}   # proposal id -> the seats that refused it (by a refusal or by countering it)
     for e in events:
-        if e["kind"] == "reject":
+        if e["kind"] == EventKind.REJECT:
             refused.setdefault(e["proposal"], []).append(e["seat"])
     for p in proposals:
         if p["counter_to"]:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from game.engine import Game
-from game.engine.kinds import FACILITATOR
-from game.match import Controller, Entry
+from game.engine.kinds import FACILITATOR, Controller, Phase
+from game.match import Entry
 
 
 class By(StrEnum):
@@ -78,13 +78,13 @@ def tell(scenario, seed: int, final_state, journal: list, journal_known: bool = 
     def apply(k: int) -> None:
         seat, action = log[k]
         turn, phase = state.turn, state.phase
-        round_ = state.round if phase == "talks" else 0
+        round_ = state.round if phase == Phase.TALKS else 0
         settled = state.outcome()
         first = len(state.events)
         state.replay(seat, action)
         story.steps.append(Step(k + 1, turn, round_, str(phase), seat, dict(action),
                                 _by(seat, kinds[k], story.journal_known), state.events[first:], settled))
-        if state.turn != turn or (state.is_over() and phase != "over"):
+        if state.turn != turn or (state.is_over() and phase != Phase.OVER):
             story.days.append(_day_end(state, turn))
 
     for entry in journal if story.journal_known else ():
@@ -93,7 +93,7 @@ def tell(scenario, seed: int, final_state, journal: list, journal_known: bool = 
             story.controls.append((done, entry[1], str(entry[2])))
         elif kind == Entry.ASK:
             _, seat, asker, terms, parties = entry
-            story.asks.append(Ask(state.turn, state.round if state.phase == "talks" else 0, seat, asker,
+            story.asks.append(Ask(state.turn, state.round if state.phase == Phase.TALKS else 0, seat, asker,
                                   dict(terms), list(parties)))
         else:
             apply(done)

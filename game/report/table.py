@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from game.analysis import frontier_for
 from game.engine import history_comparison
+from game.engine.kinds import Controller
 from game.par import ratings
 from game.present import debrief
 from game.present.looks import seat_looks
@@ -132,9 +133,10 @@ def _seats(public, looks, story, game) -> list:
     out = []
     for s in public["seats"]:
         sid = s["id"]
-        kind = first.get(sid, game.controllers.get(sid, "normal"))
+        kind = first.get(sid, game.controllers.get(sid, str(Controller.NORMAL)))
         out.append({"id": sid, "name": s["name"], "leader": s["leader"], "look": looks[sid].to_dict(),
-                    "played_by": debrief.played_by(kind), "played_kind": kind, "changes": changes.get(sid, []), "people": game.people.get(sid, [])})
+                    "played_by": debrief.played_by(kind), "played_kind": kind, "changes": changes.get(sid, []),
+                    "people": game.people.get(sid, [])})
     return out
 
 

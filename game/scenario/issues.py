@@ -34,7 +34,7 @@ def issue_options(ctx: Ctx, node, path):
         lo = ctx.integer(fields.get("min"), join(path, "min"), -10_000, 10_000) if "min" in fields else 0
         hi = ctx.integer(fields.get("max"), join(path, "max"), -10_000, 10_000) if "max" in fields else None
         step = ctx.integer(fields.get("step"), join(path, "step"), 1, 10_000) if "step" in fields else 1
-        if None in (lo, hi, step):
+        if lo is None or hi is None or step is None:
             return kind, ()
         if kind == "quantity" and lo != 0:
             ctx.error(fields["min"], join(path, "min"), "a quantity starts at 0")
@@ -91,8 +91,8 @@ def read_issue(ctx: Ctx, node, path, known: Known):
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
     labels = _labels(ctx, fields["labels"], join(path, "labels"), kind, options, ident) if "labels" in fields else ()
     later = ctx.later(fields, path)
-    if None in (ident, kind, default, signatories, name, desc, source, unit, available, labels, later) \
-            or None in obligations:
+    if None in (ident, kind, signatories, name, desc, source, unit, available, labels) or default is None \
+            or later is None or None in obligations:
         return None
     return Issue(ident, name, kind, options, default, signatories, desc, source, unit,
                  tuple(obligations), available, later, labels)
@@ -184,7 +184,8 @@ def read_move(ctx: Ctx, node, path, known: Known):
     public = ctx.boolean(fields.get("public"), join(path, "public"), True)
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
     later = ctx.later(fields, path)
-    if None in (ident, seat, name, kind, desc, public, source, later) or ("requires" in fields and requires is None):
+    if None in (ident, seat, name, kind, desc, public, source) or later is None \
+            or ("requires" in fields and requires is None):
         return None
     return Move(ident, seat, name, kind, desc, effects, source, requires, public, later)
 
@@ -205,7 +206,7 @@ def read_event(ctx: Ctx, node, path, known: Known):
     chance = ctx.number(fields["chance"], join(path, "chance"), 0.0, 1.0) if "chance" in fields else 1.0
     effects = read_effects(ctx, fields.get("effects"), join(path, "effects"), known)
     later = ctx.later(fields, path)
-    if None in (ident, title, text, source, chance, later) or (turn is None and when is None):
+    if None in (ident, title, text, source, chance) or later is None or (turn is None and when is None):
         return None
     return Event(ident, title, text, source, effects, turn, when, chance, later)
 
@@ -222,7 +223,7 @@ def read_track(ctx: Ctx, node, path, known: Known):
     unit = ctx.text(fields["unit"], join(path, "unit"), 30) if "unit" in fields else ""
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
     later = ctx.later(fields, path)
-    if None in (ident, name, lo, hi, value, unit, source, later):
+    if None in (ident, name, lo, hi, value, unit, source) or later is None:
         return None
     if hi <= lo:
         ctx.error(fields["max"], join(path, "max"), f"max ({hi}) must be above min ({lo})")

@@ -32,7 +32,7 @@ def parse_scenario(data: bytes, name: str = "<scenario>") -> Scenario:
     try:
         root = parse_yaml(data, name)
     except _Failed as failed:
-        raise ScenarioError(failed.problems)
+        raise ScenarioError(failed.problems) from None
     ctx = Ctx(name)
     scenario = _build(ctx, root)
     if ctx.problems or scenario is None:
@@ -88,7 +88,7 @@ def _gather(ctx: Ctx, top: dict) -> Known:
     if tracks is not None and tracks.kind == "seq":
         for node in tracks.value:
             f = node.value if node.kind == "map" else {}
-            vals = [f.get(k).value if f.get(k) is not None else None for k in ("id", "min", "max")]
+            vals = [v.value if (v := f.get(k)) is not None else None for k in ("id", "min", "max")]
             if isinstance(vals[0], str):
                 lo = vals[1] if isinstance(vals[1], int) else -10**9
                 hi = vals[2] if isinstance(vals[2], int) else 10**9
@@ -117,7 +117,8 @@ def _build(ctx: Ctx, root) -> Scenario | None:
     if "format" in top:
         fmt = ctx.integer(top["format"], "format", 1, 1_000)
         if fmt is not None and fmt != FORMAT_VERSION:
-            ctx.error(top["format"], "format", f"format {fmt} is not supported; this version reads format {FORMAT_VERSION}")
+            ctx.error(top["format"], "format",
+                      f"format {fmt} is not supported; this version reads format {FORMAT_VERSION}")
     if _over_limits(ctx, top):
         return None
     known = _gather(ctx, top)

@@ -32,8 +32,8 @@ def read_seat(ctx: Ctx, node, path, known: Known):
     source = ctx.ref(fields.get("source"), join(path, "source"), "source", known.sources)
     later = ctx.later(fields, path)
     parts = (ident, name, leader, title, capital, colour, at_table, stats, personality,
-             briefing, prefs, objectives, source, later)
-    if None in parts:
+             briefing, prefs, objectives, source)
+    if None in parts or later is None:
         return None
     return Seat(ident, name, leader, colour, at_table, stats, personality, briefing, prefs,
                 objectives, source, capital, title, later)
@@ -73,7 +73,7 @@ def _objectives(ctx, node, path, known):
         when = read_condition(ctx, fields.get("when"), join(where, "when"), known) if "when" in fields else None
         source = ctx.ref(fields.get("source"), join(where, "source"), "source", known.sources)
         later = ctx.later(fields, where)
-        if None in (ident, text, points, when, source, later):
+        if None in (ident, text, points, source) or when is None or later is None:
             return None
         out.append(Objective(ident, text, points, when, source, later))
     return tuple(out)
@@ -195,7 +195,7 @@ def read_trust(ctx: Ctx, node, path, known: Known):
     default = ctx.integer(fields["default"], join(path, "default"), 0, 100) if "default" in fields else 50
     matrix = [[default or 0] * n for _ in range(n)]
     pairs = ctx.seq(fields.get("pairs"), join(path, "pairs"), 0, 64) or ()
-    seen = {}
+    seen: dict[frozenset[str], int] = {}    # pair -> the line it was first set on
     for i, pair in enumerate(pairs):
         where = join(join(path, "pairs"), i)
         pf = ctx.mapping(pair, where, ("between", "trust", "source"), (LATER,))

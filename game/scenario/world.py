@@ -51,10 +51,10 @@ def read_map(ctx: Ctx, node, path, known: Known):
                  ctx.text(rf.get("name"), join(where, "name"), 60),
                  _points(ctx, rf.get("polygon"), join(where, "polygon"), bounds, 3, 200),
                  _control(ctx, rf.get("control"), join(where, "control"), known),
-                 ctx.ref(rf.get("source"), join(where, "source"), "source", known.sources),
-                 ctx.later(rf, where))
-        if None not in parts:
-            regions.append(Region(*parts))
+                 ctx.ref(rf.get("source"), join(where, "source"), "source", known.sources))
+        later = ctx.later(rf, where)
+        if None not in parts and later is not None:
+            regions.append(Region(*parts, later))
             polygons[parts[0]] = parts[2]
     site_nodes = ctx.seq(fields.get("sites"), join(path, "sites"), 0, 60) or ()
     for i, item in enumerate(site_nodes):
@@ -68,15 +68,15 @@ def read_map(ctx: Ctx, node, path, known: Known):
         ff = ctx.mapping(item, where, ("id", "name", "from", "to", "track", "source"), (LATER,))
         if ff is None:
             continue
-        parts = (ctx.ident(ff.get("id"), join(where, "id")),
-                 ctx.text(ff.get("name"), join(where, "name"), 80),
-                 ctx.ref(ff.get("from"), join(where, "from"), "region", known.regions),
-                 ctx.ref(ff.get("to"), join(where, "to"), "region", known.regions),
-                 ctx.ref(ff.get("track"), join(where, "track"), "track", known.tracks),
-                 ctx.ref(ff.get("source"), join(where, "source"), "source", known.sources),
-                 ctx.later(ff, where))
-        if None not in parts:
-            flows.append(Flow(*parts))
+        flow = (ctx.ident(ff.get("id"), join(where, "id")),
+                ctx.text(ff.get("name"), join(where, "name"), 80),
+                ctx.ref(ff.get("from"), join(where, "from"), "region", known.regions),
+                ctx.ref(ff.get("to"), join(where, "to"), "region", known.regions),
+                ctx.ref(ff.get("track"), join(where, "track"), "track", known.tracks),
+                ctx.ref(ff.get("source"), join(where, "source"), "source", known.sources))
+        later = ctx.later(ff, where)
+        if None not in flow and later is not None:
+            flows.append(Flow(*flow, later))
     front = ()
     if "front" in fields:
         front = _points(ctx, fields["front"], join(path, "front"), bounds, 2, 200)

@@ -8,7 +8,9 @@ tree, keeping every node's line and column for error messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -24,6 +26,8 @@ _PLAIN = "tag:yaml.org,2002:"
 ALLOWED_TAGS = {_PLAIN + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 # libyaml's parser is several times faster; it reports the same events and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What a scalar or a list has for key marks: one read-only empty mapping, shared by all of them.
+NO_MARKS: Mapping[Any, tuple[int, int]] = MappingProxyType({})
 
 
 @dataclass
@@ -33,7 +37,8 @@ class Node:
     value: Any     # dict of key -> Node, list of Node, or a plain Python value
     line: int
     col: int
-    key_marks: dict = None  # for maps: key -> (line, col) of the key itself
+    # For maps: key -> (line, col) of the key itself.
+    key_marks: Mapping[Any, tuple[int, int]] = field(default_factory=lambda: NO_MARKS)
 
     @property
     def mark(self):
@@ -52,7 +57,7 @@ def parse_yaml(data: bytes, name: str) -> Node:
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
-        raise _Failed([_yaml_problem(err, name)])
+        raise _Failed([_yaml_problem(err, name)]) from None
     if root is None:
         raise _Failed([Problem(name, 1, 1, "", "the file holds no YAML document")])
     problems: list = []
@@ -75,7 +80,7 @@ def _decode(data: bytes, name: str) -> str:
         before = data[: err.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1  # characters, not bytes
-        raise _Failed([Problem(name, line, col, "", f"byte 0x{data[err.start]:02x} is not valid UTF-8")])
+        raise _Failed([Problem(name, line, col, "", f"byte 0x{data[err.start]:02x} is not valid UTF-8")]) from None
 
 
 def _yaml_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
@@ -95,10 +100,13 @@ def _check_events(text: str, name: str, loader=_LOADER) -> None:
     stack: list = [[0, None, 0]]  # [nodes inside, anchor, levels of nesting inside]
     try:
         for event in yaml.parse(text, Loader=loader):
-            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark
+            assert mark is not None, "the parser marks where each event starts"
+            line, col = mark.line + 1, mark.column + 1
             tag = getattr(event, "tag", None)
             if tag and tag not in ALLOWED_TAGS:
-                raise _Failed([Problem(name, line, col, "", f"tag {_short(tag)} is not allowed; scenarios hold plain data only")])
+                raise _Failed([Problem(name, line, col, "",
+                                       f"tag {_short(tag)} is not allowed; scenarios hold plain data only")])
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -126,7 +134,8 @@ def _check_events(text: str, name: str, loader=_LOADER) -> None:
                 stack[-1][0] += sizes.get(event.anchor, 1)
                 height = heights.get(event.anchor, 0)
                 if depth + height > MAX_DEPTH:
-                    raise _Failed([Problem(name, line, col, "", f"nesting through aliases is deeper than {MAX_DEPTH} levels")])
+                    raise _Failed([Problem(name, line, col, "",
+                                           f"nesting through aliases is deeper than {MAX_DEPTH} levels")])
                 stack[-1][2] = max(stack[-1][2], height)
             if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 written += 1
@@ -139,14 +148,15 @@ def _check_events(text: str, name: str, loader=_LOADER) -> None:
             # newer libyaml stops at its own depth limit while scanning ahead, before we see the level
             # that crossed ours; the pure-Python parser scans less far ahead and finds where that was
             _check_events(text, name, yaml.SafeLoader)
-        raise _Failed([_yaml_problem(err, name)])
+        raise _Failed([_yaml_problem(err, name)]) from None
     except yaml.reader.ReaderError as err:
         # libyaml gives a byte offset, PyYAML a character index: find the character instead
         pos = max(text.find(chr(err.character)), 0) if isinstance(err.character, int) else 0
         line, col = text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
-        raise _Failed([Problem(name, line, col, "", f"character #x{err.character:04x} is not allowed in YAML")])
+        problem = Problem(name, line, col, "", f"character #x{err.character:04x} is not allowed in YAML")
+        raise _Failed([problem]) from None
     except yaml.YAMLError as err:
-        raise _Failed([Problem(name, 1, 1, "", f"YAML error: {err}")])
+        raise _Failed([Problem(name, 1, 1, "", f"YAML error: {err}")]) from None
 
 
 def _short(tag: str) -> str:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from game.match import CLASS_PLAYERS, Controller
+from game.engine.kinds import Controller
+from game.match import CLASS_PLAYERS
 from game.present.table import Words, action_line
 from game.scenario import Scenario, ScenarioError
 
@@ -228,7 +229,8 @@ class Classroom:
                                                        "ask them for the seat's team code")
             if not same(normal_code(given_team_code), expected):
                 self.throttle.failed(client.remote)
-                raise TableError(ErrorCode.BAD_CODE, "that team code is wrong; the seat's holders see it on their screen")
+                raise TableError(ErrorCode.BAD_CODE,
+                                 "that team code is wrong; the seat's holders see it on their screen")
         token = None
         member = client.member
         if member is None:

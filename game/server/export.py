@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from game.match import Match
 

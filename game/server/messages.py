@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine import Action, IllegalAction
-from game.engine.kinds import Phase
+from game.engine.kinds import ActionType, ChoiceKind, Controller, EventKind, Phase
 from game.engine.talks import check_package
 from game.engine.views import private_info
-from game.match import Controller
 from game.present.seatview import briefing_view, looks_of, result_view, seat_view
 from game.present.table import (
     Words,
@@ -99,7 +98,7 @@ def public_message(tables: list[Table], now: float) -> dict[str, Any]:
         w = Words(table.match.public, None)
         words = {"day": day_lines(w, view)[1], "phase": phase_lines(view)[0],
                  "news": [item for item in (news_item(w, dict(e, n=k)) for k, e in enumerate(view["news"]))
-                          if item and item["kind"] != "day"][::-1][:12],
+                          if item and item["kind"] != EventKind.DAY][::-1][:12],
                  "deals": [agreement_card(w, a) for a in reversed(view["agreements"])],
                  "statements": [statement_line(w, s) for s in view["statements"]][::-1]}
         out.append({"table": table.id, "title": table.scenario.title, "seats": seat_names(table),
@@ -140,7 +139,8 @@ def table_view(table: Table) -> dict[str, Any]:
         "deals": [agreement_card(w, a) for a in reversed(view["agreements"])],
         "news": [item for item in (news_item(w, dict(e, n=k)) for k, e in enumerate(view["news"])) if item][::-1],
         "seats": [{"seat": s["id"], "name": s["name"],
-                   "objectives": [f"{o['text']} ({o['points']} points)" for o in view["private"][s["id"]]["objectives"]]}
+                   "objectives": [f"{o['text']} ({o['points']} points)"
+                                  for o in view["private"][s["id"]]["objectives"]]}
                   for s in public["seats"]],
     }
     result = table.result()
@@ -157,10 +157,11 @@ def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: lis
     problem = ""
     stakes = None
     try:
-        action = Action.from_dict({"type": "propose", "parties": list(parties), "terms": dict(terms),
+        action = Action.from_dict({"type": ActionType.PROPOSE, "parties": list(parties), "terms": dict(terms),
                                    "expires": expires})
         check_package(state, seat, action.parties, action.terms, action.expires)
-        stakes = table.stakes(seat, {"kind": "sign", "terms": dict(action.terms), "parties": list(action.parties)})
+        stakes = table.stakes(seat, {"kind": ChoiceKind.SIGN, "terms": dict(action.terms),
+                                     "parties": list(action.parties)})
     except IllegalAction as err:
         problem = str(err)
     except TableError as err:

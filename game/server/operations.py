@@ -11,8 +11,8 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from game.engine.kinds import OpType
-from game.match import CLASS_PLAYERS, Controller
+from game.engine.kinds import Controller, OpType
+from game.match import CLASS_PLAYERS
 
 from .classroom import Classroom
 from .protocol import ErrorCode, OpKind, ProtocolError, ServerType

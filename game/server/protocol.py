@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, NotRequired, get_args, get_origin, get_type_hints
 
+from game.engine.kinds import OpType
+
 from .wire import CLIENT_MESSAGES, Error
 
 PROTOCOL_VERSION = 1
@@ -98,8 +100,8 @@ class OpKind(StrEnum):
     RESUME = "resume"
     DEADLINE = "deadline"
     EXTEND = "extend"
-    ANNOUNCE = "announce"
-    TRIGGER = "trigger"
+    ANNOUNCE = OpType.ANNOUNCE
+    TRIGGER = OpType.TRIGGER
     PROCESS_NOW = "process_now"
     ROLLBACK = "rollback"
     HAND_TO_AI = "hand_to_ai"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from game.engine.kinds import Controller
 from game.scenario import Origin, Place, Scenario, parse_scenario
 
 SCHEMA_VERSION = 1
@@ -147,7 +148,7 @@ class SQLiteStore:
         code = self._meta("code")
         if code is None:
             return None
-        return ClassRecord(code=code, key=self._meta("key") or "", level=self._meta("level") or "normal",
+        return ClassRecord(code=code, key=self._meta("key") or "", level=self._meta("level") or Controller.NORMAL,
                            created=float(self._meta("created") or 0), ended=self._meta("ended") == "1")
 
     def create_class(self, record: ClassRecord, tables: list[TableRecord]) -> None:
@@ -156,7 +157,8 @@ class SQLiteStore:
                 ("code", record.code), ("key", record.key), ("level", record.level),
                 ("created", repr(record.created)), ("ended", "1" if record.ended else "0")])
             self.db.executemany(
-                "INSERT INTO tables (id, ord, scenario_id, content_hash, scenario_text, source_name, seed, place, path) "
+                "INSERT INTO tables "
+                "(id, ord, scenario_id, content_hash, scenario_text, source_name, seed, place, path) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(t.id, k, t.scenario_id, t.content_hash, t.scenario_text, t.source_name, t.seed, t.place, t.path)
                  for k, t in enumerate(tables)])

@@ -13,10 +13,10 @@ from enum import StrEnum
 from typing import Any
 
 from game.engine import DONE, Action, IllegalAction
-from game.engine.kinds import Phase
-from game.engine.phases import HOLD, available_moves
+from game.engine.kinds import HOLD, ActionType, Controller, Phase
+from game.engine.phases import available_moves
 from game.engine.stakes import Projector, choice_from, making, material, signing
-from game.match import AskRefused, Controller, JournalError, Match
+from game.match import AskRefused, JournalError, Match
 from game.scenario import Scenario
 
 from .store import LogRow, TableRecord
@@ -72,7 +72,8 @@ class Table:
         self.version = 0
         self.logged = len(match.journal)         # journal entries already in the store
         self._projector: tuple[Any, Projector] | None = None
-        self._stakes: dict[Any, dict[str, Any]] = {}
+        # (seat, terms, parties) or (seat, move) -> its stakes; None for terms that can no longer be signed
+        self._stakes: dict[tuple[Any, ...], dict[str, Any] | None] = {}
 
     # -- building ----------------------------------------------------------------------
 
@@ -168,7 +169,7 @@ class Table:
             return out
         for prop in state.proposals.values():
             if prop.status == "open" and seat in prop.parties:
-                key = (seat, prop.terms, prop.parties)
+                key: tuple[Any, ...] = (seat, prop.terms, prop.parties)
                 if key not in self._stakes:
                     try:
                         self._stakes[key] = projector.stakes(seat, signing(seat, dict(prop.terms), prop.parties))
@@ -224,7 +225,8 @@ class Table:
             if not isinstance(issue, str) or issue not in self.match.game.issue_index:
                 raise TableError("bad_field", f"there is no issue {str(issue)[:40]!r}")
             try:
-                clean[issue] = Action.from_dict({"type": "statement", "issue": issue, "option": option}).option
+                said = Action.from_dict({"type": ActionType.STATEMENT, "issue": issue, "option": option})
+                clean[issue] = said.option
             except IllegalAction as err:
                 raise TableError("bad_field", str(err)) from None
         if not all(isinstance(p, str) and p in self.scenario.seat_ids for p in parties):
@@ -281,7 +283,7 @@ class Table:
                 break
             human = self.match.human_to_move()
             if human is not None:
-                self.match.act(human, DONE if self.state.phase == Phase.TALKS else Action("move", move=HOLD))
+                self.match.act(human, DONE if self.state.phase == Phase.TALKS else Action(ActionType.MOVE, move=HOLD))
                 ended.append(human)
             else:
                 self.match.step_ai(limit=1)
@@ -294,7 +296,8 @@ class Table:
                             if ended else f"{why}.")
         return rows
 
-    def set_deadline(self, seconds: int | None, now: float, pace: int | None = None, keep_pace: bool = False) -> list[Any]:
+    def set_deadline(self, seconds: int | None, now: float, pace: int | None = None,
+                     keep_pace: bool = False) -> list[Any]:
         if not keep_pace:
             self.pace = pace
         if seconds is None or self.state.is_over():

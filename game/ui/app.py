@@ -264,7 +264,7 @@ class App:
         width = self.u(380)
         lines = self.text.wrap(tip, "small", width)[:10]
         step = self.text.line_height("small")
-        box = pygame.Rect(0, 0, max(self.text.width(l, "small") for l in lines) + self.u(20),
+        box = pygame.Rect(0, 0, max(self.text.width(line, "small") for line in lines) + self.u(20),
                           step * len(lines) + self.u(14))
         mx, my = scene.controls.mouse
         box.topleft = (mx + self.u(16), my + self.u(18))

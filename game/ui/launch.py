@@ -38,13 +38,13 @@ def first_scene(app, scenario_id, seats, load):
             save = app.store.read(load)
             match = resume_match(save, load)
         except SaveError as err:
-            raise ValueError(str(err))
+            raise ValueError(str(err)) from None
         return LocalSession.resume(match, app.store)
     if scenario_id:
         try:
             scenario = load_scenario(scenario_id)
         except ScenarioError as err:
-            raise ValueError(str(err))
+            raise ValueError(str(err)) from None
         unknown = sorted(set(seats) - set(scenario.seat_ids))
         if unknown:
             raise ValueError(f"{scenario_id} has no seat {', '.join(unknown)}; its seats are "

@@ -97,7 +97,7 @@ class MapPicture:
         self._graticule(surf)
         for region in self.map["regions"]:
             self._region(surf, self.polys[region["id"]], self.look(regions.get(region["id"])))
-        for sid, path in self.paths.items():
+        for path in self.paths.values():
             if len(path) > 1:
                 pygame.draw.lines(surf, theme.BG, False, path, app.u(5))
                 pygame.draw.lines(surf, (200, 190, 160), False, path, max(2, app.u(2)))
@@ -116,7 +116,8 @@ class MapPicture:
                     self._tag(surf, c, look, self.polys[rid], placed)
         for site in self.map["sites"]:
             if not site["path"]:
-                shapes.site_icon(surf, site["kind"], self.points[site["id"]], r, self.look(sites.get(site["id"])).colour)
+                colour = self.look(sites.get(site["id"])).colour
+                shapes.site_icon(surf, site["kind"], self.points[site["id"]], r, colour)
         if labels:
             self._labels(surf, placed)
 

@@ -85,7 +85,8 @@ class MapWidget(Widget):
         """The map's key: the front, and the flows that are running, as many as the space below the map takes."""
         front = ["dashed red line: the front"] if self.public["map"]["front"] else []
         flows = [f"{f['name']} ({self.view['tracks'][f['track']]:,} {self.tracks[f['track']]['unit']})".strip()
-                 for f in self.public["map"]["flows"] if self.view["tracks"][f["track"]] > self.tracks[f["track"]]["min"]]
+                 for f in self.public["map"]["flows"]
+                 if self.view["tracks"][f["track"]] > self.tracks[f["track"]]["min"]]
         for n in range(len(flows), 0, -1):
             more = "" if n == len(flows) else f", +{len(flows) - n} more"
             text = " \u00b7 ".join(front + ["\u00bb\u00bb " + "; ".join(flows[:n]) + more])

@@ -18,9 +18,11 @@ from game.client.link import LINK, ClassLink, LinkEvent
 from game.client.passes import SeatPasses
 from game.client.seatview import SeatView
 from game.engine import Action
-from game.server.protocol import ServerType
+from game.engine.kinds import ChoiceKind
+from game.server.protocol import ClientType, ServerType
 
 from .tablesession import NOT_SHOWN, DayWatch, Ending, Pace, Resolution
+
 
 def http_base(url: str) -> str:
     """The class server's web address from what was typed to join it: 'http://host:port'."""
@@ -200,7 +202,7 @@ class RemoteSession:
         if not self.view.news_complete() and self._synced_at != message["version"]:
             # An update's news started past what this client has (it missed one): ask for all of it again.
             self._synced_at = message["version"]
-            self.link.request({"type": "sync"})
+            self.link.request({"type": ClientType.SYNC})
         marks = self._marks
         if self.days is None or message["turn"] < self.days.turn_seen:
             # Just seated, or the facilitator rolled the table back: days are counted from here.
@@ -236,10 +238,14 @@ class RemoteSession:
     def observation(self, seat: str, since: int = 0) -> dict:
         if seat != self.seat:
             raise KeyError(f"this client sees only {self.seat}'s observation, not {seat}'s")
-        return {**self._state["observation"], "news": self.view.news[since:], "private": self.view.private}
+        return self._seen(since)
 
     def spectator_view(self) -> dict:
-        return self.observation(self.seat)
+        return self._seen()
+
+    def _seen(self, since: int = 0) -> dict:
+        """The seat's observation as the server last sent it, with the news this client has kept."""
+        return {**self._state["observation"], "news": self.view.news[since:], "private": self.view.private}
 
     def legal_actions(self, seat: str) -> list:
         if seat != self.seat:
@@ -287,7 +293,7 @@ class RemoteSession:
         if not self.link.connected:
             return "not connected to the class server (reconnecting\u2026); try again in a moment"
         state = self._state
-        request = {"type": "act", "turn": state["turn"], "phase": state["phase"], "round": state["round"],
+        request = {"type": ClientType.ACT, "turn": state["turn"], "phase": state["phase"], "round": state["round"],
                    "action": action.to_dict()}
         # What the action changed arrives before its answer; the table takes it in with the frame's poll().
         return self._wait(self.link.request(request))
@@ -295,7 +301,8 @@ class RemoteSession:
     def ask(self, ai_seat: str, partner: str, terms: dict, parties=()) -> tuple:
         if not self.link.connected:
             return None, "(no answer: not connected to the class server)"
-        future = self.link.request({"type": "ask", "seat": ai_seat, "terms": dict(terms), "parties": list(parties)})
+        future = self.link.request({"type": ClientType.ASK, "seat": ai_seat, "terms": dict(terms),
+                                    "parties": list(parties)})
         answer: dict = {}
         problem = self._wait(future, answer)
         if problem:
@@ -306,7 +313,7 @@ class RemoteSession:
         """From the server: each open offer's and move's stakes come with the state; a package being built is
         previewed, once for each form it takes while the table stands still."""
         known = self._state.get("stakes") or {"offers": {}, "moves": {}}
-        if choice.get("kind") == "move":
+        if choice.get("kind") == ChoiceKind.MOVE:
             stakes = known["moves"].get(choice.get("move"))
             return (stakes, "") if stakes is not None else (None, "not a move you can make now")
         terms, parties = dict(choice.get("terms", {})), sorted(set(choice.get("parties", [])) | {seat})
@@ -319,7 +326,8 @@ class RemoteSession:
                 return None, "not connected to the class server"
             self._previews = {k: v for k, v in self._previews.items() if k[0] == self._version}
             answer: dict = {}
-            problem = self._wait(self.link.request({"type": "preview", "terms": terms, "parties": parties}), answer)
+            asked = self.link.request({"type": ClientType.PREVIEW, "terms": terms, "parties": parties})
+            problem = self._wait(asked, answer)
             self._previews[key] = (answer.get("stakes"), problem or answer.get("problem", ""))
         return self._previews[key]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pygame
 
-from .driver import Driver, Stuck
+from game.engine.kinds import Controller, Phase
 
-KINDS = ("human", "easy", "normal", "hard")
+from .driver import Driver, Stuck
 
 
 class ScriptedGame:
@@ -19,10 +19,10 @@ class ScriptedGame:
         self.d = driver
         self.snap = snap or (lambda name: None)
         self.every_day = every_day or (lambda scene: None)
-        self.snapped = set()
-        self.proposed = set()
-        self.answered = set()
-        self.moved_days = set()
+        self.snapped: set[str] = set()
+        self.proposed: set[str] = set()
+        self.answered: set[str] = set()
+        self.moved_days: set[tuple[str, int]] = set()
 
     def once(self, name):
         if name not in self.snapped:
@@ -85,12 +85,12 @@ class ScriptedGame:
     def _my_turn(self) -> bool:
         t = self.d.scene
         return t.viewer is not None and not t.hidden and t.viewer in t.obs["to_move"] and \
-            t.session.controllers[t.viewer] == "human"
+            t.session.controllers[t.viewer] == Controller.HUMAN
 
     def _play_turn(self):
         t = self.d.scene
         self.once("table")
-        if t.obs["phase"] == "moves":
+        if t.obs["phase"] == Phase.MOVES:
             self._move()
             return
         waiting = [p for p in t.offers.offers() if p["status"] == "open" and t.viewer in p["parties"]
@@ -119,7 +119,7 @@ class ScriptedGame:
         d.focus("issues")
         d.key(pygame.K_HOME)
         panel = t.compose
-        for k, issue in enumerate(panel.issue_ids):
+        for issue in panel.issue_ids:
             if issue in terms:
                 d.key(pygame.K_SPACE)
                 while panel.current(issue) != terms[issue]:
@@ -141,7 +141,7 @@ class ScriptedGame:
         d.key(pygame.K_HOME)
         while t.offers.selected()["id"] != prop["id"]:
             d.key(pygame.K_DOWN)
-        if prop["note"] and t.session.controllers[prop["proposer"]] != "human":
+        if prop["note"] and t.session.controllers[prop["proposer"]] != Controller.HUMAN:
             self.once("incoming")
         if d.widget("accept").enabled:
             d.click("accept")
@@ -151,7 +151,7 @@ class ScriptedGame:
     def pass_word(self):
         """Hold in the field, or end the round at the table: the least a player can do with the word."""
         d = self.d
-        if d.scene.obs["phase"] == "moves":
+        if d.scene.obs["phase"] == Phase.MOVES:
             d.key(pygame.K_4)
             d.focus("moves")
             d.key(pygame.K_HOME)

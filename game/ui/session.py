@@ -136,6 +136,7 @@ class LocalSession:
                 self._projector, self._stakes = Projector(self.state), {"material": mark}
             self._stakes["version"] = self.version
         if key not in self._stakes:
+            assert self._projector is not None, "made above for this version"
             try:
                 self._stakes[key] = (self._projector.stakes(seat, choice_from(seat, choice)), "")
             except IllegalAction as err:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from game.persistence import write_atomic
 from game.persistence.store import default_dir
@@ -23,7 +24,7 @@ def settings_path() -> Path:
 class Settings:
     def __init__(self, path=None):
         self.path = Path(path) if path else settings_path()
-        self.values = dict(DEFAULTS)
+        self.values: dict[str, Any] = dict(DEFAULTS)
         self.problem = ""
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))

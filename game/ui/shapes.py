@@ -109,7 +109,7 @@ def site_icon(surf, kind: str, centre, r: int, colour) -> None:
 def dashed(surf, points, colour, width: int, dash: int = 8) -> None:
     """A dashed polyline (the front line)."""
     on = True
-    left = dash
+    left: float = dash
     for (x0, y0), (x1, y1) in zip(points, points[1:]):
         length = math.hypot(x1 - x0, y1 - y0)
         pos = 0.0
@@ -136,7 +136,7 @@ def flow(surf, start, end, size: int, colour) -> None:
     px, py = -uy, ux
     step = size * 1.6
     width = max(2, size // 3)
-    d = size
+    d: float = size
     while d <= length:
         cx, cy = x0 + ux * d, y0 + uy * d
         tip = (cx, cy)

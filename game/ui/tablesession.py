@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from game.engine import Action
-from game.engine.kinds import Phase
+from game.engine.kinds import EventKind, Phase
 
-NOT_SHOWN = ("chosen",)
+NOT_SHOWN = (EventKind.CHOSEN,)
 
 
 class Resolution:
@@ -130,7 +130,8 @@ class TableSession(Protocol):
 
     def stakes(self, seat: str, choice: dict) -> tuple[dict | None, str]:
         """What a choice would do to `seat`'s final score (game.engine.stakes, as plain data), or (None, why
-        the rules would not take it). `choice` is {"kind": "sign", "terms", "parties"} or {"kind": "move", "move"}."""
+        the rules would not take it). `choice` is {"kind": SIGN, "terms", "parties"} or
+        {"kind": MOVE, "move"}, with a ChoiceKind."""
 
     def poll(self) -> None:
         """Take in what changed elsewhere (a class server's messages); nothing to do in local play."""

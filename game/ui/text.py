@@ -36,12 +36,12 @@ def drawable(text: str) -> str:
 class Text:
     def __init__(self, scale: float = 1.0):
         self.scale = scale
-        self.drawn = []
-        self.cut = []
-        self._fonts = {}
-        self._surfaces = {}
-        self._wraps = {}
-        self._fits = {}
+        self.drawn: list[str] = []
+        self.cut: list[str] = []
+        self._fonts: dict[str, pygame.font.Font] = {}
+        self._surfaces: dict[tuple, pygame.Surface] = {}
+        self._wraps: dict[tuple, list[str]] = {}
+        self._fits: dict[tuple, str] = {}
 
     def set_scale(self, scale: float) -> None:
         scale = round(scale, 3)

@@ -17,7 +17,8 @@ def _answer(match, human, parties, terms, seat):
     others = [p for p in parties if p not in (human, seat)]
     probe = Match(match.scenario, 0, {**match.controllers, **{p: "accept_all" for p in others}},
                   state=match.state.clone())
-    probe.leaders = {s: probe.leaders[s] if s in others else copy.deepcopy(leader) for s, leader in match.leaders.items()}
+    probe.leaders = {s: probe.leaders[s] if s in others else copy.deepcopy(leader)
+                     for s, leader in match.leaders.items()}
     probe.state.apply(human, propose(parties, terms, probe.state.turn))
     pid = probe.state.facilitator_view()["proposals"][-1]["id"]
     probe.state.apply(human, DONE)

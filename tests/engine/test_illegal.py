@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import pytest
-from turns import P1, first, end_talks, until
+from turns import P1, end_talks, first, until
 
 from game.ai.randomplay import play_random
 from game.catalog import load_scenario
@@ -190,8 +190,8 @@ def test_answering_a_withdrawn_proposal():
     state.apply("turkey", withdraw(first(state)))
     until(state, "russia")
     refused(state, "russia", accept(first(state)), f"{first(state)} is withdrawn")
-    refused(state, "russia", Action.from_dict({"type": "counter", "proposal": first(state), "terms": {"ceasefire": "local"}}),
-            f"{first(state)} is withdrawn")
+    countered = Action.from_dict({"type": "counter", "proposal": first(state), "terms": {"ceasefire": "local"}})
+    refused(state, "russia", countered, f"{first(state)} is withdrawn")
 
 
 def test_withdrawing_someone_elses_proposal_or_a_closed_one():

@@ -310,7 +310,8 @@ def test_a_clone_shares_nothing_mutable_with_its_original(path):
     state = play_random(scenario(path), 4)
     clone = state.clone()
     shared = set(_containers(state)) & set(_containers(clone))
-    assert not shared, f"{len(shared)} containers shared, e.g. {next(iter(_containers(state).get(i) for i in shared))!r:.80}"
+    assert not shared, f"{len(shared)} containers shared, e.g. " \
+        f"{next(iter(_containers(state).get(i) for i in shared))!r:.80}"
     before = state.digest()
     for record in clone.statements + clone.breaches + clone.reversals + clone.events:
         record.clear()

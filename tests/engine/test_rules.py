@@ -7,7 +7,7 @@ import dataclasses
 from functools import lru_cache
 
 import pytest
-from turns import first, end_talks, until
+from turns import end_talks, first, until
 
 from game.catalog import load_scenario
 from game.engine import Game, IllegalAction, accept, move, propose, reject, statement
@@ -126,7 +126,8 @@ def test_a_forbidden_move_breaks_the_agreement_for_all_to_see():
     assert trust(broke, "eu", "russia") == trust(control, "eu", "russia"), "only the parties lose trust"
     for seat in broke.game.scenario.seat_ids:
         obs = broke.observation(seat)
-        assert [(b["seat"], b["issue"], b["move"]) for b in obs["breaches"]] == [("russia", "ceasefire", "air_campaign")]
+        assert [(b["seat"], b["issue"], b["move"]) for b in obs["breaches"]] == \
+            [("russia", "ceasefire", "air_campaign")]
         [event] = news(broke, seat, "breach")
         assert event["text"].startswith("Russia breaks the day 1 agreement on Ceasefire in Idlib: ")
     scores = broke.scores()

@@ -6,7 +6,6 @@ import csv
 from pathlib import Path
 
 from classmaker import make_class
-
 from markupsafe import escape
 
 from game.catalog import scenario_source

@@ -10,7 +10,6 @@ from scenario_text import edit
 
 from game.scenario import Scenario, ScenarioError, parse_scenario
 
-
 NORTH_PREFS = "weights: {crossing: 1.0}\n      values: {crossing: {no: 0.0, yes: 1.0}}"
 ISSUE_END = "signatories: [north, south]\n    source: note\n"
 MORE_ISSUES = ISSUE_END + """  - id: corridor_km

@@ -13,9 +13,9 @@ from scenario_text import edit
 from game.ai.randomplay import random_action
 from game.engine import Game, public_info
 from game.match import Match
+from game.present.words import option_text, terms_lines
 from game.scenario import ScenarioError, parse_scenario
 from game.scenario.wording import join_sentences, say_option, sentence
-from game.present.words import option_text, terms_lines
 
 ISSUE_END = "signatories: [north, south]\n    source: note\n"
 FORCE = ISSUE_END + """    labels: {yes: Open to traffic, no: Kept shut}
@@ -36,9 +36,11 @@ RAW = ("russian_mp", "joint_patrol", "russian mp", "joint patrol ")
 def labelled(minimal) -> str:
     return edit(minimal, (ISSUE_END, FORCE),
                 (NORTH_PREFS, "weights: {crossing: 0.5, force: 0.5}\n"
-                              "      values: {crossing: {no: 0.0, yes: 1.0}, force: {nobody: 0, russian_mp: 1, joint_patrol: 0.6}}"),
+                              "      values: {crossing: {no: 0.0, yes: 1.0}, "
+                              "force: {nobody: 0, russian_mp: 1, joint_patrol: 0.6}}"),
                 (SOUTH_PREFS, "weights: {crossing: 0.5, force: 0.5}\n"
-                              "      values: {crossing: {no: 0.4, yes: 0.7}, force: {nobody: 0.5, russian_mp: 0, joint_patrol: 1}}"))
+                              "      values: {crossing: {no: 0.4, yes: 0.7}, "
+                              "force: {nobody: 0.5, russian_mp: 0, joint_patrol: 1}}"))
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +49,16 @@ def scenario(minimal):
 
 
 def test_labels_are_read_in_option_order(scenario):
-    assert scenario.issue("force").labels == (("russian_mp", "Russian MP"), ("joint_patrol", "Joint patrols with the UN"))
+    assert scenario.issue("force").labels == (("russian_mp", "Russian MP"),
+                                              ("joint_patrol", "Joint patrols with the UN"))
     assert scenario.issue("crossing").labels == (("no", "Kept shut"), ("yes", "Open to traffic"))
     assert public_info(scenario)["issues"][1]["labels"] == {"russian_mp": "Russian MP",
                                                             "joint_patrol": "Joint patrols with the UN"}
 
 
 @pytest.mark.parametrize("old, new, message", [
-    ("russian_mp: Russian MP", "russian_np: Russian MP", "labels.russian_np: 'russian_np' is not an option of issue 'force'"),
+    ("russian_mp: Russian MP", "russian_np: Russian MP",
+     "labels.russian_np: 'russian_np' is not an option of issue 'force'"),
     ("russian_mp: Russian MP", "russian_mp: " + "R" * 41, "labels.russian_mp: text is 41 characters; the limit is 40"),
     ("russian_mp: Russian MP", 'russian_mp: "Russian\\nMP"', "labels.russian_mp: a line break cannot be in this text"),
     ("labels: {russian_mp: Russian MP, joint_patrol: Joint patrols with the UN}", "labels: [Russian MP]",

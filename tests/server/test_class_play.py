@@ -8,11 +8,11 @@ import re
 import subprocess
 import sys
 
+from hosting import ROOT, facilitator, run, wait_until
+
 from game.catalog import load_scenario
 from game.client.bot import play_seat
 from game.persistence import SaveStore, resume_match
-
-from hosting import ROOT, facilitator, run, wait_until
 
 
 def export(server, table, path):

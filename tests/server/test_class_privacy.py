@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import json
 
+from hosting import facilitator, run, student, wait_until
+
 from game.ai import make_leader
 from game.catalog import load_scenario
 from game.client.bot import play
 from game.client.connection import ClassClient
-from hosting import facilitator, run, student, wait_until
 
 SEATS = ("turkey", "russia", "eu")
 NOTE = "Meet me by the samovar at noon; keep this between us"
@@ -81,7 +82,6 @@ def test_ai_seats_answer_a_note_with_one_line_and_the_facilitator_reads_every_no
         ada = await student(server, "Ada", seat="turkey")
         await ada.request({"type": "note", "to": "syria", "text": "Line one\nline two"})
         reply = await ada.next("note", where=lambda m: m["from"] == "syria")
-        seen = [m for m in teacher.received if m["type"] == "note"]
         await wait_until(lambda: len([m for m in teacher.received if m["type"] == "note"]) == 2)
         await ada.close()
         await teacher.close()

@@ -37,7 +37,8 @@ def make_app():
 
 
 class TablePlay:
-    """Moscow 2020 with Turkey played by a person and AI leaders in the other seats, driven by keys as a player would."""
+    """Moscow 2020 with Turkey played by a person and AI leaders in the other seats, driven by keys as a player
+    would."""
 
     def __init__(self, driver, scenario="moscow-2020", seat="turkey"):
         self.d = driver

@@ -11,9 +11,9 @@ import pygame
 import pytest
 from classhost import Host
 
+from game.cli import main
 from game.client.connection import Disconnected
 from game.client.link import ClassLink
-from game.cli import main
 from game.client.passes import SeatPasses, passes_path
 from game.engine import accept
 from game.ui.app import App

@@ -104,7 +104,7 @@ def test_what_an_ai_leader_says_can_be_read_in_full_at_every_text_size(make_app,
         d = make_app()
         read = []
 
-        def snap(name):
+        def snap(name, d=d, read=read):
             if name == "incoming":
                 note = f"They say: \u201c{d.scene.offers.selected()['note']}\u201d"
                 read.append(_readable_in_full(d, "offer", note))

@@ -1,4 +1,5 @@
-"""Every scene fits its window at every text size: nothing off screen, no controls on top of each other, no words cut."""
+"""Every scene fits its window at every text size: nothing off screen, no controls on top of each other, no words
+cut."""
 
 import pygame
 import pytest

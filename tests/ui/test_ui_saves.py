@@ -206,7 +206,7 @@ def test_forged_saves_are_listed_with_why_and_never_stop_the_load_screen(make_ap
     assert sorted(e.path.stem for e in refused) == sorted(set(bad) - {"wrong day"})
     shown = " ".join(d.text())
     assert "Cannot be loaded" in shown and "\x00" not in shown
-    for k, entry in enumerate(d.scene.entries):  # every line drawn, choosing each in turn
+    for k in range(len(d.scene.entries)):  # every line drawn, choosing each in turn
         d.scene.state.selected = k
         d.frame()
     wrong_day = next(k for k, e in enumerate(d.scene.entries) if e.path.stem == "wrong day")

@@ -14,7 +14,7 @@ import pytest
 
 from game.cli import main
 from game.ui.launch import first_scene
-from game.ui.script import ScriptedGame, play
+from game.ui.script import ScriptedGame
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scenario"))
 from scenario_text import minimal_text  # noqa: E402

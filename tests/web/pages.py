@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 
 from playwright.sync_api import Error as PlaywrightError

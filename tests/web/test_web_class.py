@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from pages import (facilitator, join, no_horizontal_scroll, no_overlapping_controls, play_to_the_end, play_turn,
-                   tab, take_seat)
+from pages import (
+    facilitator,
+    join,
+    no_horizontal_scroll,
+    no_overlapping_controls,
+    play_to_the_end,
+    play_turn,
+    tab,
+    take_seat,
+)
 from playwright.sync_api import expect
 
 

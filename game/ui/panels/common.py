@@ -1,4 +1,5 @@
-"""Pieces the table's panels share: the value bar, the tab bar, seat chips, an item's details and the answer to an action."""
+"""Pieces the table's panels share: the value bar, the tab bar, seat chips, an item's details and the answer
+to an action."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import IllegalAction, counter, propose, statement
+from game.engine.kinds import ChoiceKind, Controller, Phase
 from game.present.table import ask_words, lapse_warning
 from game.present.words import option_text
 from game.present.worth import nothing_yet
@@ -99,7 +100,8 @@ class ComposePanel:
         return list(self.t.obs["open_issues"])
 
     def current(self, issue_id):
-        return self.draft.terms.get(issue_id) or self.t.obs["settled"].get(issue_id) or self.t.issues[issue_id]["default"]
+        return self.draft.terms.get(issue_id) or self.t.obs["settled"].get(issue_id) or \
+            self.t.issues[issue_id]["default"]
 
     def toggle(self, issue_id):
         if issue_id in self.draft.terms:
@@ -120,7 +122,7 @@ class ComposePanel:
             return nothing_yet("Put an issue in the package to see what signing it does to your score",
                                "Put an issue in the package", "No issue in it yet")
         parties = [s for s in self.t.scenario_seats if s in self.draft.parties | {self.t.viewer}]
-        return self.t.stakes({"kind": "sign", "terms": dict(self.draft.terms), "parties": parties}, "sign")
+        return self.t.stakes({"kind": ChoiceKind.SIGN, "terms": dict(self.draft.terms), "parties": parties}, "sign")
 
     # -- layout --------------------------------------------------------------------------
 
@@ -203,7 +205,8 @@ class ComposePanel:
         t = self.t
         can = t.space["can_propose"]
         why = "" if can else " (not now: " + t.wait_reason() + ")"
-        ai_parties = [p for p in sorted(self.draft.parties) if p != t.viewer and t.session.controllers[p] != "human"]
+        ai_parties = [p for p in sorted(self.draft.parties)
+                      if p != t.viewer and t.session.controllers[p] != Controller.HUMAN]
         self.ai_parties = ai_parties
         notes = [ask_words(t.words(), p, t.session.asks_left(p, t.viewer))["note"] for p in ai_parties]
         askable = [p for p in ai_parties if t.session.asks_left(p, t.viewer) > 0]
@@ -211,9 +214,10 @@ class ComposePanel:
         send = ("Send counter" if short else "Send counter-offer") if self.draft.counter_to else "Send offer"
         issue = self.issue_ids[self.issues_state.selected] if self.issue_ids else None
         ticked = issue in self.draft.terms
-        can_state = ticked and t.viewer in t.obs["to_move"] and t.obs["phase"] == "talks" and \
+        can_state = ticked and t.viewer in t.obs["to_move"] and t.obs["phase"] == Phase.TALKS and \
             t.viewer not in [s["seat"] for s in t.obs["statements"] if s["turn"] == t.obs["turn"]]
-        say = f"Say publicly that {t.issues[issue]['name']} must be {option_text(t.issues[issue], self.current(issue))}." \
+        said = option_text(t.issues[issue], self.current(issue))
+        say = f"Say publicly that {t.issues[issue]['name']} must be {said}." \
             if ticked else "Tick the issue you mean and set its value, then say it in public."
         return button_row(self.app, area, [
             ("send", send, self.send, "Put this package to its parties." + why, {"style": "primary", "enabled": can}),
@@ -386,7 +390,8 @@ class ComposePanel:
         colour = theme.TEXT if on else theme.FAINT
         if on or selected:
             app.text.draw(surf, "\u25c0", (value_left, rect.centery), "small", theme.MUTED, anchor="midleft")
-            app.text.draw(surf, "\u25b6", (rect.right - app.u(2), rect.centery), "small", theme.MUTED, anchor="midright")
+            app.text.draw(surf, "\u25b6", (rect.right - app.u(2), rect.centery), "small", theme.MUTED,
+                          anchor="midright")
         suffix = " \u2022" if settled and not on else ""
         app.text.draw(surf, shown + suffix, ((value_left + rect.right) // 2, rect.centery), "bold" if on else "body",
                       colour, anchor="center", max_width=rect.right - value_left - app.u(36))

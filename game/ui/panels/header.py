@@ -11,6 +11,7 @@ import math
 
 import pygame
 
+from game.engine.kinds import ActionType, Phase
 from game.present.words import day_date
 
 from .. import theme
@@ -42,10 +43,10 @@ class TableHeader:
 
     def phase_lines(self) -> list:
         obs = self.t.obs
-        if obs["phase"] == "talks":
+        if obs["phase"] == Phase.TALKS:
             lines = [f"Talks \u00b7 round {obs['round']} of {obs['talk_rounds']}",
                      f"Round {obs['round']} of {obs['talk_rounds']}"]
-        elif obs["phase"] == "moves":
+        elif obs["phase"] == Phase.MOVES:
             lines = ["Moves: each seat chooses in secret", "Moves, in secret", "Moves"]
         else:
             return ["The summit is over"]
@@ -81,9 +82,9 @@ class TableHeader:
 
     def _button_specs(self, short: bool) -> list:
         t = self.t
-        can_end = t.viewer is not None and any(a.type == "done" for a in t.legal())
-        specs = []
-        if t.viewer is not None and t.obs["phase"] == "talks":
+        can_end = t.viewer is not None and any(a.type == ActionType.DONE for a in t.legal())
+        specs: list[tuple] = []    # (key, label, action, tip[, options])
+        if t.viewer is not None and t.obs["phase"] == Phase.TALKS:
             specs.append(("end", "End round" if short else "End my round (E)", t.end_round,
                           "Pass the word to the next seat (E). Offers you made stay open." if can_end
                           else f"Not now: {t.wait_reason()}.", {"style": "primary", "enabled": can_end}))

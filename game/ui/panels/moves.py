@@ -5,12 +5,14 @@ from __future__ import annotations
 import pygame
 
 from game.engine import move
-from game.present.table import HOLD, breaks, hold_move, move_card, revealed_moves
+from game.engine.kinds import HOLD, ActionType, ChoiceKind, Phase
+from game.present.table import breaks, hold_move, move_card, revealed_moves
 from game.present.worth import points
 
 from .. import theme
 from ..lists import ListBox, ListState, RichText, ScrollState
 from ..scenes.base import buttons_at_bottom
+from ..widgets import Widget
 from .common import DetailState, Said, detail_text
 
 
@@ -30,9 +32,9 @@ class MovesPanel:
     def available(self):
         """Move ids the engine allows now, or None while the talks go on."""
         legal = self.t.legal()
-        if self.t.obs["phase"] != "moves" or not legal:
+        if self.t.obs["phase"] != Phase.MOVES or not legal:
             return None
-        return {a.move for a in legal if a.type == "move"}
+        return {a.move for a in legal if a.type == ActionType.MOVE}
 
     def breaks(self, move_id) -> list:
         """Agreements in force that bind you not to make this move (read from the agreements' text)."""
@@ -56,9 +58,10 @@ class MovesPanel:
         items = self.moves()
         row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(10)
         rows = max(2, min(len(items), (rect.height * 5 // 9) // row_h))
-        widgets = [ListBox("moves", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
-                           self.state, self.draw_row, on_activate=lambda i: self.choose(), row_tip=self.row_tip,
-                           tooltip="Your moves. \u2191\u2193 to read one, Enter to make it once the talks are over.")]
+        listing = ListBox("moves", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
+                          self.state, self.draw_row, on_activate=lambda i: self.choose(), row_tip=self.row_tip,
+                          tooltip="Your moves. \u2191\u2193 to read one, Enter to make it once the talks are over.")
+        widgets: list[Widget] = [listing]
         self.detail = pygame.Rect(rect.left, rect.top + rows * row_h + app.u(12), rect.width,
                                   rect.height - rows * row_h - app.u(12))
         available = self.available()
@@ -121,7 +124,7 @@ class MovesPanel:
         to you now)."""
         if mv["id"] == HOLD or self.t.viewer is None:
             return None
-        words = self.t.stakes({"kind": "move", "move": mv["id"]}, "move")
+        words = self.t.stakes({"kind": ChoiceKind.MOVE, "move": mv["id"]}, "move")
         return None if words["final"] is None else words
 
     def detail_items(self, mv) -> list:
@@ -131,7 +134,7 @@ class MovesPanel:
         if t.obs["my_move"]:
             chosen = next((m["name"] for m in self.moves() if m["id"] == t.obs["my_move"]), t.obs["my_move"])
             items.append(("bold", theme.ACCENT, f"Today you chose: {chosen}. Waiting for the others."))
-        elif t.obs["phase"] == "talks":
+        elif t.obs["phase"] == Phase.TALKS:
             items.append(("small", theme.ACCENT, f"Talks first: moves are chosen after round {t.obs['talk_rounds']}."))
         items.append(("body", theme.TEXT, card["description"]))
         if card["why_not"]:

@@ -6,12 +6,12 @@ from typing import NamedTuple
 
 import pygame
 
+from game.engine.kinds import EventKind
 from game.present.table import TABLE_SOURCE, news_item
 from game.present.words import source_text
 
 from .. import theme
 from ..widgets import Hint, Widget, focus_ring
-
 
 
 class FeedState:
@@ -47,7 +47,8 @@ def feed_items(t, news) -> list:
         item = news_item(words, e)
         if item is None:
             continue
-        style, colour = STYLE.get(item["tone"], ("bold" if item["kind"] in ("news", "move") else "body", theme.TEXT))
+        plain = ("bold" if item["kind"] in (EventKind.NEWS, EventKind.MOVE) else "body", theme.TEXT)
+        style, colour = STYLE.get(item["tone"], plain)
         cite = Cite(**item["cite"]) if item.get("cite") else None
         out.append(FeedItem(item["turn"], style, colour, item["title"], item["body"], item["source"], cite))
     out.reverse()

@@ -5,14 +5,15 @@ from __future__ import annotations
 import pygame
 
 from game.engine import accept, reject, withdraw
-from game.present.table import (needs_answer, offer_card, offer_headline, offer_label, offer_order,
-                                why_not_answer)
+from game.engine.kinds import ActionType, ChoiceKind
+from game.present.table import needs_answer, offer_card, offer_headline, offer_label, offer_order, why_not_answer
 from game.present.words import terms_lines
 from game.present.worth import nothing_yet
 
 from .. import theme
 from ..lists import ListBox, ListState
 from ..scenes.base import buttons_at_bottom
+from ..widgets import Widget
 from .common import (
     DetailState,
     Said,
@@ -22,6 +23,7 @@ from .common import (
     stakes_bar_height,
     stakes_hint,
 )
+
 
 class OffersPanel:
     def __init__(self, table):
@@ -51,9 +53,10 @@ class OffersPanel:
         row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(12)
         rows = max(1, min(len(items), 5, int(rect.height * 0.42) // row_h)) if items else 2
         self.code_w = max(app.text.width(look.code, "bold") for look in self.t.looks.values()) + app.u(26)
-        widgets = [ListBox("offers", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
-                           self.state, self.draw_row, row_tip=self.row_tip,
-                           tooltip="Offers to you and from you. \u2191\u2193 to read one.")]
+        listing = ListBox("offers", pygame.Rect(rect.left, rect.top, rect.width, rows * row_h), len(items), row_h,
+                          self.state, self.draw_row, row_tip=self.row_tip,
+                          tooltip="Offers to you and from you. \u2191\u2193 to read one.")
+        widgets: list[Widget] = [listing]
         self.detail = pygame.Rect(rect.left, rect.top + rows * row_h + app.u(12), rect.width,
                                   rect.bottom - rect.top - rows * row_h - app.u(12))
         prop = self.selected()
@@ -81,13 +84,13 @@ class OffersPanel:
         pid = prop["id"]
         if prop["proposer"] == t.viewer:
             return [("withdraw", "Withdraw", lambda: self._do(withdraw(pid), pid, "Withdrawn."),
-                     "Take this offer back.", {"enabled": ("withdraw", pid) in legal})]
-        can_answer = ("reject", pid) in legal
+                     "Take this offer back.", {"enabled": (ActionType.WITHDRAW, pid) in legal})]
+        can_answer = (ActionType.REJECT, pid) in legal
         wait = "" if can_answer else f" (not now: {self._why_not(prop)})"
         return [
             ("accept", "Accept", lambda: self._do(accept(pid), pid, "Accepted."),
              "Sign this package. It becomes binding when every party has accepted." + wait,
-             {"style": "primary", "enabled": ("accept", pid) in legal}),
+             {"style": "primary", "enabled": (ActionType.ACCEPT, pid) in legal}),
             ("reject", "Reject", lambda: self._do(reject(pid), pid, "Rejected."), "Turn this package down." + wait,
              {"enabled": can_answer}),
             ("counter", "Counter\u2026", self._counter,
@@ -101,7 +104,8 @@ class OffersPanel:
         if self.t.viewer not in prop["parties"]:
             names = ", ".join(self.t.session.seat_name(s) for s in prop["parties"])
             return nothing_yet(f"Between {names}: not yours to sign", "Not yours to sign")
-        return self.t.stakes({"kind": "sign", "terms": dict(prop["terms"]), "parties": list(prop["parties"])}, "offer")
+        choice = {"kind": ChoiceKind.SIGN, "terms": dict(prop["terms"]), "parties": list(prop["parties"])}
+        return self.t.stakes(choice, "offer")
 
     def _why_not(self, prop) -> str:
         return why_not_answer(self.t.words(), self.t.obs, prop)

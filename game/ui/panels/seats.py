@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.kinds import Phase
 from game.present.words import STAT_NAMES, STAT_SHORT
 
 from .. import shapes, theme
@@ -55,8 +56,8 @@ class SeatsPanel:
             hints.append(Hint(f"who:{seat}", (rect.left, y, self.name_w, self.row_h), self.who_tip(seat)))
             for k, stat in enumerate(STATS):
                 value = t.obs["stats"][seat][stat]
-                hints.append(Hint(f"stat:{seat}:{stat}", (rect.left + self.name_w + k * self.cell_w, y, self.cell_w,
-                                                         self.row_h), f"{name} \u2014 {STAT_NAMES[stat]}: {value} of 100."))
+                cell = (rect.left + self.name_w + k * self.cell_w, y, self.cell_w, self.row_h)
+                hints.append(Hint(f"stat:{seat}:{stat}", cell, f"{name} \u2014 {STAT_NAMES[stat]}: {value} of 100."))
             if t.viewer:
                 hints.append(Hint(f"trust:{seat}", (rect.right - self.trust_w, y, self.trust_w, self.row_h),
                                   self.trust_tip(seat)))
@@ -118,7 +119,7 @@ class SeatsPanel:
             app.text.draw(surf, name, (rect.left + app.u(24), ny), "bold", theme.ACCENT if moving else theme.TEXT,
                           max_width=self.name_w - app.u(28))
             if self.two_lines:
-                if t.obs["phase"] == "moves":
+                if t.obs["phase"] == Phase.MOVES:
                     doing = "\u25b6 choosing" if moving else "\u2713 chosen"
                 else:
                     doing = "\u25b6 speaking" if moving else t.controller_text(seat)

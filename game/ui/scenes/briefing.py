@@ -10,6 +10,7 @@ from game.present.words import long_date, source_text
 
 from .. import shapes, theme
 from ..lists import ScrollState, ScrollText
+from ..widgets import Widget
 from .base import Scene, button_row, panel
 
 
@@ -40,10 +41,10 @@ class BriefingScene(Scene):
             self._private()["briefing"] + self._worths() + self._cited()
         body = self.main.inflate(-app.u(20), -app.u(20))
         last = self.page == len(self.pages) - 1
-        widgets = [ScrollText("text", body, app, text, self.scroll, "body",
-                              "The briefing. \u2191\u2193 PageUp PageDown to scroll.")]
+        widgets: list[Widget] = [ScrollText("text", body, app, text, self.scroll, "body",
+                                            "The briefing. \u2191\u2193 PageUp PageDown to scroll.")]
         row = pygame.Rect(self.main.left, bottom + app.u(14), self.main.width, app.u(40))
-        specs = [("next", "Go to the table \u2192" if last else "Next \u2192", self.next,
+        specs: list[tuple] = [("next", "Go to the table \u2192" if last else "Next \u2192", self.next,
                   "Start day 1." if last else "On to the next page.", {"style": "primary"})]
         if self.page:
             specs.append(("prev", "Back", self.back, "Back to the situation every seat shares."))

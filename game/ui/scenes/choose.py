@@ -6,15 +6,15 @@ import pygame
 
 from game.catalog import listing
 from game.engine import public_info
+from game.present.looks import seat_looks
 from game.present.words import long_date
 from game.scenario import Place
 
 from .. import shapes, theme
 from ..lists import ListBox, ListState, ScrollState, ScrollText
 from ..mapview import MapCache
-from game.present.looks import seat_looks
+from ..widgets import Widget
 from .base import Scene, button_row, panel
-
 
 YOURS = "YOUR SCENARIO"
 PROBLEMS_SHOWN = 8
@@ -56,9 +56,10 @@ class ScenarioScene(Scene):
                                        area.right - m - self.list_rect.right - app.u(20), bottom - top)
         inner = self.list_rect.inflate(-app.u(16), -app.u(16))
         row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(16)
-        widgets = [ListBox("list", inner, len(self.publics), row_h, self.list_state, self._draw_row,
-                           on_activate=lambda i: self.next(), row_tip=self._row_tip,
-                           on_select=lambda i: self.invalidate())]
+        listing = ListBox("list", inner, len(self.publics), row_h, self.list_state, self._draw_row,
+                          on_activate=lambda i: self.next(), row_tip=self._row_tip,
+                          on_select=lambda i: self.invalidate())
+        widgets: list[Widget] = [listing]
         d = self.detail_rect.inflate(-app.u(32), -app.u(28))
         self.thumb_rect = pygame.Rect(d.right - int(d.width * 0.42), d.top, int(d.width * 0.42), int(d.height * 0.5))
         self.text_rect = pygame.Rect(d.left, d.top, self.thumb_rect.left - d.left - app.u(24), d.height)
@@ -154,7 +155,8 @@ class ScenarioScene(Scene):
         if self.entry is not None and self.entry.scenario is None:
             self._draw_problems(surf, self.entry)
         p = self.chosen
-        if not p:
+        start = self.start[self.list_state.selected] if p else None
+        if not p or start is None:
             return
         r = self.text_rect
         y = r.top
@@ -174,7 +176,7 @@ class ScenarioScene(Scene):
         y += app.u(12)
         y = app.text.draw_wrapped(surf, p["summary"], pygame.Rect(r.left, y, r.width, r.bottom - y), "body")
         self._draw_seats(surf, p, r, y + app.u(18))
-        regions, sites = self.start[self.list_state.selected]
+        regions, sites = start
         pic = self.thumbs.get(app, p["map"], seat_looks(p["seats"]), self.thumb_rect, regions, sites, labels=False)
         surf.blit(pic.surface, self.thumb_rect)
         pygame.draw.rect(surf, theme.LINE, self.thumb_rect, 1)

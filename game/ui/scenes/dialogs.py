@@ -206,8 +206,8 @@ HOW_TO_PLAY = (
      "An offer goes only to its parties unless you tick Public. It is signed when every party has accepted it, and "
      "it is off the table as soon as any party rejects or counters it. Once signed, the agreement and its "
      f"terms are public. Moves are chosen in secret and revealed together. You may send {MAX_PROPOSALS_PER_SLOT} "
-     f"offers a round and have {MAX_OPEN_PER_SEAT} open at once. With several people at one computer, a curtain hides each seat's screen until its "
-     "player presses Enter."),
+     f"offers a round and have {MAX_OPEN_PER_SEAT} open at once. With several people at one computer, a curtain "
+     "hides each seat's screen until its player presses Enter."),
     ("bold", "The seats table",
      "Each seat has four stats from 0 to 100: MIL its military strength, ECON its economy, HOME its support at "
      "home and INTL its international standing. Moves and events change them; half the change in HOME and INTL "
@@ -217,9 +217,9 @@ HOW_TO_PLAY = (
     ("bold", "Keys",
      "Tab and Shift-Tab move between controls, Enter chooses, Esc goes back or opens the menu. On the table: 1-4 "
      "switch panels (at large text sizes the news is panel 5), E ends your round, M the map (arrows pick places), "
-     "N the news (Enter, or a click on an item, shows where it comes from), Ctrl+S saves, F1 this help, F11 fullscreen. In a package, \u2191\u2193 pick an issue, Space "
-     "puts it in or takes it out and \u2190\u2192 change its value. Every control explains itself in the bar at "
-     "the bottom."),
+     "N the news (Enter, or a click on an item, shows where it comes from), Ctrl+S saves, F1 this help, "
+     "F11 fullscreen. In a package, \u2191\u2193 pick an issue, Space puts it in or takes it out and \u2190\u2192 "
+     "change its value. Every control explains itself in the bar at the bottom."),
 )
 
 
@@ -238,8 +238,8 @@ class HelpScene(Dialog):
         self.box = pygame.Rect(0, 0, min(area.width - app.u(40), int(wide)), int(area.height * 0.84))
         self.box.center = area.center
         items = []
-        for style, head, body in HOW_TO_PLAY:
-            items += [(style, theme.ACCENT, head), ("body", theme.TEXT, body), ("gap", theme.TEXT, "")]
+        for style, head, text in HOW_TO_PLAY:
+            items += [(style, theme.ACCENT, head), ("body", theme.TEXT, text), ("gap", theme.TEXT, "")]
         body = pygame.Rect(self.box.left + app.u(18), self.box.top + app.u(58), self.box.width - app.u(36),
                            self.box.height - app.u(58) - self.row_h() - app.u(30))
         label = "Back to the table"

@@ -13,7 +13,7 @@ from game.scenario.wording import history_verdict
 from .. import shapes, theme
 from ..lists import RichText, ScrollState
 from ..panels.deals import agreement_items
-from ..widgets import Hint
+from ..widgets import Hint, Widget
 from .base import Scene, button_row, panel
 
 HUMAN = "human"
@@ -110,7 +110,7 @@ class EndScene(Scene):
             lines = len(self.names[seat])
             self.row_top.append(self.row_top[-1] + max(self.row_h, lines * app.text.line_height("bold") + app.u(8)))
         self.table_rect = pygame.Rect(inner.left, inner.top + head, inner.width, self.row_top[-1] - inner.top - head)
-        widgets = []
+        widgets: list[Widget] = []
         for k, (part, label, tip) in enumerate(self.columns()):
             widgets.append(Hint(f"col:{part}", (inner.left + self.name_w + k * self.col_w, self.table_rect.top,
                                                 self.col_w, self.row_h), f"{label}: {tip}"))

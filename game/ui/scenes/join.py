@@ -146,7 +146,8 @@ class JoinScene(Scene):
                        "to try again.")
             return
         self.waiting_since = time.monotonic()
-        self.status = "Connected. Waiting for your seat\u2026" if self.resuming else "Connected. Waiting for the tables\u2026"
+        self.status = "Connected. Waiting for your seat\u2026" if self.resuming else \
+            "Connected. Waiting for the tables\u2026"
 
     def _pass_unknown(self) -> None:
         """The class no longer knows the kept pass (it was started again): join with the code and name."""
@@ -171,8 +172,8 @@ class JoinScene(Scene):
     def draw_background(self, surf):
         app = self.app
         app.text.draw(surf, self.title, self.header.topleft, "h1")
-        app.text.draw(surf, f"Class server: {self.shown_url}", (self.header.left, self.header.bottom + app.u(8)), "body",
-                      theme.ACCENT, max_width=self.header.width)
+        app.text.draw(surf, f"Class server: {self.shown_url}", (self.header.left, self.header.bottom + app.u(8)),
+                      "body", theme.ACCENT, max_width=self.header.width)
         panel(surf, app, self.box)
         app.text.draw(surf, "CLASS CODE", self.code_label, "label", theme.MUTED)
         app.text.draw(surf, "YOUR NAME", self.name_label, "label", theme.MUTED)

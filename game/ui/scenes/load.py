@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.kinds import Controller
 from game.persistence import SaveError, resume_match
 from game.scenario import Place
 
@@ -27,7 +28,7 @@ class Entry:
         if self.save is None:
             return f"Cannot be loaded: {self.problem}"
         s = self.save
-        humans = sum(1 for v in s.seats.values() if v == "human")
+        humans = sum(1 for v in s.seats.values() if v == Controller.HUMAN)
         yours = "" if s.scenario.place is Place.SHIPPED else " (your scenario)"
         return (f"{s.scenario.id}{yours} \u00b7 day {s.turn} \u00b7 {humans} human seat"
                 f"{'s' if humans != 1 else ''} \u00b7 saved {s.saved_at or 'at an unknown time'}")
@@ -43,7 +44,7 @@ class LoadScene(Scene):
 
     def _scan(self):
         store = self.app.store
-        out = []
+        out: list[Entry] = []
         try:
             files = [(p, False) for p in store.named()] + [(p, True) for p in store.autosaves()]
         except OSError as err:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import pygame
 
 from game.client.connection import Disconnected, ServerError
+from game.engine.kinds import Controller
+from game.server.protocol import ClientType
 
 from .. import theme
 from ..lists import ListBox, ListState
-from ..widgets import TextField
+from ..widgets import TextField, Widget
 from .base import Scene, button_row, panel
 from .join import sentence
 
@@ -80,12 +82,13 @@ class LobbyScene(Scene):
         top = self.header.bottom + app.text.line_height("body") + app.u(24)
         bottom = area.bottom - m - app.u(44)
         self.list_rect = pygame.Rect(area.left + m, top, int((area.width - 2 * m) * 0.55), bottom - top)
-        self.side = pygame.Rect(self.list_rect.right + app.u(20), top, area.right - m - self.list_rect.right - app.u(20),
-                                bottom - top)
+        side_left = self.list_rect.right + app.u(20)
+        self.side = pygame.Rect(side_left, top, area.right - m - side_left, bottom - top)
         row_h = app.text.line_height("bold") + app.text.line_height("small") + app.u(16)
-        widgets = [ListBox("seats", self.list_rect.inflate(-app.u(16), -app.u(16)), len(self.rows), row_h,
-                           self.list_state, self._draw_row, on_activate=lambda i: self.claim(), row_tip=self._row_tip,
-                           on_select=lambda i: self.invalidate())]
+        listing = ListBox("seats", self.list_rect.inflate(-app.u(16), -app.u(16)), len(self.rows), row_h,
+                          self.list_state, self._draw_row, on_activate=lambda i: self.claim(), row_tip=self._row_tip,
+                          on_select=lambda i: self.invalidate())
+        widgets: list[Widget] = [listing]
         inner = self.side.inflate(-app.u(32), -app.u(28))
         field_h = max(app.u(40), app.text.line_height("body") + app.u(16))
         self.team_label = (inner.left, inner.top)
@@ -114,7 +117,9 @@ class LobbyScene(Scene):
             return "the summit is over at this table"
         if seat["free"]:
             kind = seat["controller"]
-            return f"free \u00b7 an AI leader ({kind}) plays it until you sit down" if kind != "human" else "free"
+            if kind == Controller.HUMAN:
+                return "free"
+            return f"free \u00b7 an AI leader ({kind}) plays it until you sit down"
         return f"held by {', '.join(seat['holders'])} \u00b7 join their team with its team code"
 
     def _draw_row(self, surf, k, rect, selected):
@@ -135,7 +140,7 @@ class LobbyScene(Scene):
         if chosen is None or self.future is not None:
             return
         table, seat = chosen
-        message = {"type": "claim", "table": table["table"], "seat": seat["seat"]}
+        message = {"type": ClientType.CLAIM, "table": table["table"], "seat": seat["seat"]}
         code = self.team_code["text"].strip()
         if code and not seat["free"]:
             message["team_code"] = code

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.kinds import HOLD, KEPT_OR_BROKEN, EventKind
+from game.present.looks import seat_looks
 from game.present.words import day_date
 
 from .. import theme
 from ..lists import RichText, ScrollState
-from game.present.looks import seat_looks
 from .base import Scene, button_row, panel
-
-HOLD = "hold"
 
 
 class ResolutionScene(Scene):
@@ -49,7 +48,7 @@ class ResolutionScene(Scene):
     def field_items(self) -> list:
         names = {m["id"]: m["name"] for m in self.public["moves"]}
         made = self._moves_made()
-        changes = {e.get("move"): e.get("changes", []) for e in self.news if e["kind"] == "move"}
+        changes = {e.get("move"): e.get("changes", []) for e in self.news if e["kind"] == EventKind.MOVE}
         items = []
         for seat in self.session.seat_ids:
             look = self.looks[seat]
@@ -67,18 +66,18 @@ class ResolutionScene(Scene):
 
     def table_items(self) -> list:
         items = [("label", theme.MUTED, "PROMISES")]
-        kept = [e for e in self.news if e["kind"] in ("kept", "breach", "reversal")]
+        kept = [e for e in self.news if e["kind"] in KEPT_OR_BROKEN]
         for e in kept:
-            good = e["kind"] == "kept"
+            good = e["kind"] == EventKind.KEPT
             items.append(("body", theme.GOOD if good else theme.BAD, ("\u2713 " if good else "\u2717 ") + e["text"]))
             items += [("small", theme.MUTED, f"    {line}") for line in e.get("changes", [])]
         if not kept:
             items.append(("body", theme.MUTED, "No agreement bound anyone today."))
-        morning = [e for e in self.news if e["kind"] in ("news", "day", "over")]
+        morning = [e for e in self.news if e["kind"] in (EventKind.NEWS, EventKind.DAY, EventKind.OVER)]
         if morning:
             items += [("gap", theme.TEXT, ""), ("label", theme.MUTED, "NEXT")]
             for e in morning:
-                items.append(("bold", theme.ACCENT if e["kind"] != "news" else theme.TEXT, e["text"]))
+                items.append(("bold", theme.ACCENT if e["kind"] != EventKind.NEWS else theme.TEXT, e["text"]))
                 if e.get("body"):
                     items.append(("small", theme.MUTED, e["body"]))
         return items

@@ -7,19 +7,21 @@ import random
 import pygame
 
 from game.engine import public_info
+from game.engine.kinds import Controller
+from game.present.looks import seat_looks
 
 from .. import shapes, theme
-from game.present.looks import seat_looks
-from ..widgets import Cycler, TextField
+from ..widgets import Cycler, TextField, Widget
 from .base import Scene, button_row, panel
 
 PLAYER_LABEL = "Your name"
-CHOICES = (("human", "Human"), ("easy", "AI \u00b7 easy"), ("normal", "AI \u00b7 normal"), ("hard", "AI \u00b7 hard"))
+CHOICES = ((Controller.HUMAN, "Human"), (Controller.EASY, "AI \u00b7 easy"), (Controller.NORMAL, "AI \u00b7 normal"),
+           (Controller.HARD, "AI \u00b7 hard"))
 KIND_TIPS = {
-    "human": "A person plays this seat at this computer.",
-    "easy": "An AI leader that reads the others poorly and bargains simply.",
-    "normal": "An AI leader that models what the others want from their offers.",
-    "hard": "An AI leader with a sharp model of the others and a longer view.",
+    Controller.HUMAN: "A person plays this seat at this computer.",
+    Controller.EASY: "An AI leader that reads the others poorly and bargains simply.",
+    Controller.NORMAL: "An AI leader that models what the others want from their offers.",
+    Controller.HARD: "An AI leader with a sharp model of the others and a longer view.",
 }
 
 
@@ -32,7 +34,7 @@ class SeatsScene(Scene):
         self.public = public_info(scenario)
         self.looks = seat_looks(self.public["seats"])
         first = next((s["id"] for s in self.public["seats"] if s["at_table"]), self.public["seats"][0]["id"])
-        self.choice = controllers or {s["id"]: ("human" if s["id"] == first else "normal")
+        self.choice = controllers or {s["id"]: (Controller.HUMAN if s["id"] == first else Controller.NORMAL)
                                       for s in self.public["seats"]}
         self.player = {"text": app.store.player, "suggested": bool(app.store.player)}
 
@@ -44,7 +46,7 @@ class SeatsScene(Scene):
         self.row_h = max(app.u(58), app.text.line_height("bold") + app.text.line_height("small") + app.u(18))
         width = min(area.width - 2 * m, app.u(900))
         self.box = pygame.Rect(area.left + m, top, width, self.row_h * len(self.public["seats"]) + app.u(24))
-        widgets = []
+        widgets: list[Widget] = []
         kinds = [c[0] for c in CHOICES]
         # The choice's value takes 55% of the control; it must hold the longest choice between its arrows.
         value_w = max(app.text.width(c[1], "bold") for c in CHOICES) + app.u(72)
@@ -62,9 +64,10 @@ class SeatsScene(Scene):
         widgets += button_row(app, presets, [
             ("preset:solo", ("One human, AI for the rest", "One human, rest AI"), self._solo,
              "You take the first seat at the table; AI leaders play the others."),
-            ("preset:hot", ("Everyone human (hot-seat)", "All human (hot-seat)"), lambda: self._all("human"),
+            ("preset:hot", ("Everyone human (hot-seat)", "All human (hot-seat)"), lambda: self._all(Controller.HUMAN),
              "Pass the computer around; a curtain hides each seat's secrets."),
-            ("preset:watch", "All AI (watch)", lambda: self._all("normal"), "Watch the AI leaders negotiate."),
+            ("preset:watch", "All AI (watch)", lambda: self._all(Controller.NORMAL),
+             "Watch the AI leaders negotiate."),
         ])
         row = pygame.Rect(self.box.left, max(w.rect.bottom for w in widgets) + app.u(24), width, app.u(40))
         buttons = button_row(app, row, [
@@ -97,10 +100,10 @@ class SeatsScene(Scene):
     def _solo(self):
         first = next((s["id"] for s in self.public["seats"] if s["at_table"]), self.public["seats"][0]["id"])
         for s in self.choice:
-            self.choice[s] = "human" if s == first else "normal"
+            self.choice[s] = Controller.HUMAN if s == first else Controller.NORMAL
 
     def mode(self) -> str:
-        humans = sum(1 for v in self.choice.values() if v == "human")
+        humans = sum(1 for v in self.choice.values() if v == Controller.HUMAN)
         if humans == 0:
             return "Watch mode: every seat is an AI leader."
         if humans == len(self.choice):

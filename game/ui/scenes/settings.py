@@ -31,7 +31,8 @@ class SettingsScene(Scene):
             Cycler("text", (x, y, w, row_h), "Text size", [t[0] for t in TEXT_SIZES], values["text_size"],
                    app.set_text_size, "Larger or smaller text everywhere. \u2190\u2192 to change."),
             Toggle("fullscreen", (x, y + row_h + app.u(12), w, row_h), "Fullscreen (F11 anywhere)",
-                   values["fullscreen"], lambda on: app.toggle_fullscreen(), "Fill the screen, or go back to a window."),
+                   values["fullscreen"], lambda on: app.toggle_fullscreen(),
+                   "Fill the screen, or go back to a window."),
             Cycler("pace", (x, y + 2 * (row_h + app.u(12)), w, row_h), "AI pace", [p[0] for p in PACES],
                    values["pace"], self._pace, "How long to pause after each AI action you can see."),
         ]

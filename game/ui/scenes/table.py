@@ -14,6 +14,7 @@ import time
 import pygame
 
 from game.engine import DONE
+from game.engine.kinds import Controller, Phase
 from game.present.looks import seat_looks
 from game.present.table import Words, wait_reason
 from game.present.words import seat_names
@@ -98,7 +99,7 @@ class TableScene(Scene):
         else:
             self.obs = s.observation(self.viewer)
             self.space = s.proposal_space(self.viewer)
-        self._legal = None
+        self._legal: list | None = None   # worked out when first asked for
         self.feed = feed_items(self, self.obs["news"])
         self.invalidate()
 
@@ -117,7 +118,7 @@ class TableScene(Scene):
         kind = self.session.controllers[seat]
         if seat == self.viewer:
             return "you"
-        return "a person" if kind == "human" else f"AI \u00b7 {kind}"
+        return "a person" if kind == Controller.HUMAN else f"AI \u00b7 {kind}"
 
     def words(self) -> Words:
         return Words(self.public, self.viewer)
@@ -152,7 +153,8 @@ class TableScene(Scene):
         self.compose = self.drafts.get(seat) or ComposePanel(self)
         self.offers, self.moves = OffersPanel(self), MovesPanel(self)
         self.refresh()
-        self.tab = "offers" if self.offers.waiting_count() else ("moves" if self.obs["phase"] == "moves" else "propose")
+        first = "moves" if self.obs["phase"] == Phase.MOVES else "propose"
+        self.tab = "offers" if self.offers.waiting_count() else first
         self.controls.focus = "tabs"
 
     # -- the pace of play ------------------------------------------------------------------------
@@ -196,7 +198,7 @@ class TableScene(Scene):
 
     def _human_turn(self, human):
         s = self.session
-        if self.viewer in self.obs["to_move"] and s.controllers.get(self.viewer) == "human":
+        if self.viewer in self.obs["to_move"] and s.controllers.get(self.viewer) == Controller.HUMAN:
             # While moves are chosen every seat may act: whoever has the screen goes first.
             human = self.viewer
         if human != self.viewer:
@@ -206,12 +208,12 @@ class TableScene(Scene):
                                            self.looks[human]))
                 return
             self._take_seat(human)
-        if self.obs["phase"] == "moves" and self.moves_shown != (self.viewer, self.obs["turn"]):
+        if self.obs["phase"] == Phase.MOVES and self.moves_shown != (self.viewer, self.obs["turn"]):
             self.moves_shown = (self.viewer, self.obs["turn"])
             self.moves.new_day()
             self.show_tab("moves")
         speaking = (self.viewer, self.obs["turn"], self.obs["round"], self.obs["phase"])
-        if speaking != self.speaking and self.obs["phase"] == "talks":
+        if speaking != self.speaking and self.obs["phase"] == Phase.TALKS:
             self.speaking = speaking
             self._word_comes_back()
 
@@ -338,7 +340,7 @@ class TableScene(Scene):
         digits = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3, pygame.K_5: 4}
         if event.key in digits and digits[event.key] < len(names):
             self.show_tab(names[digits[event.key]])
-        elif event.key == pygame.K_e and self.viewer is not None and self.obs["phase"] == "talks":
+        elif event.key == pygame.K_e and self.viewer is not None and self.obs["phase"] == Phase.TALKS:
             self.end_round()
         elif event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
             from .dialogs import open_save
@@ -357,8 +359,9 @@ class TableScene(Scene):
                 self.controls.focus_on("news")
 
     def keys_hint(self):
-        end = " \u00b7 E end round" if self.obs["phase"] == "talks" else ""
-        return f"Tab move \u00b7 1-{len(self.tabs())} panels{end} \u00b7 M map \u00b7 N news \u00b7 F1 help \u00b7 Esc menu"
+        end = " \u00b7 E end round" if self.obs["phase"] == Phase.TALKS else ""
+        return f"Tab move \u00b7 1-{len(self.tabs())} panels{end} \u00b7 M map \u00b7 N news \u00b7 F1 help " \
+            "\u00b7 Esc menu"
 
     # -- drawing -------------------------------------------------------------------------------------
 
