@@ -146,7 +146,11 @@ class ClassClient:
     async def send(self, message: dict[str, Any]) -> None:
         if self.ws is None or self.ws.closed:
             raise Disconnected("not connected to the class server")
-        await self.ws.send_str(json.dumps(message))
+        try:
+            await self.ws.send_str(json.dumps(message))
+        except ConnectionResetError:
+            # The server went away between the check and the write (aiohttp's reset error is one of these).
+            raise Disconnected("not connected to the class server") from None
 
     async def request(self, message: dict[str, Any], timeout: float | None = None) -> dict[str, Any]:
         """Send `message` and wait for the server's answer to it; raise ServerError if it refuses."""
