@@ -218,8 +218,9 @@ HOW_TO_PLAY = (
      "Tab and Shift-Tab move between controls, Enter chooses, Esc goes back or opens the menu. On the table: 1-4 "
      "switch panels (at large text sizes the news is panel 5), E ends your round, M the map (arrows pick places), "
      "N the news (Enter, or a click on an item, shows where it comes from), Ctrl+S saves, F1 this help, F11 fullscreen. In a package, \u2191\u2193 pick an issue, Space "
-     "puts it in or takes it out and \u2190\u2192 change its value. Every control explains itself in the bar at "
-     "the bottom."),
+     "puts it in or takes it out and \u2190\u2192 change its value. The arrows also walk from control to control; "
+     "\u2190\u2192 that walked onto a value walk on past it, so a value changes only on a control you went to with "
+     "Tab, a click or \u2191\u2193. Every control explains itself in the bar at the bottom."),
 )
 
 
