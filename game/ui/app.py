@@ -44,7 +44,7 @@ class App:
         self.hover_since, self.hover_tip = 0.0, ""
         # Game time, advanced by each frame's dt, so toasts and tooltips behave the same in scripted runs.
         self.now = 0.0
-        self.drawn_text, self.cut_text = [], []
+        self.drawn_text, self.cut_text, self.drawn_places = [], [], []
         self.clock = pygame.time.Clock()
         self._rescale()
         if self.settings.problem:
@@ -199,7 +199,7 @@ class App:
             self.draw(self.screen)
 
     def draw(self, surf) -> None:
-        self.text.drawn, self.text.cut = [], []
+        self.text.drawn, self.text.cut, self.text.places = [], [], []
         start = len(self.stack) - 1
         while start > 0 and self.stack[start].transparent:
             start -= 1
@@ -210,7 +210,7 @@ class App:
         self._draw_help(surf)
         self._draw_toast(surf)
         self._draw_tooltip(surf)
-        self.drawn_text, self.cut_text = self.text.drawn, self.text.cut
+        self.drawn_text, self.cut_text, self.drawn_places = self.text.drawn, self.text.cut, self.text.places
 
     def run(self) -> None:
         while self.running:

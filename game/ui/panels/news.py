@@ -13,7 +13,6 @@ from .. import theme
 from ..widgets import Hint, Widget, focus_ring
 
 
-
 class FeedState:
     def __init__(self):
         self.top = 0
@@ -140,10 +139,12 @@ class NewsFeed(Widget):
         lines = [(k, line) for k in range(self.state.top, len(self.items))
                  for line in self._lines(app, self.items[k], width)]
         bottom = self.rect.bottom
-        if self._height(app, [line for _, line in lines]) > bottom - self.rect.top - app.u(4):
+        # The first line of the panel says how many newer items are above, when some are: it covered the headline.
+        top = self.rect.top + (app.text.line_height("small") if self.state.top > 0 else 0)
+        if self._height(app, [line for _, line in lines]) > bottom - top - app.u(4):
             # Keep the last line of the panel for the note that more follows, rather than cover a line with it.
             bottom -= app.text.line_height("small")
-        y = self.rect.top + app.u(4)
+        y = top + app.u(4)
         placed = []
         for k, (style, colour, text, gap) in lines:
             h = app.text.line_height(style)
