@@ -11,7 +11,7 @@ from .debrief import PAR_NOTE, PLAYED_BY, par_headlines, par_line
 from .looks import seat_looks
 from .table import (Words, agreement_card, ask_words, breach_line, day_lines, moves_for, news_item, offer_card,
                     offer_order, phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
-from .words import STAT_NAMES, STAT_SHORT, long_date, option_text, signed, source_text
+from .words import STAT_NAMES, STAT_SHORT, amount, long_date, option_text, signed, source_text
 from .worth import stakes_words
 
 STATS = ("military", "economy", "domestic", "standing")
@@ -109,7 +109,7 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
         "title": public["title"], "day": day_lines(w, obs)[0], "phase": phase_lines(obs)[0],
         "waiting": waiting_text(w, obs) if legal or viewer not in obs["to_move"] else "",
         "your_turn": bool(legal), "can_end_round": can_end,
-        "tracks": [{"name": t["name"], "value": f"{obs['tracks'][t['id']]:,} {t['unit']}".strip()}
+        "tracks": [{"name": t["name"], "value": amount(obs['tracks'][t['id']], t['unit'])}
                    for t in public["tracks"]],
         "news": [item for item in (news_item(w, e) for e in news) if item is not None],
         "offers": offers,

@@ -32,6 +32,13 @@ def singular(unit: str) -> str:
     return unit[:-3] + "y" if unit.endswith("ies") else unit[:-1] if unit.endswith("s") else unit
 
 
+def amount(n: int, unit: str) -> str:
+    """A figure with its unit, as a track reads: '1 call', '12 calls', '1,200 USD million'."""
+    if not unit:
+        return f"{n:,}"
+    return f"{n:,} {singular(unit) if n == 1 else unit}"
+
+
 def signed(n: int) -> str:
     """A change as it is printed: '+3', '−3' with a true minus sign, or '0'."""
     return f"+{n}" if n > 0 else (f"{MINUS}{-n}" if n < 0 else "0")

@@ -7,7 +7,7 @@ from typing import NamedTuple
 import pygame
 
 from game.present.table import TABLE_SOURCE, news_item
-from game.present.words import source_text
+from game.present.words import amount, source_text
 
 from .. import theme
 from ..widgets import Hint, Widget, focus_ring
@@ -189,7 +189,7 @@ class NewsFeed(Widget):
 
 def _track_lines(t, track, width):
     app = t.app
-    value = f"{t.obs['tracks'][track['id']]:,} {track['unit']}".strip()
+    value = amount(t.obs["tracks"][track["id"]], track["unit"])
     name_w = width - app.text.width(value, "label") - app.u(10)
     return value, app.text.wrap(track["name"], "small", name_w)
 
@@ -205,7 +205,7 @@ def track_hints(t, rect) -> tuple:
         span = f"{track['min']} to {track['max']} {track['unit']}".strip()
         source = source_text(t.public, track["source"], t.public["calendar"]["start_date"], track["reported_later"])
         hints.append(Hint(f"track:{track['id']}", (rect.left, y, rect.width, h),
-                          f"{track['name']}: {t.obs['tracks'][track['id']]} {track['unit']} (scale {span}). "
+                          f"{track['name']}: {amount(t.obs['tracks'][track['id']], track['unit'])} (scale {span}). "
                           f"Starting figure: {source}."))
         y += h
     return hints, y - rect.top
