@@ -104,10 +104,26 @@ def test_f1_opens_how_to_play_over_the_table_and_escape_closes_it(make_app):
     assert d.on("TableScene")
 
 
+def test_the_arrow_keys_scroll_the_help_as_soon_as_it_opens(make_app):
+    d = make_app()
+    ScriptedGame(d).new_game("moscow-2020", {"turkey": "human"})
+    d.until(lambda: d.on("TableScene") and d.scene.viewer == "turkey", 200)
+    d.key(pygame.K_F1)
+    first = d.text()
+    focus = d.scene.controls.focus
+    d.key(pygame.K_DOWN)
+    d.key(pygame.K_DOWN)
+    assert d.scene.controls.focus == focus, "Down moved the focus instead of scrolling"
+    assert d.text() != first, "Down did not scroll the help"
+    d.key(pygame.K_HOME)
+    assert d.text() == first
+    d.key(pygame.K_RETURN)
+    assert d.on("TableScene"), "Enter still closes the help"
+
+
 def _help_text(d):
     """Everything the help overlay says, scrolled from top to bottom."""
     d.key(pygame.K_F1)
-    d.focus("help")
     seen = []
     for _ in range(60):
         seen += d.text()

@@ -224,6 +224,9 @@ HOW_TO_PLAY = (
 )
 
 
+SCROLL_KEYS = (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
+
+
 class HelpScene(Dialog):
     heading = "How to play"
     width = 760
@@ -249,5 +252,13 @@ class HelpScene(Dialog):
                        "Close the help.", style="primary")
         return [close, RichText("help", body, app, items, self.scroll, "How to play. \u2191\u2193 to scroll.")]
 
+    def handle_event(self, event):
+        # The help is there to be read: the arrow and page keys scroll it wherever the focus is.
+        if event.type == pygame.KEYDOWN and event.key in SCROLL_KEYS:
+            self.prepare()
+            self.controls.find("help").key_down(event)
+            return
+        super().handle_event(event)
+
     def keys_hint(self):
-        return "Enter or Esc close \u00b7 Tab then \u2191\u2193 scroll"
+        return "\u2191\u2193 scroll \u00b7 Enter or Esc close"
