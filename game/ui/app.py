@@ -102,6 +102,7 @@ class App:
         return self.stack[-1] if self.stack else None
 
     def push(self, scene) -> None:
+        self._lose_pointer()
         self.stack.append(scene)
 
     def pop(self) -> None:
@@ -109,11 +110,18 @@ class App:
             self.stack.pop()
         if not self.stack:
             self.running = False
+        self._lose_pointer()
 
     def replace(self, scene) -> None:
         if self.stack:
             self.stack.pop()
         self.stack.append(scene)
+
+    def _lose_pointer(self) -> None:
+        # A scene coming back to the top saw none of the pointer's moves while it was covered: a tooltip for
+        # where the pointer was would pop up over the buttons.
+        if self.stack:
+            self.top.controls.lose_pointer()
 
     def reset(self, scene) -> None:
         """Make `scene` the only scene (back to the title, into a new game)."""

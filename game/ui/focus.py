@@ -27,6 +27,9 @@ class Controls:
         self._focus = None
         self.passing = False  # the focus arrived by Left or Right: those keys walk on rather than change a value
         self.mouse = (-1, -1)
+        # The control the pointer last moved onto: only it is hovered. A control that came under a pointer
+        # standing still (a scene back on top, a layout that changed) shows no tooltip until the pointer moves.
+        self.pointed = None
 
     @property
     def focus(self):
@@ -88,10 +91,10 @@ class Controls:
             w = self.focused()
             return bool(w is not None and w.text_input(event.text))
         if event.type == pygame.MOUSEMOTION:
-            self.mouse = event.pos
+            self._point(event.pos)
             return False
         if event.type == pygame.MOUSEBUTTONDOWN:
-            self.mouse = event.pos
+            self._point(event.pos)
             if event.button not in (1, 3):
                 return False
             w = self.widget_at(event.pos)
@@ -105,8 +108,18 @@ class Controls:
             return bool(w is not None and w.wheel(event.y))
         return False
 
+    def _point(self, pos) -> None:
+        self.mouse = pos
+        w = self.widget_at(pos)
+        self.pointed = w.key if w is not None else None
+
+    def lose_pointer(self) -> None:
+        """The scene was covered or uncovered: where the pointer stood is no longer known to point at anything."""
+        self.pointed = None
+
     def hovered(self):
-        return self.widget_at(self.mouse)
+        w = self.widget_at(self.mouse)
+        return w if w is not None and w.key == self.pointed else None
 
     def draw(self, surf, app) -> None:
         hovered = self.hovered()
