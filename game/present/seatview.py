@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .debrief import PAR_NOTE, PLAYED_BY, par_headlines, par_line
 from .looks import seat_looks
-from .table import (Words, agreement_card, ask_words, breach_line, day_lines, moves_for, news_item, offer_card,
+from .table import (Words, agreement_card, ask_words, breach_line, counter_gone, day_lines, moves_for, news_item,
+                    offer_card,
                     offer_order, phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
 from .words import STAT_NAMES, STAT_SHORT, amount, long_date, option_text, signed, source_text
 from .worth import stakes_words
@@ -79,6 +80,7 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
                     "options": [{"value": o, "label": option_text(w.issues[i], o)} for o in spec["options"]]}
                    for i, spec in space.get("issues", {}).items()],
         "seats": [{"id": s["id"], "name": s["name"]} for s in public["seats"] if s["id"] != viewer],
+        "counter_gone": counter_gone(w, proposals, ""),
         "expires": [{"turn": t, "label": "today only" if t == obs["turn"] else
                      ("until the summit" if t == obs["summit_turn"] else f"until day {t}")}
                     for t in range(space.get("expires", [obs["turn"], obs["turn"]])[0],

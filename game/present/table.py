@@ -99,6 +99,25 @@ def offer_label(w: Words, proposals: list, pid: str, covers: bool = True) -> str
     return f"{whose} day {p['turn']} offer on {', '.join(w.issues[i]['name'] for i in p['terms'])}"
 
 
+def counter_gone(w: Words, proposals: list, pid: str) -> str:
+    """What a package being built as a counter-offer says once the offer it answers can no longer be countered
+    (signed, refused, lapsed, or accepted by the viewer): the terms stay, as an offer of the viewer's own."""
+    p = next((q for q in proposals if q["id"] == pid), None)
+    keep = "your package stays, as a new offer of your own."
+    if p is None:
+        return f"The offer you were countering is no longer open: {keep}"
+    label = offer_label(w, proposals, pid, covers=False)
+    if p["status"] == "open" and w.viewer in p["accepted"]:
+        return f"You have accepted {label}: {keep}"
+    return f"{label[0].upper()}{label[1:]} is {STATUS.get(p['status'], p['status'])}: {keep}"
+
+
+def can_counter(w: Words, proposals: list, pid: str) -> bool:
+    """Whether the viewer may still counter this offer: it is open and the viewer has not accepted it."""
+    p = next((q for q in proposals if q["id"] == pid), None)
+    return p is not None and p["status"] == "open" and w.viewer not in p["accepted"]
+
+
 def offer_status(w: Words, p: dict) -> str:
     return "answer needed" if needs_answer(w, p) else STATUS.get(p["status"], p["status"])
 
@@ -128,6 +147,7 @@ def offer_card(w: Words, proposals: list, p: dict) -> dict:
                          + (" \u00b7 public" if p["public"] else ""),
         "terms": terms_lines(w.issues, p["terms"]), "notes": [{"tone": t, "text": x} for t, x in lines],
         "parties": list(p["parties"]), "terms_raw": dict(p["terms"]),
+        "counterable": can_counter(w, proposals, p["id"]), "counter_gone": counter_gone(w, proposals, p["id"]),
     }
 
 

@@ -18,7 +18,7 @@ const S = {
 };
 
 function newDraft() {
-  return { parties: new Set(), terms: {}, expires: 0, public: false, note: "", counterTo: "", statement: { issue: "", option: "" } };
+  return { parties: new Set(), terms: {}, expires: 0, public: false, note: "", counterTo: "", gone: "", statement: { issue: "", option: "" } };
 }
 
 const app = document.getElementById("app");
@@ -89,6 +89,7 @@ function receive(m) {
       S.lastTurn = m.turn;
       S.state = m;
       S.received = performance.now();
+      dropSpentCounter(m.view);
       if (m.result && S.screen === "table" && S.tab !== "end") S.tab = "end";
       break;
     case "note":
@@ -132,7 +133,7 @@ function screenKey() {
   return JSON.stringify([S.screen, S.tab, S.error, S.screen === "lobby" ? S.lobby : null,
     S.seated ? [S.seated.table, S.seated.seat, S.seated.team_code] : null, S.screen === "table" ? v : null,
     m ? [m.paused, m.started, m.ended, m.phase, m.controllers, !!m.result] : null, S.said, S.answers, S.rejecting,
-    S.confirmMove, S.preview, [[...d.parties], d.terms, d.expires, d.public, d.counterTo, d.statement],
+    S.confirmMove, S.preview, [[...d.parties], d.terms, d.expires, d.public, d.counterTo, d.gone, d.statement],
     S.notes.length, S.noteTo, unread()]);
 }
 
@@ -358,6 +359,17 @@ function answerBlock(key) {
     a.terms ? el("button", { onclick: () => { S.draft.terms = { ...S.draft.terms, ...a.terms }; S.tab = "propose"; render(); refreshPreview(); }, text: "Use these terms" }) : null);
 }
 
+// A counter-offer answers an open offer: once that offer is signed, refused or lapsed, or this seat accepted it,
+// the package stays as an offer of its own, and the server's words say so.
+function dropSpentCounter(v) {
+  const d = S.draft;
+  if (!v || !d.counterTo) return;
+  const o = v.offers.find((x) => x.id === d.counterTo);
+  if (o && o.counterable) return;
+  d.gone = o ? o.counter_gone : v.compose.counter_gone;
+  d.counterTo = "";
+}
+
 function propose(v) {
   const c = v.compose;
   const d = S.draft;
@@ -391,6 +403,7 @@ function propose(v) {
     onclick: sendOffer, text: d.counterTo ? "Send counter-offer" : "Send offer" });
   return el("div", { class: "stack" },
     d.counterTo ? el("p", { class: "banner info", text: "A counter-offer: change the terms, then send it back." }) : null,
+    d.gone ? el("p", { class: "banner info", role: "status", text: d.gone }) : null,
     c.can_propose ? null : el("p", { class: "muted", text: "You can send offers when it is your turn in the talks." }),
     parties, issues,
     el("div", { class: "row" }, el("label", {}, el("span", { text: "Open" }), expires),

@@ -1,0 +1,51 @@
+"""The student's table in a real browser: what it says about the talks as they go."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pages import facilitator, join, tab, take_seat
+from playwright.sync_api import expect
+
+
+@pytest.fixture
+def server(host):
+    return host("--scenario", "moscow-2020", "--seed", "3")
+
+
+def _class_of_two(server, contexts):
+    """Ada plays Turkey and Bo Russia; the class has started; Turkey speaks first on day 1."""
+    ada, bo, teacher = contexts().new_page(), contexts().new_page(), contexts().new_page()
+    join(ada, server, "Ada")
+    take_seat(ada, "Turkey")
+    join(bo, server, "Bo")
+    take_seat(bo, "Russia")
+    facilitator(teacher, server)
+    teacher.click("#start-all")
+    expect(ada.locator("#end-round")).to_be_enabled()
+    return ada, bo
+
+
+def test_a_counter_offer_to_an_offer_since_accepted_becomes_an_offer_of_its_own(server, contexts):
+    ada, bo = _class_of_two(server, contexts)
+    ada.click("#end-round")
+    expect(bo.locator("#end-round")).to_be_enabled()
+    tab(bo, "propose")
+    bo.select_option("#issue-ceasefire", "full")
+    bo.click("#send-offer")
+    expect(bo.locator("#panel").get_by_text("Sent.")).to_be_visible()
+    bo.click("#end-round")
+    expect(ada.locator("#end-round")).to_be_enabled(timeout=30_000)
+    tab(ada, "offers")
+    card = ada.locator("article.card", has_text="Ceasefire in Idlib: full")
+    card.get_by_role("button", name="Counter\u2026").click()
+    expect(ada.get_by_text("A counter-offer: change the terms, then send it back.")).to_be_visible()
+    expect(ada.locator("#send-offer")).to_have_text("Send counter-offer")
+    tab(ada, "offers")
+    card.get_by_role("button", name="Accept").click()
+    tab(ada, "propose")
+    expect(ada.locator("#panel").get_by_text(re.compile(r"Russia's day 1 offer is signed: your package stays, as a new offer"))) \
+        .to_be_visible()
+    expect(ada.get_by_text("A counter-offer: change the terms, then send it back.")).to_have_count(0)
+    expect(ada.locator("#send-offer")).to_have_text("Send offer")
