@@ -136,9 +136,12 @@ def test_the_help_explains_the_seats_table_and_its_headers_say_what_they_mean(ma
     d = make_app()
     ScriptedGame(d).new_game("moscow-2020", {"turkey": "human"})
     d.until(lambda: d.on("TableScene") and d.scene.viewer == "turkey", 200)
+    heads = d.text()
+    assert "\u2192you" not in heads and "you\u2192" not in heads, "the trust columns are headed by arrows"
+    assert heads.count("trusts") == 1 and heads.count("trust") == 1 and heads.count("you") >= 2
     said = _help_text(d)
     for words in ("MIL its military strength", "ECON its economy", "HOME its support at", "INTL its international",
-                  "\u2192you, how far that seat trusts you", "you\u2192, how far you trust it"):
+                  "'trusts you', how far that seat trusts you", "'you trust', how far you trust it"):
         assert words in said, f"the help does not explain {words.split()[0]}"
     tips = {"head:military": "military strength", "head:economy": "economy", "head:domestic": "support at home",
             "head:standing": "international standing", "head:trust-in": "how far each seat trusts you",

@@ -16,7 +16,8 @@ STAT_WHY = {
     "domestic": "Half its change over the game counts in the final score.",
     "standing": "Half its change over the game counts in the final score.",
 }
-TRUST_IN, TRUST_OUT = "\u2192you", "you\u2192"
+# The trust columns' heads, a word a line: read at first sight, where arrows ('→you', 'you→') needed the help.
+TRUST_IN, TRUST_OUT = ("trusts", "you"), ("you", "trust")
 
 
 class SeatsPanel:
@@ -28,7 +29,8 @@ class SeatsPanel:
         app, t = self.app, self.t
         self.rect = rect
         seats = t.scenario_seats
-        self.head_h = max(app.text.line_height("label"), app.text.line_height("small")) + app.u(6)
+        lines = 2 if t.viewer else 1
+        self.head_h = max(app.text.line_height("label"), lines * app.text.line_height("small")) + app.u(6)
         self.row_h = max(app.text.line_height("bold") + app.u(10),
                          min(app.u(52), (rect.height - self.head_h) // max(1, len(seats))))
         self.two_lines = self.row_h >= app.text.line_height("bold") + app.text.line_height("small") + app.u(4)
@@ -44,11 +46,12 @@ class SeatsPanel:
         if t.viewer:
             half = self.trust_w // 2
             hints.append(Hint("head:trust-in", (rect.right - self.trust_w, rect.top, half, self.head_h),
-                              f"{TRUST_IN}: how far each seat trusts you, 0 to 100. Kept promises build it; "
-                              "broken ones cost it."))
+                              f"{' '.join(TRUST_IN).capitalize()}: how far each seat trusts you, 0 to 100. Kept "
+                              "promises build it; broken ones cost it."))
             hints.append(Hint("head:trust-out", (rect.right - self.trust_w + half, rect.top, self.trust_w - half,
                                                  self.head_h),
-                              f"{TRUST_OUT}: how far you trust each seat, 0 to 100, from how it kept its word."))
+                              f"{' '.join(TRUST_OUT).capitalize()}: how far you trust each seat, 0 to 100, from how "
+                              "it kept its word."))
         for i, seat in enumerate(seats):
             y = rect.top + self.head_h + i * self.row_h
             name = t.session.seat_name(seat)
@@ -67,7 +70,8 @@ class SeatsPanel:
         app, t = self.app, self.t
         cell_need = max([app.text.width(STAT_SHORT[s], "label") for s in STATS] + [app.text.width("100", "body")])
         cell_need += app.u(6)
-        trust_need = 2 * (max(app.text.width(TRUST_IN, "small"), app.text.width("100", "body")) + app.u(4))
+        trust_need = 2 * (max([app.text.width(w, "small") for w in TRUST_IN + TRUST_OUT]
+                              + [app.text.width("100", "body")]) + app.u(4))
         self.trust_w = int(rect.width * 0.18) if t.viewer else 0
         self.name_w = int(rect.width * 0.38)
         if t.viewer and self.trust_w < trust_need:
@@ -92,16 +96,19 @@ class SeatsPanel:
     def draw(self, surf):
         app, t = self.app, self.t
         rect = self.rect
+        # The heads sit on the header's last line, over their columns.
+        base = rect.top + self.head_h - app.u(6)
         for k, stat in enumerate(STATS):
             x = rect.left + self.name_w + k * self.cell_w
-            app.text.draw(surf, STAT_SHORT[stat], (x + self.cell_w // 2, rect.top), "label", theme.MUTED,
-                          anchor="midtop", max_width=self.cell_w - app.u(4))
+            app.text.draw(surf, STAT_SHORT[stat], (x + self.cell_w // 2, base), "label", theme.MUTED,
+                          anchor="midbottom", max_width=self.cell_w - app.u(4))
         if t.viewer:
             half = self.trust_w // 2 - app.u(2)
-            app.text.draw(surf, TRUST_IN, (rect.right - self.trust_w * 3 // 4, rect.top), "small", theme.MUTED,
-                          anchor="midtop", max_width=half)
-            app.text.draw(surf, TRUST_OUT, (rect.right - self.trust_w // 4, rect.top), "small", theme.MUTED,
-                          anchor="midtop", max_width=half)
+            step = app.text.line_height("small")
+            for x, words in ((rect.right - self.trust_w * 3 // 4, TRUST_IN), (rect.right - self.trust_w // 4, TRUST_OUT)):
+                for k, word in enumerate(words):
+                    app.text.draw(surf, word, (x, base - (len(words) - 1 - k) * step), "small", theme.MUTED,
+                                  anchor="midbottom", max_width=half)
         to_move = t.obs["to_move"]
         for i, seat in enumerate(t.scenario_seats):
             look = t.looks[seat]

@@ -211,8 +211,8 @@ HOW_TO_PLAY = (
     ("bold", "The seats table",
      "Each seat has four stats from 0 to 100: MIL its military strength, ECON its economy, HOME its support at "
      "home and INTL its international standing. Moves and events change them; half the change in HOME and INTL "
-     "counts in the final score. The two trust columns read \u2192you, how far that seat trusts you, and you\u2192, "
-     "how far you trust it. Kept agreements raise trust; broken ones cost a lot of it. Point at a header or a "
+     "counts in the final score. The two trust columns read 'trusts you', how far that seat trusts you, and "
+     "'you trust', how far you trust it. Kept agreements raise trust; broken ones cost a lot of it. Point at a header or a "
      "number for more."),
     ("bold", "Keys",
      "Tab and Shift-Tab move between controls, Enter chooses, Esc goes back or opens the menu. On the table: 1-4 "
