@@ -12,6 +12,7 @@ from .looks import seat_looks
 from .table import (Words, agreement_card, ask_words, breach_line, counter_gone, day_lines, moves_for, news_item,
                     offer_card,
                     offer_order, phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
+from .turns import talk_order_line, talk_place
 from .words import STAT_NAMES, STAT_SHORT, amount, long_date, option_text, signed, source_text
 from .worth import stakes_words
 
@@ -96,6 +97,7 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
             "trusts_you": obs["trust"][sid][viewer] if sid != viewer else None,
             "you_trust": obs["trust"][viewer][sid] if sid != viewer else None,
             "to_move": sid in obs["to_move"],
+            "talk": place.to_dict() if (place := talk_place(obs, sid)) else None,
         })
     chosen = obs.get("my_move")
     cards = moves_for(w, obs, available)
@@ -110,6 +112,7 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
     return {
         "title": public["title"], "day": day_lines(w, obs)[0], "phase": phase_lines(obs)[0],
         "waiting": waiting_text(w, obs) if legal or viewer not in obs["to_move"] else "",
+        "talk_order": talk_order_line(w, obs),
         "your_turn": bool(legal), "can_end_round": can_end,
         "tracks": [{"name": t["name"], "value": amount(obs['tracks'][t['id']], t['unit'])}
                    for t in public["tracks"]],

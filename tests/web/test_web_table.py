@@ -49,3 +49,16 @@ def test_a_counter_offer_to_an_offer_since_accepted_becomes_an_offer_of_its_own(
         .to_be_visible()
     expect(ada.get_by_text("A counter-offer: change the terms, then send it back.")).to_have_count(0)
     expect(ada.locator("#send-offer")).to_have_text("Send offer")
+
+
+def test_the_order_of_speaking_this_round_and_who_has_spoken_are_shown(server, contexts):
+    ada, bo = _class_of_two(server, contexts)
+    expect(ada.locator("#talk-order")).to_have_text(
+        "Order of speaking, round 1 of 3: \u25b6 Turkey (you), Russia, Syrian government, EU and Greece, "
+        "United States and NATO, Hayat Tahrir al-Sham (\u2713 has spoken, \u25b6 speaking now).")
+    tab(bo, "seats")
+    expect(bo.locator("tr", has_text="Russia").first).to_contain_text("speaks 2nd")
+    ada.click("#end-round")
+    expect(bo.locator("#talk-order")).to_contain_text("\u2713 Turkey, \u25b6 Russia (you), Syrian government")
+    expect(bo.locator("tr", has_text="Turkey").first).to_contain_text("\u2713 spoke 1st")
+    expect(bo.locator("tr", has_text="Russia").first).to_contain_text("\u25b6 speaking")

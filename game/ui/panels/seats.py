@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.present.turns import talk_order_line, talk_place
 from game.present.words import STAT_NAMES, STAT_SHORT
 
 from .. import shapes, theme
@@ -85,7 +86,9 @@ class SeatsPanel:
         t = self.t
         info = next(s for s in t.public["seats"] if s["id"] == seat)
         where = "at the table" if info["at_table"] else "acting from outside the room"
-        return f"{info['name']}: {info['leader']}, {info['title']}; {where}; played by {t.controller_text(seat)}."
+        tip = f"{info['name']}: {info['leader']}, {info['title']}; {where}; played by {t.controller_text(seat)}."
+        order = talk_order_line(t.words(), t.obs)
+        return f"{tip} {order}" if order else tip
 
     def trust_tip(self, seat) -> str:
         t = self.t
@@ -125,15 +128,8 @@ class SeatsPanel:
             app.text.draw(surf, name, (rect.left + app.u(24), ny), "bold", theme.ACCENT if moving else theme.TEXT,
                           max_width=self.name_w - app.u(28))
             if self.two_lines:
-                if t.obs["phase"] == "moves":
-                    doing = "\u25b6 choosing" if moving else "\u2713 chosen"
-                else:
-                    doing = "\u25b6 speaking" if moving else t.controller_text(seat)
-                # A narrow column takes a shorter wording ('normal', 'speaking', then the mark) rather than a cut one.
-                wordings = ([] if self.codes else [f"{look.code} \u00b7 {doing}"]) + \
-                    [doing, doing.split(" \u00b7 ")[-1], doing.split()[-1], doing.split()[0]]
                 width = self.name_w - app.u(28)
-                app.text.draw(surf, app.text.first_fit(wordings, "small", width),
+                app.text.draw(surf, app.text.first_fit(self._doing(seat, look), "small", width),
                               (rect.left + app.u(24), ny + app.text.line_height("bold")), "small",
                               theme.ACCENT if moving else theme.MUTED, max_width=width)
             for k, stat in enumerate(STATS):
@@ -145,6 +141,22 @@ class SeatsPanel:
                               theme.TEXT, anchor="center")
                 app.text.draw(surf, str(you), (rect.right - self.trust_w // 4, row.centery), "body", theme.MUTED,
                               anchor="center")
+
+    def _doing(self, seat, look) -> list:
+        """What the seat is doing, longest wording first: a narrow column takes a shorter one rather than a cut
+        one. In talks, its place in the round's order ('✓ spoke 1st', '▶ speaking', 'speaks 4th') before who
+        plays it."""
+        t = self.t
+        played = t.controller_text(seat)
+        place = talk_place(t.obs, seat)
+        if place is not None:
+            doing = [f"{place.text} \u00b7 {played}", place.text, place.short]
+        elif t.obs["phase"] == "moves":
+            mark = "\u25b6 choosing" if seat in t.obs["to_move"] else "\u2713 chosen"
+            doing = [mark, mark.split()[0]]
+        else:
+            doing = [played, played.split(" \u00b7 ")[-1]]
+        return ([] if self.codes else [f"{look.code} \u00b7 {doing[0]}"]) + doing
 
     def _stat(self, surf, x, row, value, look):
         app = self.app

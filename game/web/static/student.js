@@ -257,7 +257,8 @@ function tableScreen() {
     S.said["end-round"] ? el("span", { class: S.said["end-round"].bad ? "tone-bad" : "tone-good", text: S.said["end-round"].text }) : null);
   const panel = el("section", { id: "panel", role: "tabpanel", "aria-labelledby": `tab-${S.tab}` },
     ({ news, offers, propose, deals, moves, seats, notes, map, briefing: () => briefing(S.seated.briefing), end }[S.tab] || news)(v));
-  return el("div", {}, status, act, bar, panel);
+  const order = v.talk_order ? el("p", { class: "small muted", id: "talk-order", text: v.talk_order }) : null;
+  return el("div", {}, status, act, order, bar, panel);
 }
 
 function tabKeys(e) {
@@ -501,7 +502,7 @@ function seats(v) {
       el("thead", {}, el("tr", {}, el("th", { text: "seat" }), v.seats[0].stats.map((s) => el("th", { class: "num", title: s.name, text: s.short })),
         el("th", { class: "num", title: "how far they trust you", text: "trusts you" }), el("th", { class: "num", title: "how far you trust them", text: "you trust" }))),
       el("tbody", {}, v.seats.map((s) => el("tr", {},
-        el("td", {}, seatTag(l[s.id], s.name), el("div", { class: "small muted", text: `${s.leader} \u00b7 played by ${s.played_by}${s.to_move ? " \u00b7 to move" : ""}` })),
+        el("td", {}, seatTag(l[s.id], s.name), el("div", { class: "small muted", text: `${s.leader} \u00b7 played by ${s.played_by}${s.talk ? ` \u00b7 ${s.talk.text}` : s.to_move ? " \u00b7 to move" : ""}` })),
         s.stats.map((x) => el("td", { class: "num", title: x.name, text: String(x.value) })),
         el("td", { class: "num", text: s.trusts_you === null ? "\u2014" : String(s.trusts_you) }),
         el("td", { class: "num", text: s.you_trust === null ? "\u2014" : String(s.you_trust) })))))));
