@@ -14,7 +14,8 @@ from functools import cached_property
 from game.scenario.vocabulary import Names, condition_from_data
 from game.scenario.wording import sentence
 
-from .words import day_date, day_iso, effect_text, option_text, seat_names, source_lines, source_text, terms_lines
+from .words import (day_date, day_iso, effect_text, issue_named, option_text, seat_names, source_lines, source_text,
+                    terms_lines)
 
 HOLD = "hold"
 STATUS = {"open": "open", "signed": "signed", "rejected": "rejected", "countered": "countered",
@@ -96,7 +97,7 @@ def offer_label(w: Words, proposals: list, pid: str, covers: bool = True) -> str
     whose = "your" if p["proposer"] == w.viewer else f"{w.name(p['proposer'])}'s"
     if not covers:
         return f"{whose} day {p['turn']} offer"
-    return f"{whose} day {p['turn']} offer on {', '.join(w.issues[i]['name'] for i in p['terms'])}"
+    return f"{whose} day {p['turn']} offer on {', '.join(issue_named(w.issues[i]['name']) for i in p['terms'])}"
 
 
 def counter_gone(w: Words, proposals: list, pid: str) -> str:
@@ -170,7 +171,7 @@ def ask_words(w: Words, seat: str, left: int) -> dict:
         return {"left": 0, "label": f"What would {name} want?",
                 "note": f"{name} will not be asked again today: make an offer, or ask tomorrow."}
     more = "one more question" if left == 1 else f"{left} more questions"
-    return {"left": left, "label": f"What would {name} want?", "note": f"{name} takes {more} from you today."}
+    return {"left": left, "label": f"What would {name} want?", "note": f"You may ask {name} {more} today."}
 
 
 def wait_reason(w: Words, obs: dict) -> str:
@@ -178,7 +179,7 @@ def wait_reason(w: Words, obs: dict) -> str:
     if obs["phase"] != "talks":
         return "today's talks are over"
     if w.viewer not in obs["to_move"]:
-        return f"{', '.join(w.name(s) for s in obs['to_move'])} is speaking"
+        return f"it is {', '.join(w.name(s) for s in obs['to_move'])}'s turn to speak"
     return "you have made this round's proposals; end your round"
 
 
@@ -210,14 +211,19 @@ def agreement_card(w: Words, agreement: dict) -> dict:
             "terms": terms_lines(w.issues, agreement["terms"]), "binds": binds, "in_force": bool(live)}
 
 
+def public_stand(issue: dict, option: str) -> str:
+    """A statement's content: 'public stand on “Where the front line runs”: partial pullback' (an issue's
+    name is not a noun its value could complete: 'Where the front line runs must be partial pullback')."""
+    return f"public stand on {issue_named(issue['name'])}: {option_text(issue, option)}"
+
+
 def statement_line(w: Words, st: dict) -> str:
-    issue = w.issues[st["issue"]]
-    return f"Day {st['turn']} \u00b7 {w.name(st['seat'])}: {issue['name']} must be {option_text(issue, st['option'])}"
+    return f"Day {st['turn']} \u00b7 {w.name(st['seat'])}'s {public_stand(w.issues[st['issue']], st['option'])}"
 
 
 def breach_line(w: Words, b: dict) -> str:
     move = w.moves.get(b["move"], {}).get("name", b["move"])
-    issues = ", ".join(w.issues[i]["name"] for i in b.get("issues", [b.get("issue")]) if i in w.issues)
+    issues = ", ".join(issue_named(w.issues[i]["name"]) for i in b.get("issues", [b.get("issue")]) if i in w.issues)
     return f"\u2717 Day {b['turn']} \u00b7 {w.name(b['seat'])} broke the agreement on {issues} with \u201c{move}\u201d"
 
 
@@ -348,8 +354,7 @@ def action_line(w: Words, action: dict) -> str:
         return "chose to hold" if mid == HOLD else f"chose {w.moves.get(mid, {}).get('name', mid)}"
     if kind == "statement":
         issue = w.issues.get(action.get("issue", ""))
-        return f"said in public that {issue['name']} must be {option_text(issue, action.get('option', ''))}" \
-            if issue else "made a public statement"
+        return f"took a {public_stand(issue, action.get('option', ''))}" if issue else "made a public statement"
     if kind in ("propose", "counter"):
         to = ", ".join(w.name(p) for p in action.get("parties", []) if p != w.viewer)
         return f"{'countered' if kind == 'counter' else 'proposed'} to {to}: " + \

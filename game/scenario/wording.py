@@ -70,6 +70,13 @@ def history_verdict(settled: str, distance, signed: bool, table: str, history: s
     return "an earlier contract, not counted", f"contracted before the summit: {history} \u00b7 {table_words}"
 
 
+def issue_named(name: str) -> str:
+    """An issue's name inside a sentence, in quotes: names are titles ('Where the front line runs', 'Turkey's
+    border with Greece') that would otherwise run into the words around them. A name heading a line as its
+    label ('Ceasefire in Idlib: full') is written bare."""
+    return f"\u201c{name}\u201d"
+
+
 def say_issue_option(issue, option) -> str:
     """An option of a scenario's Issue, in words."""
     return say_option(issue.kind, issue.unit or "", option, issue.label(option))

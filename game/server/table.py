@@ -216,7 +216,7 @@ class Table:
         if ai_seat not in self.scenario.seat_ids:
             raise TableError("no_seat", f"there is no seat {ai_seat[:40]!r} at this table")
         if self.match.controllers[ai_seat] == Controller.HUMAN:
-            raise TableError("not_ai", f"{self.scenario.seat(ai_seat).name} is played by people: send them a note")
+            raise TableError("not_ai", f"people play {self.scenario.seat(ai_seat).name}: send them a note")
         if ai_seat == asker:
             raise TableError("not_allowed", "ask another seat, not your own")
         clean = {}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..model import STAT_MAX, STAT_MIN, TRUST_MAX, TRUST_MIN
-from ..wording import amount
+from ..wording import amount, issue_named
 from .base import Condition, Facts, Reader, condition_from_data, condition_kind
 from .names import Names
 
@@ -84,7 +84,7 @@ class Agreed(Condition):
 
     def words(self, names: Names) -> str:
         issue = names.issue(self.issue)
-        said = f"the table agrees {issue.name}"
+        said = f"the table agrees {issue_named(issue.name)}"
         if self.option is not None:
             return f"{said}: {issue.option(self.option)}"
         if self.at_least is not None and self.at_most is not None:
@@ -93,7 +93,7 @@ class Agreed(Condition):
             return f"{said}: {issue.option(self.at_least)} or more"
         if self.at_most is not None:
             return f"{said}: {issue.option(self.at_most)} or less"
-        return f"the table agrees anything on {issue.name}"
+        return f"the table agrees anything on {issue_named(issue.name)}"
 
 
 @condition_kind

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import IllegalAction, counter, propose, statement
-from game.present.table import ask_words, can_counter, counter_gone, lapse_warning
+from game.present.table import ask_words, can_counter, counter_gone, lapse_warning, public_stand
 from game.present.words import option_text
 from game.present.worth import nothing_yet
 
@@ -156,7 +156,7 @@ class ComposePanel:
         ticked = issue in self.draft.terms
         can_state = ticked and t.viewer in t.obs["to_move"] and t.obs["phase"] == "talks" and \
             t.viewer not in [s["seat"] for s in t.obs["statements"] if s["turn"] == t.obs["turn"]]
-        say = f"Say publicly that {t.issues[issue]['name']} must be {option_text(t.issues[issue], self.current(issue))}." \
+        say = f"Take a {public_stand(t.issues[issue], self.current(issue))}." \
             if ticked else "Tick the issue you mean and set its value, then say it in public."
         return button_row(self.app, area, [
             ("send", send, self.send, "Put this package to its parties." + why, {"style": "primary", "enabled": can}),

@@ -451,7 +451,7 @@ function statementBox(v) {
   const optionSelect = el("select", { id: "state-option", "data-fresh": true, onchange: (e) => { st.option = e.target.value; } },
     issue.options.map((o) => el("option", { value: o.value, selected: st.option === o.value, text: o.label })));
   return el("fieldset", {}, el("legend", { text: "Say it in public: backing down later costs you at home" }),
-    el("div", { class: "row" }, issueSelect, el("span", { text: "must be" }), optionSelect,
+    el("div", { class: "row" }, issueSelect, el("span", { text: "your stand:" }), optionSelect,
       el("button", { onclick: () => send({ type: "statement", issue: issue.id, option: st.option || issue.options[0].value }, "statement", "Said in public."), text: "Say it" })),
     said("statement"));
 }
