@@ -14,7 +14,7 @@ from .table import (Words, agreement_card, ask_words, breach_line, counter_gone,
                     offer_order, phase_lines, revealed_moves, statement_line, waiting_text, why_not_answer)
 from .turns import talk_order_line, talk_place
 from .words import STAT_NAMES, STAT_SHORT, amount, long_date, option_text, signed, source_text
-from .worth import stakes_words
+from .worth import outlook_words, stakes_words
 
 STATS = ("military", "economy", "domestic", "standing")
 CONTROLLED = PLAYED_BY
@@ -113,6 +113,7 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
         "title": public["title"], "day": day_lines(w, obs)[0], "phase": phase_lines(obs)[0],
         "waiting": waiting_text(w, obs) if legal or viewer not in obs["to_move"] else "",
         "talk_order": talk_order_line(w, obs),
+        "score": outlook_words(stakes["outlook"]) if stakes.get("outlook") else None,
         "your_turn": bool(legal), "can_end_round": can_end,
         "tracks": [{"name": t["name"], "value": amount(obs['tracks'][t['id']], t['unit'])}
                    for t in public["tracks"]],

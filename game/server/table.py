@@ -159,13 +159,14 @@ class Table:
         return result
 
     def seat_stakes(self, seat: str) -> dict[str, Any]:
-        """For a seat people play: what signing each open offer it is party to, and each move it could make
-        tonight, would do to its final score. Empty for a seat an AI leader plays."""
+        """For a seat people play: its final score as things stand (`outlook`), and what signing each open offer
+        it is party to, and each move it could make tonight, would do to it. Empty for a seat an AI leader plays."""
         projector = self.projector()
         out: dict[str, Any] = {"offers": {}, "moves": {}}
         state = self.state
         if self.match.controllers.get(seat) != Controller.HUMAN or state.is_over():
             return out
+        out["outlook"] = projector.outlook(seat)
         for prop in state.proposals.values():
             if prop.status == "open" and seat in prop.parties:
                 key = (seat, prop.terms, prop.parties)

@@ -127,14 +127,21 @@ class LocalSession:
     def asks_left(self, ai_seat: str, partner: str) -> int:
         return self.match.asks_left(ai_seat, partner)
 
-    def stakes(self, seat: str, choice: dict) -> tuple[dict | None, str]:
-        key = (seat, json.dumps(choice, sort_keys=True))
+    def _projection(self) -> Projector:
         if self._stakes.get("version") != self.version:
             # Talk that signs nothing leaves what the projection reads as it was: keep what was worked out.
             mark = material(self.state)
             if self._projector is None or self._stakes.get("material") != mark:
                 self._projector, self._stakes = Projector(self.state), {"material": mark}
             self._stakes["version"] = self.version
+        return self._projector
+
+    def outlook(self, seat: str) -> dict | None:
+        return self._projection().outlook(seat)
+
+    def stakes(self, seat: str, choice: dict) -> tuple[dict | None, str]:
+        key = (seat, json.dumps(choice, sort_keys=True))
+        self._projection()
         if key not in self._stakes:
             try:
                 self._stakes[key] = (self._projector.stakes(seat, choice_from(seat, choice)), "")

@@ -132,6 +132,10 @@ class TableSession(Protocol):
         """What a choice would do to `seat`'s final score (game.engine.stakes, as plain data), or (None, why
         the rules would not take it). `choice` is {"kind": "sign", "terms", "parties"} or {"kind": "move", "move"}."""
 
+    def outlook(self, seat: str) -> dict | None:
+        """`seat`'s final score as things stand, part by part (game.engine.stakes.Projector.outlook), or None
+        where it is not known (a class server that sent none)."""
+
     def poll(self) -> None:
         """Take in what changed elsewhere (a class server's messages); nothing to do in local play."""
 

@@ -36,3 +36,30 @@ def test_the_order_is_not_shown_while_moves_are_chosen(make_app, table_play):
     shown = d.text()
     assert not [s for s in shown if s.startswith(("speaks ", "\u2713 spoke"))]
     assert "\u25b6 choosing" in shown
+
+
+def _score_shown(d):
+    shown = d.text()
+    k = shown.index("Your score so far")
+    return int(shown[k + 1])
+
+
+def test_the_header_shows_the_score_as_things_stand_and_signing_moves_it_by_the_bars_figure(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    t = play.until(day=1, talk_round=2)
+    d.frame()
+    before = _score_shown(d)
+    assert before == t.session.outlook("turkey")["final"]
+    assert "Your final score as things stand: " in d.widget("score").tooltip
+    play.top_of(pygame.K_2, "offers")
+    for _ in t.offers.offers():
+        if d.widget("accept").enabled and set(t.offers.selected()["parties"]) == {"turkey", "russia"}:
+            break
+        d.key(pygame.K_DOWN)
+    offer = t.offers.selected()
+    total = t.offers.offer_stakes(offer)["total"]
+    d.click("accept")
+    assert next(p for p in t.obs["proposals"] if p["id"] == offer["id"])["status"] == "signed"
+    d.frame()
+    assert _score_shown(d) == before + total, "signing moved the score by what the offer's bar said"

@@ -62,3 +62,12 @@ def test_the_order_of_speaking_this_round_and_who_has_spoken_are_shown(server, c
     expect(bo.locator("#talk-order")).to_contain_text("\u2713 Turkey, \u25b6 Russia (you), Syrian government")
     expect(bo.locator("tr", has_text="Turkey").first).to_contain_text("\u2713 spoke 1st")
     expect(bo.locator("tr", has_text="Russia").first).to_contain_text("\u25b6 speaking")
+
+
+def test_the_top_bar_shows_the_seats_score_as_things_stand(server, contexts):
+    ada, bo = _class_of_two(server, contexts)
+    score = ada.locator("#top-score")
+    expect(score).to_have_text(re.compile(r"^Your score so far: -?\d+$"))
+    assert score.get_attribute("title").startswith("Your final score as things stand: ")
+    assert score.inner_text().split(": ")[1] == score.get_attribute("title").split(": ")[1].split(" = ")[0]
+    expect(bo.locator("#top-score")).to_have_text(re.compile(r"^Your score so far: -?\d+$"))

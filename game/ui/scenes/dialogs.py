@@ -196,7 +196,8 @@ HOW_TO_PLAY = (
      "send it, answer the offers under Offers, or end your round (E). After the last round every seat chooses one "
      "move in the field, in secret, under Moves; the moves are revealed together and the day is resolved."),
     ("bold", "Reading a package",
-     "The bar says in points what signing the package would do to your final score: the deal, each secret "
+     "Your score so far, at the top, is your final score as things stand: if the others held and nothing more "
+     "were signed. The bar says in points what signing the package would do to your final score: the deal, each secret "
      "objective it meets or loses, support and standing, and your kept word, as the score itself counts them, "
      "if nothing else changes (the others hold and sign nothing more). Gains run right of the centre line, "
      "losses left; point at the bar for every part. Each move under Moves says the same for the move. Ask an AI "

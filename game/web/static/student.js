@@ -143,6 +143,10 @@ function header() {
   document.getElementById("top-day").textContent = v ? v.day : "";
   document.getElementById("top-phase").textContent = v ? v.phase : "";
   document.getElementById("top-waiting").textContent = v ? v.waiting : "";
+  // The seat's final score as things stand; its parts in the tooltip.
+  const score = document.getElementById("top-score");
+  score.textContent = v && v.score ? v.score.headlines[0] : "";
+  score.title = v && v.score ? v.score.detail : "";
   tick();
 }
 
