@@ -167,7 +167,7 @@ class Match:
         from each seat; past that, or asked about a seat people play, raise AskRefused."""
         name = self.scenario.seat(seat).name
         if self.controllers.get(seat, Controller.HUMAN) == Controller.HUMAN:
-            raise AskRefused(f"{name} is played by a person; send a note instead")
+            raise AskRefused(f"a person plays {name}; send a note instead")
         if not self.asks_left(seat, partner):
             raise AskRefused(f"{name} will not be asked again today: it has answered {ASKS_PER_DAY} questions "
                              "from you already. Make an offer, or ask tomorrow.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.scenario.wording import say_term
+from game.scenario.wording import issue_named, say_term
 
 
 def speaker(public_seat) -> str:
@@ -14,10 +14,10 @@ def option_text(issue, option) -> str:
 
 
 def term(issue, option) -> str:
-    """'Security corridor along the M4 at 6 km', but 'S-300 long-range air defence: no'."""
+    """'“Security corridor along the M4” at 6 km', but '“S-300 long-range air defence”: no'."""
     said = option_text(issue, option)
     joint = " at " if issue["kind"] in ("number", "quantity") and said != "none" else ": "
-    return f"{issue['name']}{joint}{said}"
+    return f"{issue_named(issue['name'])}{joint}{said}"
 
 
 def _wants(issues_by_id, terms, wanted) -> list:
@@ -34,7 +34,7 @@ def _wants(issues_by_id, terms, wanted) -> list:
 
 
 def breach_text(issues_by_id, breach) -> str:
-    names = " and ".join(issues_by_id[i]["name"] for i in breach["issues"])
+    names = " and ".join(issue_named(issues_by_id[i]["name"]) for i in breach["issues"])
     return f"its word on {names} on day {breach['turn']}"
 
 
@@ -51,7 +51,7 @@ def refusal(me, issues_by_id, terms, wanted, broke=None, distrusted=None, stated
                 f"{breaker['name']} broke {what}.")
     if stated:
         issue = issues_by_id[stated[0]]
-        return (f"{who} said in public that {issue['name']} must be {option_text(issue, stated[1])}, "
+        return (f"{who} took a public stand on {issue_named(issue['name'])} ({option_text(issue, stated[1])}), "
                 f"and it will not be seen to back down.")
     changes = _wants(issues_by_id, terms, wanted)
     if not changes:
@@ -66,7 +66,7 @@ def refusal(me, issues_by_id, terms, wanted, broke=None, distrusted=None, stated
 
 def no_deal(me, issues_by_id, terms, remembered=None) -> str:
     """Refusing terms when leaving their issues as they stand is better for it than any deal on them."""
-    names = " and ".join(issues_by_id[i]["name"] for i in terms)
+    names = " and ".join(issue_named(issues_by_id[i]["name"]) for i in terms)
     text = (f"{speaker(me)} is better off with no deal on {names}: "
             f"nothing it could sign there now is worth more to it than leaving things as they stand.")
     return text + (_not_forgotten(me, remembered) if remembered else "")
@@ -91,7 +91,8 @@ def not_mine(me, own_issues) -> str:
     """Asked about issues it does not sign: say which ones would bring it to the table."""
     if not own_issues:
         return f"{speaker(me)} signs none of the issues on the table; it weighs in on what the others sign."
-    return f"{speaker(me)} signs none of these issues; it would talk about {', '.join(i['name'] for i in own_issues)}."
+    named = ", ".join(issue_named(i["name"]) for i in own_issues)
+    return f"{speaker(me)} signs none of these issues; it would talk about {named}."
 
 
 def mediation(me) -> str:

@@ -134,7 +134,7 @@ def _breaches(state, seat, move_id, broke_now):
                                "issue": issues[0], "issues": issues, "move": move_id})
         text = join_sentences(ob.text for ob in breach.broken)
         events.append(state.record(EventKind.BREACH, seat, "all",
-                                   f"{seat_name(state, seat)} breaks {agreement_label(state, agreement)}: {text}",
+                                   f"{seat_name(state, seat)} broke {agreement_label(state, agreement)}: {text}",
                                    agreement=agreement.id, issue=issues[0], issues=issues, move=move_id,
                                    changes=changes))
     return events

@@ -122,6 +122,16 @@ class Projector:
         before, after = self.base_scores, scoring.scores(self.after(choice))
         return {seat: after[seat]["total"] - before[seat]["total"] for seat in before}
 
+    def outlook(self, viewer: str) -> dict:
+        """`viewer`'s final score as things stand: the projection with no choice made, part by part, as plain
+        data. The same score every stakes figure here is a change of."""
+        score = self.base_scores[viewer]
+        met = set(score["objectives_met"])
+        return {"seat": viewer, "final": score["total"], "deal": score["deal"],
+                "objectives_points": score["objectives"], "stats": score["stats"], "integrity": score["integrity"],
+                "objectives": [{"id": o.id, "text": o.text, "points": o.points, "met": o.id in met}
+                               for o in self.state.game.scenario.seat(viewer).objectives]}
+
     def stakes(self, viewer: str, choice: Choice) -> dict:
         """What `choice` does to `viewer`'s final score, part by part, as plain data."""
         after = self.after(choice)

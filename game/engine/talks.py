@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from game.scenario.wording import STAT_NAMES, say_issue_option
+from game.scenario.wording import STAT_NAMES, issue_named, say_issue_option
 
 from .errors import IllegalAction
 from .kinds import EventKind
@@ -85,7 +85,7 @@ def describe_terms(state, terms) -> str:
 
 
 def issue_names(state, terms) -> str:
-    return ", ".join(state.game.scenario.issue(issue_id).name for issue_id, _ in terms)
+    return ", ".join(issue_named(state.game.scenario.issue(issue_id).name) for issue_id, _ in terms)
 
 
 def proposal_label(state, prop, owner="") -> str:
@@ -120,13 +120,13 @@ def check_package(state, seat, parties, terms, expires) -> None:
         issue = scen.issue(issue_id)
         if option not in issue.options:
             shown = ", ".join(issue.options)
-            raise IllegalAction(f"'{option}' is not an option of {issue.name} ({shown})")
+            raise IllegalAction(f"'{option}' is not an option of {issue_named(issue.name)} ({shown})")
         if not state.issue_open[g.issue_index[issue_id]]:
-            raise IllegalAction(f"{issue.name} is not on the table now")
+            raise IllegalAction(f"{issue_named(issue.name)} is not on the table now")
         missing = [s for s in issue.signatories if s not in parties]
         if missing:
             names = ", ".join(seat_name(state, s) for s in missing)
-            raise IllegalAction(f"{issue.name} needs {names} among the parties")
+            raise IllegalAction(f"{issue_named(issue.name)} needs {names} among the parties")
     last = scen.calendar.summit_turn
     if expires and not state.turn <= expires <= last:
         raise IllegalAction(f"a proposal can stay open until turn {state.turn} to {last}, not {expires}")
@@ -155,7 +155,8 @@ def _new_proposal(state, seat, action, counter_to=""):
     # To a seat that never saw the offer it answers, a counter-offer is simply an offer.
     answered = state.proposals.get(counter_to)
     seen = answered is not None and (answered.public or set(parties) <= set(answered.parties))
-    verb = "counters" if counter_to and seen else "proposes to"
+    # In the past tense, as news: a verb in the present would have to agree with 'EU and Greece'.
+    verb = "countered" if counter_to and seen else "proposed to"
     text = f"{seat_name(state, seat)} {verb} {others}: {describe_terms(state, prop.terms)}"
     if prop.note:
         text += f" \u2014 \u201c{prop.note}\u201d"
@@ -196,14 +197,14 @@ def _answerable(state, seat, pid, signing=True):
         raise IllegalAction(f"you have already accepted proposal {pid}")
     for issue_id, _ in prop.terms if signing else ():
         if not state.issue_open[state.game.issue_index[issue_id]]:
-            raise IllegalAction(f"{state.game.scenario.issue(issue_id).name} is no longer on the table")
+            raise IllegalAction(f"{issue_named(state.game.scenario.issue(issue_id).name)} is no longer on the table")
     return prop
 
 
 def accept(state, seat, action):
     prop = _answerable(state, seat, action.proposal)
     prop.accepted.append(seat)
-    text = f"{seat_name(state, seat)} accepts {proposal_label(state, prop)}"
+    text = f"{seat_name(state, seat)} accepted {proposal_label(state, prop)}"
     events = [state.record(EventKind.ACCEPT, seat, _visible(prop), text, proposal=prop.id)]
     if all(p in prop.accepted for p in prop.parties):
         events += sign(state, prop)
@@ -215,7 +216,7 @@ def reject(state, seat, action):
     prop.status = "rejected"
     prop.reason = action.reason
     why = f": \u201c{action.reason}\u201d" if action.reason else ""
-    text = f"{seat_name(state, seat)} rejects {proposal_label(state, prop)}{why}"
+    text = f"{seat_name(state, seat)} rejected {proposal_label(state, prop)}{why}"
     return [state.record(EventKind.REJECT, seat, _visible(prop), text, proposal=prop.id, reason=action.reason)]
 
 
@@ -236,7 +237,7 @@ def withdraw(state, seat, action):
     if prop.status != "open":
         raise IllegalAction(f"proposal {prop.id} is {prop.status}; it can no longer be withdrawn")
     prop.status = "withdrawn"
-    text = f"{seat_name(state, seat)} withdraws {proposal_label(state, prop, 'its')}"
+    text = f"{seat_name(state, seat)} withdrew {proposal_label(state, prop, 'the')}"
     return [state.record(EventKind.WITHDRAW, seat, _visible(prop), text, proposal=prop.id)]
 
 
@@ -246,13 +247,15 @@ def statement(state, seat, action):
         raise IllegalAction(f"there is no issue '{action.issue}' in this scenario")
     issue = g.scenario.issue(action.issue)
     if action.option not in issue.options:
-        raise IllegalAction(f"'{action.option}' is not an option of {issue.name} ({', '.join(issue.options)})")
+        raise IllegalAction(f"'{action.option}' is not an option of {issue_named(issue.name)} "
+                            f"({', '.join(issue.options)})")
     if seat in state.spoke_this_turn:
         raise IllegalAction("you have already made a public statement today")
     state.spoke_this_turn.append(seat)
     # A statement wins nothing by itself: it is a commitment, paid for only by backing down later.
     state.statements.append({"turn": state.turn, "seat": seat, "issue": action.issue, "option": action.option})
-    text = f"{seat_name(state, seat)} states publicly: {issue.name} must be {say_issue_option(issue, action.option)}"
+    text = f"{seat_name(state, seat)}'s public stand on {issue_named(issue.name)}: " \
+           f"{say_issue_option(issue, action.option)}"
     return [state.record(EventKind.STATEMENT, seat, "all", text, issue=action.issue, option=action.option)]
 
 
@@ -332,7 +335,8 @@ def _reversals(state, agreement, before):
                 add_trust(state, other, seat, REVERSAL_TRUST)
             events.append(state.record(
                 EventKind.REVERSAL, seat, "all",
-                f"{name} backs down from its public stand on {issue.name}", issue=issue_id, changes=changes))
+                f"{name} backed down from a public stand on {issue_named(issue.name)}", issue=issue_id,
+                changes=changes))
     return events
 
 
@@ -342,5 +346,5 @@ def expire(state):
         if prop.status == "open" and prop.expires <= state.turn:
             prop.status = "expired"
             events.append(state.record(EventKind.EXPIRED, prop.proposer, _visible(prop),
-                                       f"{proposal_label(state, prop)} expires unsigned", proposal=prop.id))
+                                       f"{proposal_label(state, prop)} expired unsigned", proposal=prop.id))
     return events

@@ -21,10 +21,13 @@ def _shared(state) -> dict:
     g = state.game
     scen = g.scenario
     ids = g.seat_ids
+    # Today's order of speaking, the same every round, and the seats whose word this round has passed.
+    order = list(g.talk_order(state.turn)) if state.phase == Phase.TALKS else []
     return {
         "scenario": scen.id, "turn": state.turn, "turns": scen.calendar.turns,
         "summit_turn": scen.calendar.summit_turn, "phase": state.phase, "round": state.round,
         "talk_rounds": scen.calendar.talk_rounds, "to_move": state.to_move(),
+        "talk_order": order, "spoken": order[:state.slot],
         "stats": {s: dict(zip(STAT_IDS, row)) for s, row in zip(ids, state.stats.tolist())},
         "trust": {a: dict(zip(ids, row)) for a, row in zip(ids, state.trust.tolist())},
         "tracks": dict(zip(g.track_ids, state.tracks.tolist())),

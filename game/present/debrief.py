@@ -11,7 +11,7 @@ from game.engine.kinds import HOLD, Controller, EventKind, Phase
 from game.scenario.wording import history_verdict
 
 from .table import Words, offer_label
-from .words import day_date, option_text, signed
+from .words import day_date, issue_named, option_text, signed
 
 # The parts of a score, as the end screen and the reports name and explain them.
 SCORE_PARTS = (("deal", "Deal", "What the signed terms are worth against walking away (x100)."),
@@ -57,8 +57,8 @@ def offer_row(w: Words, proposals: list, p: dict, issue_id: str) -> str:
     option = option_text(w.issues[issue_id], p["terms"][issue_id])
     if p["counter_to"]:
         answered = offer_label(w, proposals, p["counter_to"], covers=False)
-        return f"{w.name(p['proposer'])} counters {answered} with {option}{_package(p)}"
-    return f"{w.name(p['proposer'])} offers {_to(w, p)}: {option}{_package(p)}"
+        return f"{w.name(p['proposer'])} countered {answered} with {option}{_package(p)}"
+    return f"{w.name(p['proposer'])} offered {_to(w, p)}: {option}{_package(p)}"
 
 
 def answer_row(w: Words, proposals: list, kind: str, seat: str, p: dict, issue_id: str) -> str:
@@ -66,12 +66,12 @@ def answer_row(w: Words, proposals: list, kind: str, seat: str, p: dict, issue_i
     option = option_text(w.issues[issue_id], p["terms"][issue_id])
     label = offer_label(w, proposals, p["id"], covers=False)
     if kind == EventKind.ACCEPT:
-        return f"{w.name(seat)} accepts {label} ({option})"
+        return f"{w.name(seat)} accepted {label} ({option})"
     if kind == EventKind.REJECT:
-        return f"{w.name(seat)} refuses {label} ({option})"
+        return f"{w.name(seat)} refused {label} ({option})"
     if kind == EventKind.WITHDRAW:
-        return f"{w.name(seat)} withdraws its day {p['turn']} offer ({option})"
-    return f"{label[0].upper()}{label[1:]} ({option}) expires unsigned"
+        return f"{w.name(seat)} withdrew the day {p['turn']} offer ({option})"
+    return f"{label[0].upper()}{label[1:]} ({option}) expired unsigned"
 
 
 def signed_row(w: Words, agreement: dict, issue_id: str) -> str:
@@ -80,20 +80,20 @@ def signed_row(w: Words, agreement: dict, issue_id: str) -> str:
 
 
 def statement_row(w: Words, seat: str, issue_id: str, option: str) -> str:
-    return f"{w.name(seat)} says in public that it must be {option_text(w.issues[issue_id], option)}"
+    return f"{w.name(seat)} said in public that it must be {option_text(w.issues[issue_id], option)}"
 
 
 def breach_row(w: Words, seat: str, move: str, turn: int) -> str:
     name = w.moves.get(move, {}).get("name", move)
-    return f"{w.name(seat)} breaks the agreement on day {turn} with \u201c{name}\u201d"
+    return f"{w.name(seat)} broke the agreement on day {turn} with \u201c{name}\u201d"
 
 
 def reversal_row(w: Words, seat: str) -> str:
-    return f"{w.name(seat)} signs less than it demanded in public, and pays for backing down"
+    return f"{w.name(seat)} signed less than it had demanded in public, and paid for backing down"
 
 
 def ask_row(w: Words, asker: str, seat: str, issue_id: str, option: str) -> str:
-    return f"{w.name(asker)} asks {w.name(seat)} what it would want for {option_text(w.issues[issue_id], option)}"
+    return f"{w.name(asker)} asked {w.name(seat)} what it would want for {option_text(w.issues[issue_id], option)}"
 
 
 def chosen_by(by: str) -> str:
@@ -105,7 +105,7 @@ def chosen_by(by: str) -> str:
 
 def move_row(w: Words, seat: str, move: str) -> str:
     if move == HOLD:
-        return f"{w.name(seat)} holds"
+        return f"{w.name(seat)}: held"
     mv = w.moves.get(move, {})
     secret = "" if mv.get("public", True) else " (in secret)"
     return f"{w.name(seat)}: {mv.get('name', move)}{secret}"
@@ -158,7 +158,8 @@ def efficiency_lines(w: Words, final: dict, better: dict | None, nash_terms: dic
 def question_changed_mind(w: Words, seat: str, issue_id: str, signed_option: str, signed_day: int,
                           refused_option: str, refused_day: int) -> str:
     issue = w.issues[issue_id]
-    return (f"{w.name(seat)} signed {issue['name']}: {option_text(issue, signed_option)} on day {signed_day} "
+    return (f"{w.name(seat)} signed {issue_named(issue['name'])}: {option_text(issue, signed_option)} "
+            f"on day {signed_day} "
             f"after refusing an offer of {option_text(issue, refused_option)} on day {refused_day}. What changed?")
 
 
@@ -169,21 +170,22 @@ def question_breach(w: Words, seat: str, move: str, turn: int, agreement_turn: i
 
 
 def question_reversal(w: Words, seat: str, issue_id: str) -> str:
-    return (f"{w.name(seat)} said in public where it stood on {w.issues[issue_id]['name']}, then signed less. "
+    return (f"{w.name(seat)} said in public where it stood on {issue_named(w.issues[issue_id]['name'])}, "
+            "then signed less. "
             "Why make the statement, and why back down?")
 
 
 def question_history(w: Words, issue_id: str, table: str, signed_: bool, history: str) -> str:
     issue = w.issues[issue_id]
     ours = f"settled {option_text(issue, table)}" if signed_ else "left it unsigned"
-    return (f"On {issue['name']} the table {ours}; the real summit agreed {option_text(issue, history)}. "
+    return (f"On {issue_named(issue['name'])} the table {ours}; the real summit agreed {option_text(issue, history)}. "
             "What did the real leaders know or fear that the table did not?")
 
 
 def question_open_history(w: Words, issue_id: str, table: str) -> str:
     issue = w.issues[issue_id]
-    return (f"The table signed {issue['name']}: {option_text(issue, table)}, which the real summit left open. "
-            "Why could the table settle what the real leaders did not?")
+    return (f"The table signed {issue_named(issue['name'])}: {option_text(issue, table)}, which the real summit left "
+            "open. Why could the table settle what the real leaders did not?")
 
 
 def question_value_left(w: Words, gains: dict) -> str:

@@ -16,6 +16,7 @@ from .table import (
     agreement_card,
     ask_words,
     breach_line,
+    counter_gone,
     day_lines,
     moves_for,
     news_item,
@@ -27,8 +28,9 @@ from .table import (
     waiting_text,
     why_not_answer,
 )
-from .words import STAT_NAMES, STAT_SHORT, long_date, option_text, signed, source_text
-from .worth import stakes_words
+from .turns import talk_order_line, talk_place
+from .words import STAT_NAMES, STAT_SHORT, amount, long_date, option_text, signed, source_text
+from .worth import outlook_words, stakes_words
 
 STATS = ("military", "economy", "domestic", "standing")
 CONTROLLED = PLAYED_BY
@@ -96,6 +98,7 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
                     "options": [{"value": o, "label": option_text(w.issues[i], o)} for o in spec["options"]]}
                    for i, spec in space.get("issues", {}).items()],
         "seats": [{"id": s["id"], "name": s["name"]} for s in public["seats"] if s["id"] != viewer],
+        "counter_gone": counter_gone(w, proposals, ""),
         "expires": [{"turn": t, "label": "today only" if t == obs["turn"] else
                      ("until the summit" if t == obs["summit_turn"] else f"until day {t}")}
                     for t in range(space.get("expires", [obs["turn"], obs["turn"]])[0],
@@ -111,6 +114,7 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
             "trusts_you": obs["trust"][sid][viewer] if sid != viewer else None,
             "you_trust": obs["trust"][viewer][sid] if sid != viewer else None,
             "to_move": sid in obs["to_move"],
+            "talk": place.to_dict() if (place := talk_place(obs, sid)) else None,
         })
     chosen = obs.get("my_move")
     cards = moves_for(w, obs, available)
@@ -125,8 +129,10 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
     return {
         "title": public["title"], "day": day_lines(w, obs)[0], "phase": phase_lines(obs)[0],
         "waiting": waiting_text(w, obs) if legal or viewer not in obs["to_move"] else "",
+        "talk_order": talk_order_line(w, obs),
+        "score": outlook_words(stakes["outlook"]) if stakes.get("outlook") else None,
         "your_turn": bool(legal), "can_end_round": can_end,
-        "tracks": [{"name": t["name"], "value": f"{obs['tracks'][t['id']]:,} {t['unit']}".strip()}
+        "tracks": [{"name": t["name"], "value": amount(obs['tracks'][t['id']], t['unit'])}
                    for t in public["tracks"]],
         "news": [item for item in (news_item(w, e) for e in news) if item is not None],
         "offers": offers,

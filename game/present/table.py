@@ -15,7 +15,17 @@ from game.engine.kinds import HOLD, ActionType, EventKind, Phase
 from game.scenario.vocabulary import Names, condition_from_data
 from game.scenario.wording import sentence
 
-from .words import day_date, day_iso, effect_text, option_text, seat_names, source_lines, source_text, terms_lines
+from .words import (
+    day_date,
+    day_iso,
+    effect_text,
+    issue_named,
+    option_text,
+    seat_names,
+    source_lines,
+    source_text,
+    terms_lines,
+)
 
 STATUS = {"open": "open", "signed": "signed", "rejected": "rejected", "countered": "countered",
           "withdrawn": "withdrawn", "expired": "expired", "void": "overtaken"}
@@ -97,7 +107,26 @@ def offer_label(w: Words, proposals: list, pid: str, covers: bool = True) -> str
     whose = "your" if p["proposer"] == w.viewer else f"{w.name(p['proposer'])}'s"
     if not covers:
         return f"{whose} day {p['turn']} offer"
-    return f"{whose} day {p['turn']} offer on {', '.join(w.issues[i]['name'] for i in p['terms'])}"
+    return f"{whose} day {p['turn']} offer on {', '.join(issue_named(w.issues[i]['name']) for i in p['terms'])}"
+
+
+def counter_gone(w: Words, proposals: list, pid: str) -> str:
+    """What a package being built as a counter-offer says once the offer it answers can no longer be countered
+    (signed, refused, lapsed, or accepted by the viewer): the terms stay, as an offer of the viewer's own."""
+    p = next((q for q in proposals if q["id"] == pid), None)
+    keep = "your package stays, as a new offer of your own."
+    if p is None:
+        return f"The offer you were countering is no longer open: {keep}"
+    label = offer_label(w, proposals, pid, covers=False)
+    if p["status"] == "open" and w.viewer in p["accepted"]:
+        return f"You have accepted {label}: {keep}"
+    return f"{label[0].upper()}{label[1:]} is {STATUS.get(p['status'], p['status'])}: {keep}"
+
+
+def can_counter(w: Words, proposals: list, pid: str) -> bool:
+    """Whether the viewer may still counter this offer: it is open and the viewer has not accepted it."""
+    p = next((q for q in proposals if q["id"] == pid), None)
+    return p is not None and p["status"] == "open" and w.viewer not in p["accepted"]
 
 
 def offer_status(w: Words, p: dict) -> str:
@@ -129,6 +158,7 @@ def offer_card(w: Words, proposals: list, p: dict) -> dict:
                          + (" \u00b7 public" if p["public"] else ""),
         "terms": terms_lines(w.issues, p["terms"]), "notes": [{"tone": t, "text": x} for t, x in lines],
         "parties": list(p["parties"]), "terms_raw": dict(p["terms"]),
+        "counterable": can_counter(w, proposals, p["id"]), "counter_gone": counter_gone(w, proposals, p["id"]),
     }
 
 
@@ -151,7 +181,7 @@ def ask_words(w: Words, seat: str, left: int) -> dict:
         return {"left": 0, "label": f"What would {name} want?",
                 "note": f"{name} will not be asked again today: make an offer, or ask tomorrow."}
     more = "one more question" if left == 1 else f"{left} more questions"
-    return {"left": left, "label": f"What would {name} want?", "note": f"{name} takes {more} from you today."}
+    return {"left": left, "label": f"What would {name} want?", "note": f"You may ask {name} {more} today."}
 
 
 def wait_reason(w: Words, obs: dict) -> str:
@@ -159,7 +189,7 @@ def wait_reason(w: Words, obs: dict) -> str:
     if obs["phase"] != Phase.TALKS:
         return "today's talks are over"
     if w.viewer not in obs["to_move"]:
-        return f"{', '.join(w.name(s) for s in obs['to_move'])} is speaking"
+        return f"it is {', '.join(w.name(s) for s in obs['to_move'])}'s turn to speak"
     return "you have made this round's proposals; end your round"
 
 
@@ -191,14 +221,19 @@ def agreement_card(w: Words, agreement: dict) -> dict:
             "terms": terms_lines(w.issues, agreement["terms"]), "binds": binds, "in_force": bool(live)}
 
 
+def public_stand(issue: dict, option: str) -> str:
+    """A statement's content: 'public stand on “Where the front line runs”: partial pullback' (an issue's
+    name is not a noun its value could complete: 'Where the front line runs must be partial pullback')."""
+    return f"public stand on {issue_named(issue['name'])}: {option_text(issue, option)}"
+
+
 def statement_line(w: Words, st: dict) -> str:
-    issue = w.issues[st["issue"]]
-    return f"Day {st['turn']} \u00b7 {w.name(st['seat'])}: {issue['name']} must be {option_text(issue, st['option'])}"
+    return f"Day {st['turn']} \u00b7 {w.name(st['seat'])}'s {public_stand(w.issues[st['issue']], st['option'])}"
 
 
 def breach_line(w: Words, b: dict) -> str:
     move = w.moves.get(b["move"], {}).get("name", b["move"])
-    issues = ", ".join(w.issues[i]["name"] for i in b.get("issues", [b.get("issue")]) if i in w.issues)
+    issues = ", ".join(issue_named(w.issues[i]["name"]) for i in b.get("issues", [b.get("issue")]) if i in w.issues)
     return f"\u2717 Day {b['turn']} \u00b7 {w.name(b['seat'])} broke the agreement on {issues} with \u201c{move}\u201d"
 
 
@@ -331,8 +366,7 @@ def action_line(w: Words, action: dict) -> str:
         return "chose to hold" if mid == HOLD else f"chose {w.moves.get(mid, {}).get('name', mid)}"
     if kind == ActionType.STATEMENT:
         issue = w.issues.get(action.get("issue", ""))
-        return f"said in public that {issue['name']} must be {option_text(issue, action.get('option', ''))}" \
-            if issue else "made a public statement"
+        return f"took a {public_stand(issue, action.get('option', ''))}" if issue else "made a public statement"
     if kind in (ActionType.PROPOSE, ActionType.COUNTER):
         to = ", ".join(w.name(p) for p in action.get("parties", []) if p != w.viewer)
         return f"{'countered' if kind == ActionType.COUNTER else 'proposed'} to {to}: " + \

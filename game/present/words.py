@@ -6,6 +6,8 @@ import datetime
 
 from game.scenario.vocabulary import Names, effect_from_data
 from game.scenario.wording import STAT_NAMES as STAT_NAMES  # the screens take the wording from here
+from game.scenario.wording import amount as amount
+from game.scenario.wording import issue_named as issue_named
 from game.scenario.wording import say_term
 from game.scenario.wording import signed as signed
 

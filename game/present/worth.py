@@ -111,6 +111,19 @@ def stakes_words(stakes: dict, names: dict, what: str = "sign") -> dict:
             "notes": f"Your final score would be {stakes['final']}. {NOTE}"}
 
 
+def outlook_words(outlook: dict) -> dict:
+    """The seat's final score as things stand, in words: `headlines` (longest first) for the table screen and a
+    `detail` with its parts, from game.engine.stakes (Projector.outlook)."""
+    final = outlook["final"]
+    met = [o for o in outlook["objectives"] if o["met"]]
+    parts = [f"deal {signed(outlook['deal'])}",
+             f"objectives {signed(outlook['objectives_points'])} ({len(met)} of {len(outlook['objectives'])} met)",
+             f"support and standing {signed(outlook['stats'])}", f"kept word {signed(outlook['integrity'])}"]
+    return {"final": final, "headlines": [f"Your score so far: {final}", f"Score so far: {final}", str(final)],
+            "detail": f"Your final score as things stand: {final} = {' · '.join(parts)}. {NOTE} Every choice's bar "
+                      "says what it would add to this or take from it."}
+
+
 def nothing_yet(*texts: str) -> dict:
     """A bar with nothing to weigh yet: it says what to do (several wordings, longest first)."""
     return {"total": 0, "final": None, "tone": "muted", "better": False, "headline": texts[0],

@@ -32,6 +32,13 @@ def singular(unit: str) -> str:
     return unit[:-3] + "y" if unit.endswith("ies") else unit[:-1] if unit.endswith("s") else unit
 
 
+def amount(n: int, unit: str) -> str:
+    """A figure with its unit, as a track reads: '1 call', '12 calls', '1,200 USD million'."""
+    if not unit:
+        return f"{n:,}"
+    return f"{n:,} {singular(unit) if n == 1 else unit}"
+
+
 def signed(n: int) -> str:
     """A change as it is printed: '+3', '−3' with a true minus sign, or '0'."""
     return f"+{n}" if n > 0 else (f"{MINUS}{-n}" if n < 0 else "0")
@@ -61,6 +68,13 @@ def history_verdict(settled: str, distance, signed: bool, table: str, history: s
     if settled == "verbal":
         return "settled only in words, not counted", f"said at the time: {history}, nothing signed \u00b7 {table_words}"
     return "an earlier contract, not counted", f"contracted before the summit: {history} \u00b7 {table_words}"
+
+
+def issue_named(name: str) -> str:
+    """An issue's name inside a sentence, in quotes: names are titles ('Where the front line runs', 'Turkey's
+    border with Greece') that would otherwise run into the words around them. A name heading a line as its
+    label ('Ceasefire in Idlib: full') is written bare."""
+    return f"\u201c{name}\u201d"
 
 
 def say_issue_option(issue, option) -> str:

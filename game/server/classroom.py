@@ -224,8 +224,9 @@ class Classroom:
         if held:
             expected = team_code(self.record.key, table_id, seat)
             if given_team_code is None:
-                raise TableError(ErrorCode.SEAT_TAKEN, f"{table.scenario.seat(seat).name} is held by "
-                                                       f"{', '.join(m.name for m in held)}; to join their team, "
+                raise TableError(ErrorCode.SEAT_TAKEN, f"{', '.join(m.name for m in held)} already "
+                                                       f"play{'s' if len(held) == 1 else ''} "
+                                                       f"{table.scenario.seat(seat).name}; to join their team, "
                                                        "ask them for the seat's team code")
             if not same(normal_code(given_team_code), expected):
                 self.throttle.failed(client.remote)

@@ -160,13 +160,14 @@ class Table:
         return result
 
     def seat_stakes(self, seat: str) -> dict[str, Any]:
-        """For a seat people play: what signing each open offer it is party to, and each move it could make
-        tonight, would do to its final score. Empty for a seat an AI leader plays."""
+        """For a seat people play: its final score as things stand (`outlook`), and what signing each open offer
+        it is party to, and each move it could make tonight, would do to it. Empty for a seat an AI leader plays."""
         projector = self.projector()
         out: dict[str, Any] = {"offers": {}, "moves": {}}
         state = self.state
         if self.match.controllers.get(seat) != Controller.HUMAN or state.is_over():
             return out
+        out["outlook"] = projector.outlook(seat)
         for prop in state.proposals.values():
             if prop.status == "open" and seat in prop.parties:
                 key: tuple[Any, ...] = (seat, prop.terms, prop.parties)
@@ -217,7 +218,7 @@ class Table:
         if ai_seat not in self.scenario.seat_ids:
             raise TableError("no_seat", f"there is no seat {ai_seat[:40]!r} at this table")
         if self.match.controllers[ai_seat] == Controller.HUMAN:
-            raise TableError("not_ai", f"{self.scenario.seat(ai_seat).name} is played by people: send them a note")
+            raise TableError("not_ai", f"people play {self.scenario.seat(ai_seat).name}: send them a note")
         if ai_seat == asker:
             raise TableError("not_allowed", "ask another seat, not your own")
         clean = {}

@@ -44,7 +44,7 @@ class App:
         self.hover_since, self.hover_tip = 0.0, ""
         # Game time, advanced by each frame's dt, so toasts and tooltips behave the same in scripted runs.
         self.now = 0.0
-        self.drawn_text, self.cut_text = [], []
+        self.drawn_text, self.cut_text, self.drawn_places = [], [], []
         self.clock = pygame.time.Clock()
         self._rescale()
         if self.settings.problem:
@@ -102,6 +102,7 @@ class App:
         return self.stack[-1] if self.stack else None
 
     def push(self, scene) -> None:
+        self._lose_pointer()
         self.stack.append(scene)
 
     def pop(self) -> None:
@@ -109,11 +110,18 @@ class App:
             self.stack.pop()
         if not self.stack:
             self.running = False
+        self._lose_pointer()
 
     def replace(self, scene) -> None:
         if self.stack:
             self.stack.pop()
         self.stack.append(scene)
+
+    def _lose_pointer(self) -> None:
+        # A scene coming back to the top saw none of the pointer's moves while it was covered: a tooltip for
+        # where the pointer was would pop up over the buttons.
+        if self.stack:
+            self.top.controls.lose_pointer()
 
     def reset(self, scene) -> None:
         """Make `scene` the only scene (back to the title, into a new game)."""
@@ -199,7 +207,7 @@ class App:
             self.draw(self.screen)
 
     def draw(self, surf) -> None:
-        self.text.drawn, self.text.cut = [], []
+        self.text.drawn, self.text.cut, self.text.places = [], [], []
         start = len(self.stack) - 1
         while start > 0 and self.stack[start].transparent:
             start -= 1
@@ -210,7 +218,7 @@ class App:
         self._draw_help(surf)
         self._draw_toast(surf)
         self._draw_tooltip(surf)
-        self.drawn_text, self.cut_text = self.text.drawn, self.text.cut
+        self.drawn_text, self.cut_text, self.drawn_places = self.text.drawn, self.text.cut, self.text.places
 
     def run(self) -> None:
         while self.running:

@@ -86,3 +86,7 @@ class Driver:
     def text(self) -> list:
         """Every string drawn in the last frame."""
         return list(self.app.drawn_text)
+
+    def places(self) -> list:
+        """(string, rectangle) for every string drawn in the last frame, in the order drawn."""
+        return list(self.app.drawn_places)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.present.words import source_text
+from game.present.words import amount, source_text
 
 from . import shapes, theme
 from .mapdraw import FLOW_SPAN, MapPicture
@@ -67,7 +67,7 @@ class MapWidget(Widget):
         if kind == "flow":
             f = next(f for f in self.public["map"]["flows"] if f["id"] == ident)
             t = self.tracks[f["track"]]
-            return f"{f['name']}: {self.view['tracks'][t['id']]} {t['unit']} ({t['name'].lower()})."
+            return f"{f['name']}: {amount(self.view['tracks'][t['id']], t['unit'])} ({t['name'].lower()})."
         return ""
 
     def cited(self, kind, ident) -> str:
@@ -84,7 +84,7 @@ class MapWidget(Widget):
     def legend(self, fits=lambda text: True) -> str:
         """The map's key: the front, and the flows that are running, as many as the space below the map takes."""
         front = ["dashed red line: the front"] if self.public["map"]["front"] else []
-        flows = [f"{f['name']} ({self.view['tracks'][f['track']]:,} {self.tracks[f['track']]['unit']})".strip()
+        flows = [f"{f['name']} ({amount(self.view['tracks'][f['track']], self.tracks[f['track']]['unit'])})"
                  for f in self.public["map"]["flows"]
                  if self.view["tracks"][f["track"]] > self.tracks[f["track"]]["min"]]
         for n in range(len(flows), 0, -1):

@@ -331,6 +331,12 @@ class RemoteSession:
             self._previews[key] = (answer.get("stakes"), problem or answer.get("problem", ""))
         return self._previews[key]
 
+    def outlook(self, seat: str) -> dict | None:
+        """From the server, with the state: this seat's final score as things stand."""
+        if seat != self.seat:
+            return None
+        return (self._state.get("stakes") or {}).get("outlook")
+
     def asks_left(self, ai_seat: str, partner: str) -> int:
         return int((self._state.get("asks_left") or {}).get(ai_seat, 0))
 

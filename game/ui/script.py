@@ -12,6 +12,7 @@ import pygame
 from game.engine.kinds import Controller, Phase
 
 from .driver import Driver, Stuck
+from .scenes.seats import CHOICES
 
 
 class ScriptedGame:
@@ -48,9 +49,7 @@ class ScriptedGame:
         d.key(pygame.K_RETURN)
         d.until(lambda: d.on("SeatsScene"), 10, "the seats")
         for seat, kind in controllers.items():
-            d.focus(f"seat:{seat}")
-            while d.scene.choice[seat] != kind:
-                d.key(pygame.K_RIGHT)
+            self.seat_played_by(seat, kind)
         self.once("seats")
         d.press("start")
         d.until(lambda: d.on("BriefingScene"), 10, "the briefing")
@@ -59,6 +58,16 @@ class ScriptedGame:
             if d.on("CurtainScene"):
                 self.once("curtain")
             d.key(pygame.K_RETURN)
+
+    def seat_played_by(self, seat: str, kind: Controller) -> None:
+        """On the seats screen, set who plays `seat` as a player would: Tab to its choice, then the arrows."""
+        d = self.d
+        d.focus(f"seat:{seat}")
+        # The choice stops at either end of its list: step towards the one wanted.
+        order = [c[0] for c in CHOICES]
+        towards = pygame.K_RIGHT if order.index(kind) > order.index(d.scene.choice[seat]) else pygame.K_LEFT
+        while d.scene.choice[seat] != kind:
+            d.key(towards)
 
     # -- at the table ------------------------------------------------------------------------
 

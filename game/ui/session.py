@@ -127,14 +127,23 @@ class LocalSession:
     def asks_left(self, ai_seat: str, partner: str) -> int:
         return self.match.asks_left(ai_seat, partner)
 
-    def stakes(self, seat: str, choice: dict) -> tuple[dict | None, str]:
-        key = (seat, json.dumps(choice, sort_keys=True))
-        if self._stakes.get("version") != self.version:
+    def _projection(self) -> Projector:
+        projector = self._projector
+        if projector is None or self._stakes.get("version") != self.version:
             # Talk that signs nothing leaves what the projection reads as it was: keep what was worked out.
             mark = material(self.state)
-            if self._projector is None or self._stakes.get("material") != mark:
-                self._projector, self._stakes = Projector(self.state), {"material": mark}
+            if projector is None or self._stakes.get("material") != mark:
+                projector = self._projector = Projector(self.state)
+                self._stakes = {"material": mark}
             self._stakes["version"] = self.version
+        return projector
+
+    def outlook(self, seat: str) -> dict | None:
+        return self._projection().outlook(seat)
+
+    def stakes(self, seat: str, choice: dict) -> tuple[dict | None, str]:
+        key = (seat, json.dumps(choice, sort_keys=True))
+        self._projection()
         if key not in self._stakes:
             assert self._projector is not None, "made above for this version"
             try:

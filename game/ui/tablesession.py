@@ -133,6 +133,10 @@ class TableSession(Protocol):
         the rules would not take it). `choice` is {"kind": SIGN, "terms", "parties"} or
         {"kind": MOVE, "move"}, with a ChoiceKind."""
 
+    def outlook(self, seat: str) -> dict | None:
+        """`seat`'s final score as things stand, part by part (game.engine.stakes.Projector.outlook), or None
+        where it is not known (a class server that sent none)."""
+
     def poll(self) -> None:
         """Take in what changed elsewhere (a class server's messages); nothing to do in local play."""
 

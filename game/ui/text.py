@@ -2,9 +2,9 @@
 
 Text is re-rendered whenever the scale changes (window resize or the text
 size setting) rather than scaling surfaces, so it stays crisp. Every string
-drawn in a frame is recorded in `drawn`, and every one that had to be cut
-short with an ellipsis in `cut`, which lets tests check what a player could
-read on screen.
+drawn in a frame is recorded in `drawn` (and where, in `places`), and every
+one that had to be cut short with an ellipsis in `cut`, which lets tests
+check what a player could read on screen.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class Text:
     def __init__(self, scale: float = 1.0):
         self.scale = scale
         self.drawn: list[str] = []
+        self.places: list[tuple] = []  # (text, rectangle) for each string in `drawn`
         self.cut: list[str] = []
         self._fonts: dict[str, pygame.font.Font] = {}
         self._surfaces: dict[tuple, pygame.Surface] = {}
@@ -136,6 +137,7 @@ class Text:
         image = self.render(text, style, colour)
         rect = image.get_rect(**{anchor: pos})
         surf.blit(image, rect)
+        self.places.append((text, rect))
         return rect
 
     def wrap(self, text: str, style: str, width: int) -> list:

@@ -140,22 +140,29 @@ class Toggle(Widget):
 
 
 class Cycler(Widget):
-    """Pick one of a few values with Left/Right (or the arrows)."""
+    """Pick one of a few values with Left/Right (or the arrows), which stop at either end: holding a key
+    down must not wrap a value round to its opposite. Enter or Space steps on and does wrap, being the one
+    key that goes through every value."""
 
     def __init__(self, key, rect, label, options, index, on_change, tooltip="", enabled=True):
         super().__init__(key, rect, tooltip, enabled)
         self.label, self.options, self.index, self.on_change = label, list(options), index, on_change
 
     def step(self, d):
-        if self.enabled and self.options:
-            self.on_change((self.index + d) % len(self.options))
+        k = max(0, min(len(self.options) - 1, self.index + d))
+        if self.enabled and self.options and k != self.index:
+            self.on_change(k)
 
     def key_down(self, event):
         if event.key == pygame.K_LEFT:
             self.step(-1)
             return True
-        if event.key in (pygame.K_RIGHT,) + ACTIVATE:
+        if event.key == pygame.K_RIGHT:
             self.step(1)
+            return True
+        if event.key in ACTIVATE:
+            if self.enabled and self.options:
+                self.on_change((self.index + 1) % len(self.options))
             return True
         return False
 
@@ -180,8 +187,12 @@ class Cycler(Widget):
                       anchor="midleft", max_width=value.left - self.rect.left - app.u(8))
         pygame.draw.rect(surf, theme.RAISED, value, border_radius=app.u(4))
         shown = self.options[self.index] if self.options else ""
-        app.text.draw(surf, "\u25c0", (value.left + app.u(6), value.centery), "small", theme.MUTED, anchor="midleft")
-        app.text.draw(surf, "\u25b6", (value.right - app.u(6), value.centery), "small", theme.MUTED, anchor="midright")
+        # An arrow with nowhere to go is drawn faint.
+        first, last = self.index <= 0, self.index >= len(self.options) - 1
+        app.text.draw(surf, "\u25c0", (value.left + app.u(6), value.centery), "small",
+                      theme.FAINT if first else theme.MUTED, anchor="midleft")
+        app.text.draw(surf, "\u25b6", (value.right - app.u(6), value.centery), "small",
+                      theme.FAINT if last else theme.MUTED, anchor="midright")
         app.text.draw(surf, shown, value.center, "bold", colour, anchor="center", max_width=value.width - app.u(40))
         if focused:
             focus_ring(surf, self.rect, app.u(4))

@@ -101,7 +101,7 @@ def test_a_leader_will_not_sign_with_a_seat_that_just_broke_its_word_and_says_so
     broken = _after_day_one("spring_shield")
     assert [b["seat"] for b in broken.state.breaches] == ["turkey"]
     advice, said = broken.ask("russia", "turkey", {"corridor_km": "4"})
-    assert advice is None and "Turkey broke its word on Ceasefire in Idlib on day 1" in said, \
+    assert advice is None and "Turkey broke its word on \u201cCeasefire in Idlib\u201d on day 1" in said, \
         "asked, it offers no terms it would refuse anyway, and says why"
     broken.act("turkey", {"type": "propose", "parties": ["turkey", "russia"], "terms": wanted})
     broken.act("turkey", {"type": "done"})
@@ -109,7 +109,7 @@ def test_a_leader_will_not_sign_with_a_seat_that_just_broke_its_word_and_says_so
     assert not any(dict(a.terms) == wanted for a in broken.state.agreements)
     refusals = [e["reason"] for e in broken.state.events if e["kind"] == "reject" and e["seat"] == "russia"
                 and broken.state.proposals[e["proposal"]].proposer == "turkey"]
-    assert refusals and "Turkey broke its word on Ceasefire in Idlib on day 1" in refusals[-1]
+    assert refusals and "Turkey broke its word on \u201cCeasefire in Idlib\u201d on day 1" in refusals[-1]
 
 
 def _value(seat, terms, settled):
@@ -170,4 +170,4 @@ def test_a_breach_weighs_on_the_victim_and_on_witnesses_for_the_rest_of_the_game
     broken.step_ai()
     answer = next(p.note or p.reason for p in broken.state.proposals.values()
                   if p.turn == 5 and "eu" in p.parties and "turkey" in p.parties and (p.counter_to or p.reason))
-    assert "has not forgotten that Turkey broke its word on Ceasefire in Idlib on day 1" in answer, answer
+    assert "has not forgotten that Turkey broke its word on \u201cCeasefire in Idlib\u201d on day 1" in answer, answer

@@ -118,7 +118,7 @@ def test_asked_about_a_deal_no_deal_beats_the_leader_says_so_and_refuses_it_with
     match.step_ai()
     wanted, said = match.ask("us_nato", "turkey", {"patriot_batteries": "1"})
     assert wanted is None
-    assert said.startswith("Washington is better off with no deal on US Patriot batteries for Turkey"), said
+    assert said.startswith("Washington is better off with no deal on \u201cUS Patriot batteries for Turkey\u201d"), said
     match.act("turkey", {"type": "propose", "parties": ["turkey", "us_nato"], "terms": {"patriot_batteries": "1"}})
     match.act("turkey", {"type": "done"})
     match.step_ai()

@@ -72,7 +72,7 @@ def test_unknown_issue_in_a_proposal_or_a_statement():
 def test_unknown_option_lists_the_options_there_are():
     state = fresh()
     refused(state, "turkey", propose(["turkey", "russia"], {"ceasefire": "eternal"}),
-            "'eternal' is not an option of Ceasefire in Idlib", "none, local, full")
+            "'eternal' is not an option of \u201cCeasefire in Idlib\u201d", "none, local, full")
     refused(state, "turkey", propose(["turkey", "russia"], {"corridor_km": 7}), "'7' is not an option")
     refused(state, "turkey", statement("ceasefire", "eternal"), "'eternal' is not an option")
 
@@ -84,7 +84,7 @@ def test_a_party_that_is_not_at_the_table():
 def test_a_proposal_missing_a_signatory_names_it():
     state = fresh()
     refused(state, "turkey", propose(["turkey", "russia"], {"border_to_greece": "managed"}),
-            "Turkey's border with Greece needs EU and Greece among the parties")
+            "\u201cTurkey's border with Greece\u201d needs EU and Greece among the parties")
     refused(state, "turkey", propose(["turkey", "syria"], CEASEFIRE), "needs Russia")
 
 
@@ -101,7 +101,7 @@ def test_an_expiry_outside_the_game():
 def test_an_issue_not_yet_on_the_table():
     state = fresh("sochi-2008")
     refused(state, "russia", propose(["russia", "israel"], {"strategic_dialogue": "yes"}),
-            "Russia–Israel strategic dialogue is not on the table now")
+            "\u201cRussia–Israel strategic dialogue\u201d is not on the table now")
 
 
 def test_too_many_proposals_in_one_slot():

@@ -129,7 +129,7 @@ def test_a_forbidden_move_breaks_the_agreement_for_all_to_see():
         assert [(b["seat"], b["issue"], b["move"]) for b in obs["breaches"]] == \
             [("russia", "ceasefire", "air_campaign")]
         [event] = news(broke, seat, "breach")
-        assert event["text"].startswith("Russia breaks the day 1 agreement on Ceasefire in Idlib: ")
+        assert event["text"].startswith("Russia broke the day 1 agreement on \u201cCeasefire in Idlib\u201d: ")
     scores = broke.scores()
     assert scores["russia"]["breaches"] == 1 and scores["russia"]["integrity"] < 0
     assert scores["turkey"]["breaches"] == 0 and scores["turkey"]["integrity"] == 0
@@ -174,7 +174,7 @@ def test_signing_less_than_you_demanded_in_public_costs_support_at_home():
     assert trust(backed_down, "russia", "turkey") < trust(held_firm, "russia", "turkey")
     assert [(r["seat"], r["issue"]) for r in backed_down.observation("eu")["reversals"]] == [("turkey", "ceasefire")]
     assert held_firm.observation("eu")["reversals"] == []
-    assert "backs down" in news(backed_down, "rebels", "reversal")[0]["text"]
+    assert "backed down from a public stand on" in news(backed_down, "rebels", "reversal")[0]["text"]
     assert backed_down.scores()["turkey"]["reversals"] == 1
     # Russia said nothing in public, so signing costs it nothing at home.
     assert stat(backed_down, "russia", "domestic") == stat(held_firm, "russia", "domestic")

@@ -119,3 +119,27 @@ def test_the_stakes_leave_the_game_as_it_was():
     projector.changes(signing(state.to_move()[0], {"ceasefire": "full"}, ["turkey", "russia"]))
     projector.changes(making("syria", "shell_posts"))
     assert state.digest() == digest
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scenario_id=st.sampled_from(SCENARIOS), seed=st.integers(0, 3), day=st.sampled_from((1, 2, 2.5, 3, 4)))
+def test_the_score_as_things_stand_is_the_final_score_when_everyone_holds(scenario_id, seed, day):
+    state = day_opening(scenario_id, seed, day)
+    assume(not state.is_over())
+    held = _branch(state)
+    _hold_to_the_end(held)
+    assume(_chance_free(state, held))
+    final = held.scores()
+    projector = Projector(state)
+    for seat in state.game.seat_ids:
+        outlook = projector.outlook(seat)
+        assert outlook["final"] == final[seat]["total"]
+        assert outlook["final"] == outlook["deal"] + outlook["objectives_points"] + outlook["stats"] + \
+            outlook["integrity"]
+        met = {o["id"] for o in outlook["objectives"] if o["met"]}
+        assert met == set(final[seat]["objectives_met"])
+    # Every choice's stakes are a change from this same figure.
+    seat = state.to_move()[0]
+    if state.phase == "moves":
+        stakes = projector.stakes(seat, making(seat, available_moves(state, seat)[-1]))
+        assert stakes["final"] - stakes["total"] == projector.outlook(seat)["final"]

@@ -90,6 +90,6 @@ def test_the_condition_of_a_move_reads_as_the_rules_check_it():
     moves = {m["id"]: m for m in w.public["moves"]}
     assert requires_text(w, moves["close_idlib_airspace"]) == "Once only."
     assert requires_text(w, moves["m4_offensive"]) == (
-        "Not possible once the table agrees Ceasefire in Idlib: full or the table agrees Where the front line runs: "
-        "partial pullback or more.")
+        "Not possible once the table agrees \u201cCeasefire in Idlib\u201d: full or the table agrees "
+        "\u201cWhere the front line runs\u201d: partial pullback or more.")
     assert requires_text(w, moves["shell_posts"]) == ""

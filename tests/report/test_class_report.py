@@ -84,7 +84,7 @@ def test_briefings_a_page_per_seat_and_the_facilitators_sheet(tmp_path, capsys):
     for event in scenario.events:
         assert str(escape(event.title)) in sheet
     # A conditional event says when it happens, in words.
-    assert "When the table agrees Iskander-E missiles: yes" in sheet
+    assert "When the table agrees \u201cIskander-E missiles\u201d: yes" in sheet
     assert "or Russia has made the move \u201cSend warships to Tartus\u201d" in sheet
     every = (tmp_path / "brief" / "all-seats.html").read_text(encoding="utf-8")
     assert every.count('<article class="sheet">') == len(scenario.seats)

@@ -52,7 +52,8 @@ def test_the_report_holds_every_agreement_refusal_score_part_and_history_match(p
     assert "Broken by Turkey on day 1, with \u201cSpring Shield strikes\u201d" in html
     # Questions for the debrief come from what happened at this table.
     assert escape("Turkey broke the day 1 agreement on day 1 with \u201cSpring Shield strikes\u201d") in html
-    assert "Turkey said in public where it stood on Security corridor along the M4, then signed less" in html
+    assert "Turkey said in public where it stood on \u201cSecurity corridor along the M4\u201d, then signed less" \
+        in html
     # The right history match, issue by issue.
     comparison = history_comparison(state)
     outcome = {r["issue"]: r for r in _csv(out / "data" / "outcome.csv")}
@@ -78,7 +79,7 @@ def test_who_chose_each_action_and_what_was_asked_are_told(played):
     assert ("turkey", "person") in by and ("syria", "ai") in by
     asked = [a for a in actions if a["type"] == "ask"]
     assert asked == [a for a in asked if a["asked"] == "us_nato" and a["terms"] == "patriot_batteries=2"]
-    assert len(asked) == 1 and "Turkey asks United States and NATO what it would want for 2 batteries" in html
+    assert len(asked) == 1 and "Turkey asked United States and NATO what it would want for 2 batteries" in html
     offers = _csv(out / "data" / "offers.csv")
     assert {o["proposal"] for o in offers} == set(match.state.proposals)
     assert any(o["reason"] == REFUSAL for o in offers)

@@ -3,6 +3,7 @@
 import pygame
 
 from game.catalog import load_scenario
+from game.ui.script import ScriptedGame
 
 HUMANS = ("turkey", "russia")
 
@@ -12,9 +13,7 @@ def _start_hot_seat(d):
     d.press("new")
     d.key(pygame.K_RETURN)
     for seat in seats:
-        d.focus(f"seat:{seat}")
-        while d.scene.choice[seat] != ("human" if seat in HUMANS else "normal"):
-            d.key(pygame.K_RIGHT)
+        ScriptedGame(d).seat_played_by(seat, "human" if seat in HUMANS else "normal")
     d.press("start")
     return load_scenario("moscow-2020")
 

@@ -31,8 +31,8 @@ def test_a_move_that_is_not_available_says_why(make_app, table_play):
         d.key(pygame.K_DOWN)
     assert not d.widget("choose").enabled
     why = ("\u2717 Not available now. Only possible when Russia has made the move \u201cRush strike-capable systems "
-           "to Syria\u201d or the table agrees S-300 long-range air defence: yes or the table agrees Iskander-E "
-           "missiles: yes.")
+           "to Syria\u201d or the table agrees \u201cS-300 long-range air defence\u201d: yes or the table agrees "
+           "\u201cIskander-E missiles\u201d: yes.")
     assert why in " ".join(d.text()), "the reason is drawn in full (wrapped over lines)"
     d.click_at(d.widget("choose").rect.center)
     assert ("israel", {"type": "move", "move": "golan_readiness"}) not in t.session.state.log

@@ -140,3 +140,32 @@ def test_offers_and_agreements_are_named_by_who_when_and_what_never_by_an_id(mak
     seen = " ".join(seen)
     assert "Day 2 \u00b7 to you" in seen and "Signed on day 1 by " in seen
     assert not [i for i in ids if i in seen], "an opaque id is shown to the player"
+
+
+def test_a_counter_offer_to_an_offer_since_accepted_becomes_an_offer_of_its_own_and_says_so(make_app, table_play):
+    play = table_play(make_app()).start()
+    d = play.d
+    t = play.until(day=1, talk_round=2)
+    play.top_of(pygame.K_2, "offers")
+    for _ in t.offers.offers():
+        if d.widget("accept").enabled and d.widget("counter").enabled:
+            break
+        d.key(pygame.K_DOWN)
+    offer = t.offers.selected()
+    label = t.offers.label(offer["id"], covers=False)
+    d.click("counter")
+    assert t.tab == "propose" and f"COUNTER-OFFER TO {label.upper()} \u2014 WITH" in d.text()
+    terms = dict(t.compose.draft.terms)
+    play.top_of(pygame.K_2, "offers")
+    while t.offers.selected()["id"] != offer["id"]:
+        d.key(pygame.K_DOWN)
+    d.click("accept")
+    assert "turkey" in next(p for p in t.obs["proposals"] if p["id"] == offer["id"])["accepted"]
+    d.key(pygame.K_1)
+    assert "WITH" in d.text() and not [s for s in d.text() if s.startswith("COUNTER-OFFER")]
+    assert any(s.startswith(f"You have accepted {label}: your package stays") or
+               s.startswith(f"{label[0].upper()}{label[1:]} is signed: your package stays") for s in d.text())
+    assert t.compose.draft.terms == terms and d.widget("send").label == "Send offer"
+    log = len(t.session.state.log)
+    d.click("send")
+    assert len(t.session.state.log) == log + 1, "the package goes as a new offer, not refused as a late counter"

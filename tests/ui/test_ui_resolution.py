@@ -40,3 +40,24 @@ def test_on_a_shared_screen_a_hold_looks_like_any_move_kept_secret(make_app):
     game.play_to_end()
     assert not [line for line in lines if line.endswith("held: no move")]
     assert [line for line in lines if line.endswith("no move the others can see (it held, or moved in secret)")]
+
+
+def test_the_help_bar_says_what_the_button_does_on_every_day_and_after_the_summit(make_app):
+    d = make_app()
+    said = []
+
+    def check(scene):
+        d.frame()
+        button = scene.controls.find("continue")
+        assert scene.controls.focus == "continue" and button.tooltip in d.text()
+        said.append((scene.session.over, button.label, button.tooltip))
+
+    game = ScriptedGame(d, every_day=check)
+    game.new_game("moscow-2020", {"turkey": "human"})
+    game.play_to_end()
+    *days, (over, label, tip) = said
+    assert over and label.startswith("See the result") and tip.startswith("See the result")
+    assert "Back to the table" not in tip
+    for _, label, tip in days:
+        day = label.split()[3]
+        assert label.startswith("On to day") and tip == f"Back to the table for day {day}."

@@ -2,6 +2,8 @@
 
 import pygame
 
+from game.ui.script import ScriptedGame
+
 MARKED = "Another Turkish soldier killed"     # shown on 3 March; its report came out on 4 March, and says so
 LATER = "Source: reported later by Al Arabiya on 4 March 2020"
 ADDRESS = ("http://english.alarabiya.net/en/News/middle-east/2020/03/04/Two-Turkish-soldiers-killed-six-wounded-"
@@ -83,9 +85,7 @@ def test_a_private_briefing_ends_with_its_source(make_app):
     d.press("new")
     d.key(pygame.K_RETURN)
     for seat in load_scenario("moscow-2020").seat_ids:
-        d.focus(f"seat:{seat}")
-        while d.scene.choice[seat] != ("human" if seat == "russia" else "normal"):
-            d.key(pygame.K_RIGHT)
+        ScriptedGame(d).seat_played_by(seat, "human" if seat == "russia" else "normal")
     d.press("start")
     assert d.on("BriefingScene")
     d.press("next")

@@ -49,10 +49,11 @@ def check_agreed():
             assert holds(state, Agreed("toll", at_least=lo)) == (options.index(signed) >= options.index(lo))
             assert holds(state, Agreed("toll", at_most=lo)) == (options.index(signed) <= options.index(lo))
     assert Agreed("toll").earliest(first_day) == 2, "signed during a day: seen by events the next morning"
-    assert open_crossing.words(names()) == "the table agrees Open the crossing: yes"
-    assert fair_toll.words(names()) == "the table agrees Toll at the crossing: 1 euro to 3 euros"
-    assert Agreed("toll", at_most="2").words(names()) == "the table agrees Toll at the crossing: 2 euros or less"
-    assert Agreed("toll").words(names()) == "the table agrees anything on Toll at the crossing"
+    assert open_crossing.words(names()) == "the table agrees \u201cOpen the crossing\u201d: yes"
+    assert fair_toll.words(names()) == "the table agrees \u201cToll at the crossing\u201d: 1 euro to 3 euros"
+    assert Agreed("toll", at_most="2").words(names()) == \
+        "the table agrees \u201cToll at the crossing\u201d: 2 euros or less"
+    assert Agreed("toll").words(names()) == "the table agrees anything on \u201cToll at the crossing\u201d"
 
 
 def check_stat():
@@ -163,7 +164,7 @@ def check_all():
     assert holds(state, calm_or_open)
     assert AllOf((TurnWithin(at_least=3), Moved("north", "raise_guard"))).earliest(first_day) == 3
     assert calm_or_open.words(names()) == ("Tension on the border is at most 0 incidents or the table agrees "
-                                           "Open the crossing: yes, unless North has broken an agreement")
+                                           "\u201cOpen the crossing\u201d: yes, unless North has broken an agreement")
 
 
 def check_any():
@@ -177,7 +178,7 @@ def check_any():
     assert holds(state, either)
     assert AnyOf((TurnWithin(at_least=3), Moved("north", "raise_guard"))).earliest(first_day) == 2
     assert either.words(names()) == "Tension on the border is at most 0 incidents or the table agrees " \
-                                    "Open the crossing: yes"
+                                    "\u201cOpen the crossing\u201d: yes"
 
 
 def check_not():

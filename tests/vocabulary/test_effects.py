@@ -108,7 +108,8 @@ def check_open_issue():
         state.apply(state.to_move()[0], propose(("north", "south"), {"later_talks": "yes"}))
     events = next_day(state, south="open_hand")
     assert "later_talks" in seen(state)["open_issues"]
-    assert news_of(events, "south")[1] == card("open_hand", "south")[1] == "Talks next year comes onto the table"
+    assert news_of(events, "south")[1] == card("open_hand", "south")[1] == \
+        "\u201cTalks next year\u201d comes onto the table"
     sign(state, {"later_talks": "yes"})
     assert state.outcome() == {"later_talks": "yes"}
 
@@ -119,7 +120,7 @@ def check_close_issue():
     events = next_day(state, south="open_hand")
     assert "fishing" not in seen(state)["open_issues"]
     assert news_of(events, "south")[2] == card("open_hand", "south")[2] == \
-        "Fishing rights in the bay leaves the table"
+        "\u201cFishing rights in the bay\u201d leaves the table"
     with pytest.raises(IllegalAction):
         state.apply(state.to_move()[0], propose(("north", "south"), {"fishing": "shared"}))
 

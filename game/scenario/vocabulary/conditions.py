@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..model import STAT_MAX, STAT_MIN, TRUST_MAX, TRUST_MIN
+from ..wording import amount, issue_named
 from .base import Condition, Facts, Reader, condition_from_data, condition_kind
 from .names import Names
 
@@ -17,10 +18,12 @@ UNBOUNDED = (-10**9, 10**9)
 
 
 def _bounds_words(lo, hi, unit: str = "") -> str:
-    unit = f" {unit}" if unit else ""
-    if lo is not None and hi is not None:
-        return f"{lo}{unit}" if lo == hi else f"between {lo} and {hi}{unit}"
-    return f"at least {lo}{unit}" if lo is not None else f"at most {hi}{unit}"
+    """'1 call', 'between 2 and 5 calls', 'at least 1 call'."""
+    if lo is not None and hi is not None and lo != hi:
+        return f"between {lo} and {amount(hi, unit)}"
+    if lo is not None:
+        return amount(lo, unit) if lo == hi else f"at least {amount(lo, unit)}"
+    return f"at most {amount(hi, unit)}"
 
 
 class Bounded(Condition):
@@ -81,7 +84,7 @@ class Agreed(Condition):
 
     def words(self, names: Names) -> str:
         issue = names.issue(self.issue)
-        said = f"the table agrees {issue.name}"
+        said = f"the table agrees {issue_named(issue.name)}"
         if self.option is not None:
             return f"{said}: {issue.option(self.option)}"
         if self.at_least is not None and self.at_most is not None:
@@ -90,7 +93,7 @@ class Agreed(Condition):
             return f"{said}: {issue.option(self.at_least)} or more"
         if self.at_most is not None:
             return f"{said}: {issue.option(self.at_most)} or less"
-        return f"the table agrees anything on {issue.name}"
+        return f"the table agrees anything on {issue_named(issue.name)}"
 
 
 @condition_kind

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from ..model import STAT_MAX, STAT_MIN, TRUST_MAX, TRUST_MIN
-from ..wording import signed, singular, trust_change
+from ..wording import issue_named, signed, singular, trust_change
 from .base import Effect, Reader, World, effect_kind
 from .known import CONTESTED
 from .names import Names
@@ -157,7 +157,7 @@ class _Agenda(Effect):
         return self
 
     def words(self, names: Names) -> str:
-        return f"{names.issue(self.issue).name} {'comes onto' if self.opens else 'leaves'} the table"
+        return f"{issue_named(names.issue(self.issue).name)} {'comes onto' if self.opens else 'leaves'} the table"
 
 
 @effect_kind

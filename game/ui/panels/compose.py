@@ -6,79 +6,21 @@ import pygame
 
 from game.engine import IllegalAction, counter, propose, statement
 from game.engine.kinds import ChoiceKind, Controller, Phase
-from game.present.table import ask_words, lapse_warning
+from game.present.table import ask_words, can_counter, counter_gone, lapse_warning, public_stand
 from game.present.words import option_text
 from game.present.worth import nothing_yet
 
 from .. import theme
-from ..lists import ListBox, ListState, RichText, ScrollState
+from ..lists import ListState, RichText, ScrollState
 from ..scenes.base import button_row
 from ..widgets import Button, Cycler, Toggle
 from .common import Said, stakes_bar, stakes_bar_height, stakes_hint
+from .package import Draft, IssueList
 
 # Fewer issues in view than this, and the buttons take their short wordings to make room.
 MIN_ROWS = 4
 # Lines kept below the buttons for the game's and the AI leaders' answers, where there is room.
 TALK_LINES = 3
-
-
-class Draft:
-    """The package being built; kept by the table across rebuilds and turns."""
-
-    def __init__(self):
-        self.parties, self.terms, self.until, self.public, self.counter_to = set(), {}, 0, False, ""
-        self.added = set()  # parties ticked for the player because an issue needs them
-
-    def load(self, parties, terms, counter_to=""):
-        self.parties, self.terms, self.counter_to = set(parties), dict(terms), counter_to
-        self.added = set()
-
-    def need(self, seats):
-        self.added |= set(seats) - self.parties
-        self.parties |= set(seats)
-
-    def drop(self, issue_id, issues):
-        """Take an issue out, and with it the parties that were added only because it needed them."""
-        del self.terms[issue_id]
-        needed = {s for i in self.terms for s in issues[i]["signatories"]}
-        for seat in self.added - needed:
-            self.parties.discard(seat)
-        self.added &= needed
-
-
-class IssueList(ListBox):
-    """Up/Down pick an issue, Space puts it in or takes it out, Left/Right change its value."""
-
-    def __init__(self, key, rect, row_h, state, panel):
-        self.panel = panel
-        super().__init__(key, rect, len(panel.issue_ids), row_h, state, panel.draw_issue,
-                         row_tip=panel.issue_tip, tooltip="The issues on the table.")
-
-    def key_down(self, event):
-        if not self.count:
-            return False
-        issue = self.panel.issue_ids[self.state.selected]
-        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            self.panel.step(issue, 1 if event.key == pygame.K_RIGHT else -1)
-            return True
-        if event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.panel.toggle(issue)
-            return True
-        return super().key_down(event)
-
-    def click(self, pos, button):
-        k = self._row_at(pos)
-        if k is None or button != 1:
-            return True
-        self.select(k)
-        issue = self.panel.issue_ids[k]
-        x = pos[0] - self.rect.left
-        value_left = self.panel.value_left(self.rect) - self.rect.left
-        if x < self.panel.app.u(30):
-            self.panel.toggle(issue)
-        elif x >= value_left:
-            self.panel.step(issue, -1 if x < value_left + (self.rect.width - value_left) / 3 else 1)
-        return True
 
 
 class ComposePanel:
@@ -129,6 +71,7 @@ class ComposePanel:
     def layout(self, rect):
         app, t = self.app, self.t
         self.draft.parties.add(t.viewer)
+        self._drop_spent_counter()
         self.with_y = rect.top
         y = rect.top + app.text.line_height("label") + app.u(6)
         widgets = self._party_chips(rect, y)
@@ -216,8 +159,7 @@ class ComposePanel:
         ticked = issue in self.draft.terms
         can_state = ticked and t.viewer in t.obs["to_move"] and t.obs["phase"] == Phase.TALKS and \
             t.viewer not in [s["seat"] for s in t.obs["statements"] if s["turn"] == t.obs["turn"]]
-        said = option_text(t.issues[issue], self.current(issue))
-        say = f"Say publicly that {t.issues[issue]['name']} must be {said}." \
+        say = f"Take a {public_stand(t.issues[issue], self.current(issue))}." \
             if ticked else "Tick the issue you mean and set its value, then say it in public."
         return button_row(self.app, area, [
             ("send", send, self.send, "Put this package to its parties." + why, {"style": "primary", "enabled": can}),
@@ -299,6 +241,15 @@ class ComposePanel:
         """Yesterday's answers are not about today's table."""
         self.said = Said()
         self.replies = []
+
+    def _drop_spent_counter(self):
+        """A counter-offer answers an open offer: once that one is signed, refused, lapsed or accepted here, the
+        package would be refused as a counter, so it becomes an offer of its own, and the panel says so."""
+        d, t = self.draft, self.t
+        if d.counter_to and not can_counter(t.words(), t.obs["proposals"], d.counter_to):
+            note = counter_gone(t.words(), t.obs["proposals"], d.counter_to)
+            d.counter_to = ""
+            self._say(note)
 
     def load_counter(self, prop):
         """Start a counter-offer from another seat's terms."""

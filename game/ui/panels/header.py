@@ -1,4 +1,5 @@
-"""The table's header: the scenario and the day, whose turn it is, and the round, help and menu buttons.
+"""The table's header: the scenario and the day, whose turn it is, your score as things stand, and the round,
+help and menu buttons.
 
 At large text sizes the full wordings do not fit beside each other, so each
 piece has shorter wordings that say the same, tried longest first, rather
@@ -13,13 +14,16 @@ import pygame
 
 from game.engine.kinds import ActionType, Phase
 from game.present.words import day_date
+from game.present.worth import outlook_words
 
 from .. import theme
 from ..scenes.base import button_row
+from ..widgets import Hint
 from .common import seat_tag
 
 WATCHING = ("Watching: every seat is an AI leader", "Watching")
 YOUR_MOVE = "your move"
+SCORE_LABELS = ("Your score so far", "Score so far", "Score")  # the tip says it is the final score as things stand
 
 
 class TableHeader:
@@ -93,6 +97,21 @@ class TableHeader:
                       "Save, load, settings, or leave the game (Esc)."))
         return specs
 
+    def score(self) -> dict | None:
+        """The viewing seat's final score as things stand, in words (None when nobody sits here)."""
+        t = self.t
+        outlook = t.session.outlook(t.viewer) if t.viewer is not None else None
+        return outlook_words(outlook) if outlook else None
+
+    def _score_widths(self) -> list:
+        """The widths the score may take, widest first: its label's wordings over the figure."""
+        words = self.score()
+        if words is None:
+            return [0]
+        app = self.app
+        figure = app.text.width(str(words["final"]), "h2")
+        return [max(figure, app.text.width(label, "small")) for label in SCORE_LABELS]
+
     def _buttons_width(self, specs) -> int:
         app = self.app
         return sum(app.text.width(s[1], "bold") + app.u(42) for s in specs)
@@ -103,14 +122,30 @@ class TableHeader:
         """The buttons, right-aligned; the status starts at `status_x` and has what they leave."""
         app = self.app
         self.rect, self.status_x = rect, status_x
+        gap = app.u(24)
+
+        def room(specs, score_w):
+            return rect.right - app.u(24) - self._buttons_width(specs) - (score_w + gap if score_w else 0) - status_x
+
+        # The status in full first, then the score's full label, then the buttons' shorter wordings; where even
+        # those leave too little room for the status's shortest wording, the score takes a shorter label.
+        widths = self._score_widths()
         specs = self._button_specs(short=False)
-        if rect.right - app.u(24) - self._buttons_width(specs) - status_x < self._status_wants():
+        if room(specs, widths[0]) < self._status_wants():
             specs = self._button_specs(short=True)
+        score_w = next((w for w in widths if room(specs, w) >= self._status_needs()), widths[-1])
         width = self._buttons_width(specs)
         h = max(app.u(36), app.text.line_height("bold") + app.u(14))
         area = pygame.Rect(rect.right - app.u(12) - width, rect.centery - h // 2, width, h)
-        self.status_right = area.left - app.u(12)
-        return button_row(app, area, specs, height=h)
+        widgets = button_row(app, area, specs, height=h)
+        self.score_rect = None
+        words = self.score()
+        if score_w and words is not None:
+            self.score_rect = pygame.Rect(area.left - gap - score_w, rect.top + app.u(8), score_w,
+                                          rect.height - app.u(16))
+            widgets.append(Hint("score", self.score_rect, words["detail"]))
+        self.status_right = (self.score_rect.left if self.score_rect else area.left) - app.u(12)
+        return widgets
 
     def _status_wants(self) -> int:
         """How wide the status would be in its longest wording."""
@@ -125,6 +160,20 @@ class TableHeader:
         else:
             who = app.text.width(self.waiting_lines()[0], "body")
         return max(app.text.width(self.phase_lines()[0], "bold"), who)
+
+    def _status_needs(self) -> int:
+        """How wide the status is in its shortest wordings."""
+        app, t = self.app, self.t
+        held = self.pace_line()
+        if held is not None:
+            who = app.text.width(held[0][-1], "body")
+        elif t.viewer is None:
+            who = app.text.width(WATCHING[-1], "body")
+        elif t.viewer in t.obs["to_move"]:
+            who = self._mine_width(named=False)
+        else:
+            who = app.text.width(self.waiting_lines()[-1], "body")
+        return max(app.text.width(self.phase_lines()[-1], "bold"), who)
 
     def _mine_width(self, named: bool) -> int:
         app, look = self.app, self.t.looks[self.t.viewer]
@@ -144,6 +193,18 @@ class TableHeader:
         app.text.draw(surf, app.text.first_fit(self.day_lines(), "body", room),
                       (x, rect.top + app.u(10) + app.text.line_height("h2")), "body", theme.ACCENT, max_width=room)
         self._draw_status(surf)
+        self._draw_score(surf)
+
+    def _draw_score(self, surf):
+        r = self.score_rect
+        words = self.score() if r is not None else None
+        if r is None or words is None:
+            return
+        app = self.app
+        app.text.draw(surf, app.text.first_fit(list(SCORE_LABELS), "small", r.width), (r.right, r.top), "small",
+                      theme.MUTED, anchor="topright", max_width=r.width)
+        app.text.draw(surf, str(words["final"]), (r.right, r.top + app.text.line_height("small")), "h2",
+                      theme.TEXT, anchor="topright")
 
     def _draw_status(self, surf):
         app, t = self.app, self.t

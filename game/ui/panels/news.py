@@ -8,7 +8,7 @@ import pygame
 
 from game.engine.kinds import EventKind
 from game.present.table import TABLE_SOURCE, news_item
-from game.present.words import source_text
+from game.present.words import amount, source_text
 
 from .. import theme
 from ..widgets import Hint, Widget, focus_ring
@@ -141,10 +141,12 @@ class NewsFeed(Widget):
         lines = [(k, line) for k in range(self.state.top, len(self.items))
                  for line in self._lines(app, self.items[k], width)]
         bottom = self.rect.bottom
-        if self._height(app, [line for _, line in lines]) > bottom - self.rect.top - app.u(4):
+        # The first line of the panel says how many newer items are above, when some are: it covered the headline.
+        top = self.rect.top + (app.text.line_height("small") if self.state.top > 0 else 0)
+        if self._height(app, [line for _, line in lines]) > bottom - top - app.u(4):
             # Keep the last line of the panel for the note that more follows, rather than cover a line with it.
             bottom -= app.text.line_height("small")
-        y = self.rect.top + app.u(4)
+        y = top + app.u(4)
         placed = []
         for k, (style, colour, text, gap) in lines:
             h = app.text.line_height(style)
@@ -189,7 +191,7 @@ class NewsFeed(Widget):
 
 def _track_lines(t, track, width):
     app = t.app
-    value = f"{t.obs['tracks'][track['id']]:,} {track['unit']}".strip()
+    value = amount(t.obs["tracks"][track["id"]], track["unit"])
     name_w = width - app.text.width(value, "label") - app.u(10)
     return value, app.text.wrap(track["name"], "small", name_w)
 
@@ -205,7 +207,7 @@ def track_hints(t, rect) -> tuple:
         span = f"{track['min']} to {track['max']} {track['unit']}".strip()
         source = source_text(t.public, track["source"], t.public["calendar"]["start_date"], track["reported_later"])
         hints.append(Hint(f"track:{track['id']}", (rect.left, y, rect.width, h),
-                          f"{track['name']}: {t.obs['tracks'][track['id']]} {track['unit']} (scale {span}). "
+                          f"{track['name']}: {amount(t.obs['tracks'][track['id']], track['unit'])} (scale {span}). "
                           f"Starting figure: {source}."))
         y += h
     return hints, y - rect.top

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.kinds import Phase
+from game.present.turns import talk_order_line, talk_place
 from game.present.words import STAT_NAMES, STAT_SHORT
 
 from .. import shapes, theme
@@ -17,7 +17,8 @@ STAT_WHY = {
     "domestic": "Half its change over the game counts in the final score.",
     "standing": "Half its change over the game counts in the final score.",
 }
-TRUST_IN, TRUST_OUT = "\u2192you", "you\u2192"
+# The trust columns' heads, a word a line: read at first sight, where arrows ('→you', 'you→') needed the help.
+TRUST_IN, TRUST_OUT = ("trusts", "you"), ("you", "trust")
 
 
 class SeatsPanel:
@@ -29,7 +30,8 @@ class SeatsPanel:
         app, t = self.app, self.t
         self.rect = rect
         seats = t.scenario_seats
-        self.head_h = max(app.text.line_height("label"), app.text.line_height("small")) + app.u(6)
+        lines = 2 if t.viewer else 1
+        self.head_h = max(app.text.line_height("label"), lines * app.text.line_height("small")) + app.u(6)
         self.row_h = max(app.text.line_height("bold") + app.u(10),
                          min(app.u(52), (rect.height - self.head_h) // max(1, len(seats))))
         self.two_lines = self.row_h >= app.text.line_height("bold") + app.text.line_height("small") + app.u(4)
@@ -45,11 +47,12 @@ class SeatsPanel:
         if t.viewer:
             half = self.trust_w // 2
             hints.append(Hint("head:trust-in", (rect.right - self.trust_w, rect.top, half, self.head_h),
-                              f"{TRUST_IN}: how far each seat trusts you, 0 to 100. Kept promises build it; "
-                              "broken ones cost it."))
+                              f"{' '.join(TRUST_IN).capitalize()}: how far each seat trusts you, 0 to 100. Kept "
+                              "promises build it; broken ones cost it."))
             hints.append(Hint("head:trust-out", (rect.right - self.trust_w + half, rect.top, self.trust_w - half,
                                                  self.head_h),
-                              f"{TRUST_OUT}: how far you trust each seat, 0 to 100, from how it kept its word."))
+                              f"{' '.join(TRUST_OUT).capitalize()}: how far you trust each seat, 0 to 100, from how "
+                              "it kept its word."))
         for i, seat in enumerate(seats):
             y = rect.top + self.head_h + i * self.row_h
             name = t.session.seat_name(seat)
@@ -68,7 +71,8 @@ class SeatsPanel:
         app, t = self.app, self.t
         cell_need = max([app.text.width(STAT_SHORT[s], "label") for s in STATS] + [app.text.width("100", "body")])
         cell_need += app.u(6)
-        trust_need = 2 * (max(app.text.width(TRUST_IN, "small"), app.text.width("100", "body")) + app.u(4))
+        trust_need = 2 * (max([app.text.width(w, "small") for w in TRUST_IN + TRUST_OUT]
+                              + [app.text.width("100", "body")]) + app.u(4))
         self.trust_w = int(rect.width * 0.18) if t.viewer else 0
         self.name_w = int(rect.width * 0.38)
         if t.viewer and self.trust_w < trust_need:
@@ -82,7 +86,9 @@ class SeatsPanel:
         t = self.t
         info = next(s for s in t.public["seats"] if s["id"] == seat)
         where = "at the table" if info["at_table"] else "acting from outside the room"
-        return f"{info['name']}: {info['leader']}, {info['title']}; {where}; played by {t.controller_text(seat)}."
+        tip = f"{info['name']}: {info['leader']}, {info['title']}; {where}; played by {t.controller_text(seat)}."
+        order = talk_order_line(t.words(), t.obs)
+        return f"{tip} {order}" if order else tip
 
     def trust_tip(self, seat) -> str:
         t = self.t
@@ -93,16 +99,20 @@ class SeatsPanel:
     def draw(self, surf):
         app, t = self.app, self.t
         rect = self.rect
+        # The heads sit on the header's last line, over their columns.
+        base = rect.top + self.head_h - app.u(6)
         for k, stat in enumerate(STATS):
             x = rect.left + self.name_w + k * self.cell_w
-            app.text.draw(surf, STAT_SHORT[stat], (x + self.cell_w // 2, rect.top), "label", theme.MUTED,
-                          anchor="midtop", max_width=self.cell_w - app.u(4))
+            app.text.draw(surf, STAT_SHORT[stat], (x + self.cell_w // 2, base), "label", theme.MUTED,
+                          anchor="midbottom", max_width=self.cell_w - app.u(4))
         if t.viewer:
             half = self.trust_w // 2 - app.u(2)
-            app.text.draw(surf, TRUST_IN, (rect.right - self.trust_w * 3 // 4, rect.top), "small", theme.MUTED,
-                          anchor="midtop", max_width=half)
-            app.text.draw(surf, TRUST_OUT, (rect.right - self.trust_w // 4, rect.top), "small", theme.MUTED,
-                          anchor="midtop", max_width=half)
+            step = app.text.line_height("small")
+            columns = ((rect.right - self.trust_w * 3 // 4, TRUST_IN), (rect.right - self.trust_w // 4, TRUST_OUT))
+            for x, words in columns:
+                for k, word in enumerate(words):
+                    app.text.draw(surf, word, (x, base - (len(words) - 1 - k) * step), "small", theme.MUTED,
+                                  anchor="midbottom", max_width=half)
         to_move = t.obs["to_move"]
         for i, seat in enumerate(t.scenario_seats):
             look = t.looks[seat]
@@ -119,15 +129,8 @@ class SeatsPanel:
             app.text.draw(surf, name, (rect.left + app.u(24), ny), "bold", theme.ACCENT if moving else theme.TEXT,
                           max_width=self.name_w - app.u(28))
             if self.two_lines:
-                if t.obs["phase"] == Phase.MOVES:
-                    doing = "\u25b6 choosing" if moving else "\u2713 chosen"
-                else:
-                    doing = "\u25b6 speaking" if moving else t.controller_text(seat)
-                # A narrow column takes a shorter wording ('normal', 'speaking', then the mark) rather than a cut one.
-                wordings = ([] if self.codes else [f"{look.code} \u00b7 {doing}"]) + \
-                    [doing, doing.split(" \u00b7 ")[-1], doing.split()[-1], doing.split()[0]]
                 width = self.name_w - app.u(28)
-                app.text.draw(surf, app.text.first_fit(wordings, "small", width),
+                app.text.draw(surf, app.text.first_fit(self._doing(seat, look), "small", width),
                               (rect.left + app.u(24), ny + app.text.line_height("bold")), "small",
                               theme.ACCENT if moving else theme.MUTED, max_width=width)
             for k, stat in enumerate(STATS):
@@ -139,6 +142,22 @@ class SeatsPanel:
                               theme.TEXT, anchor="center")
                 app.text.draw(surf, str(you), (rect.right - self.trust_w // 4, row.centery), "body", theme.MUTED,
                               anchor="center")
+
+    def _doing(self, seat, look) -> list:
+        """What the seat is doing, longest wording first: a narrow column takes a shorter one rather than a cut
+        one. In talks, its place in the round's order ('✓ spoke 1st', '▶ speaking', 'speaks 4th') before who
+        plays it."""
+        t = self.t
+        played = t.controller_text(seat)
+        place = talk_place(t.obs, seat)
+        if place is not None:
+            doing = [f"{place.text} \u00b7 {played}", place.text, place.short]
+        elif t.obs["phase"] == Phase.MOVES:
+            mark = "\u25b6 choosing" if seat in t.obs["to_move"] else "\u2713 chosen"
+            doing = [mark, mark.split()[0]]
+        else:
+            doing = [played, played.split(" \u00b7 ")[-1]]
+        return ([] if self.codes else [f"{look.code} \u00b7 {doing[0]}"]) + doing
 
     def _stat(self, surf, x, row, value, look):
         app = self.app

@@ -196,7 +196,8 @@ HOW_TO_PLAY = (
      "send it, answer the offers under Offers, or end your round (E). After the last round every seat chooses one "
      "move in the field, in secret, under Moves; the moves are revealed together and the day is resolved."),
     ("bold", "Reading a package",
-     "The bar says in points what signing the package would do to your final score: the deal, each secret "
+     "Your score so far, at the top, is your final score as things stand: if the others held and nothing more "
+     "were signed. The bar says in points what signing the package would do to your final score: the deal, each secret "
      "objective it meets or loses, support and standing, and your kept word, as the score itself counts them, "
      "if nothing else changes (the others hold and sign nothing more). Gains run right of the centre line, "
      "losses left; point at the bar for every part. Each move under Moves says the same for the move. Ask an AI "
@@ -211,16 +212,22 @@ HOW_TO_PLAY = (
     ("bold", "The seats table",
      "Each seat has four stats from 0 to 100: MIL its military strength, ECON its economy, HOME its support at "
      "home and INTL its international standing. Moves and events change them; half the change in HOME and INTL "
-     "counts in the final score. The two trust columns read \u2192you, how far that seat trusts you, and you\u2192, "
-     "how far you trust it. Kept agreements raise trust; broken ones cost a lot of it. Point at a header or a "
+     "counts in the final score. The two trust columns read 'trusts you', how far that seat trusts you, and "
+     "'you trust', how far you trust it. Kept agreements raise trust; broken ones cost a lot of it. "
+     "Point at a header or a "
      "number for more."),
     ("bold", "Keys",
      "Tab and Shift-Tab move between controls, Enter chooses, Esc goes back or opens the menu. On the table: 1-4 "
      "switch panels (at large text sizes the news is panel 5), E ends your round, M the map (arrows pick places), "
      "N the news (Enter, or a click on an item, shows where it comes from), Ctrl+S saves, F1 this help, "
-     "F11 fullscreen. In a package, \u2191\u2193 pick an issue, Space puts it in or takes it out and \u2190\u2192 "
-     "change its value. Every control explains itself in the bar at the bottom."),
+     "F11 fullscreen. In a package, \u2191\u2193 pick an issue, Space "
+     "puts it in or takes it out and \u2190\u2192 change its value. The arrows also walk from control to control; "
+     "\u2190\u2192 that walked onto a value walk on past it, so a value changes only on a control you went to with "
+     "Tab, a click or \u2191\u2193. Every control explains itself in the bar at the bottom."),
 )
+
+
+SCROLL_KEYS = (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
 
 
 class HelpScene(Dialog):
@@ -248,5 +255,13 @@ class HelpScene(Dialog):
                        "Close the help.", style="primary")
         return [close, RichText("help", body, app, items, self.scroll, "How to play. \u2191\u2193 to scroll.")]
 
+    def handle_event(self, event):
+        # The help is there to be read: the arrow and page keys scroll it wherever the focus is.
+        if event.type == pygame.KEYDOWN and event.key in SCROLL_KEYS:
+            self.prepare()
+            self.controls.find("help").key_down(event)
+            return
+        super().handle_event(event)
+
     def keys_hint(self):
-        return "Enter or Esc close \u00b7 Tab then \u2191\u2193 scroll"
+        return "\u2191\u2193 scroll \u00b7 Enter or Esc close"

@@ -100,10 +100,13 @@ class ResolutionScene(Scene):
             RichText("promises", self.right.inflate(-app.u(24), -app.u(20)).move(0, title_h // 2).inflate(0, -title_h),
                      app, self.table_items(), self.right_scroll, "Agreements kept or broken, and the next news."),
         ]
-        label = "See the result \u2192" if self.session.over else f"On to day {self.session.turn} \u2192"
+        if self.session.over:
+            label, tip = "See the result \u2192", "See the result: every seat's final score against its par, " \
+                                                   "and the table beside what the real summit agreed."
+        else:
+            label, tip = f"On to day {self.session.turn} \u2192", f"Back to the table for day {self.session.turn}."
         row = pygame.Rect(self.left.left, bottom + app.u(12), self.left.width, app.u(40))
-        widgets = button_row(app, row, [("continue", label, self.app.pop, "Back to the table.",
-                                         {"style": "primary"})]) + widgets
+        widgets = button_row(app, row, [("continue", label, self.app.pop, tip, {"style": "primary"})]) + widgets
         return widgets
 
     def back(self):

@@ -258,7 +258,7 @@ class TableScene(Scene):
         body = pygame.Rect(area.left + m, self.header_rect.bottom + m, area.width - 2 * m,
                            area.bottom - self.header_rect.bottom - 2 * m)
         left_w = int(body.width * (0.4 if self.compact else 0.34))
-        self.map_panel = pygame.Rect(body.left, body.top, left_w, int(body.height * (0.46 if self.compact else 0.52)))
+        self.map_panel = pygame.Rect(body.left, body.top, left_w, int(body.height * (0.46 if self.compact else 0.5)))
         self.seats_panel = pygame.Rect(body.left, self.map_panel.bottom + m, left_w,
                                        body.bottom - self.map_panel.bottom - m)
         mid_w = body.right - self.map_panel.right - m if self.compact else int(body.width * 0.41)

@@ -18,7 +18,7 @@ const S = {
 };
 
 function newDraft() {
-  return { parties: new Set(), terms: {}, expires: 0, public: false, note: "", counterTo: "", statement: { issue: "", option: "" } };
+  return { parties: new Set(), terms: {}, expires: 0, public: false, note: "", counterTo: "", gone: "", statement: { issue: "", option: "" } };
 }
 
 const app = document.getElementById("app");
@@ -89,6 +89,7 @@ function receive(m) {
       S.lastTurn = m.turn;
       S.state = m;
       S.received = performance.now();
+      dropSpentCounter(m.view);
       if (m.result && S.screen === "table" && S.tab !== "end") S.tab = "end";
       break;
     case "note":
@@ -132,7 +133,7 @@ function screenKey() {
   return JSON.stringify([S.screen, S.tab, S.error, S.screen === "lobby" ? S.lobby : null,
     S.seated ? [S.seated.table, S.seated.seat, S.seated.team_code] : null, S.screen === "table" ? v : null,
     m ? [m.paused, m.started, m.ended, m.phase, m.controllers, !!m.result] : null, S.said, S.answers, S.rejecting,
-    S.confirmMove, S.preview, [[...d.parties], d.terms, d.expires, d.public, d.counterTo, d.statement],
+    S.confirmMove, S.preview, [[...d.parties], d.terms, d.expires, d.public, d.counterTo, d.gone, d.statement],
     S.notes.length, S.noteTo, unread()]);
 }
 
@@ -142,6 +143,10 @@ function header() {
   document.getElementById("top-day").textContent = v ? v.day : "";
   document.getElementById("top-phase").textContent = v ? v.phase : "";
   document.getElementById("top-waiting").textContent = v ? v.waiting : "";
+  // The seat's final score as things stand; its parts in the tooltip.
+  const score = document.getElementById("top-score");
+  score.textContent = v && v.score ? v.score.headlines[0] : "";
+  score.title = v && v.score ? v.score.detail : "";
   tick();
 }
 
@@ -256,7 +261,8 @@ function tableScreen() {
     S.said["end-round"] ? el("span", { class: S.said["end-round"].bad ? "tone-bad" : "tone-good", text: S.said["end-round"].text }) : null);
   const panel = el("section", { id: "panel", role: "tabpanel", "aria-labelledby": `tab-${S.tab}` },
     ({ news, offers, propose, deals, moves, seats, notes, map, briefing: () => briefing(S.seated.briefing), end }[S.tab] || news)(v));
-  return el("div", {}, status, act, bar, panel);
+  const order = v.talk_order ? el("p", { class: "small muted", id: "talk-order", text: v.talk_order }) : null;
+  return el("div", {}, status, act, order, bar, panel);
 }
 
 function tabKeys(e) {
@@ -358,6 +364,17 @@ function answerBlock(key) {
     a.terms ? el("button", { onclick: () => { S.draft.terms = { ...S.draft.terms, ...a.terms }; S.tab = "propose"; render(); refreshPreview(); }, text: "Use these terms" }) : null);
 }
 
+// A counter-offer answers an open offer: once that offer is signed, refused or lapsed, or this seat accepted it,
+// the package stays as an offer of its own, and the server's words say so.
+function dropSpentCounter(v) {
+  const d = S.draft;
+  if (!v || !d.counterTo) return;
+  const o = v.offers.find((x) => x.id === d.counterTo);
+  if (o && o.counterable) return;
+  d.gone = o ? o.counter_gone : v.compose.counter_gone;
+  d.counterTo = "";
+}
+
 function propose(v) {
   const c = v.compose;
   const d = S.draft;
@@ -391,6 +408,7 @@ function propose(v) {
     onclick: sendOffer, text: d.counterTo ? "Send counter-offer" : "Send offer" });
   return el("div", { class: "stack" },
     d.counterTo ? el("p", { class: "banner info", text: "A counter-offer: change the terms, then send it back." }) : null,
+    d.gone ? el("p", { class: "banner info", role: "status", text: d.gone }) : null,
     c.can_propose ? null : el("p", { class: "muted", text: "You can send offers when it is your turn in the talks." }),
     parties, issues,
     el("div", { class: "row" }, el("label", {}, el("span", { text: "Open" }), expires),
@@ -437,7 +455,7 @@ function statementBox(v) {
   const optionSelect = el("select", { id: "state-option", "data-fresh": true, onchange: (e) => { st.option = e.target.value; } },
     issue.options.map((o) => el("option", { value: o.value, selected: st.option === o.value, text: o.label })));
   return el("fieldset", {}, el("legend", { text: "Say it in public: backing down later costs you at home" }),
-    el("div", { class: "row" }, issueSelect, el("span", { text: "must be" }), optionSelect,
+    el("div", { class: "row" }, issueSelect, el("span", { text: "your stand:" }), optionSelect,
       el("button", { onclick: () => send({ type: "statement", issue: issue.id, option: st.option || issue.options[0].value }, "statement", "Said in public."), text: "Say it" })),
     said("statement"));
 }
@@ -488,7 +506,7 @@ function seats(v) {
       el("thead", {}, el("tr", {}, el("th", { text: "seat" }), v.seats[0].stats.map((s) => el("th", { class: "num", title: s.name, text: s.short })),
         el("th", { class: "num", title: "how far they trust you", text: "trusts you" }), el("th", { class: "num", title: "how far you trust them", text: "you trust" }))),
       el("tbody", {}, v.seats.map((s) => el("tr", {},
-        el("td", {}, seatTag(l[s.id], s.name), el("div", { class: "small muted", text: `${s.leader} \u00b7 played by ${s.played_by}${s.to_move ? " \u00b7 to move" : ""}` })),
+        el("td", {}, seatTag(l[s.id], s.name), el("div", { class: "small muted", text: `${s.leader} \u00b7 played by ${s.played_by}${s.talk ? ` \u00b7 ${s.talk.text}` : s.to_move ? " \u00b7 to move" : ""}` })),
         s.stats.map((x) => el("td", { class: "num", title: x.name, text: String(x.value) })),
         el("td", { class: "num", text: s.trusts_you === null ? "\u2014" : String(s.trusts_you) }),
         el("td", { class: "num", text: s.you_trust === null ? "\u2014" : String(s.you_trust) })))))));
