@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.kinds import Phase
 from game.present.turns import talk_order_line, talk_place
 from game.present.words import STAT_NAMES, STAT_SHORT
 
