@@ -395,7 +395,7 @@ class Classroom:
             since = 0     # the table was rolled back: the client starts its news again
         message = messages.state_message(table, member.seat, since, self.holders(table.id), time.time(), client.views,
                                          client.stakes)
-        if table.state.is_over():
+        if "result" in message:
             message["report"] = table_link(self.record.key, table.id, members=True)
         client.news_sent[(table.id, member.seat)] = message["observation"]["events_seen"]
         client.send(message)

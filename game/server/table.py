@@ -388,13 +388,19 @@ class Table:
         return (Row.NOTE, note)
 
     def result(self) -> dict[str, Any] | None:
-        """Scores and the table beside history, once the summit is over."""
-        if not self.state.is_over():
+        """Scores and the table beside history, once the summit is over or the table has ended before it. Par
+        rates whole games only: a table ended early gets its scores as they stood, `par` empty, and `ended_early`."""
+        over = self.state.is_over()
+        if not over and not self.ended:
             return None
         from game.engine import history_comparison
         from game.par import ratings
         scores = self.state.scores()
-        return {"scores": scores, "history": history_comparison(self.state), "par": ratings(self.scenario, scores)}
+        result = {"scores": scores, "history": history_comparison(self.state),
+                  "par": ratings(self.scenario, scores) if over else {}}
+        if not over:
+            result["ended_early"] = {"day": self.state.turn, "turns": self.scenario.calendar.turns}
+        return result
 
 
 def _fold(state: dict[str, Any], row: LogRow) -> None:

@@ -205,3 +205,29 @@ def test_text_at_twice_its_size_still_fits_without_sideways_scrolling(server, co
         tab(page, name)
         no_horizontal_scroll(page)
         no_overlapping_controls(page)
+
+
+def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server, contexts):
+    ada, teacher = contexts().new_page(), contexts().new_page()
+    watches = [join(ada, server, "Ada")]
+    take_seat(ada, "Turkey")
+    watches.append(facilitator(teacher, server))
+    teacher.click("#start-all")
+    ada.click("#end-round")
+    expect(ada.get_by_text("You ended your round.")).to_be_visible()
+    teacher.click("#end-class")
+    teacher.click("#end-confirm")
+    for _ in range(2):      # as it ends, and after a reload
+        expect(ada.get_by_role("heading", name="The class has ended")).to_be_visible()
+        expect(ada.locator("#par-headline")).to_contain_text("The class ended on day 1 of 5, before the summit.")
+        expect(ada.get_by_text("(you)")).to_be_visible()
+        assert ada.get_by_text("vs par").count() == 0 and ada.get_by_text("better than").count() == 0
+        assert ada.locator("#end-round").count() == 0 and ada.locator("#top-waiting").inner_text() == ""
+        ada.reload()
+        tab(ada, "end")
+    with ada.expect_popup() as opened:
+        ada.click("#open-report")
+    report = opened.value
+    expect(report.get_by_text("Ended early: the table ended on day 1 of 5")).to_be_visible()
+    assert report.get_by_text("below par").count() == 0
+    assert all(not w.errors for w in watches), [w.errors for w in watches]
