@@ -101,7 +101,7 @@ function console_() {
     el("span", { class: "small muted", text: "Every table side by side, each table's full report linked; unfinished tables as they stand." })));
   part("room", [s.code], () => room(s));
   part("said", [F.said], () => F.said ? el("p", { class: "banner info", role: "status", text: F.said }) : null);
-  part("controls", [s.ended, F.confirm === "end", s.tables.map((t) => [t.table, t.started, t.events])], () => classControls(s));
+  part("controls", [s.ended, F.confirm === "end", s.tables.map((t) => [t.table, t.started, t.paused, t.events])], () => classControls(s));
   part("tables", [steady, F.confirm, F.moving, F.watch, s.levels, s.level], () => [el("h2", { text: "Tables" }),
     el("div", { class: "grid" }, s.tables.map(tableCard))]);
   part("unseated", [s.unseated, s.in_lobby, F.moving], () => unseated(s));
@@ -126,7 +126,11 @@ function room(s) {
 }
 
 function classControls(s) {
-  const first = s.tables.some((t) => !t.started);
+  // Before the class starts, one button starts it; from then on, Pause all and Resume all, each lit when it would
+  // change something.
+  const started = s.tables.filter((t) => t.started);
+  const anyPaused = started.some((t) => t.paused);
+  const anyRunning = started.some((t) => !t.paused);
   const seconds = el("input", { id: "all-seconds", type: "number", min: 5, max: 14400, value: 180, "aria-label": "seconds" });
   const repeat = el("input", { id: "all-repeat", type: "checkbox" });
   const tableChoice = (id) => el("select", { id }, el("option", { value: "", text: "every table" }),
@@ -140,8 +144,10 @@ function classControls(s) {
   return el("section", { class: "panel stack", "aria-label": "The whole class" },
     el("h2", { text: "The whole class" }),
     el("div", { class: "row" },
-      el("button", { class: "primary", id: "start-all", onclick: () => op("resume", {}, first ? "The class has started." : "Every table runs."), text: first ? "Start the class" : "Resume all" }),
-      el("button", { id: "pause-all", onclick: () => op("pause", {}, "Every table is paused."), text: "Pause all" }),
+      started.length ? [
+        el("button", { class: anyRunning ? "primary" : "", id: "pause-all", disabled: !anyRunning, onclick: () => op("pause", {}, "Every table is paused."), text: "Pause all" }),
+        el("button", { class: anyPaused ? "primary" : "", id: "resume-all", disabled: !anyPaused, onclick: () => op("resume", {}, "Every table runs."), text: "Resume all" }),
+      ] : el("button", { class: "primary", id: "start-all", onclick: () => op("resume", {}, "The class has started."), text: "Start the class" }),
       el("button", { id: "process-all", onclick: () => op("process_now", {}, "Every table's round ended."), text: "Process now (all)" })),
     el("div", { class: "row" }, el("label", {}, el("span", { text: "Deadline (seconds)" }), seconds),
       el("label", { class: "check" }, repeat, "every round"),
