@@ -171,11 +171,14 @@ class Classroom:
         self.clients.add(client)
         if client.member is not None:
             client.member.clients.add(client)
+        if client.role == Role.STUDENT:
+            self._summary_soon()     # the console shows who is connected, and how many wait in the lobby
 
     def detach(self, client: Client) -> None:
         self.clients.discard(client)
         if client.member is not None:
             client.member.clients.discard(client)
+        if client.role == Role.STUDENT:
             self._summary_soon()
 
     def welcome(self, client: Client) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hosting import facilitator, pass_until, run, step, student, wait_until
 
-from game.client.connection import ServerError
+from game.client.connection import ClassClient, ServerError
 from game.server.store import SQLiteStore
 
 
@@ -160,3 +160,46 @@ def test_starting_the_class_leaves_a_table_nobody_sits_at_waiting(host):
     assert ack["tables"] == ["T1"] and "no students" in ack["refused"]["T2"]
     assert not tables["T2"]["started"] and tables["T2"]["turn"] == 1
     assert alone["tables"] == ["T2"]
+
+
+def _connected(teacher, seat="turkey"):
+    members = next(s for s in _summary(teacher)["seats"] if s["seat"] == seat)["members"]
+    return [m["connected"] for m in members]
+
+
+def test_the_console_is_told_when_a_student_connects_or_drops_also_after_a_restart(host):
+    server = host("--scenario", "moscow-2020")
+
+    async def comes_and_goes():
+        teacher = await facilitator(server)
+        ada = await student(server, "Ada", seat="turkey")
+        await wait_until(lambda: _connected(teacher) == [True])
+        token = ada.token
+        await ada.close()
+        await wait_until(lambda: _connected(teacher) == [False])
+        back = ClassClient(server.url)
+        back.token = token
+        await back.connect()
+        await back.hello_student()
+        await wait_until(lambda: _connected(teacher) == [True])
+        await back.close()
+        await teacher.close()
+        return token
+
+    token = run(comes_and_goes())
+    server.stop()
+    server.start()
+
+    async def after_restart():
+        # The console is open first, as it is when the teacher reloads it at once; the student's page comes back later.
+        teacher = await facilitator(server)
+        assert _connected(teacher) == [False]
+        back = ClassClient(server.url)
+        back.token = token
+        await back.connect()
+        await back.hello_student()
+        await wait_until(lambda: _connected(teacher) == [True])
+        await back.close()
+        await teacher.close()
+
+    run(after_restart())
