@@ -239,3 +239,29 @@ def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server,
     expect(report.get_by_text("Ended early: the table ended on day 1 of 5")).to_be_visible()
     assert report.get_by_text("below par").count() == 0
     assert all(not w.errors for w in watches), [w.errors for w in watches]
+
+
+def test_a_rollback_says_what_it_undoes_can_be_cancelled_and_tells_the_students(server, contexts):
+    ada, teacher = contexts().new_page(), contexts().new_page()
+    watches = [join(ada, server, "Ada")]
+    take_seat(ada, "Turkey")
+    watches.append(facilitator(teacher, server))
+    teacher.click("#start-all")
+    ada.click("#end-round")
+    expect(ada.get_by_text("You ended your round.")).to_be_visible()
+    teacher.click("#rollback-T1-today")
+    expect(teacher.locator("#rollback-T1-what")).to_contain_text(
+        re.compile(r"Roll table T1 back to the start of day 1\? \d+ actions? and what they caused are undone"))
+    teacher.click("#rollback-T1-cancel")
+    expect(teacher.get_by_text("Nothing was rolled back.")).to_be_visible()
+    expect(teacher.locator("#rollback-T1-what")).to_have_count(0)
+    assert ada.locator("#notice").count() == 0
+    teacher.click("#rollback-T1-today")
+    teacher.click("#rollback-T1-confirm")
+    expect(ada.locator("#notice")).to_contain_text("The facilitator rolled the table back to the start of day 1:")
+    ada.locator("#notice").get_by_role("button", name="OK").click()
+    expect(ada.locator("#notice")).to_have_count(0)
+    turkey = teacher.locator("li.seat-row", has=teacher.get_by_text("Turkey", exact=True))
+    turkey.get_by_role("button", name="Hand to AI").click()
+    expect(ada.locator("#notice")).to_contain_text("The facilitator handed Turkey to an AI leader (normal)")
+    assert all(not w.errors for w in watches), [w.errors for w in watches]

@@ -167,9 +167,13 @@ function classControls(s) {
 
 function tableCard(t) {
   const id = t.table;
-  const rollback = (to) => F.confirm === `${id}-${to}`
-    ? el("button", { class: "danger", onclick: () => { F.confirm = null; op("rollback", { table: id, to }, `Table ${id} is back at the start of ${to}.`); }, text: `Confirm: back to the start of ${to}` })
-    : el("button", { onclick: () => { F.confirm = `${id}-${to}`; render(); }, text: `Roll back to ${to}\u2026` });
+  // Rolling back undoes what the students did: the server says what would go (changing nothing), then the
+  // facilitator confirms or cancels.
+  const ask = (to) => conn.request({ type: "op", op: "rollback", table: id, to, dry_run: true })
+    .then((a) => { F.confirm = { table: id, to, text: `Roll table ${id} back to the start of day ${a.day}? ${a.undone[0].toUpperCase()}${a.undone.slice(1)}, for everyone at the table; its students are told.` }; render(); })
+    .catch((err) => { F.said = err.message; render(); });
+  const rollback = (to) => el("button", { id: `rollback-${id}-${to}`, onclick: () => ask(to), text: `Roll back to ${to}\u2026` });
+  const confirming = F.confirm && F.confirm.table === id ? F.confirm : null;
   return el("article", { class: "card", "aria-label": `Table ${id}` },
     el("h3", {}, `Table ${id}: `, el("span", { class: "muted", text: t.title.split(":")[0] })),
     el("p", {}, el("span", { text: t.over ? "The summit is over" : t.status }), " ", el("span", { class: "countdown tone-accent", "data-deadline": id })),
@@ -182,7 +186,12 @@ function tableCard(t) {
       el("button", { onclick: () => op("extend", { table: id, seconds: 60 }, `Table ${id}: one more minute.`), disabled: t.over, text: "+1 minute" }),
       el("button", { onclick: () => watch(id), text: F.watch === id ? "Reading it below" : "Read everything" }),
       el("a", { class: "button", href: t.report, target: "_blank", rel: "noopener", text: "Report" })),
-    el("div", { class: "row" }, rollback("today"), t.turn > 1 ? rollback("yesterday") : null));
+    confirming ? el("div", { class: "stack", role: "alertdialog", "aria-label": `Roll table ${id} back` },
+      el("p", { class: "tone-bad", id: `rollback-${id}-what`, text: confirming.text }),
+      el("div", { class: "row" },
+        el("button", { class: "danger", id: `rollback-${id}-confirm`, onclick: () => { F.confirm = null; op("rollback", { table: id, to: confirming.to }, `Table ${id} is back at the start of ${confirming.to}.`); }, text: "Yes, roll it back" }),
+        el("button", { id: `rollback-${id}-cancel`, onclick: () => { F.confirm = null; F.said = "Nothing was rolled back."; render(); }, text: "Cancel" })))
+      : el("div", { class: "row" }, rollback("today"), t.turn > 1 ? rollback("yesterday") : null));
 }
 
 function seatRow(t, s) {

@@ -15,6 +15,7 @@ const S = {
   screen: "join", token: localStorage.getItem(TOKEN_KEY), joining: null, welcome: null, lobby: null, seated: null,
   state: null, received: 0, news: [], notes: [], tab: "news", draft: newDraft(), said: {}, rejecting: null,
   confirmMove: null, answers: {}, preview: null, error: "", lastTurn: 0, noteTo: "", noteText: "", notesSeen: 0,
+  notice: "",
 };
 
 function newDraft() {
@@ -99,6 +100,8 @@ function receive(m) {
       if (S.seated && m.member && m.member.id !== S.seated.member.id) toast(`${m.member.name} ${m.did}.`);
       break;
     case "notice":
+      // What the facilitator did to the table stays in a banner until read, not only in a passing toast.
+      S.notice = m.text;
       toast(m.text);
       break;
     case "error":
@@ -133,7 +136,7 @@ function screenKey() {
     S.seated ? [S.seated.table, S.seated.seat, S.seated.team_code] : null, S.screen === "table" ? v : null,
     m ? [m.paused, m.started, m.ended, m.phase, m.controllers, !!m.result] : null, S.said, S.answers, S.rejecting,
     S.confirmMove, S.preview, [[...d.parties], d.terms, d.expires, d.public, d.counterTo, d.statement],
-    S.notes.length, S.noteTo, unread()]);
+    S.notes.length, S.noteTo, unread(), S.notice]);
 }
 
 function header() {
@@ -249,6 +252,8 @@ function tableScreen() {
   const status = [];
   if (m.paused) status.push(el("p", { class: "banner warn", text: m.started ? "Paused by the facilitator." : "The facilitator has not started the class yet." }));
   if (m.ended) status.push(el("p", { class: "banner warn", text: "The class has ended." }));
+  if (S.notice) status.push(el("div", { class: "banner info row", id: "notice", role: "status" }, el("span", { text: S.notice }),
+    el("button", { onclick: () => { S.notice = ""; render(); }, text: "OK" })));
   const act = m.result ? null : el("div", { class: "row" },
     el("span", { class: v.your_turn ? "tone-accent" : "muted", text: v.waiting }),
     m.phase === "talks" ? el("button", { class: "primary", id: "end-round", disabled: !v.can_end_round,
