@@ -28,7 +28,8 @@ def add_arguments(parser):
                              "once for a mixed class, whose tables take the scenarios in turn")
     parser.add_argument("--tables", type=int, default=1, metavar="N", help="parallel tables (default 1)")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, metavar="P",
-                        help=f"the port to listen on (default {DEFAULT_PORT}; 0 picks a free one)")
+                        help=f"the port to listen on (default {DEFAULT_PORT}; 0 picks a free one, and a class that "
+                             "has run before takes its previous port again when it is free)")
     parser.add_argument("--bind", default="0.0.0.0", metavar="ADDR",
                         help="the address to listen on (default: every interface, so the class can reach it)")
     parser.add_argument("--data", metavar="DIR", help="the class's folder (default ~/.summit/class); "
@@ -100,14 +101,22 @@ async def _serve(args) -> int:
     app = make_app(classroom)
     runner = web.AppRunner(app, handle_signals=False, access_log=None)
     await runner.setup()
-    site = web.TCPSite(runner, args.bind, args.port)
-    try:
-        await site.start()
-    except OSError as err:
-        print(f"host: cannot listen on {args.bind}:{args.port}: {err.strerror or err}", file=sys.stderr)
-        await runner.cleanup()
-        store.close()
-        return 2
+    previous_port, previous_url = store.address()
+    # Asked for any port, a class that has run before takes its own port again if it is free, so the pages and
+    # bots still holding its address find it; only when it is taken does it get another.
+    tries = [previous_port, 0] if args.port == 0 and previous_port else [args.port]
+    for wanted in tries:
+        site = web.TCPSite(runner, args.bind, wanted)
+        try:
+            await site.start()
+            break
+        except OSError as err:
+            if wanted != tries[-1]:
+                continue
+            print(f"host: cannot listen on {args.bind}:{wanted}: {err.strerror or err}", file=sys.stderr)
+            await runner.cleanup()
+            store.close()
+            return 2
     classroom.start()
     # The real port when --port 0 asked for any.
     listening: Any = site._server
@@ -115,17 +124,25 @@ async def _serve(args) -> int:
     host = lan_address() if args.bind in ("0.0.0.0", "::", "") else args.bind
     url = f"http://{host}:{port}/"
     classroom.student_url = url
+    moved = bool(previous_url) and previous_url != url
+    store.remember_address(port, url)
     key = classroom.record.key
     ready = {"url": url, "ws_url": f"ws://{host}:{port}/ws", "class_code": classroom.record.code,
              "facilitator_key": key, "facilitator_url": f"{url}facilitator#key={key}",
              "projector_url": f"{url}projector#code={classroom.record.code}", "tables": list(classroom.rooms),
-             "data": str(folder), "resumed": resumed}
+             "data": str(folder), "resumed": resumed, "previous_url": previous_url, "address_changed": moved}
     first = next(iter(classroom.rooms.values())).table
     print(("Resumed" if resumed else "Started") + f" the class in {folder}: {len(classroom.rooms)} "
           f"table{'s' if len(classroom.rooms) > 1 else ''} of {first.scenario.title}.")
     if resumed and (args.scenario or args.tables != 1):
         print("(This folder already holds a class, which carries on as it was: --scenario and --tables are "
               "ignored. Use another --data folder for a new class.)")
+    if moved:
+        taken = f" (port {previous_port} is taken now)" if args.port == 0 and previous_port != port else ""
+        print(f"\n*** THE ADDRESS HAS CHANGED{taken}: it was {previous_url}, it is now {url}\n"
+              "*** Pages, projectors and bots still on the old address cannot reach the class: put the new address on "
+              "the projector, and start bots again with it. Stop and restart with --port "
+              f"{previous_port} once that port is free to keep the old one.\n")
     print(f"Students open:      {url}")
     print(f"Class code:         {shown_code(classroom.record.code)}")
     print(f"Facilitator (keep it to yourself): {ready['facilitator_url']}")

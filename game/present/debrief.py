@@ -243,6 +243,15 @@ def par_headlines(w: Words, people: list, scores: dict, par: dict) -> list:
             " \u00b7 ".join(f"{w.name(s)}: {par[s]['rating']}" for s in people)]
 
 
+UNRATED_NOTE = ("Par is measured on whole games, so a table that did not reach the summit is not rated against it: "
+                "these are the scores as they stood.")
+
+
+def ended_early_line(day: int, turns: int) -> str:
+    """'The class ended on day 2 of 5, before the summit.'"""
+    return f"The class ended on day {day} of {turns}, before the summit."
+
+
 PAR_NOTE = ("Par is what AI leaders score in the same seat, from {games} AI-only games: seats differ too much to "
             "compare by raw totals.")
 

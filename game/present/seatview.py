@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.engine.kinds import ActionType, Phase
 
-from .debrief import PAR_NOTE, PLAYED_BY, history_rows, par_headlines, par_line
+from .debrief import PAR_NOTE, PLAYED_BY, UNRATED_NOTE, ended_early_line, history_rows, par_headlines, par_line
 from .looks import seat_looks
 from .table import (
     Words,
@@ -147,28 +147,39 @@ def seat_view(public: dict, obs: dict, viewer: str, legal: list, space: dict, co
 
 
 def result_view(public: dict, result: dict, viewer: str | None) -> dict:
-    """The end: each seat's score and its parts, and the table beside what really happened."""
+    """The end: each seat's score and its parts, and the table beside what really happened. A table ended
+    before the summit (`ended_early`) shows its scores as they stood, without par ratings."""
     w = Words(public, viewer)
     scores = result["scores"]
     par = result["par"]
+    early = result.get("ended_early")
     rows = []
     for s in public["seats"]:
         v = scores[s["id"]]
-        rows.append({"seat": s["id"], "name": s["name"], "total": v["total"], "you": s["id"] == viewer,
-                     "par": par[s["id"]]["par"], "vs_par": signed(par[s["id"]]["diff"]),
-                     "rating": par[s["id"]]["rating"], "percentile": par[s["id"]]["percentile"],
-                     "par_line": par_line(w, s["id"], v["total"], par[s["id"]]),
-                     "parts": f"deal {v['deal']:+d} \u00b7 objectives {v['objectives']:+d} \u00b7 "
-                              f"support and standing {v['stats']:+d} \u00b7 kept word {v['integrity']:+d}"})
-    rows.sort(key=lambda r: (-r["percentile"], -par[r["seat"]]["diff"]))
-    games = next(iter(par.values()))["games"]
+        row = {"seat": s["id"], "name": s["name"], "total": v["total"], "you": s["id"] == viewer,
+               "parts": f"deal {v['deal']:+d} \u00b7 objectives {v['objectives']:+d} \u00b7 "
+                        f"support and standing {v['stats']:+d} \u00b7 kept word {v['integrity']:+d}"}
+        if early:
+            row.update(par=None, vs_par="", rating="", percentile=None, par_line="")
+        else:
+            row.update(par=par[s["id"]]["par"], vs_par=signed(par[s["id"]]["diff"]), rating=par[s["id"]]["rating"],
+                       percentile=par[s["id"]]["percentile"], par_line=par_line(w, s["id"], v["total"], par[s["id"]]))
+        rows.append(row)
+    if early:
+        rows.sort(key=lambda r: -r["total"])
+        ended = ended_early_line(early["day"], early["turns"])
+        headline = f"{ended} You had {scores[viewer]['total']} as {w.name(viewer)}." if viewer else ended
+        par_note = UNRATED_NOTE
+    else:
+        rows.sort(key=lambda r: (-r["percentile"], -par[r["seat"]]["diff"]))
+        headline = par_headlines(w, [viewer] if viewer else [], scores, par)[0]
+        par_note = PAR_NOTE.format(games=next(iter(par.values()))["games"])
     history = public["history"]
     compare = [{"issue": row["name"], "table": row["table_text"], "history": row["history_text"], "same": row["same"],
                 "verdict": row["verdict"], "detail": row["detail"], "note": row["note"]}
                for row in history_rows(w, result["history"])]
-    return {"scores": rows, "compare": compare,
-            "headline": par_headlines(w, [viewer] if viewer else [], scores, par)[0],
-            "par_note": PAR_NOTE.format(games=games), "closeness": round(result["history"]["closeness"], 3),
+    return {"scores": rows, "compare": compare, "rated": not early, "ended_early": early or None,
+            "headline": headline, "par_note": par_note, "closeness": round(result["history"]["closeness"], 3),
             "history_summary": history.get("summary", ""), "history_date": long_date(history.get("date", "")),
             "history_source": source_text(public, history.get("source", "")),
             "aftermath": history.get("aftermath", "")}

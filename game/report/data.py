@@ -82,10 +82,13 @@ COLUMNS = {
         ("objectives_met", "the ids of the secret objectives met, separated by ;"),
         ("breaches", "how many agreements it broke"),
         ("reversals", "how many times it signed less than it had demanded in public"),
-        ("par", "what AI leaders score in this seat on average (AI-only games at the normal level)"),
-        ("vs_par", "the total minus par"),
-        ("percentile", "the share of those AI games in this seat that scored less, 0 to 100 (ties count half)"),
-        ("rating", "the percentile in words: well below par, below par, on par, above par, outstanding"),
+        ("par", "what AI leaders score in this seat on average (AI-only games at the normal level); empty when the "
+                "summit was not reached (a table ended early, or still at play): par rates whole games only"),
+        ("vs_par", "the total minus par (empty when not rated)"),
+        ("percentile", "the share of those AI games in this seat that scored less, 0 to 100 (ties count half; empty "
+                       "when not rated)"),
+        ("rating", "the percentile in words: well below par, below par, on par, above par, outstanding (empty when "
+                   "not rated)"),
     ]),
 }
 CLASS_COLUMNS = {
@@ -184,8 +187,8 @@ def rows(report: dict) -> dict:
             "total": v["total"], "deal": v["deal"], "objectives": v["objectives"], "stats": v["stats"],
             "integrity": v["integrity"], "utility": v["utility"], "reservation": v["reservation"],
             "objectives_met": _join(v["objectives_met"]), "breaches": v["breaches"], "reversals": v["reversals"],
-            "par": against[seat]["par"], "vs_par": against[seat]["vs_par"], "percentile": against[seat]["percentile"],
-            "rating": against[seat]["rating"]})
+            **{k: "" if against[seat][k] is None else against[seat][k]
+               for k in ("par", "vs_par", "percentile", "rating")}})
     return out
 
 

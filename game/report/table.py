@@ -37,7 +37,10 @@ def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
     private = view["private"]
     scores = state.scores()
     comparison = history_comparison(state)
-    par = ratings(scenario, scores)
+    # Par is measured on whole games: only a finished table is rated against it.
+    rated = state.is_over()
+    par = ratings(scenario, scores) if rated else {}
+    unrated = {} if rated else {"ended_early": {"day": state.turn, "turns": scenario.calendar.turns}}
     frontier = frontier_for(scenario)
     efficiency = frontier.over_days([d.outcome for d in story.days])
     _, better = frontier.better_for_all(state.outcome())
@@ -57,9 +60,11 @@ def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
         "An older save: who chose each action (a person or an AI leader) was not recorded.",
         "rollbacks": list(game.rollbacks),
         "seats": seats, "looks": {s: look.to_dict() for s, look in looks.items()},
+        "rated": rated, "ended_early": game.class_ended and not rated,
         "scores": _scores(public, scores, par,
-                          result_view(public, {"scores": scores, "history": comparison, "par": par}, None)),
-        "par_note": debrief.PAR_NOTE.format(games=next(iter(par.values()))["games"]),
+                          result_view(public, {"scores": scores, "history": comparison, "par": par, **unrated}, None)),
+        "par_note": debrief.PAR_NOTE.format(games=next(iter(par.values()))["games"]) if rated
+        else debrief.UNRATED_NOTE,
         "score_parts": [{"key": k, "label": label, "tip": tip} for k, label, tip in debrief.SCORE_PARTS],
         "objectives": _objectives(scenario, scores),
         "history": {"rows": history_rows, "closeness": comparison["closeness"],
@@ -115,9 +120,12 @@ def _status(game: TableGame, public: dict, state) -> str:
         return f"Finished: the summit ended on day {state.turn} of {turns}."
     where = phase_lines({"phase": state.phase, "round": state.round,
                          "talk_rounds": public["calendar"]["talk_rounds"]})[0]
-    why = " The class ended before the summit." if game.class_ended else ""
-    return (f"Unfinished: day {state.turn} of {turns}, {where[0].lower()}{where[1:]}.{why} This is the story so "
-            "far, and the scores are what they would be if the summit ended now.")
+    if game.class_ended:
+        return (f"Ended early: the table ended on day {state.turn} of {turns}, during {where[0].lower()}{where[1:]}, "
+                "before the summit. This is the story so far; the scores are as they stood, not rated against par "
+                "(par is measured on whole games).")
+    return (f"Unfinished: day {state.turn} of {turns}, {where[0].lower()}{where[1:]}. This is the story so far; the "
+            "scores are what they would be if the summit ended now, not yet rated against par.")
 
 
 def _seats(public, looks, story, game) -> list:
@@ -141,18 +149,24 @@ def _seats(public, looks, story, game) -> list:
 
 
 def _scores(public, scores, par, words) -> list:
+    """Each seat's score and its parts; with `par` (a finished table), against its par, best showing first."""
     parts = {row["seat"]: row["parts"] for row in words["scores"]}
     lines = {row["seat"]: row["par_line"] for row in words["scores"]}
     rows = []
     for s in public["seats"]:
         v = scores[s["id"]]
+        rated = par.get(s["id"])
         rows.append({"seat": s["id"], "name": s["name"], "total": v["total"], "deal": v["deal"],
-                     "par": par[s["id"]]["par"], "vs_par": par[s["id"]]["diff"], "rating": par[s["id"]]["rating"],
-                     "percentile": par[s["id"]]["percentile"], "par_line": lines[s["id"]],
+                     "par": rated["par"] if rated else None, "vs_par": rated["diff"] if rated else None,
+                     "rating": rated["rating"] if rated else "", "percentile": rated["percentile"] if rated else None,
+                     "par_line": lines[s["id"]],
                      "objectives": v["objectives"], "stats": v["stats"], "integrity": v["integrity"],
                      "utility": v["utility"], "reservation": v["reservation"], "parts": parts[s["id"]],
                      "breaches": v["breaches"], "reversals": v["reversals"]})
-    rows.sort(key=lambda r: (-r["percentile"], -r["vs_par"]))
+    if par:
+        rows.sort(key=lambda r: (-r["percentile"], -r["vs_par"]))
+    else:
+        rows.sort(key=lambda r: -r["total"])
     return rows
 
 

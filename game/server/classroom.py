@@ -171,11 +171,14 @@ class Classroom:
         self.clients.add(client)
         if client.member is not None:
             client.member.clients.add(client)
+        if client.role == Role.STUDENT:
+            self._summary_soon()     # the console shows who is connected, and how many wait in the lobby
 
     def detach(self, client: Client) -> None:
         self.clients.discard(client)
         if client.member is not None:
             client.member.clients.discard(client)
+        if client.role == Role.STUDENT:
             self._summary_soon()
 
     def welcome(self, client: Client) -> dict[str, Any]:
@@ -396,7 +399,7 @@ class Classroom:
             since = 0     # the table was rolled back: the client starts its news again
         message = messages.state_message(table, member.seat, since, self.holders(table.id), time.time(), client.views,
                                          client.stakes)
-        if table.state.is_over():
+        if "result" in message:
             message["report"] = table_link(self.record.key, table.id, members=True)
         client.news_sent[(table.id, member.seat)] = message["observation"]["events_seen"]
         client.send(message)

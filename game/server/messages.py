@@ -71,6 +71,8 @@ def state_message(table: Table, seat: str, news_from: int, holders: dict[str, An
                                     message["stakes"], message["asks_left"])
         if result is not None:
             message["view"]["result"] = result_view(public, result, seat)
+        if table.ended:
+            message["view"]["waiting"] = ""
     obs.pop("private")   # sent once, when the seat is taken
     return message
 

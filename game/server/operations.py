@@ -107,7 +107,13 @@ async def operate(room: Classroom, message: dict[str, Any]) -> dict[str, Any]:
         if message["to"] not in ("today", "yesterday"):
             raise ProtocolError(ErrorCode.BAD_FIELD, "roll back 'to' the start of 'today' or 'yesterday'")
         back = 0 if message["to"] == "today" else 1
-        await each(lambda t: (t.rollback(t.state.turn - back), None))
+        if message.get("dry_run"):
+            # What it would undo, for the console to ask "are you sure?" with: nothing changes.
+            target = targets[0]
+            day = target.table.state.turn - back
+            undone = await target.run(lambda t: ([], t.rollback(day, dry_run=True)[1]))
+            return {"type": ServerType.ACK, "op": kind, "tables": [], "refused": {}, "day": day, "undone": undone}
+        await each(lambda t: (t.rollback(t.state.turn - back)[0], None))
         for target in targets:
             for client in room.clients:
                 client.news_sent = {}
@@ -118,11 +124,11 @@ async def operate(room: Classroom, message: dict[str, Any]) -> dict[str, Any]:
         if level not in CLASS_PLAYERS:
             raise ProtocolError(ErrorCode.BAD_FIELD, f"level is one of {', '.join(CLASS_PLAYERS)}")
         seat = message["seat"]
-        await each(lambda t: (t.set_controller(seat, level), None))
+        await each(lambda t: (t.hand_over(seat, level), None))
     elif kind == OpKind.HAND_TO_TEAM:
         _need(message, "seat")
         seat = message["seat"]
-        await each(lambda t: (t.set_controller(seat, Controller.HUMAN), None))
+        await each(lambda t: (t.hand_over(seat, Controller.HUMAN), None))
     elif kind == OpKind.MOVE_MEMBER:
         await _move_member(room, message)
     elif kind == OpKind.END_CLASS:

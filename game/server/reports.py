@@ -69,10 +69,10 @@ class Reports:
 
     def why_not(self, table: Table) -> str:
         """Why the table's members may not read its report yet ('' when they may)."""
+        if self.room.record.ended or table.ended:
+            return ""
         if not table.state.is_over():
             return "The report opens when the summit at your table is over."
-        if self.room.record.ended:
-            return ""
         busy = [r.table.id for r in self.room.rooms.values() if r.table is not table
                 and r.table.scenario.content_hash == table.scenario.content_hash and not r.table.state.is_over()]
         if busy:

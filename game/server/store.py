@@ -79,6 +79,8 @@ class ClassStore(Protocol):
     def load_class(self) -> ClassRecord | None: ...
     def create_class(self, record: ClassRecord, tables: list[TableRecord]) -> None: ...
     def end_class(self) -> None: ...
+    def address(self) -> tuple[int, str]: ...
+    def remember_address(self, port: int, url: str) -> None: ...
     def tables(self) -> list[TableRecord]: ...
     def log(self, table_id: str) -> list[LogRow]: ...
     def append(self, table_id: str, rows: list[tuple[str, Any]]) -> None: ...
@@ -165,6 +167,18 @@ class SQLiteStore:
 
     def end_class(self) -> None:
         self._set_meta({"ended": "1"})
+
+    def address(self) -> tuple[int, str]:
+        """The port the class last listened on and the address students were given (0 and '' before its first
+        start): a restart asked for any port takes the same one again, so their pages find it."""
+        try:
+            port = int(self._meta("port") or 0)
+        except ValueError:
+            port = 0
+        return port, self._meta("url") or ""
+
+    def remember_address(self, port: int, url: str) -> None:
+        self._set_meta({"port": str(port), "url": url})
 
     def tables(self) -> list[TableRecord]:
         rows = self.db.execute("SELECT id, scenario_id, content_hash, scenario_text, source_name, seed, place, path "

@@ -347,9 +347,10 @@ class Table:
             rows.append((Row.DEADLINE, {"at": self.deadline.at, "key": list(self.deadline.key), "pace": self.pace}))
         return rows
 
-    def rollback(self, day: int) -> list[Any]:
+    def rollback(self, day: int, dry_run: bool = False) -> tuple[list[Any], str]:
         """Back to the start of `day` (today or yesterday): undo the journal from there on. The
-        people and leaders who play each seat now keep playing it."""
+        people and leaders who play each seat now keep playing it. Return the rows and what was undone, in
+        words; with `dry_run`, change nothing and return no rows: what would be undone."""
         state = self.state
         if day not in (state.turn, state.turn - 1) or day < 1:
             raise TableError("not_allowed", f"a table rolls back to the start of today or yesterday "
@@ -363,13 +364,29 @@ class Table:
             match = Match.replay(self.scenario, self.record.seed, keep)
         except JournalError as err:
             raise TableError("refused", f"the table cannot be rebuilt: {err}") from None
+        undone = _undone(state, match.state)
+        if dry_run:
+            return [], undone
         self.match = match
         self.logged = len(keep)
         for seat, kind in controllers.items():
             if match.controllers[seat] != kind:
                 match.set_controller(seat, kind)
         self.deadline = None
-        return [(Row.ROLLBACK, {"to": len(keep), "day": day})] + self.pending_rows()
+        self.notices.append(f"The facilitator rolled the table back to the start of day {day}: {undone}. The news "
+                            "starts again from there.")
+        return [(Row.ROLLBACK, {"to": len(keep), "day": day})] + self.pending_rows(), undone
+
+    def hand_over(self, seat: str, kind: str) -> list[Any]:
+        """The facilitator hands `seat` to an AI leader of level `kind`, or back to its people (human); everyone at
+        the table is told."""
+        rows = self.set_controller(seat, kind)
+        name = self.scenario.seat(seat).name
+        self.notices.append(f"The facilitator handed {name} back to its students: they play it again."
+                            if kind == Controller.HUMAN else
+                            f"The facilitator handed {name} to an AI leader ({kind}): it plays the seat until the "
+                            "facilitator hands it back.")
+        return rows
 
     def _day_starts(self) -> dict[int, int]:
         """For each day, the journal length when it began (found by replaying the journal)."""
@@ -389,13 +406,19 @@ class Table:
         return (Row.NOTE, note)
 
     def result(self) -> dict[str, Any] | None:
-        """Scores and the table beside history, once the summit is over."""
-        if not self.state.is_over():
+        """Scores and the table beside history, once the summit is over or the table has ended before it. Par
+        rates whole games only: a table ended early gets its scores as they stood, `par` empty, and `ended_early`."""
+        over = self.state.is_over()
+        if not over and not self.ended:
             return None
         from game.engine import history_comparison
         from game.par import ratings
         scores = self.state.scores()
-        return {"scores": scores, "history": history_comparison(self.state), "par": ratings(self.scenario, scores)}
+        result = {"scores": scores, "history": history_comparison(self.state),
+                  "par": ratings(self.scenario, scores) if over else {}}
+        if not over:
+            result["ended_early"] = {"day": self.state.turn, "turns": self.scenario.calendar.turns}
+        return result
 
 
 def _fold(state: dict[str, Any], row: LogRow) -> None:
@@ -417,6 +440,25 @@ def _fold(state: dict[str, Any], row: LogRow) -> None:
         state["notes"].append(dict(body))
     elif row.kind == Row.END:
         state["ended"] = True
+
+
+def _undone(now: Any, back: Any) -> str:
+    """What going back from state `now` to the earlier state `back` undoes, in words."""
+    actions = len(now.log) - len(back.log)
+    if actions <= 0:
+        return "nothing had happened since, so nothing is undone"
+    parts = []
+    for count, one, many in ((len(now.agreements) - len(back.agreements), "signed agreement", "signed agreements"),
+                             (len(now.proposals) - len(back.proposals), "offer", "offers"),
+                             (len(now.fired) - len(back.fired), "event", "events")):
+        if count > 0:
+            parts.append(f"{count} {one if count == 1 else many}")
+    among = f", among them {_and(parts)}" if parts else ""
+    return f"{actions} action{'s' if actions != 1 else ''} and what they caused are undone{among}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _slot_words(key: tuple[Any, ...]) -> str:

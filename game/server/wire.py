@@ -79,6 +79,7 @@ class Op(TypedDict):
     text: NotRequired[str]
     source: NotRequired[str]
     event: NotRequired[str]
+    dry_run: NotRequired[bool]
 
 
 class Watch(TypedDict):

@@ -101,7 +101,8 @@ class RemoteSession:
 
     @property
     def over(self) -> bool:
-        return "result" in self._state
+        # A table ended before the summit has scores but no ending to play out: it is not over.
+        return "result" in self._state and not self._state["result"].get("ended_early")
 
     @property
     def version(self) -> int:

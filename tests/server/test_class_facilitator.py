@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
+
 import pytest
 from hosting import facilitator, pass_until, run, step, student, wait_until
 
-from game.client.connection import ServerError
+from game.client.connection import ClassClient, ServerError
 from game.server.store import SQLiteStore
 
 
@@ -160,3 +163,83 @@ def test_starting_the_class_leaves_a_table_nobody_sits_at_waiting(host):
     assert ack["tables"] == ["T1"] and "no students" in ack["refused"]["T2"]
     assert not tables["T2"]["started"] and tables["T2"]["turn"] == 1
     assert alone["tables"] == ["T2"]
+
+
+def _connected(teacher, seat="turkey"):
+    members = next(s for s in _summary(teacher)["seats"] if s["seat"] == seat)["members"]
+    return [m["connected"] for m in members]
+
+
+def test_the_console_is_told_when_a_student_connects_or_drops_also_after_a_restart(host):
+    server = host("--scenario", "moscow-2020")
+
+    async def comes_and_goes():
+        teacher = await facilitator(server)
+        ada = await student(server, "Ada", seat="turkey")
+        await wait_until(lambda: _connected(teacher) == [True])
+        token = ada.token
+        await ada.close()
+        await wait_until(lambda: _connected(teacher) == [False])
+        back = ClassClient(server.url)
+        back.token = token
+        await back.connect()
+        await back.hello_student()
+        await wait_until(lambda: _connected(teacher) == [True])
+        await back.close()
+        await teacher.close()
+        return token
+
+    token = run(comes_and_goes())
+    server.stop()
+    server.start()
+
+    async def after_restart():
+        # The console is open first, as it is when the teacher reloads it at once; the student's page comes back later.
+        teacher = await facilitator(server)
+        assert _connected(teacher) == [False]
+        back = ClassClient(server.url)
+        back.token = token
+        await back.connect()
+        await back.hello_student()
+        await wait_until(lambda: _connected(teacher) == [True])
+        await back.close()
+        await teacher.close()
+
+    run(after_restart())
+
+
+def test_students_are_told_when_their_table_is_rolled_back_or_a_seat_handed_over(host):
+    server = host("--scenario", "moscow-2020", "--seed", "4")
+
+    async def body():
+        teacher = await facilitator(server)
+        ada = await student(server, "Ada", seat="turkey")
+        bo = await student(server, "Bo", seat="russia")
+        await teacher.op("resume")
+        await pass_until([ada, bo], lambda: ada.state["turn"] >= 2 and bo.state["turn"] >= 2)
+        await teacher.op("hand_to_ai", table="T1", seat="turkey", level="hard")
+        to_ai = await bo.next("notice", where=lambda m: "handed Turkey" in m["text"])
+        await teacher.op("hand_to_team", table="T1", seat="turkey")
+        back = await ada.next("notice", where=lambda m: "back to its students" in m["text"])
+        await teacher.op("pause")
+        await wait_until(lambda: _summary(teacher)["paused"])
+        await asyncio.sleep(0.5)        # the last summary after the pause
+        before = _summary(teacher)
+        asked = await teacher.op("rollback", table="T1", to="yesterday", dry_run=True)
+        await asyncio.sleep(0.5)
+        unchanged = _summary(teacher)
+        await teacher.op("rollback", table="T1", to="yesterday")
+        rolled = await bo.next("notice", where=lambda m: "rolled the table back" in m["text"])
+        await teacher.close()
+        return to_ai, back, before, asked, unchanged, rolled
+
+    to_ai, back, before, asked, unchanged, rolled = run(body())
+    assert to_ai["text"] == ("The facilitator handed Turkey to an AI leader (hard): it plays the seat until the "
+                             "facilitator hands it back.")
+    assert back["text"] == "The facilitator handed Turkey back to its students: they play it again."
+    # Asking what a rollback would undo changes nothing, and says what it would be.
+    assert asked["day"] == 1 and re.fullmatch(r"\d+ actions and what they caused are undone(, among them .+)?",
+                                              asked["undone"])
+    assert unchanged["digest"] == before["digest"] and unchanged["turn"] == 2
+    assert rolled["text"] == (f"The facilitator rolled the table back to the start of day 1: {asked['undone']}. "
+                              "The news starts again from there.")

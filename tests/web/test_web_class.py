@@ -63,14 +63,22 @@ def test_pause_news_and_a_deadline_reach_both_students(server, contexts):
     take_seat(bo, "Russia")
     facilitator(teacher, server)
     teacher.click("#start-all")
+    # Once the class has started, its one button gives way to Pause all and Resume all, each lit when it would act.
+    expect(teacher.locator("#start-all")).to_have_count(0)
+    expect(teacher.locator("#resume-all")).to_be_disabled()
+    expect(teacher.locator("#pause-all")).to_have_class(re.compile(r"\bprimary\b"))
     teacher.click("#pause-all")
     for page in (ada, bo):
         expect(page.get_by_text("Paused by the facilitator.")).to_be_visible()
         expect(page.locator("#top-countdown")).to_have_text("paused")
+    expect(teacher.locator("#pause-all")).to_be_disabled()
+    expect(teacher.locator("#resume-all")).to_have_class(re.compile(r"\bprimary\b"))
     teacher.fill("#news-title", "Ceasefire rumours in Ankara")
     teacher.fill("#news-source", "Class teacher")
     teacher.get_by_role("button", name="Send the news").click()
-    teacher.click("#start-all")
+    teacher.click("#resume-all")
+    expect(ada.get_by_text("Paused by the facilitator.")).to_have_count(0)
+    expect(teacher.locator("#resume-all")).to_be_disabled()
     teacher.fill("#all-seconds", "300")
     teacher.click("#deadline-all")
     teacher.click("#extend-all")
@@ -205,3 +213,55 @@ def test_text_at_twice_its_size_still_fits_without_sideways_scrolling(server, co
         tab(page, name)
         no_horizontal_scroll(page)
         no_overlapping_controls(page)
+
+
+def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server, contexts):
+    ada, teacher = contexts().new_page(), contexts().new_page()
+    watches = [join(ada, server, "Ada")]
+    take_seat(ada, "Turkey")
+    watches.append(facilitator(teacher, server))
+    teacher.click("#start-all")
+    ada.click("#end-round")
+    expect(ada.get_by_text("You ended your round.")).to_be_visible()
+    teacher.click("#end-class")
+    teacher.click("#end-confirm")
+    for _ in range(2):      # as it ends, and after a reload
+        expect(ada.get_by_role("heading", name="The class has ended")).to_be_visible()
+        expect(ada.locator("#par-headline")).to_contain_text("The class ended on day 1 of 5, before the summit.")
+        expect(ada.get_by_text("(you)")).to_be_visible()
+        assert ada.get_by_text("vs par").count() == 0 and ada.get_by_text("better than").count() == 0
+        assert ada.locator("#end-round").count() == 0 and ada.locator("#top-waiting").inner_text() == ""
+        ada.reload()
+        tab(ada, "end")
+    with ada.expect_popup() as opened:
+        ada.click("#open-report")
+    report = opened.value
+    expect(report.get_by_text("Ended early: the table ended on day 1 of 5")).to_be_visible()
+    assert report.get_by_text("below par").count() == 0
+    assert all(not w.errors for w in watches), [w.errors for w in watches]
+
+
+def test_a_rollback_says_what_it_undoes_can_be_cancelled_and_tells_the_students(server, contexts):
+    ada, teacher = contexts().new_page(), contexts().new_page()
+    watches = [join(ada, server, "Ada")]
+    take_seat(ada, "Turkey")
+    watches.append(facilitator(teacher, server))
+    teacher.click("#start-all")
+    ada.click("#end-round")
+    expect(ada.get_by_text("You ended your round.")).to_be_visible()
+    teacher.click("#rollback-T1-today")
+    expect(teacher.locator("#rollback-T1-what")).to_contain_text(
+        re.compile(r"Roll table T1 back to the start of day 1\? \d+ actions? and what they caused are undone"))
+    teacher.click("#rollback-T1-cancel")
+    expect(teacher.get_by_text("Nothing was rolled back.")).to_be_visible()
+    expect(teacher.locator("#rollback-T1-what")).to_have_count(0)
+    assert ada.locator("#notice").count() == 0
+    teacher.click("#rollback-T1-today")
+    teacher.click("#rollback-T1-confirm")
+    expect(ada.locator("#notice")).to_contain_text("The facilitator rolled the table back to the start of day 1:")
+    ada.locator("#notice").get_by_role("button", name="OK").click()
+    expect(ada.locator("#notice")).to_have_count(0)
+    turkey = teacher.locator("li.seat-row", has=teacher.get_by_text("Turkey", exact=True))
+    turkey.get_by_role("button", name="Hand to AI").click()
+    expect(ada.locator("#notice")).to_contain_text("The facilitator handed Turkey to an AI leader (normal)")
+    assert all(not w.errors for w in watches), [w.errors for w in watches]

@@ -101,7 +101,7 @@ function console_() {
     el("span", { class: "small muted", text: "Every table side by side, each table's full report linked; unfinished tables as they stand." })));
   part("room", [s.code], () => room(s));
   part("said", [F.said], () => F.said ? el("p", { class: "banner info", role: "status", text: F.said }) : null);
-  part("controls", [s.ended, F.confirm === "end", s.tables.map((t) => [t.table, t.started, t.events])], () => classControls(s));
+  part("controls", [s.ended, F.confirm === "end", s.tables.map((t) => [t.table, t.started, t.paused, t.events])], () => classControls(s));
   part("tables", [steady, F.confirm, F.moving, F.watch, s.levels, s.level], () => [el("h2", { text: "Tables" }),
     el("div", { class: "grid" }, s.tables.map(tableCard))]);
   part("unseated", [s.unseated, s.in_lobby, F.moving], () => unseated(s));
@@ -126,7 +126,11 @@ function room(s) {
 }
 
 function classControls(s) {
-  const first = s.tables.some((t) => !t.started);
+  // Before the class starts, one button starts it; from then on, Pause all and Resume all, each lit when it would
+  // change something.
+  const started = s.tables.filter((t) => t.started);
+  const anyPaused = started.some((t) => t.paused);
+  const anyRunning = started.some((t) => !t.paused);
   const seconds = el("input", { id: "all-seconds", type: "number", min: 5, max: 14400, value: 180, "aria-label": "seconds" });
   const repeat = el("input", { id: "all-repeat", type: "checkbox" });
   const tableChoice = (id) => el("select", { id }, el("option", { value: "", text: "every table" }),
@@ -140,8 +144,10 @@ function classControls(s) {
   return el("section", { class: "panel stack", "aria-label": "The whole class" },
     el("h2", { text: "The whole class" }),
     el("div", { class: "row" },
-      el("button", { class: "primary", id: "start-all", onclick: () => op("resume", {}, first ? "The class has started." : "Every table runs."), text: first ? "Start the class" : "Resume all" }),
-      el("button", { id: "pause-all", onclick: () => op("pause", {}, "Every table is paused."), text: "Pause all" }),
+      started.length ? [
+        el("button", { class: anyRunning ? "primary" : "", id: "pause-all", disabled: !anyRunning, onclick: () => op("pause", {}, "Every table is paused."), text: "Pause all" }),
+        el("button", { class: anyPaused ? "primary" : "", id: "resume-all", disabled: !anyPaused, onclick: () => op("resume", {}, "Every table runs."), text: "Resume all" }),
+      ] : el("button", { class: "primary", id: "start-all", onclick: () => op("resume", {}, "The class has started."), text: "Start the class" }),
       el("button", { id: "process-all", onclick: () => op("process_now", {}, "Every table's round ended."), text: "Process now (all)" })),
     el("div", { class: "row" }, el("label", {}, el("span", { text: "Deadline (seconds)" }), seconds),
       el("label", { class: "check" }, repeat, "every round"),
@@ -161,9 +167,13 @@ function classControls(s) {
 
 function tableCard(t) {
   const id = t.table;
-  const rollback = (to) => F.confirm === `${id}-${to}`
-    ? el("button", { class: "danger", onclick: () => { F.confirm = null; op("rollback", { table: id, to }, `Table ${id} is back at the start of ${to}.`); }, text: `Confirm: back to the start of ${to}` })
-    : el("button", { onclick: () => { F.confirm = `${id}-${to}`; render(); }, text: `Roll back to ${to}\u2026` });
+  // Rolling back undoes what the students did: the server says what would go (changing nothing), then the
+  // facilitator confirms or cancels.
+  const ask = (to) => conn.request({ type: "op", op: "rollback", table: id, to, dry_run: true })
+    .then((a) => { F.confirm = { table: id, to, text: `Roll table ${id} back to the start of day ${a.day}? ${a.undone[0].toUpperCase()}${a.undone.slice(1)}, for everyone at the table; its students are told.` }; render(); })
+    .catch((err) => { F.said = err.message; render(); });
+  const rollback = (to) => el("button", { id: `rollback-${id}-${to}`, onclick: () => ask(to), text: `Roll back to ${to}\u2026` });
+  const confirming = F.confirm && F.confirm.table === id ? F.confirm : null;
   return el("article", { class: "card", "aria-label": `Table ${id}` },
     el("h3", {}, `Table ${id}: `, el("span", { class: "muted", text: t.title.split(":")[0] })),
     el("p", {}, el("span", { text: t.over ? "The summit is over" : t.status }), " ", el("span", { class: "countdown tone-accent", "data-deadline": id })),
@@ -176,7 +186,12 @@ function tableCard(t) {
       el("button", { onclick: () => op("extend", { table: id, seconds: 60 }, `Table ${id}: one more minute.`), disabled: t.over, text: "+1 minute" }),
       el("button", { onclick: () => watch(id), text: F.watch === id ? "Reading it below" : "Read everything" }),
       el("a", { class: "button", href: t.report, target: "_blank", rel: "noopener", text: "Report" })),
-    el("div", { class: "row" }, rollback("today"), t.turn > 1 ? rollback("yesterday") : null));
+    confirming ? el("div", { class: "stack", role: "alertdialog", "aria-label": `Roll table ${id} back` },
+      el("p", { class: "tone-bad", id: `rollback-${id}-what`, text: confirming.text }),
+      el("div", { class: "row" },
+        el("button", { class: "danger", id: `rollback-${id}-confirm`, onclick: () => { F.confirm = null; op("rollback", { table: id, to: confirming.to }, `Table ${id} is back at the start of ${confirming.to}.`); }, text: "Yes, roll it back" }),
+        el("button", { id: `rollback-${id}-cancel`, onclick: () => { F.confirm = null; F.said = "Nothing was rolled back."; render(); }, text: "Cancel" })))
+      : el("div", { class: "row" }, rollback("today"), t.turn > 1 ? rollback("yesterday") : null));
 }
 
 function seatRow(t, s) {

@@ -15,6 +15,7 @@ const S = {
   screen: "join", token: localStorage.getItem(TOKEN_KEY), joining: null, welcome: null, lobby: null, seated: null,
   state: null, received: 0, news: [], notes: [], tab: "news", draft: newDraft(), said: {}, rejecting: null,
   confirmMove: null, answers: {}, preview: null, error: "", lastTurn: 0, noteTo: "", noteText: "", notesSeen: 0,
+  notice: "",
 };
 
 function newDraft() {
@@ -100,6 +101,8 @@ function receive(m) {
       if (S.seated && m.member && m.member.id !== S.seated.member.id) toast(`${m.member.name} ${m.did}.`);
       break;
     case "notice":
+      // What the facilitator did to the table stays in a banner until read, not only in a passing toast.
+      S.notice = m.text;
       toast(m.text);
       break;
     case "error":
@@ -134,7 +137,7 @@ function screenKey() {
     S.seated ? [S.seated.table, S.seated.seat, S.seated.team_code] : null, S.screen === "table" ? v : null,
     m ? [m.paused, m.started, m.ended, m.phase, m.controllers, !!m.result] : null, S.said, S.answers, S.rejecting,
     S.confirmMove, S.preview, [[...d.parties], d.terms, d.expires, d.public, d.counterTo, d.gone, d.statement],
-    S.notes.length, S.noteTo, unread()]);
+    S.notes.length, S.noteTo, unread(), S.notice]);
 }
 
 function header() {
@@ -254,7 +257,9 @@ function tableScreen() {
   const status = [];
   if (m.paused) status.push(el("p", { class: "banner warn", text: m.started ? "Paused by the facilitator." : "The facilitator has not started the class yet." }));
   if (m.ended) status.push(el("p", { class: "banner warn", text: "The class has ended." }));
-  const act = el("div", { class: "row" },
+  if (S.notice) status.push(el("div", { class: "banner info row", id: "notice", role: "status" }, el("span", { text: S.notice }),
+    el("button", { onclick: () => { S.notice = ""; render(); }, text: "OK" })));
+  const act = m.result ? null : el("div", { class: "row" },
     el("span", { class: v.your_turn ? "tone-accent" : "muted", text: v.waiting }),
     m.phase === "talks" ? el("button", { class: "primary", id: "end-round", disabled: !v.can_end_round,
       onclick: () => send({ type: "done" }, "end-round", "You ended your round."), text: "End my round" }) : null,
@@ -550,15 +555,17 @@ function end(v) {
   const r = v.result;
   if (!r) return el("p", { text: "The summit is not over yet." });
   const report = S.state && S.state.report;
+  // A table ended before the summit shows its scores as they stood: par rates whole games only.
+  const rated = r.rated !== false;
   return el("div", { class: "stack" },
-    el("h2", { text: "The summit is over" }),
+    el("h2", { text: rated ? "The summit is over" : "The class has ended" }),
     report ? el("p", {}, el("a", { class: "button primary", id: "open-report", href: report, target: "_blank", rel: "noopener", text: "Open the full report" }),
-      el("span", { class: "small muted", text: " Every offer, reason, promise and score of your table; it opens once every table playing this scenario has finished." })) : null,
+      el("span", { class: "small muted", text: rated ? " Every offer, reason, promise and score of your table; it opens once every table playing this scenario has finished." : " Every offer, reason, promise and score of your table, as far as it got." })) : null,
     el("p", { class: "tone-accent", id: "par-headline", text: r.headline }),
     el("div", { class: "scroll-x" }, el("table", {}, el("thead", {}, el("tr", {}, el("th", { text: "seat" }), el("th", { class: "num", text: "score" }),
-      el("th", { class: "num", title: "above or below what AI leaders score in this seat", text: "vs par" }), el("th", { text: "against the AI in this seat" }), el("th", { text: "made of" }))),
+      rated ? el("th", { class: "num", title: "above or below what AI leaders score in this seat", text: "vs par" }) : null, rated ? el("th", { text: "against the AI in this seat" }) : null, el("th", { text: "made of" }))),
       el("tbody", {}, r.scores.map((s) => el("tr", { class: s.you ? "tone-accent" : "" }, el("td", { text: s.name + (s.you ? " (you)" : "") }), el("td", { class: "num", text: String(s.total) }),
-        el("td", { class: "num", title: s.par_line, text: s.vs_par }), el("td", { class: "small", text: `${s.rating}: better than ${s.percentile}% (par ${s.par})` }), el("td", { class: "small", text: s.parts })))))),
+        rated ? el("td", { class: "num", title: s.par_line, text: s.vs_par }) : null, rated ? el("td", { class: "small", text: `${s.rating}: better than ${s.percentile}% (par ${s.par})` }) : null, el("td", { class: "small", text: s.parts })))))),
     el("p", { class: "small muted", text: r.par_note }),
     el("h2", { text: `Beside history (${r.history_date})` }),
     el("p", { text: r.history_summary }),
