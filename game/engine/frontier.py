@@ -213,9 +213,10 @@ class LargeFront:
 
 
 def gains_product(U: np.ndarray, r: np.ndarray) -> np.ndarray:
-    """The product of gains over r, or -1 where some seat does not gain."""
+    """The product of gains over r, or -1 where some seat does not gain. A gain within rounding of zero is none:
+    the same package summed issue by issue or as a whole may land either side of zero."""
     gains = U - r
-    return np.where((gains > 0).all(axis=-1), np.prod(np.clip(gains, 0, None), axis=-1), -1.0)
+    return np.where((gains > SLACK).all(axis=-1), np.prod(np.clip(gains, 0, None), axis=-1), -1.0)
 
 
 def _step(gains, direction) -> float:

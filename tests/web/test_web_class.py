@@ -41,7 +41,7 @@ def test_two_students_and_the_facilitator_play_a_table_to_the_end(server, contex
     for page in (ada, bo):
         tab(page, "end")
         expect(page.get_by_role("heading", name="The summit is over")).to_be_visible()
-        expect(page.get_by_text("(you)")).to_be_visible()
+        expect(page.get_by_role("cell", name=re.compile(r"\(you\)"))).to_be_visible()
     expect(teacher.get_by_text("The summit is over")).to_be_visible()
     # The end tab opens the table's full report; the console, the class report.
     with ada.expect_popup() as opened:
@@ -222,13 +222,13 @@ def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server,
     watches.append(facilitator(teacher, server))
     teacher.click("#start-all")
     ada.click("#end-round")
-    expect(ada.get_by_text("You ended your round.")).to_be_visible()
+    expect(ada.locator("#app").get_by_text("You ended your round.")).to_be_visible()
     teacher.click("#end-class")
     teacher.click("#end-confirm")
     for _ in range(2):      # as it ends, and after a reload
         expect(ada.get_by_role("heading", name="The class has ended")).to_be_visible()
         expect(ada.locator("#par-headline")).to_contain_text("The class ended on day 1 of 5, before the summit.")
-        expect(ada.get_by_text("(you)")).to_be_visible()
+        expect(ada.get_by_role("cell", name=re.compile(r"\(you\)"))).to_be_visible()
         assert ada.get_by_text("vs par").count() == 0 and ada.get_by_text("better than").count() == 0
         assert ada.locator("#end-round").count() == 0 and ada.locator("#top-waiting").inner_text() == ""
         ada.reload()
@@ -248,7 +248,7 @@ def test_a_rollback_says_what_it_undoes_can_be_cancelled_and_tells_the_students(
     watches.append(facilitator(teacher, server))
     teacher.click("#start-all")
     ada.click("#end-round")
-    expect(ada.get_by_text("You ended your round.")).to_be_visible()
+    expect(ada.locator("#app").get_by_text("You ended your round.")).to_be_visible()
     teacher.click("#rollback-T1-today")
     expect(teacher.locator("#rollback-T1-what")).to_contain_text(
         re.compile(r"Roll table T1 back to the start of day 1\? \d+ actions? and what they caused are undone"))
