@@ -35,6 +35,7 @@ const conn = new Connection({
     const text = statusText(status);
     statusBox.textContent = text;
     statusBox.classList.toggle("hidden", !text);
+    if (status.state === "connected") forgetSaid((s) => s.code === "gone");
     if (status.state === "refused") refused(status.error);
   },
 });
@@ -85,7 +86,11 @@ function receive(m) {
         const fresh = m.news_from > 0 ? m.view.news.filter((n) => n.kind !== "day") : [];
         if (fresh.length) announce(fresh.slice(-3).map((n) => n.title).join(". "));
       }
-      if (S.lastTurn && m.turn > S.lastTurn) toast(`Day ${S.lastTurn} is over: the news has what happened.`);
+      if (S.lastTurn && m.turn > S.lastTurn) {
+        toast(`Day ${S.lastTurn} is over: the news has what happened.`);
+        // Yesterday's draft (its parties, terms and expiry) is not today's offer: the form starts clean.
+        freshDraft();
+      }
       S.lastTurn = m.turn;
       S.state = m;
       S.received = performance.now();
@@ -141,7 +146,8 @@ function header() {
   document.getElementById("top-title").textContent = v ? v.title.split(":")[0] : "Summit";
   document.getElementById("top-day").textContent = v ? v.day : "";
   document.getElementById("top-phase").textContent = v ? v.phase : "";
-  document.getElementById("top-waiting").textContent = v ? v.waiting : "";
+  // At the table the same words stand beside "End my round"; before the start there is nobody to wait for.
+  document.getElementById("top-waiting").textContent = v && S.state.started && S.screen !== "table" ? v.waiting : "";
   tick();
 }
 
@@ -243,17 +249,17 @@ function tableScreen() {
   const tabs = TABS.concat(m.result ? [["end", "The end"]] : []);
   const bar = el("div", { class: "tabs", role: "tablist", "aria-label": "The table" }, tabs.map(([id, label]) =>
     el("button", { role: "tab", id: `tab-${id}`, "aria-selected": String(S.tab === id), "aria-controls": "panel",
-      onclick: () => { S.tab = id; render(); }, onkeydown: tabKeys },
+      onclick: () => openTab(id), onkeydown: tabKeys },
     label, id === "offers" && v.waiting_offers ? el("span", { class: "badge", "aria-label": `${v.waiting_offers} waiting`, text: String(v.waiting_offers) }) : null,
     id === "notes" && unread() ? el("span", { class: "badge", text: String(unread()) }) : null)));
   const status = [];
   if (m.paused) status.push(el("p", { class: "banner warn", text: m.started ? "Paused by the facilitator." : "The facilitator has not started the class yet." }));
   if (m.ended) status.push(el("p", { class: "banner warn", text: "The class has ended." }));
-  const act = el("div", { class: "row" },
-    el("span", { class: v.your_turn ? "tone-accent" : "muted", text: v.waiting }),
+  const act = m.started ? el("div", { class: "row" },
+    el("span", { class: v.your_turn ? "tone-accent" : "muted", id: "waiting", text: v.waiting }),
     m.phase === "talks" ? el("button", { class: "primary", id: "end-round", disabled: !v.can_end_round,
       onclick: () => send({ type: "done" }, "end-round", "You ended your round."), text: "End my round" }) : null,
-    S.said["end-round"] ? el("span", { class: S.said["end-round"].bad ? "tone-bad" : "tone-good", text: S.said["end-round"].text }) : null);
+    current("end-round") ? el("span", { class: S.said["end-round"].bad ? "tone-bad" : "tone-good", id: "end-round-said", text: S.said["end-round"].text }) : null) : null;
   const panel = el("section", { id: "panel", role: "tabpanel", "aria-labelledby": `tab-${S.tab}` },
     ({ news, offers, propose, deals, moves, seats, notes, map, briefing: () => briefing(S.seated.briefing), end }[S.tab] || news)(v));
   return el("div", {}, status, act, bar, panel);
@@ -269,16 +275,50 @@ function tabKeys(e) {
   next.click();
 }
 
-function said(key) {
+function forgetSaid(which) {
+  const kept = Object.fromEntries(Object.entries(S.said).filter(([key, s]) => !which(s, key)));
+  if (Object.keys(kept).length === Object.keys(S.said).length) return;
+  S.said = kept;
+  render();
+}
+
+function freshDraft() {
+  S.draft = newDraft();
+  S.preview = null;
+  delete S.answers.propose;
+}
+
+function openTab(id) {
+  // Leaving the form after asking about it ends that draft: the answer was about it, and a later offer
+  // must not carry its parties and terms unseen.
+  if (S.tab === "propose" && id !== "propose" && S.answers.propose && !S.answers.propose.used) freshDraft();
+  if (id !== S.tab) S.said = S.said["end-round"] ? { "end-round": S.said["end-round"] } : {};
+  S.tab = id;
+  render();
+}
+
+// When an action was sent: what the student was told about it ("You ended your round.") is not true of
+// a later round, whichever arrives first, the answer or the next round.
+function moment(m) {
+  return m ? `${m.turn}/${m.phase}/${m.round}` : "";
+}
+
+function current(key) {
   const s = S.said[key];
+  return s && (!s.at || s.at === moment(S.state)) ? s : null;
+}
+
+function said(key) {
+  const s = current(key);
   return s ? el("p", { class: s.bad ? "tone-bad" : "tone-good", role: "status", text: s.text }) : null;
 }
 
 function send(action, key, done) {
   const m = S.state;
+  const at = moment(m);
   return conn.request({ type: "act", turn: m.turn, phase: m.phase, round: m.round, action })
-    .then(() => { S.said = { [key]: { text: done } }; announce(done); render(); return true; })
-    .catch((err) => { S.said = { [key]: { text: err.message, bad: true } }; announce(err.message, true); render(); return false; });
+    .then(() => { S.said = { [key]: { text: done, at } }; announce(done); render(); return true; })
+    .catch((err) => { S.said = { [key]: { text: err.message, bad: true, code: err.code, at } }; announce(err.message, true); render(); return false; });
 }
 
 function news(v) {
@@ -340,8 +380,8 @@ function counter(o) {
 
 function ask(seat, terms, parties, key) {
   conn.request({ type: "ask", seat, terms, parties })
-    .then((answer) => { S.answers[key] = answer; render(); announce(answer.text); })
-    .catch((err) => { S.said = { [key]: { text: err.message, bad: true } }; render(); });
+    .then((answer) => { S.answers[key] = { ...answer, parties }; render(); announce(answer.text); })
+    .catch((err) => { S.said = { [key]: { text: err.message, bad: true, code: err.code } }; render(); });
 }
 
 // A leader takes a few questions a day from each seat; the button says how many are left, from the server.
@@ -355,7 +395,24 @@ function answerBlock(key) {
   const a = S.answers[key];
   if (!a) return null;
   return el("div", { class: "panel" }, el("p", {}, el("strong", { text: `${name(a.seat)}: ` }), a.text),
-    a.terms ? el("button", { onclick: () => { S.draft.terms = { ...S.draft.terms, ...a.terms }; S.tab = "propose"; render(); refreshPreview(); }, text: "Use these terms" }) : null);
+    a.terms ? el("button", { onclick: () => useAnswer(a), text: "Use these terms" }) : null);
+}
+
+// The leader signs exactly the package it named, so the form holds exactly that: its terms, the seats asked
+// with it and those who sign them, nothing left from an earlier draft.
+function useAnswer(a) {
+  const me = S.seated.seat;
+  const d = newDraft();
+  d.terms = { ...a.terms };
+  (a.parties || []).filter((p) => p !== me).forEach((p) => d.parties.add(p));
+  S.state.view.compose.issues.filter((i) => d.terms[i.id]).forEach((i) => i.signatories.filter((p) => p !== me).forEach((p) => d.parties.add(p)));
+  S.draft = d;
+  S.preview = null;
+  a.used = true;
+  if (S.answers.propose !== a) delete S.answers.propose;
+  S.tab = "propose";
+  render();
+  refreshPreview();
 }
 
 function propose(v) {
@@ -366,6 +423,7 @@ function propose(v) {
     c.seats.map((s) => el("label", { class: "check" },
       el("input", { type: "checkbox", id: `party-${s.id}`, "data-fresh": true, checked: d.parties.has(s.id), onchange: (e) => {
         if (e.target.checked) d.parties.add(s.id); else d.parties.delete(s.id);
+        render();
         refreshPreview();
       } }), seatTag(looks()[s.id], s.name))));
   const issues = el("fieldset", {}, el("legend", { text: "The package: an option for each issue you put in" }),
@@ -394,15 +452,29 @@ function propose(v) {
     c.can_propose ? null : el("p", { class: "muted", text: "You can send offers when it is your turn in the talks." }),
     parties, issues,
     el("div", { class: "row" }, el("label", {}, el("span", { text: "Open" }), expires),
-      el("label", { class: "check" }, el("input", { type: "checkbox", id: "public", "data-fresh": true, checked: d.public, onchange: (e) => { d.public = e.target.checked; } }), "Public (everyone sees it)")),
+      el("label", { class: "check" }, el("input", { type: "checkbox", id: "public", "data-fresh": true, checked: d.public, onchange: (e) => { d.public = e.target.checked; render(); } }), "Public (everyone sees it)")),
     el("label", {}, el("span", { text: "What you say with it (optional)" }), note),
     preview ? worthBar(preview.worth) : null,
     preview && preview.problem ? el("p", { class: "tone-bad", text: preview.problem }) : null,
     preview && preview.warning ? el("p", { class: "tone-bad", role: "status", text: `\u26a0 ${preview.warning}` }) : null,
+    draftSummary(c, d),
     el("div", { class: "row" }, sendButton,
-      el("button", { onclick: () => { S.draft = newDraft(); S.preview = null; render(); }, text: "Clear" }),
+      el("button", { onclick: () => { freshDraft(); render(); }, text: "Clear" }),
       aiParties.map((p) => askButton(p, () => ask(p, d.terms, [me, ...d.parties], "propose"), !Object.keys(d.terms).length))),
     answerBlock("propose"), said("propose"), statementBox(v));
+}
+
+// What Send would send, in one line just above it: on a phone the parties and the issues are screens away.
+function draftSummary(c, d) {
+  const to = c.seats.filter((s) => d.parties.has(s.id)).map((s) => s.name);
+  const terms = c.issues.filter((i) => d.terms[i.id]).map((i) => {
+    const option = i.options.find((o) => o.value === d.terms[i.id]);
+    return `${i.name}: ${option ? option.label : d.terms[i.id]}`;
+  });
+  if (!to.length && !terms.length) return el("p", { class: "small muted", id: "offer-summary", text: "Nothing in the offer yet: choose who signs and the terms above." });
+  return el("p", { class: "summary", id: "offer-summary", "aria-live": "polite" },
+    el("strong", { text: "To: " }), to.length ? to.join(", ") : "nobody yet", "; ",
+    el("strong", { text: "terms: " }), terms.length ? terms.join(", ") : "none yet", d.public ? " (public)" : "");
 }
 
 let previewTimer = null;
@@ -423,7 +495,7 @@ function sendOffer() {
   const action = d.counterTo ? { type: "counter", proposal: d.counterTo, ...base } : { type: "propose", public: d.public, ...base };
   if (!action.reason) delete action.reason;
   if (!action.expires) delete action.expires;
-  send(action, "propose", "Sent.").then((ok) => { if (ok) { S.draft = newDraft(); S.preview = null; render(); } });
+  send(action, "propose", "Sent.").then((ok) => { if (ok) { freshDraft(); render(); } });
 }
 
 function statementBox(v) {
@@ -512,7 +584,7 @@ function notes() {
     e.preventDefault();
     conn.request({ type: "note", to: S.noteTo, text: S.noteText })
       .then(() => { S.noteText = ""; S.said = { note: { text: "Sent." } }; render(); })
-      .catch((err) => { S.said = { note: { text: err.message, bad: true } }; render(); });
+      .catch((err) => { S.said = { note: { text: err.message, bad: true, code: err.code } }; render(); });
   };
   return el("div", { class: "stack" },
     el("form", { class: "panel stack", onsubmit: sendNote }, el("h2", { text: "A private note" }),
