@@ -198,9 +198,14 @@ function seatChoice(table, seat) {
   if (seat.free) {
     item.append(el("button", { class: "primary", onclick: () => claim(table.table, seat.seat), text: `Take ${seat.name}` }));
   } else {
+    // A held seat is joined with its team code, by a classmate or by its own student on another device.
     const id = `team-${table.table}-${seat.seat}`;
-    const input = el("input", { id, size: 6, maxlength: 8, autocomplete: "off", "aria-label": `Team code for ${seat.name}` });
-    item.append(input, el("button", { onclick: () => claim(table.table, seat.seat, input.value), text: "Join the team" }));
+    const input = el("input", { id, size: 8, maxlength: 8, autocomplete: "off", autocapitalize: "characters", spellcheck: "false",
+      "aria-describedby": `${id}-help` });
+    item.append(el("form", { class: "row team-join", onsubmit: (e) => { e.preventDefault(); claim(table.table, seat.seat, input.value); } },
+      el("label", { for: id }, el("span", { text: `Team code for ${seat.name}` }), input),
+      el("button", { type: "submit", text: "Join the team" }),
+      el("span", { class: "small muted", id: `${id}-help`, text: "Shown in the briefing and under Seats on a device already playing this seat." })));
   }
   return item;
 }
@@ -228,6 +233,7 @@ function briefing(b) {
   return el("article", { class: "stack" },
     el("h1", {}, `You are ${b.name}`),
     el("p", { class: "muted", text: `${b.leader}, ${b.title} \u00b7 ${b.title_text} \u00b7 ${b.date}` }),
+    teamCode(),
     el("section", { class: "panel" }, el("h2", { text: "The situation" }), el("p", { text: b.situation })),
     el("section", { class: "panel" }, el("h2", { text: "Your briefing (for you alone)" }), el("p", { text: b.briefing })),
     el("section", { class: "panel" }, el("h2", { text: "Your secret objectives" }),
@@ -555,7 +561,7 @@ function moves(v) {
 function seats(v) {
   const l = looks();
   return el("div", {},
-    el("p", { class: "muted small" }, "Your team code (classmates join your seat with it): ", el("strong", { class: "tone-accent", text: S.seated.team_code })),
+    teamCode(),
     el("div", { class: "scroll-x" }, el("table", {},
       el("thead", {}, el("tr", {}, el("th", { text: "seat" }), v.seats[0].stats.map((s) => el("th", { class: "num", title: s.name, text: s.short })),
         el("th", { class: "num", title: "how far they trust you", text: "trusts you" }), el("th", { class: "num", title: "how far you trust them", text: "you trust" }))),
@@ -564,6 +570,12 @@ function seats(v) {
         s.stats.map((x) => el("td", { class: "num", title: x.name, text: String(x.value) })),
         el("td", { class: "num", text: s.trusts_you === null ? "\u2014" : String(s.trusts_you) }),
         el("td", { class: "num", text: s.you_trust === null ? "\u2014" : String(s.you_trust) })))))));
+}
+
+// The seat's team code, where a student looks for it on a second device or when a classmate asks.
+function teamCode() {
+  return el("p", { class: "muted small team-code" }, "Your team code: ", el("strong", { class: "tone-accent", text: S.seated.team_code }),
+    " \u2014 a classmate joins your seat with it, and so do you on another device.");
 }
 
 function unread() {
