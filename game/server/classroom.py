@@ -227,12 +227,11 @@ class Classroom:
                 raise TableError(ErrorCode.SEAT_TAKEN, f"{table.scenario.seat(seat).name} is held by "
                                  f"{', '.join(m.name for m in held)}. To join that seat (as a teammate, or as "
                                  "yourself on another device), type its team code: a device already playing "
-                                 "the seat shows it, in the briefing and under Seats")
+                                 "the seat shows it")
             if not same(normal_code(given_team_code), expected):
                 self.throttle.failed(client.remote)
                 raise TableError(ErrorCode.BAD_CODE,
-                                 "that team code is wrong; a device already playing the seat shows the right "
-                                 "one, in the briefing and under Seats")
+                                 "that team code is wrong; a device already playing the seat shows the right one")
         token = None
         member = client.member
         if member is None:
