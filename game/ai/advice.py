@@ -38,7 +38,7 @@ def advise(leader, obs, asker, terms, parties=()):
         signers = frozenset(parties) | {asker, leader.seat}
         leader.promises.append((asker, obs["turn"], dict(wanted), signers))
         said = voice.want_answer(leader.me, issues, leader.table.whole(terms, obs), leader.table.whole(wanted, obs),
-                                 opening if wanted != terms else None)
+                                 opening if wanted != terms else None, named=terms)
         return wanted, said
     if not any(leader.seat in issues[i]["signatories"] for i in terms):
         return None, reason + " " + voice.not_mine(leader.me, mine)

@@ -99,14 +99,28 @@ def mediation(me) -> str:
     return f"{speaker(me)} offers to stand behind this compromise."
 
 
-def want_answer(me, issues_by_id, asked, wanted, opening=None) -> str:
-    """What it would sign now (and will, offered it today), and its opening ask beside it, labelled as such."""
+def want_answer(me, issues_by_id, asked, wanted, opening=None, named=None) -> str:
+    """What it would sign now (and will, offered it today), and its opening ask beside it, labelled as such.
+
+    `asked` is the package as the outcome it would leave; `named` the issues the asker put in it (all of
+    `asked` when not given)."""
     who = speaker(me)
     if wanted is None:
         return f"{who} sees no version of this it could sign now that improves on what is signed."
-    changes = _wants(issues_by_id, asked, wanted)
-    text = f"{who} could sign this as it stands." if not changes else \
-        f"{who} would sign it with " + " and ".join(changes) + "."
+    # An issue the asker left out was never offered at any option: it is named as an addition, not as
+    # a change from the default the package would leave there.
+    named = set(asked) if named is None else set(named)
+    changes = _wants(issues_by_id, {i: o for i, o in asked.items() if i in named},
+                     {i: o for i, o in wanted.items() if i in named})
+    added = [term(issues_by_id[i], o) for i, o in wanted.items() if i not in named and asked.get(i) != o]
+    if changes and added:
+        text = f"{who} would sign it with " + " and ".join(changes) + ", and it would add: " + " and ".join(added) + "."
+    elif added:
+        text = f"{who} would sign it if it added: " + " and ".join(added) + "."
+    elif changes:
+        text = f"{who} would sign it with " + " and ".join(changes) + "."
+    else:
+        text = f"{who} could sign this as it stands."
     text += f" Offer exactly that today and {who} signs."
     if opening and opening != wanted:
         text += f" (Its opening ask: {', '.join(term(issues_by_id[i], o) for i, o in opening.items())}.)"

@@ -144,7 +144,8 @@ def offer_card(w: Words, proposals: list, p: dict) -> dict:
     signed = ", ".join(w.name(s) for s in p["accepted"]) or "nobody yet"
     lines = []
     if p["note"]:
-        lines.append(("good", f"They say: \u201c{p['note']}\u201d"))
+        who = "You say" if p["proposer"] == w.viewer else "They say"
+        lines.append(("good", f"{who}: \u201c{p['note']}\u201d"))
     if p["reason"]:
         lines.append(("bad", f"Reason given: \u201c{p['reason']}\u201d"))
     if p["counter_to"]:

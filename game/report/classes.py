@@ -92,7 +92,7 @@ def _section(scenario, games: list, reports: dict, link) -> dict:
         seats.append({"id": s["id"], "name": s["name"], "look": looks[s["id"]], "scores": values,
                       "mean": round(sum(kept) / len(kept), 1), "low": min(kept), "high": max(kept)})
     return {"scenario": {"id": scenario.id, "title": scenario.title}, "tables": tables, "issues": issues,
-            "mean_of": "finished tables" if any(g.over for g in games) else "all tables",
+            "mean_of": "the finished tables" if any(g.over for g in games) else "all tables",
             "seats": seats, "history_date": reports[games[0].table]["history"]["date"],
             "charts": {"scores": charts.class_scores(public["seats"], [g.table for g in games], scores),
                        "closeness": charts.class_closeness(tables)}}

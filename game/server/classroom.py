@@ -227,14 +227,14 @@ class Classroom:
         if held:
             expected = team_code(self.record.key, table_id, seat)
             if given_team_code is None:
-                raise TableError(ErrorCode.SEAT_TAKEN, f"{', '.join(m.name for m in held)} already "
-                                                       f"play{'s' if len(held) == 1 else ''} "
-                                                       f"{table.scenario.seat(seat).name}; to join their team, "
-                                                       "ask them for the seat's team code")
+                raise TableError(ErrorCode.SEAT_TAKEN, f"{table.scenario.seat(seat).name} is held by "
+                                 f"{', '.join(m.name for m in held)}. To join that seat (as a teammate, or as "
+                                 "yourself on another device), type its team code: a device already playing "
+                                 "the seat shows it")
             if not same(normal_code(given_team_code), expected):
                 self.throttle.failed(client.remote)
                 raise TableError(ErrorCode.BAD_CODE,
-                                 "that team code is wrong; the seat's holders see it on their screen")
+                                 "that team code is wrong; a device already playing the seat shows the right one")
         token = None
         member = client.member
         if member is None:

@@ -117,3 +117,23 @@ def test_leader_sees_the_public_scenario_only(scenario):
     for seat in scenario.seats:
         assert seat.briefing not in text
         assert "reservation" not in text
+
+
+@pytest.mark.parametrize("ask", [{"ceasefire": "full"}, {"joint_patrols": "no"},
+                                 {"ceasefire": "full", "front_line": "sochi_2018_line"}])
+def test_what_would_you_want_names_issues_left_out_of_the_ask_as_additions(ask):
+    """An issue the asker never put in the package is something the leader would add, not a change
+    from an option nobody offered ('at 12 km (not none)')."""
+    scenario = load_scenario("moscow-2020")
+    issues = {i.id: i.name for i in scenario.issues}
+    match = Match(scenario, 5, {s: ("human" if s == "turkey" else "normal") for s in scenario.seat_ids})
+    match.step_ai()
+    wanted, reason = match.ask("russia", "turkey", ask)
+    assert wanted is not None
+    left_out = [i for i in wanted if i not in ask]
+    assert left_out, "the leader asked for nothing beyond the ask: nothing to check"
+    changed, _, added = reason.partition("it would add: ")
+    assert added, reason
+    for issue in left_out:
+        assert issues[issue] in added and issues[issue] not in changed, reason
+    assert "(not none)" not in reason and "(not no)" not in added, reason

@@ -34,6 +34,7 @@ def test_a_class_report_covers_every_table_and_shows_unfinished_ones_as_they_sta
     t2 = (tmp_path / "out" / "tables" / "T2" / "report.html").read_text(encoding="utf-8")
     assert "Unfinished: day 2 of 5" in t2 and "the scores are what they would be if the summit ended now" in t2
     assert "unfinished" in index
+    assert "Mean and range over the finished tables;" in index and "over the all" not in index
     t1 = (tmp_path / "out" / "tables" / "T1" / "report.html").read_text(encoding="utf-8")
     assert "Meet at noon &lt;b&gt;sharp&lt;/b&gt;" in t1      # the teacher's copy holds the notes
     with (tmp_path / "out" / "data" / "tables.csv").open(encoding="utf-8", newline="") as handle:

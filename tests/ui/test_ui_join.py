@@ -283,7 +283,7 @@ def test_a_wrong_code_an_unreachable_server_and_a_taken_seat_are_said_on_screen(
         s.until(lambda: any(st["seat"] == "russia" and not st["free"] for _, st in s.scene.rows), what="Ben's seat")
         s.choose("russia")
         s.d.press("take")
-        s.until(lambda: s.shows("Ben already plays Russia; to join their team"), what="the taken seat")
+        s.until(lambda: s.shows("Russia is held by Ben. To join that seat"), what="the taken seat")
         assert s.d.on("LobbyScene")
         s.type_in("team", seated[0]["team_code"])
         s.d.press("take")

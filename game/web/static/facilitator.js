@@ -140,7 +140,12 @@ function classControls(s) {
   const text = el("textarea", { id: "news-text", maxlength: 2000 });
   const source = el("input", { id: "news-source", maxlength: 300, required: true, value: "The facilitator" });
   const events = s.tables[0] ? s.tables[0].events : [];
-  const eventSelect = el("select", { id: "event" }, events.map((e) => el("option", { value: e.id, text: `${e.title}${e.happened ? " (has happened at table " + s.tables[0].table + ")" : ""}` })));
+  // Every table where the event has happened, not only the first one's.
+  const happenedAt = (e) => s.tables.filter((t) => t.events.some((x) => x.id === e.id && x.happened)).map((t) => t.table);
+  const eventSelect = el("select", { id: "event" }, events.map((e) => {
+    const at = happenedAt(e);
+    return el("option", { value: e.id, text: `${e.title}${at.length ? ` (has happened at ${at.length > 1 ? "tables" : "table"} ${at.join(", ")})` : ""}` });
+  }));
   return el("section", { class: "panel stack", "aria-label": "The whole class" },
     el("h2", { text: "The whole class" }),
     el("div", { class: "row" },

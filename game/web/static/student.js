@@ -36,6 +36,7 @@ const conn = new Connection({
     const text = statusText(status);
     statusBox.textContent = text;
     statusBox.classList.toggle("hidden", !text);
+    if (status.state === "connected") forgetSaid((s) => s.code === "gone");
     if (status.state === "refused") refused(status.error);
   },
 });
@@ -86,7 +87,11 @@ function receive(m) {
         const fresh = m.news_from > 0 ? m.view.news.filter((n) => n.kind !== "day") : [];
         if (fresh.length) announce(fresh.slice(-3).map((n) => n.title).join(". "));
       }
-      if (S.lastTurn && m.turn > S.lastTurn) toast(`Day ${S.lastTurn} is over: the news has what happened.`);
+      if (S.lastTurn && m.turn > S.lastTurn) {
+        toast(`Day ${S.lastTurn} is over: the news has what happened.`);
+        // Yesterday's draft (its parties, terms and expiry) is not today's offer: the form starts clean.
+        freshDraft();
+      }
       S.lastTurn = m.turn;
       S.state = m;
       S.received = performance.now();
@@ -145,7 +150,8 @@ function header() {
   document.getElementById("top-title").textContent = v ? v.title.split(":")[0] : "Summit";
   document.getElementById("top-day").textContent = v ? v.day : "";
   document.getElementById("top-phase").textContent = v ? v.phase : "";
-  document.getElementById("top-waiting").textContent = v ? v.waiting : "";
+  // At the table the same words stand beside "End my round"; before the start there is nobody to wait for.
+  document.getElementById("top-waiting").textContent = v && S.state.started && S.screen !== "table" ? v.waiting : "";
   // The seat's final score as things stand; its parts in the tooltip.
   const score = document.getElementById("top-score");
   score.textContent = v && v.score ? v.score.headlines[0] : "";
@@ -200,9 +206,14 @@ function seatChoice(table, seat) {
   if (seat.free) {
     item.append(el("button", { class: "primary", onclick: () => claim(table.table, seat.seat), text: `Take ${seat.name}` }));
   } else {
+    // A held seat is joined with its team code, by a classmate or by its own student on another device.
     const id = `team-${table.table}-${seat.seat}`;
-    const input = el("input", { id, size: 6, maxlength: 8, autocomplete: "off", "aria-label": `Team code for ${seat.name}` });
-    item.append(input, el("button", { onclick: () => claim(table.table, seat.seat, input.value), text: "Join the team" }));
+    const input = el("input", { id, size: 8, maxlength: 8, autocomplete: "off", autocapitalize: "characters", spellcheck: "false",
+      "aria-describedby": `${id}-help` });
+    item.append(el("form", { class: "row team-join", onsubmit: (e) => { e.preventDefault(); claim(table.table, seat.seat, input.value); } },
+      el("label", { for: id }, el("span", { text: `Team code for ${seat.name}` }), input),
+      el("button", { type: "submit", text: "Join the team" }),
+      el("span", { class: "small muted", id: `${id}-help`, text: "Shown in the briefing and under Seats on a device already playing this seat." })));
   }
   return item;
 }
@@ -230,6 +241,7 @@ function briefing(b) {
   return el("article", { class: "stack" },
     el("h1", {}, `You are ${b.name}`),
     el("p", { class: "muted", text: `${b.leader}, ${b.title} \u00b7 ${b.title_text} \u00b7 ${b.date}` }),
+    teamCode(),
     el("section", { class: "panel" }, el("h2", { text: "The situation" }), el("p", { text: b.situation })),
     el("section", { class: "panel" }, el("h2", { text: "Your briefing (for you alone)" }), el("p", { text: b.briefing })),
     el("section", { class: "panel" }, el("h2", { text: "Your secret objectives" }),
@@ -251,7 +263,7 @@ function tableScreen() {
   const tabs = TABS.concat(m.result ? [["end", "The end"]] : []);
   const bar = el("div", { class: "tabs", role: "tablist", "aria-label": "The table" }, tabs.map(([id, label]) =>
     el("button", { role: "tab", id: `tab-${id}`, "aria-selected": String(S.tab === id), "aria-controls": "panel",
-      onclick: () => { S.tab = id; render(); }, onkeydown: tabKeys },
+      onclick: () => openTab(id), onkeydown: tabKeys },
     label, id === "offers" && v.waiting_offers ? el("span", { class: "badge", "aria-label": `${v.waiting_offers} waiting`, text: String(v.waiting_offers) }) : null,
     id === "notes" && unread() ? el("span", { class: "badge", text: String(unread()) }) : null)));
   const status = [];
@@ -259,11 +271,11 @@ function tableScreen() {
   if (m.ended) status.push(el("p", { class: "banner warn", text: "The class has ended." }));
   if (S.notice) status.push(el("div", { class: "banner info row", id: "notice", role: "status" }, el("span", { text: S.notice }),
     el("button", { onclick: () => { S.notice = ""; render(); }, text: "OK" })));
-  const act = m.result ? null : el("div", { class: "row" },
-    el("span", { class: v.your_turn ? "tone-accent" : "muted", text: v.waiting }),
+  const act = m.started && !m.result ? el("div", { class: "row" },
+    el("span", { class: v.your_turn ? "tone-accent" : "muted", id: "waiting", text: v.waiting }),
     m.phase === "talks" ? el("button", { class: "primary", id: "end-round", disabled: !v.can_end_round,
       onclick: () => send({ type: "done" }, "end-round", "You ended your round."), text: "End my round" }) : null,
-    S.said["end-round"] ? el("span", { class: S.said["end-round"].bad ? "tone-bad" : "tone-good", text: S.said["end-round"].text }) : null);
+    current("end-round") ? el("span", { class: S.said["end-round"].bad ? "tone-bad" : "tone-good", id: "end-round-said", text: S.said["end-round"].text }) : null) : null;
   const panel = el("section", { id: "panel", role: "tabpanel", "aria-labelledby": `tab-${S.tab}` },
     ({ news, offers, propose, deals, moves, seats, notes, map, briefing: () => briefing(S.seated.briefing), end }[S.tab] || news)(v));
   const order = v.talk_order ? el("p", { class: "small muted", id: "talk-order", text: v.talk_order }) : null;
@@ -280,16 +292,50 @@ function tabKeys(e) {
   next.click();
 }
 
-function said(key) {
+function forgetSaid(which) {
+  const kept = Object.fromEntries(Object.entries(S.said).filter(([key, s]) => !which(s, key)));
+  if (Object.keys(kept).length === Object.keys(S.said).length) return;
+  S.said = kept;
+  render();
+}
+
+function freshDraft() {
+  S.draft = newDraft();
+  S.preview = null;
+  delete S.answers.propose;
+}
+
+function openTab(id) {
+  // Leaving the form after asking about it ends that draft: the answer was about it, and a later offer
+  // must not carry its parties and terms unseen.
+  if (S.tab === "propose" && id !== "propose" && S.answers.propose && !S.answers.propose.used) freshDraft();
+  if (id !== S.tab) S.said = S.said["end-round"] ? { "end-round": S.said["end-round"] } : {};
+  S.tab = id;
+  render();
+}
+
+// When an action was sent: what the student was told about it ("You ended your round.") is not true of
+// a later round, whichever arrives first, the answer or the next round.
+function moment(m) {
+  return m ? `${m.turn}/${m.phase}/${m.round}` : "";
+}
+
+function current(key) {
   const s = S.said[key];
+  return s && (!s.at || s.at === moment(S.state)) ? s : null;
+}
+
+function said(key) {
+  const s = current(key);
   return s ? el("p", { class: s.bad ? "tone-bad" : "tone-good", role: "status", text: s.text }) : null;
 }
 
 function send(action, key, done) {
   const m = S.state;
+  const at = moment(m);
   return conn.request({ type: "act", turn: m.turn, phase: m.phase, round: m.round, action })
-    .then(() => { S.said = { [key]: { text: done } }; announce(done); render(); return true; })
-    .catch((err) => { S.said = { [key]: { text: err.message, bad: true } }; announce(err.message, true); render(); return false; });
+    .then(() => { S.said = { [key]: { text: done, at } }; announce(done); render(); return true; })
+    .catch((err) => { S.said = { [key]: { text: err.message, bad: true, code: err.code, at } }; announce(err.message, true); render(); return false; });
 }
 
 function news(v) {
@@ -351,8 +397,8 @@ function counter(o) {
 
 function ask(seat, terms, parties, key) {
   conn.request({ type: "ask", seat, terms, parties })
-    .then((answer) => { S.answers[key] = answer; render(); announce(answer.text); })
-    .catch((err) => { S.said = { [key]: { text: err.message, bad: true } }; render(); });
+    .then((answer) => { S.answers[key] = { ...answer, parties }; render(); announce(answer.text); })
+    .catch((err) => { S.said = { [key]: { text: err.message, bad: true, code: err.code } }; render(); });
 }
 
 // A leader takes a few questions a day from each seat; the button says how many are left, from the server.
@@ -366,7 +412,24 @@ function answerBlock(key) {
   const a = S.answers[key];
   if (!a) return null;
   return el("div", { class: "panel" }, el("p", {}, el("strong", { text: `${name(a.seat)}: ` }), a.text),
-    a.terms ? el("button", { onclick: () => { S.draft.terms = { ...S.draft.terms, ...a.terms }; S.tab = "propose"; render(); refreshPreview(); }, text: "Use these terms" }) : null);
+    a.terms ? el("button", { onclick: () => useAnswer(a), text: "Use these terms" }) : null);
+}
+
+// The leader signs exactly the package it named, so the form holds exactly that: its terms, the seats asked
+// with it and those who sign them, nothing left from an earlier draft.
+function useAnswer(a) {
+  const me = S.seated.seat;
+  const d = newDraft();
+  d.terms = { ...a.terms };
+  (a.parties || []).filter((p) => p !== me).forEach((p) => d.parties.add(p));
+  S.state.view.compose.issues.filter((i) => d.terms[i.id]).forEach((i) => i.signatories.filter((p) => p !== me).forEach((p) => d.parties.add(p)));
+  S.draft = d;
+  S.preview = null;
+  a.used = true;
+  if (S.answers.propose !== a) delete S.answers.propose;
+  S.tab = "propose";
+  render();
+  refreshPreview();
 }
 
 // A counter-offer answers an open offer: once that offer is signed, refused or lapsed, or this seat accepted it,
@@ -388,6 +451,7 @@ function propose(v) {
     c.seats.map((s) => el("label", { class: "check" },
       el("input", { type: "checkbox", id: `party-${s.id}`, "data-fresh": true, checked: d.parties.has(s.id), onchange: (e) => {
         if (e.target.checked) d.parties.add(s.id); else d.parties.delete(s.id);
+        render();
         refreshPreview();
       } }), seatTag(looks()[s.id], s.name))));
   const issues = el("fieldset", {}, el("legend", { text: "The package: an option for each issue you put in" }),
@@ -417,15 +481,29 @@ function propose(v) {
     c.can_propose ? null : el("p", { class: "muted", text: "You can send offers when it is your turn in the talks." }),
     parties, issues,
     el("div", { class: "row" }, el("label", {}, el("span", { text: "Open" }), expires),
-      el("label", { class: "check" }, el("input", { type: "checkbox", id: "public", "data-fresh": true, checked: d.public, onchange: (e) => { d.public = e.target.checked; } }), "Public (everyone sees it)")),
+      el("label", { class: "check" }, el("input", { type: "checkbox", id: "public", "data-fresh": true, checked: d.public, onchange: (e) => { d.public = e.target.checked; render(); } }), "Public (everyone sees it)")),
     el("label", {}, el("span", { text: "What you say with it (optional)" }), note),
     preview ? worthBar(preview.worth) : null,
     preview && preview.problem ? el("p", { class: "tone-bad", text: preview.problem }) : null,
     preview && preview.warning ? el("p", { class: "tone-bad", role: "status", text: `\u26a0 ${preview.warning}` }) : null,
+    draftSummary(c, d),
     el("div", { class: "row" }, sendButton,
-      el("button", { onclick: () => { S.draft = newDraft(); S.preview = null; render(); }, text: "Clear" }),
+      el("button", { onclick: () => { freshDraft(); render(); }, text: "Clear" }),
       aiParties.map((p) => askButton(p, () => ask(p, d.terms, [me, ...d.parties], "propose"), !Object.keys(d.terms).length))),
     answerBlock("propose"), said("propose"), statementBox(v));
+}
+
+// What Send would send, in one line just above it: on a phone the parties and the issues are screens away.
+function draftSummary(c, d) {
+  const to = c.seats.filter((s) => d.parties.has(s.id)).map((s) => s.name);
+  const terms = c.issues.filter((i) => d.terms[i.id]).map((i) => {
+    const option = i.options.find((o) => o.value === d.terms[i.id]);
+    return `${i.name}: ${option ? option.label : d.terms[i.id]}`;
+  });
+  if (!to.length && !terms.length) return el("p", { class: "small muted", id: "offer-summary", text: "Nothing in the offer yet: choose who signs and the terms above." });
+  return el("p", { class: "summary", id: "offer-summary", "aria-live": "polite" },
+    el("strong", { text: "To: " }), to.length ? to.join(", ") : "nobody yet", "; ",
+    el("strong", { text: "terms: " }), terms.length ? terms.join(", ") : "none yet", d.public ? " (public)" : "");
 }
 
 let previewTimer = null;
@@ -446,7 +524,7 @@ function sendOffer() {
   const action = d.counterTo ? { type: "counter", proposal: d.counterTo, ...base } : { type: "propose", public: d.public, ...base };
   if (!action.reason) delete action.reason;
   if (!action.expires) delete action.expires;
-  send(action, "propose", "Sent.").then((ok) => { if (ok) { S.draft = newDraft(); S.preview = null; render(); } });
+  send(action, "propose", "Sent.").then((ok) => { if (ok) { freshDraft(); render(); } });
 }
 
 function statementBox(v) {
@@ -506,7 +584,7 @@ function moves(v) {
 function seats(v) {
   const l = looks();
   return el("div", {},
-    el("p", { class: "muted small" }, "Your team code (classmates join your seat with it): ", el("strong", { class: "tone-accent", text: S.seated.team_code })),
+    teamCode(),
     el("div", { class: "scroll-x" }, el("table", {},
       el("thead", {}, el("tr", {}, el("th", { text: "seat" }), v.seats[0].stats.map((s) => el("th", { class: "num", title: s.name, text: s.short })),
         el("th", { class: "num", title: "how far they trust you", text: "trusts you" }), el("th", { class: "num", title: "how far you trust them", text: "you trust" }))),
@@ -515,6 +593,12 @@ function seats(v) {
         s.stats.map((x) => el("td", { class: "num", title: x.name, text: String(x.value) })),
         el("td", { class: "num", text: s.trusts_you === null ? "\u2014" : String(s.trusts_you) }),
         el("td", { class: "num", text: s.you_trust === null ? "\u2014" : String(s.you_trust) })))))));
+}
+
+// The seat's team code, where a student looks for it on a second device or when a classmate asks.
+function teamCode() {
+  return el("p", { class: "muted small team-code" }, "Your team code: ", el("strong", { class: "tone-accent", text: S.seated.team_code }),
+    " \u2014 a classmate joins your seat with it, and so do you on another device.");
 }
 
 function unread() {
@@ -535,7 +619,7 @@ function notes() {
     e.preventDefault();
     conn.request({ type: "note", to: S.noteTo, text: S.noteText })
       .then(() => { S.noteText = ""; S.said = { note: { text: "Sent." } }; render(); })
-      .catch((err) => { S.said = { note: { text: err.message, bad: true } }; render(); });
+      .catch((err) => { S.said = { note: { text: err.message, bad: true, code: err.code } }; render(); });
   };
   return el("div", { class: "stack" },
     el("form", { class: "panel stack", onsubmit: sendNote }, el("h2", { text: "A private note" }),
