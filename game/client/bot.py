@@ -19,6 +19,7 @@ from game.engine.kinds import HOLD, ActionType, Controller, Phase
 from game.server.protocol import ClientType, ErrorCode, ServerType
 
 from .connection import ClassClient, Disconnected, ServerError
+from .passes import SeatPasses
 
 Timing = Callable[[float], None]   # called with each action's round trip, in seconds
 
@@ -29,7 +30,10 @@ class BotError(Exception):
 
 async def _join(client: ClassClient, code: str, name: str, seat: str, table: str | None) -> None:
     await client.hello_student(code, name)
-    lobby = await client.next(ServerType.LOBBY)
+    await _claim(client, await client.next(ServerType.LOBBY), seat, table)
+
+
+async def _claim(client: ClassClient, lobby: dict[str, Any], seat: str, table: str | None) -> None:
     tables = [t for t in lobby["tables"] if table is None or t["table"] == table]
     if not tables:
         raise BotError(f"there is no table {table}")
@@ -44,14 +48,40 @@ async def _join(client: ClassClient, code: str, name: str, seat: str, table: str
     raise BotError(f"{seat} is taken at every table" if table is None else f"{seat} is taken at table {table}")
 
 
+async def _resume(client: ClassClient, kept: str) -> dict[str, Any] | None:
+    """Say hello with the pass a run before kept: the `seated` message if it still holds its seat, the `lobby`
+    if the facilitator moved it off, None if the class no longer knows the pass (the connection then waits
+    for a hello as new)."""
+    client.token = kept
+    try:
+        await client.hello_student()
+        return await client.next(where=lambda m: m["type"] in (ServerType.SEATED, ServerType.LOBBY))
+    except ServerError as err:
+        if err.code != ErrorCode.BAD_TOKEN:
+            raise
+        client.token = None
+        return None
+
+
 async def play_seat(url: str, code: str, seat: str, table: str | None = None, level: str = Controller.NORMAL,
                     name: str | None = None, patience: float = 120.0,
-                    on_action: Timing | None = None) -> dict[str, Any]:
-    """Play `seat` to the end of its table; return the table's result (scores and history)."""
+                    on_action: Timing | None = None, passes: SeatPasses | None = None,
+                    on_seated: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Play `seat` to the end of its table; return the table's result (scores and history). With `passes`, the
+    seat pass is kept there, so a bot started again after a crash takes its seat back instead of finding it taken;
+    `on_seated` hears which table it sits at."""
     client = ClassClient(url)
     await client.connect()
+    slot = f"{table or '*'}/{seat}"
     try:
-        await _join(client, code, name or f"{level} bot", seat, table)
+        kept = passes.get(url, code, slot) if passes else None
+        back = await _resume(client, kept) if kept else None
+        if back is None:
+            await _join(client, code, name or f"{level} bot", seat, table)
+        elif back["type"] == ServerType.LOBBY:
+            await _claim(client, back, seat, table)
+        if passes and client.token:
+            passes.put(url, code, client.token, slot)
     except ServerError as err:
         await client.close()
         raise BotError(err.message) from None
@@ -59,6 +89,8 @@ async def play_seat(url: str, code: str, seat: str, table: str | None = None, le
         await client.close()
         raise
     assert client.public is not None and client.table is not None
+    if on_seated:
+        on_seated(client.table)
     leader = make_leader(client.public, seat, level, zlib.crc32(f"{client.table}/{seat}".encode()))  # type: ignore[no-untyped-call]
     return await play(client, leader, patience, on_action)
 

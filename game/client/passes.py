@@ -21,6 +21,11 @@ def passes_path() -> Path:
     return default_dir().parent / "seats.json"
 
 
+def bot_passes_path() -> Path:
+    """Bots keep theirs apart: a laptop may run a person's `join` and several bots in one class."""
+    return default_dir().parent / "bot-seats.json"
+
+
 def class_key(url: str, code: str) -> str:
     return f"{ws_url(url)} {normal_code(code)}"
 
@@ -37,18 +42,19 @@ class SeatPasses:
         return {k: v for k, v in stored.items() if isinstance(k, str) and isinstance(v, str)} \
             if isinstance(stored, dict) else {}
 
-    def get(self, url: str, code: str) -> str | None:
-        return self._read().get(class_key(url, code))
+    def get(self, url: str, code: str, seat: str = "") -> str | None:
+        return self._read().get(_key(url, code, seat))
 
-    def put(self, url: str, code: str, token: str) -> str:
-        """Keep the pass; return '' or why it could not be kept (the seat still works until the client closes)."""
+    def put(self, url: str, code: str, token: str, seat: str = "") -> str:
+        """Keep the pass; return '' or why it could not be kept (the seat still works until the client closes).
+        A person keeps one pass a class; a bot one for each seat it plays (`seat`, with its table)."""
         passes = self._read()
-        passes[class_key(url, code)] = token
+        passes[_key(url, code, seat)] = token
         return self._write(passes)
 
-    def forget(self, url: str, code: str) -> str:
+    def forget(self, url: str, code: str, seat: str = "") -> str:
         passes = self._read()
-        if passes.pop(class_key(url, code), None) is None:
+        if passes.pop(_key(url, code, seat), None) is None:
             return ""
         return self._write(passes)
 
@@ -59,3 +65,7 @@ class SeatPasses:
             return f"The seat pass could not be kept in {self.path} ({err}); if Summit closes, join with the " \
                    "class code again and ask your teacher to move you back to your seat."
         return ""
+
+
+def _key(url: str, code: str, seat: str) -> str:
+    return f"{class_key(url, code)} {seat}".rstrip()

@@ -20,14 +20,23 @@ def add_arguments(parser):
     parser.add_argument("--name", help="the name the class sees (default '<level> bot')")
     parser.add_argument("--patience", type=float, default=120.0, metavar="S",
                         help="how long to keep trying to reconnect after a dropped connection (default 120 s)")
+    parser.add_argument("--passes", metavar="FILE",
+                        help="where the seat pass is kept, so the bot started again takes its seat back "
+                             "(default: bot-seats.json beside Summit's saves folder)")
 
 
 def run(args) -> int:
     from game.client.bot import BotError, play_seat
     from game.client.connection import Disconnected
+    from game.client.passes import SeatPasses, bot_passes_path
+
+    def seated(table: str) -> None:
+        print(f"bot: playing {args.seat} at table {table}", file=sys.stderr, flush=True)
+
+    passes = SeatPasses(args.passes or bot_passes_path())
     try:
         result = asyncio.run(play_seat(args.url, args.code, args.seat, args.table, args.level, args.name,
-                                       args.patience))
+                                       args.patience, passes=passes, on_seated=seated))
     except (BotError, Disconnected) as err:
         print(f"bot: {err}", file=sys.stderr)
         return 1
