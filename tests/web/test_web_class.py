@@ -215,7 +215,8 @@ def test_text_at_twice_its_size_still_fits_without_sideways_scrolling(server, co
         no_overlapping_controls(page)
 
 
-def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server, contexts):
+def _one_round_played(server, contexts):
+    """Ada at Turkey and the facilitator, the class started and Ada's first round ended."""
     ada, teacher = contexts().new_page(), contexts().new_page()
     watches = [join(ada, server, "Ada")]
     take_seat(ada, "Turkey")
@@ -223,6 +224,11 @@ def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server,
     teacher.click("#start-all")
     ada.click("#end-round")
     expect(ada.get_by_role("banner")).to_contain_text("round 2 of 3")   # her round ended; the AI seats spoke
+    return ada, teacher, watches
+
+
+def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server, contexts):
+    ada, teacher, watches = _one_round_played(server, contexts)
     teacher.click("#end-class")
     teacher.click("#end-confirm")
     for _ in range(2):      # as it ends, and after a reload
@@ -242,13 +248,7 @@ def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server,
 
 
 def test_a_rollback_says_what_it_undoes_can_be_cancelled_and_tells_the_students(server, contexts):
-    ada, teacher = contexts().new_page(), contexts().new_page()
-    watches = [join(ada, server, "Ada")]
-    take_seat(ada, "Turkey")
-    watches.append(facilitator(teacher, server))
-    teacher.click("#start-all")
-    ada.click("#end-round")
-    expect(ada.get_by_role("banner")).to_contain_text("round 2 of 3")   # her round ended; the AI seats spoke
+    ada, teacher, watches = _one_round_played(server, contexts)
     teacher.click("#rollback-T1-today")
     expect(teacher.locator("#rollback-T1-what")).to_contain_text(
         re.compile(r"Roll table T1 back to the start of day 1\? \d+ actions? and what they caused are undone"))
