@@ -82,11 +82,11 @@ class Table:
         """(ks, packages, own utility over ks): every package over issue indices ks while they are
         few enough, else a cover of the best for this seat and for `others` (models of the other
         signatories: a seat, a version and weighted value tables), nearest `near` (a row) first."""
-        if not self.listable(ks):
-            return self._cover(ks, others, near)
         key = tuple(ks)
-        hit = self._cache.get(key)
+        hit = self._cache.get(key)      # only listable spaces are kept here
         if hit is None:
+            if not self.listable(ks):
+                return self._cover(ks, others, near)
             sizes = [len(self.options[k]) for k in ks]
             grids = np.meshgrid(*[np.arange(n, dtype=np.int16) for n in sizes], indexing="ij")
             packages = np.stack([g.ravel() for g in grids], axis=1)

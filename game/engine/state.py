@@ -21,7 +21,7 @@ from . import phases, scoring, talks, views
 from .actions import Action
 from .errors import IllegalAction, quoted
 from .facilitation import facilitate
-from .kinds import FACILITATOR, ActionType, EventKind, Phase
+from .kinds import FACILITATOR, HOLD, ActionType, EventKind, Phase
 from .outcomes import OutcomeSpace
 
 
@@ -48,10 +48,16 @@ class Game:
             self.moves_by_seat.setdefault(m.seat, []).append(m)
         self.space = OutcomeSpace(scenario)
         self._issue_space: dict[tuple, dict] = {}
+        # Each seat's private part of its observation, built when first asked: nothing in it changes in a game.
+        # Readers share it, so none may change it.
+        self.private: dict[str, dict] = {}
         seats = scenario.seat_ids
         self.talk_orders = [seats[k:] + seats[:k] for k in range(len(seats))]
         self.statement_actions = tuple(Action(ActionType.STATEMENT, issue=i.id, option=o)
                                        for i in scenario.issues for o in i.options)
+        # Actions are values: the ones every seat is offered again and again are made once.
+        self.done_action = Action(ActionType.DONE)
+        self.move_actions = {m: Action(ActionType.MOVE, move=m) for m in (HOLD, *self.move_index)}
 
     def new_state(self) -> "GameState":
         state = GameState(self)
@@ -187,7 +193,7 @@ class GameState:
         if seat not in self.to_move():
             return []
         if self.phase == Phase.MOVES:
-            return [Action(ActionType.MOVE, move=m) for m in phases.available_moves(self, seat)]
+            return [self.game.move_actions[m] for m in phases.available_moves(self, seat)]
         out = []
         for prop in self.proposals.values():
             if prop.status != "open" or seat not in prop.parties:
@@ -200,7 +206,7 @@ class GameState:
                 out.append(Action(ActionType.REJECT, proposal=prop.id))
         if seat not in self.spoke_this_turn:
             out.extend(self.game.statement_actions)
-        out.append(Action(ActionType.DONE))
+        out.append(self.game.done_action)
         return out
 
     def proposal_space(self, seat: str) -> dict:

@@ -72,7 +72,7 @@ def observation(state, seat: str, since: int = 0) -> dict:
     obs["news"] = [_for(state, seat, dict(copy_record(state.events[i]), n=k))
                    for k, i in enumerate(seen[since:], since)]
     obs["events_seen"] = len(seen)
-    obs["private"] = private_info(g.scenario.seat(seat))
+    obs["private"] = g.private.get(seat) or g.private.setdefault(seat, private_info(g.scenario.seat(seat)))
     return obs
 
 
