@@ -55,22 +55,24 @@ def trust_worth(leader, obs, other, change) -> float:
     return (TRUST_WORTH_PARTNER if pending else TRUST_WORTH_OTHER) * below
 
 
-def answers_cost(leader, obs, facts, after) -> float:
-    """What the answers a move opens cost this seat, in score points: moves of other seats that become
-    possible only once it is made (a harassment and its answer), each likely made on every day left."""
+def answers_in_waiting(leader, obs, facts) -> list:
+    """Other seats' moves not possible yet that would cost this seat if a move of its own opened them (a
+    harassment and its answer), each likely made on every day left: (what opens it, its cost in points)."""
     me = leader.seat
     days_left = obs["turns"] - obs["turn"]
-    cost = 0.0
+    out = []
     for answer, requires in leader.move_requires.items():
-        if leader.moves[answer]["seat"] == me or requires.holds(facts) or not requires.holds(after):
+        if leader.moves[answer]["seat"] == me:
             continue
-        for eff in leader.effects_of(answer):
-            if isinstance(eff, ShiftStat) and eff.seat == me and eff.add < 0:
-                cost -= ANSWER_LIKELY * days_left * STAT_WORTH.get(eff.stat, 0.1) * eff.add
-    return cost
+        cost = -sum(ANSWER_LIKELY * days_left * STAT_WORTH.get(eff.stat, 0.1) * eff.add
+                    for eff in leader.effects_of(answer)
+                    if isinstance(eff, ShiftStat) and eff.seat == me and eff.add < 0)
+        if cost > 0 and not requires.holds(facts):
+            out.append((requires, cost))
+    return out
 
 
-def evaluate(leader, obs, move_id, t, agreements, facts) -> float:
+def evaluate(leader, obs, move_id, t, agreements, facts, waiting=()) -> float:
     if move_id == HOLD:
         return 0.0
     me = leader.seat
@@ -79,7 +81,7 @@ def evaluate(leader, obs, move_id, t, agreements, facts) -> float:
     after = facts.after(me, move_id, effects)
     value = objectives.worth(leader.objectives, facts, after)
     if leader.level.lookahead:
-        value -= answers_cost(leader, obs, facts, after)
+        value -= sum(cost for opens, cost in waiting if opens.holds(after))
     for eff in effects:
         if isinstance(eff, ShiftStat):
             worth = STAT_WORTH.get(eff.stat, 0.1)
@@ -105,9 +107,10 @@ def choose(leader, obs, legal, t):
     agreements = in_force(obs)
     facts = objectives.SeenFacts(leader.public, obs, leader.fired)
     options = [a for a in legal if a.type == ActionType.MOVE]
+    waiting = answers_in_waiting(leader, obs, facts) if leader.level.lookahead else []
     best, best_value = options[0], None
     for action in options:
-        value = evaluate(leader, obs, action.move, t, agreements, facts)
+        value = evaluate(leader, obs, action.move, t, agreements, facts, waiting)
         if leader.level.move_noise:
             value += float(leader.rng.normal(0.0, leader.level.move_noise))
         if best_value is None or value > best_value + 1e-9:
