@@ -8,6 +8,8 @@ what it would put forward itself, is named beside it as such.
 
 from __future__ import annotations
 
+import numpy as np
+
 from game.engine.kinds import ActionType
 
 from . import voice
@@ -26,11 +28,11 @@ def advise(leader, obs, asker, terms, parties=()):
         if asker in leader.beliefs else None
     try:
         verdict, _, reason = leader.judge(obs, terms, partners)
-        opening = leader.opening(obs, terms, partners)
+        opening = opening_ask(leader, obs, terms, partners)
     finally:
         if supposed is not None:
             leader.concessions.forget(supposed)
-    wanted = terms if verdict == ActionType.ACCEPT else leader.nearest_acceptable(obs, asker, terms, partners)
+    wanted = terms if verdict == ActionType.ACCEPT else nearest_acceptable(leader, obs, asker, terms, partners)
     if wanted is not None and wanted != terms:
         # Named as it would offer them: the terms that change something, the rest left unsigned.
         wanted = leader.table.changes(wanted, obs["settled"]) or None
@@ -45,3 +47,54 @@ def advise(leader, obs, asker, terms, parties=()):
     # A counter-offer's note names terms it would want as a reply; as an answer it would mislead (those terms may
     # be what is already signed): nothing near these terms would it sign now.
     return None, reason if verdict == ActionType.REJECT else voice.want_answer(leader.me, issues, terms, None)
+
+
+def nearest_acceptable(leader, obs, asker, terms, partners, tries=200):
+    """The package over the asked issues it would sign now that lies nearest the asked terms, option by
+    option (the most of what the asker wants), each judged as if offered; None if none is near enough.
+    The terms are read as the outcome they would leave (the group's other open issues unsigned), so the
+    nearest package may settle an issue the asker left out."""
+    terms = leader.table.whole({i: o for i, o in terms.items() if i in obs["open_issues"]}, obs)
+    ks = sorted(leader.table.index[i] for i in terms)
+    if not ks:
+        return None
+    ks_full, packages, total, _ = leader.candidates(obs, ks, partners, leader.table.row(ks, terms))
+    # Nothing is signed that does not improve on what is in force, nor below the lowest demand any offer
+    # could bring it to: the one it would make were it offered its own best package (a concession brings a
+    # demand down; the rule never to ask for less than was offered only raises it).
+    now, floor, _ = leader._bounds(obs, ks_full)
+    lowest = floor
+    if not (obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"]):
+        best = leader.table.whole(leader.table.terms(ks_full, packages[int(np.argmax(total))]), obs)
+        supposed = leader.concessions.offered(asker, best) if asker in leader.beliefs else None
+        try:
+            lowest = max(floor, leader._demand(obs, ks_full, partners, offered=False)[0])
+        finally:
+            if supposed is not None:
+                leader.concessions.forget(supposed)
+    ok = np.flatnonzero((total >= lowest - 1e-9) & (total > now + 1e-9))
+    asked = leader.table.row(ks_full, terms)
+    spans = np.array([max(1, len(leader.table.options[k]) - 1) for k in ks_full], float)
+    distance = np.where(asked >= 0, np.abs(packages[ok] - asked) / spans, 0.0).sum(axis=1)
+    # Nearest first; between equals, what leaves it the least over its own value of the asked terms.
+    order = ok[np.lexsort((total[ok], distance))]
+    for choice in order[:tries]:
+        wanted = leader.table.terms(ks_full, packages[choice])
+        if leader.would_sign(obs, asker, wanted, partners):
+            return wanted
+    return None
+
+
+def opening_ask(leader, obs, terms, partners):
+    """What it would put forward itself on these issues now: its opening ask, or None."""
+    ks = [leader.table.index[i] for i in terms if i in obs["open_issues"]]
+    if not ks:
+        return None
+    demand, _ = leader._demand(obs, ks, partners)
+    # Saying what it would ask for is not deciding anything: the leader's own draws stay as they were.
+    drawn = leader.rng.bit_generator.state
+    try:
+        picked = leader._pick(obs, ks, partners, demand)
+    finally:
+        leader.rng.bit_generator.state = drawn
+    return None if picked is None else leader.table.changes(leader.table.terms(picked[0], picked[1]), obs["settled"])

@@ -432,55 +432,6 @@ class Leader:
             if supposed is not None:
                 self.concessions.forget(supposed)
 
-    def nearest_acceptable(self, obs, asker, terms, partners, tries=200):
-        """The package over the asked issues it would sign now that lies nearest the asked terms, option by
-        option (the most of what the asker wants), each judged as if offered; None if none is near enough.
-        The terms are read as the outcome they would leave (the group's other open issues unsigned), so the
-        nearest package may settle an issue the asker left out."""
-        terms = self.table.whole({i: o for i, o in terms.items() if i in obs["open_issues"]}, obs)
-        ks = sorted(self.table.index[i] for i in terms)
-        if not ks:
-            return None
-        ks_full, packages, total, _ = self.candidates(obs, ks, partners, self.table.row(ks, terms))
-        # Nothing is signed that does not improve on what is in force, nor below the lowest demand any offer
-        # could bring it to: the one it would make were it offered its own best package (a concession brings a
-        # demand down; the rule never to ask for less than was offered only raises it).
-        now, floor, _ = self._bounds(obs, ks_full)
-        lowest = floor
-        if not (obs["turn"] == obs["summit_turn"] and obs["round"] == obs["talk_rounds"]):
-            best = self.table.whole(self.table.terms(ks_full, packages[int(np.argmax(total))]), obs)
-            supposed = self.concessions.offered(asker, best) if asker in self.beliefs else None
-            try:
-                lowest = max(floor, self._demand(obs, ks_full, partners, offered=False)[0])
-            finally:
-                if supposed is not None:
-                    self.concessions.forget(supposed)
-        ok = np.flatnonzero((total >= lowest - 1e-9) & (total > now + 1e-9))
-        asked = self.table.row(ks_full, terms)
-        spans = np.array([max(1, len(self.table.options[k]) - 1) for k in ks_full], float)
-        distance = np.where(asked >= 0, np.abs(packages[ok] - asked) / spans, 0.0).sum(axis=1)
-        # Nearest first; between equals, what leaves it the least over its own value of the asked terms.
-        order = ok[np.lexsort((total[ok], distance))]
-        for choice in order[:tries]:
-            wanted = self.table.terms(ks_full, packages[choice])
-            if self.would_sign(obs, asker, wanted, partners):
-                return wanted
-        return None
-
-    def opening(self, obs, terms, partners):
-        """What it would put forward itself on these issues now: its opening ask, or None."""
-        ks = [self.table.index[i] for i in terms if i in obs["open_issues"]]
-        if not ks:
-            return None
-        demand, _ = self._demand(obs, ks, partners)
-        # Saying what it would ask for is not deciding anything: the leader's own draws stay as they were.
-        drawn = self.rng.bit_generator.state
-        try:
-            picked = self._pick(obs, ks, partners, demand)
-        finally:
-            self.rng.bit_generator.state = drawn
-        return None if picked is None else self.table.changes(self.table.terms(picked[0], picked[1]), obs["settled"])
-
     def what_would_you_want(self, obs, partner, terms, parties=()):
         self.observe(obs)
         return advice.advise(self, obs, partner, terms, parties)

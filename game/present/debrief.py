@@ -8,7 +8,7 @@ speaks of every seat by name) and plain data, and returns finished sentences.
 from __future__ import annotations
 
 from game.engine.kinds import HOLD, Controller, EventKind, Phase
-from game.scenario.wording import history_verdict
+from game.scenario.wording import and_list, history_verdict
 
 from .table import Words, offer_label
 from .words import day_date, issue_named, option_text, signed
@@ -115,7 +115,7 @@ def move_row(w: Words, seat: str, move: str) -> str:
 
 def kept_line(w: Words, seats: list, days: list) -> str:
     names = ", ".join(w.name(s) for s in seats)
-    return f"\u2713 Kept by {names} on day{'s' if len(days) > 1 else ''} {_list(days)}"
+    return f"\u2713 Kept by {names} on day{'s' if len(days) > 1 else ''} {and_list(days)}"
 
 
 def broken_line(w: Words, seat: str, turn: int, move: str) -> str:
@@ -202,11 +202,6 @@ def question_objective(w: Words, seat: str, text: str, met: bool) -> str:
     how = "met" if met else "missed"
     return (f"{w.name(seat)} {how} its secret objective \u201c{text.rstrip('.')}\u201d. Did the others see it "
             "coming, and from what?")
-
-
-def _list(days: list) -> str:
-    days = [str(d) for d in days]
-    return days[0] if len(days) == 1 else ", ".join(days[:-1]) + " and " + days[-1]
 
 
 # -- against par ------------------------------------------------------------------------------------

@@ -96,3 +96,9 @@ def sentence(text: str) -> str:
 def join_sentences(texts) -> str:
     """Several scenario texts one after another, each a sentence ('Stop bombing. Open the road.')."""
     return " ".join(sentence(t) for t in texts if t.strip())
+
+
+def and_list(items) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -10,18 +10,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from game.engine.kinds import Controller
-from game.match import CLASS_PLAYERS
 from game.present.table import Words, action_line
 from game.scenario import Scenario, ScenarioError
 
 from . import messages
 from .identity import FailureThrottle, new_class_code, new_key, new_token, normal_code, same, team_code, token_hash
+from .members import Client, Member
 from .protocol import NAME_MAX, NOTE_MAX, ErrorCode, ProtocolError, Role, ServerType, clean_text
 from .reports import class_link, table_link
 from .room import TableRoom
@@ -31,33 +29,6 @@ from .wire import PreviewAnswer
 
 log = logging.getLogger("summit.server")
 SUMMARY_EVERY = 0.2    # seconds: facilitators' and projectors' views are sent at most this often
-
-
-class Client(Protocol):
-    """What the classroom needs of a connection."""
-    role: Role | None
-    member: "Member | None"
-    name: str
-    remote: str
-    news_sent: dict[tuple[str, str], int]
-    watching: set[Any]
-    views: bool
-    stakes: bool
-
-    def send(self, message: Mapping[str, Any]) -> None: ...
-
-
-@dataclass(eq=False)
-class Member:
-    id: int
-    name: str
-    token_hash: str
-    table: str
-    seat: str
-    clients: set[Any] = field(default_factory=set)
-
-    def card(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name}
 
 
 class Classroom:
@@ -185,24 +156,14 @@ class Classroom:
         you = None
         if client.member is not None:
             you = {**client.member.card(), "table": client.member.table, "seat": client.member.seat}
-        scenarios = list({r.table.scenario.id: r.table.scenario for r in self.rooms.values()}.values())
-        return {"type": ServerType.WELCOME, "protocol": 1, "role": client.role, "you": you,
-                "class": {"code": self.record.code, "title": " / ".join(s.title for s in scenarios),
-                          "scenario": scenarios[0].id, "scenarios": [s.id for s in scenarios],
-                          "tables": list(self.rooms), "ended": self.record.ended},
-                "server_time": time.time()}
+        return messages.welcome_message(self.record, self._tables(), client.role, you, time.time())
 
     def lobby(self) -> dict[str, Any]:
-        tables = []
-        for room in self.rooms.values():
-            table = room.table
-            holders = self.holders(table.id)
-            seats = [{"seat": s.id, "name": s.name, "controller": str(table.match.controllers[s.id]),
-                      "holders": holders.get(s.id, []), "free": not holders.get(s.id)}
-                     for s in table.scenario.seats]
-            tables.append({"table": table.id, "title": table.scenario.title, "turn": table.state.turn,
-                           "over": table.state.is_over(), "seats": seats})
-        return {"type": ServerType.LOBBY, "tables": tables, "ended": self.record.ended}
+        tables = self._tables()
+        return messages.lobby_message(tables, {t.id: self.holders(t.id) for t in tables}, self.record.ended)
+
+    def _tables(self) -> list[Table]:
+        return [r.table for r in self.rooms.values()]
 
     def holders(self, table_id: str) -> dict[str, Any]:
         out: dict[str, list[Any]] = {}
@@ -369,9 +330,6 @@ class Classroom:
             if c.role == Role.FACILITATOR:
                 c.send(message)
 
-    def notes_for(self, table: Table, seat: str) -> list[Any]:
-        return [n for n in table.notes if seat in (n["from"], n["to"])]
-
     # -- telling people --------------------------------------------------------------------------
 
     def _changed(self, room: TableRoom) -> None:
@@ -427,7 +385,7 @@ class Classroom:
                 summary = summary or self.summary()
                 client.send(summary)
             elif client.role == Role.PROJECTOR:
-                public = public or messages.public_message([r.table for r in self.rooms.values()], time.time())
+                public = public or self.public()
                 client.send(public)
 
     def _send_lobby(self) -> None:
@@ -458,13 +416,10 @@ class Classroom:
                            "report": table_link(self.record.key, table.id, members=False)})
         unseated = [{**m.card(), "connected": bool(m.clients)} for m in self.members.values() if not m.table]
         waiting = sum(1 for c in self.clients if c.role == Role.STUDENT and c.member is None)
-        return {"type": ServerType.CLASS, "code": self.record.code, "ended": self.record.ended,
-                "level": self.record.level, "tables": tables, "unseated": unseated, "in_lobby": waiting,
-                "levels": [str(c) for c in CLASS_PLAYERS],
-                "report": class_link(self.record.key)}
+        return messages.class_message(self.record, tables, unseated, waiting, class_link(self.record.key))
 
     def public(self) -> dict[str, Any]:
-        return messages.public_message([r.table for r in self.rooms.values()], time.time())
+        return messages.public_message(self._tables(), time.time())
 
 
 def _split(result: tuple[Any, str, list[Any]]) -> tuple[list[Any], tuple[Any, str]]:

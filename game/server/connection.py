@@ -16,8 +16,9 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from . import operations
-from .classroom import Classroom, Member
+from .classroom import Classroom
 from .identity import TokenBucket
+from .members import Member
 from .protocol import (
     HARD_FRAME,
     PROTOCOL_VERSION,

@@ -12,6 +12,7 @@ from game.engine import Action, IllegalAction
 from game.engine.kinds import ActionType, ChoiceKind, Controller, EventKind, Phase
 from game.engine.talks import check_package
 from game.engine.views import private_info
+from game.match import CLASS_PLAYERS
 from game.present.seatview import briefing_view, looks_of, result_view, seat_view
 from game.present.table import (
     Words,
@@ -25,7 +26,8 @@ from game.present.table import (
 )
 from game.present.worth import no_stakes, stakes_words
 
-from .protocol import ServerType
+from .protocol import Role, ServerType
+from .store import ClassRecord
 from .table import Table, TableError
 from .wire import Pace, PreviewAnswer, Seated, State
 
@@ -172,3 +174,34 @@ def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: lis
     warning = "" if problem else lapse_warning(Words(public, seat), state.proposal_space(seat), list(parties),
                                                expires, state.turn)
     return {"type": "preview", "worth": words, "stakes": stakes, "problem": problem, "warning": warning}
+
+
+def welcome_message(record: ClassRecord, tables: list[Table], role: Role | None, you: dict[str, Any] | None,
+                    now: float) -> dict[str, Any]:
+    scenarios = list({t.scenario.id: t.scenario for t in tables}.values())
+    return {"type": ServerType.WELCOME, "protocol": 1, "role": role, "you": you,
+            "class": {"code": record.code, "title": " / ".join(s.title for s in scenarios),
+                      "scenario": scenarios[0].id, "scenarios": [s.id for s in scenarios],
+                      "tables": [t.id for t in tables], "ended": record.ended},
+            "server_time": now}
+
+
+def lobby_message(tables: list[Table], holders: dict[str, dict[str, Any]], ended: bool) -> dict[str, Any]:
+    """Every table's seats, who holds each and whether it is free, for students choosing a seat."""
+    out = []
+    for table in tables:
+        held = holders[table.id]
+        seats = [{"seat": s.id, "name": s.name, "controller": str(table.match.controllers[s.id]),
+                  "holders": held.get(s.id, []), "free": not held.get(s.id)}
+                 for s in table.scenario.seats]
+        out.append({"table": table.id, "title": table.scenario.title, "turn": table.state.turn,
+                    "over": table.state.is_over(), "seats": seats})
+    return {"type": ServerType.LOBBY, "tables": out, "ended": ended}
+
+
+def class_message(record: ClassRecord, tables: list[dict[str, Any]], unseated: list[Any], in_lobby: int,
+                  report: str) -> dict[str, Any]:
+    """The facilitator's view of the whole class: `tables` as table_summary gives them."""
+    return {"type": ServerType.CLASS, "code": record.code, "ended": record.ended, "level": record.level,
+            "tables": tables, "unseated": unseated, "in_lobby": in_lobby,
+            "levels": [str(c) for c in CLASS_PLAYERS], "report": report}

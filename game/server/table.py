@@ -17,6 +17,7 @@ from game.engine.kinds import HOLD, ActionType, Controller, Phase
 from game.engine.phases import available_moves
 from game.engine.stakes import Projector, choice_from, making, material, signing
 from game.match import AskRefused, JournalError, Match
+from game.present.classwords import slot_words, undone_words
 from game.scenario import Scenario
 
 from .store import LogRow, TableRecord
@@ -205,7 +206,7 @@ class Table:
             raise TableError("not_allowed", "an AI leader plays this seat now; take the seat back first")
         meant = (turn, phase, round_ if phase == Phase.TALKS else 0)
         if meant != self.key():
-            raise TableError("stale", f"that was meant for {_slot_words(meant)}; it is now {_slot_words(self.key())}")
+            raise TableError("stale", f"that was meant for {slot_words(meant)}; it is now {slot_words(self.key())}")
         try:
             events = self.match.act(seat, action)
         except IllegalAction as err:
@@ -292,7 +293,7 @@ class Table:
         rows += self.pending_rows()
         self.deadline = None
         names = ", ".join(self.scenario.seat(s).name for s in ended)
-        why = "Time is up" if row_kind == Row.TIMEOUT else "The facilitator ended " + _slot_words(key)
+        why = "Time is up" if row_kind == Row.TIMEOUT else "The facilitator ended " + slot_words(key)
         self.notices.append(f"{why}: {names} {'ended their turn' if key[1] == Phase.TALKS else 'hold'}."
                             if ended else f"{why}.")
         return rows
@@ -364,7 +365,7 @@ class Table:
             match = Match.replay(self.scenario, self.record.seed, keep)
         except JournalError as err:
             raise TableError("refused", f"the table cannot be rebuilt: {err}") from None
-        undone = _undone(state, match.state)
+        undone = undone_words(state, match.state)
         if dry_run:
             return [], undone
         self.match = match
@@ -440,32 +441,3 @@ def _fold(state: dict[str, Any], row: LogRow) -> None:
         state["notes"].append(dict(body))
     elif row.kind == Row.END:
         state["ended"] = True
-
-
-def _undone(now: Any, back: Any) -> str:
-    """What going back from state `now` to the earlier state `back` undoes, in words."""
-    actions = len(now.log) - len(back.log)
-    if actions <= 0:
-        return "nothing had happened since, so nothing is undone"
-    parts = []
-    for count, one, many in ((len(now.agreements) - len(back.agreements), "signed agreement", "signed agreements"),
-                             (len(now.proposals) - len(back.proposals), "offer", "offers"),
-                             (len(now.fired) - len(back.fired), "event", "events")):
-        if count > 0:
-            parts.append(f"{count} {one if count == 1 else many}")
-    among = f", among them {_and(parts)}" if parts else ""
-    return f"{actions} action{'s' if actions != 1 else ''} and what they caused are undone{among}"
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _slot_words(key: tuple[Any, ...]) -> str:
-    turn, phase, round_ = key
-    if phase == Phase.TALKS:
-        return f"day {turn}, round {round_} of talks"
-    if phase == Phase.MOVES:
-        return f"day {turn}'s moves"
-    return "the end of the summit"
-
