@@ -40,10 +40,10 @@ def mediate(leader, obs):
                 or leader.pending_with(obs, parties):
             continue
         partners = list(group)
-        ks_full, packages, total, base = leader.candidates(obs, open_ks, partners)
         # Without having seen what each side asks for in the open, it has no compromise to offer.
-        if not all(leader.beliefs[p].seen[list(ks_full)].any() for p in partners):
+        if not all(leader.beliefs[p].seen[open_ks].any() for p in partners):
             continue
+        ks_full, packages, total, base = leader.candidates(obs, open_ks, partners)
         leader.mediated.append((obs["turn"], parties))
         # A compromise: among packages that serve the mediator, the one giving both sides the
         # most over what they seem to need (the Nash product of their believed gains).

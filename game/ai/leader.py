@@ -7,6 +7,8 @@ what it may propose.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from game.engine.actions import DONE, Action
@@ -22,6 +24,8 @@ from .reciprocity import Concessions
 from .refusals import TurnedDown
 from .reputation import TRUST_COMFORT, Reputation
 
+ANSWERS = (ActionType.ACCEPT, ActionType.REJECT)
+OFFER_NEWS = (EventKind.PROPOSAL, EventKind.ACCEPT, EventKind.REJECT)
 LOW_TRUST_PREMIUM = 0.25
 REPUTATION_PREMIUM = 0.5    # share of the room it asks on top from a seat with a record held against it
 RECIPROCAL_SLACK = 0.10     # share of the room it gives up before the other side has moved at all...
@@ -47,6 +51,8 @@ class Leader:
         self.issues_by_id = {i["id"]: i for i in public["issues"]}
         self.moves = {m["id"]: m for m in public["moves"]}
         self._effects = {}      # each move's effects, read from the public scenario when first weighed
+        self.typed_agreements = {}  # agreements it has seen, typed again for the rules (see moves.in_force)
+        self.answer_costs = {}      # by days left: what each other seat's waiting answer would cost it
         self.move_requires = {m["id"]: condition_from_data(m["requires"]) for m in public["moves"] if m.get("requires")}
         self.seen = 0
         self.ready = False      # set up from its first observation
@@ -95,7 +101,7 @@ class Leader:
         known = self.known
         for p in obs["proposals"]:
             known.setdefault(p["id"], p)
-        agreements = {a["id"]: a for a in obs["agreements"]}
+        agreements = None
         for event in obs["news"]:
             n = event["n"]
             if n in self.absorbed:
@@ -105,33 +111,39 @@ class Leader:
             if kind == EventKind.NEWS and event.get("event"):
                 self.fired.add(event["event"])
             if kind in KEPT_OR_BROKEN:
+                if agreements is None:
+                    agreements = {a["id"]: a for a in obs["agreements"]}
                 self.reputation.heard(event, agreements)
             if who == self.seat or who not in self.beliefs:
                 continue
-            about_offer = kind in (EventKind.PROPOSAL, EventKind.ACCEPT, EventKind.REJECT)
-            prop = known.get(event.get("proposal")) if about_offer else None
-            # A package leaves the issues it does not name as they are: it is read as that outcome.
-            terms = prop and self.table.whole(prop["terms"], obs)
-            if kind == EventKind.PROPOSAL and prop:
-                self.beliefs[who].proposed(terms)
-                answered = known.get(event.get("counter_to"))
-                if answered and answered["proposer"] == self.seat:
-                    # A counter-offer turns down the package it answers.
-                    mine = self.table.whole(answered["terms"], obs)
-                    self.beliefs[who].refused(mine)
-                    self.concessions.turned_down(who, mine)
-                if self.seat in prop["parties"]:
-                    self.concessions.offered(who, terms)
-            elif kind == EventKind.ACCEPT and prop:
-                self.beliefs[who].accepted(terms)
-                if prop["proposer"] == self.seat:
-                    self.agreed_by.add(who)
-            elif kind == EventKind.REJECT and prop and prop["proposer"] == self.seat:
-                self.beliefs[who].refused(terms)
-                self.concessions.turned_down(who, terms)
-            elif kind == EventKind.STATEMENT:
+            if kind == EventKind.STATEMENT:
                 self.beliefs[who].stated(event["issue"], event["option"])
+            elif kind in OFFER_NEWS and (prop := known.get(event.get("proposal"))):
+                self._heard_offer(kind, who, prop, event, obs)
         self.seen = obs["events_seen"]
+
+    def _heard_offer(self, kind, who, prop, event, obs):
+        if kind == EventKind.REJECT and prop["proposer"] != self.seat:
+            return      # only a refusal of its own offer tells it something it uses
+        # A package leaves the issues it does not name as they are: it is read as that outcome.
+        terms = self.table.whole(prop["terms"], obs)
+        if kind == EventKind.PROPOSAL:
+            self.beliefs[who].proposed(terms)
+            answered = self.known.get(event.get("counter_to"))
+            if answered and answered["proposer"] == self.seat:
+                # A counter-offer turns down the package it answers.
+                mine = self.table.whole(answered["terms"], obs)
+                self.beliefs[who].refused(mine)
+                self.concessions.turned_down(who, mine)
+            if self.seat in prop["parties"]:
+                self.concessions.offered(who, terms)
+        elif kind == EventKind.ACCEPT:
+            self.beliefs[who].accepted(terms)
+            if prop["proposer"] == self.seat:
+                self.agreed_by.add(who)
+        else:
+            self.beliefs[who].refused(terms)
+            self.concessions.turned_down(who, terms)
 
     # -- what it wants now ------------------------------------------------------------
 
@@ -225,8 +237,7 @@ class Leader:
         models = [self.beliefs[p] for p in partners if p in self.beliefs]
         ks, packages, own = self.table.space(ks, models, near)
         base = self.table.base(obs["settled"])
-        fixed = sum(self.table.tables[k][base[k]] for k in range(len(base)) if k not in ks)
-        return ks, packages, own + fixed, base
+        return ks, packages, own + self.table.fixed(ks, base), base
 
     def _pick(self, obs, ks, partners, demand):
         """The package over ks it would offer: meets its demand, not yet turned down, best for
@@ -269,7 +280,7 @@ class Leader:
             self.slot, self.proposed_to = key, set()
         self.can_propose = space["can_propose"]
         for action in legal:
-            if action.type in (ActionType.ACCEPT, ActionType.REJECT) and action.proposal not in self.answered:
+            if action.proposal and action.type in ANSWERS and action.proposal not in self.answered:
                 return self._answer(obs, action.proposal, legal)
         demand = initiative.public_demand(self, obs, legal)
         if demand is not None:
@@ -404,7 +415,7 @@ class Leader:
         """The move's effects as the rules apply them; most moves are never weighed, so each is read once needed."""
         hit = self._effects.get(move_id)
         if hit is None:
-            hit = self._effects[move_id] = tuple(effect_from_data(e) for e in self.moves[move_id]["effects"])
+            hit = self._effects[move_id] = tuple(_effect(tuple(e.items())) for e in self.moves[move_id]["effects"])
         return hit
 
     def pending_with(self, obs, group):
@@ -436,3 +447,8 @@ class Leader:
         self.observe(obs)
         return advice.advise(self, obs, partner, terms, parties)
 
+
+@lru_cache(maxsize=4096)
+def _effect(items: tuple):
+    """An effect read from its plain data: effects are values, so every leader of every game shares one reading."""
+    return effect_from_data(dict(items))

@@ -25,9 +25,22 @@ REPUTATION_COST = 10.0  # what being known at the table as a breaker costs in th
 ANSWER_LIKELY = 0.75    # a move another seat can make only once this one is made is an answer it keeps ready
 
 
-def in_force(obs) -> list:
-    """The agreements in force, typed again from the observation so the rules can be asked about them."""
-    return [Agreement.from_dict(a) for a in obs["agreements"] if a["live"]]
+def in_force(obs, kept=None) -> list:
+    """The agreements in force, typed again from the observation so the rules can be asked about them. An
+    agreement changes only in the issues it still settles, so `kept` (a dict) holds each one typed for next time."""
+    out = []
+    for a in obs["agreements"]:
+        if not a["live"]:
+            continue
+        if kept is None:
+            out.append(Agreement.from_dict(a))
+            continue
+        key = (a["id"], tuple(a["live"]))
+        typed = kept.get(key)
+        if typed is None:
+            typed = kept[key] = Agreement.from_dict(a)
+        out.append(typed)
+    return out
 
 
 def breach_cost(obs, seat, move_id, agreements) -> float:
@@ -58,18 +71,25 @@ def trust_worth(leader, obs, other, change) -> float:
 def answers_in_waiting(leader, obs, facts) -> list:
     """Other seats' moves not possible yet that would cost this seat if a move of its own opened them (a
     harassment and its answer), each likely made on every day left: (what opens it, its cost in points)."""
-    me = leader.seat
     days_left = obs["turns"] - obs["turn"]
     out = []
-    for answer, requires in leader.move_requires.items():
-        if leader.moves[answer]["seat"] == me:
-            continue
-        cost = -sum(ANSWER_LIKELY * days_left * STAT_WORTH.get(eff.stat, 0.1) * eff.add
-                    for eff in leader.effects_of(answer)
-                    if isinstance(eff, ShiftStat) and eff.seat == me and eff.add < 0)
+    for requires, cost in _answer_costs(leader, days_left):
         if cost > 0 and not requires.holds(facts):
             out.append((requires, cost))
     return out
+
+
+def _answer_costs(leader, days_left) -> list:
+    """(what opens it, its cost) for each other seat's move that waits on a condition, kept by days left."""
+    kept = leader.answer_costs.get(days_left)
+    if kept is None:
+        me = leader.seat
+        kept = leader.answer_costs[days_left] = [
+            (requires, -sum(ANSWER_LIKELY * days_left * STAT_WORTH.get(eff.stat, 0.1) * eff.add
+                            for eff in leader.effects_of(answer)
+                            if isinstance(eff, ShiftStat) and eff.seat == me and eff.add < 0))
+            for answer, requires in leader.move_requires.items() if leader.moves[answer]["seat"] != me]
+    return kept
 
 
 def evaluate(leader, obs, move_id, t, agreements, facts, waiting=()) -> float:
@@ -104,7 +124,7 @@ def evaluate(leader, obs, move_id, t, agreements, facts, waiting=()) -> float:
 
 
 def choose(leader, obs, legal, t):
-    agreements = in_force(obs)
+    agreements = in_force(obs, leader.typed_agreements)
     facts = objectives.SeenFacts(leader.public, obs, leader.fired)
     options = [a for a in legal if a.type == ActionType.MOVE]
     waiting = answers_in_waiting(leader, obs, facts) if leader.level.lookahead else []

@@ -11,6 +11,7 @@ from __future__ import annotations
 from game.scenario.vocabulary import AllOf, AnyOf
 
 NEAR = 20.0     # a number this far short of its threshold counts as no progress at all
+WRITABLE = ("stats", "trusts", "tracks", "regions", "sites", "open")
 
 
 class SeenFacts:
@@ -30,24 +31,44 @@ class SeenFacts:
         self.made = {(s, m) for _, s, m in obs["moves"]}
         self.breakers = {b["seat"] for b in obs["breaches"]}
         self.fired = set(fired)
-
-    def _copy(self):
-        other = SeenFacts.__new__(SeenFacts)
-        other.turn, other._options, other._tracks = self.turn, self._options, self._tracks
-        other.settled, other.breakers, other.fired = self.settled, self.breakers, self.fired
-        other.stats = {s: dict(v) for s, v in self.stats.items()}
-        other.trusts = {a: dict(v) for a, v in self.trusts.items()}
-        other.tracks, other.regions, other.made = dict(self.tracks), dict(self.regions), set(self.made)
-        other.sites, other.open = dict(self.sites), set(self.open)
-        return other
+        self._shared: set[str] = set()      # the parts still shared with the facts this copy was made from
+        self._rows: set | None = None       # rows of a seat-by-seat part made its own (None: all of them)
+        self._progress: dict[int, list] = {}
 
     def after(self, seat, move_id, effects):
-        """A copy with the move made by `seat` and its effects applied."""
-        other = self._copy()
-        other.made.add((seat, move_id))
+        """A copy with the move made by `seat` and its effects applied. A move weighed touches few facts,
+        so the copy shares the rest with this one and copies a part only when an effect changes it."""
+        other = SeenFacts.__new__(SeenFacts)
+        other.__dict__.update(self.__dict__)
+        other._shared, other._rows, other._progress = set(WRITABLE), set(), {}
+        other.made = self.made | {(seat, move_id)}
         for effect in effects:
             effect.apply(other)
         return other
+
+    def _writable(self, part):
+        value = getattr(self, part)
+        if part in self._shared:
+            self._shared.discard(part)
+            value = type(value)(value)
+            setattr(self, part, value)
+        return value
+
+    def _row(self, part, key) -> dict:
+        """One seat's row of a seat-by-seat part (stats, trust), made this copy's own before it changes."""
+        table = self._writable(part)
+        if self._rows is not None and (part, key) not in self._rows:
+            self._rows.add((part, key))
+            table[key] = dict(table[key])
+        return table[key]
+
+    def progress_of(self, objectives) -> list:
+        """Each objective's progress on these facts; every move weighed is measured from the same facts,
+        so it is worked out once (facts are not changed once weighed)."""
+        kept = self._progress.get(id(objectives))
+        if kept is None:
+            kept = self._progress[id(objectives)] = [progress(self, o["cond"]) for o in objectives]
+        return kept
 
     # -- the questions a condition asks (see engine.world.StateFacts) --
 
@@ -84,22 +105,23 @@ class SeenFacts:
         return self._tracks[track]
 
     def set_stat(self, seat, stat, value):
-        self.stats[seat][stat] = value
+        self._row("stats", seat)[stat] = value
 
     def set_trust(self, a, b, value):
-        self.trusts[a][b] = value
+        self._row("trusts", a)[b] = value
 
     def set_track(self, track, value):
-        self.tracks[track] = value
+        self._writable("tracks")[track] = value
 
     def set_holder(self, region, seat):
-        self.regions[region] = seat
+        self._writable("regions")[region] = seat
 
     def set_site_holder(self, site, seat):
-        self.sites[site] = seat
+        self._writable("sites")[site] = seat
 
     def set_open(self, issue, is_open):
-        (self.open.add if is_open else self.open.discard)(issue)
+        open_now = self._writable("open")
+        (open_now.add if is_open else open_now.discard)(issue)
 
 
 def progress(facts, cond) -> float:
@@ -116,4 +138,5 @@ def progress(facts, cond) -> float:
 
 def worth(objectives, now, then) -> float:
     """Score points a change from facts `now` to facts `then` moves the seat's objectives by."""
-    return sum(o["points"] * (progress(then, o["cond"]) - progress(now, o["cond"])) for o in objectives)
+    before = now.progress_of(objectives)
+    return sum(o["points"] * (progress(then, o["cond"]) - b) for o, b in zip(objectives, before))

@@ -42,12 +42,12 @@ class Belief:
 
     def _prior(self):
         if self.kind != "full":
-            return [np.full(len(o), 0.5) for o in self.table.options]
+            return list(self.table.flat)
         out = []
         for k, own in enumerate(self.table.tables):
             span = float(np.ptp(own))
             if span <= 0 or not self.signs[k]:
-                out.append(np.full(len(own), 0.5))
+                out.append(self.table.flat[k])
             else:
                 out.append(1.0 - (own - own.min()) / span)
         return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from functools import lru_cache
 
 import numpy as np
 
@@ -23,6 +24,21 @@ from game.engine.cover import cover
 MAX_PACKAGES = 60_000
 COVER_CAP = 300     # packages in a cover
 KEPT_COVERS = 8     # covers kept for reuse (the beliefs they were built on change as the game goes)
+
+
+@lru_cache(maxsize=64)
+def _nearness(n: int) -> np.ndarray:
+    p = np.arange(n)
+    out = np.exp(-np.abs(p[None, :] - p[:, None]))
+    out.setflags(write=False)     # shared by every table with an issue of n options
+    return out
+
+
+@lru_cache(maxsize=64)
+def _flat(n: int) -> np.ndarray:
+    out = np.full(n, 0.5)
+    out.setflags(write=False)
+    return out
 
 
 class Table:
@@ -37,8 +53,9 @@ class Table:
         self.defaults = [i["options"].index(i["default"]) for i in self.issues]
         # Options are ordered, so evidence about one spreads to its neighbours: row o of
         # nearness[k] is how near each option of issue k lies to option o.
-        positions = [np.arange(len(o)) for o in self.options]
-        self.nearness = [np.exp(-np.abs(p[None, :] - p[:, None])) for p in positions]
+        self.nearness = [_nearness(len(o)) for o in self.options]
+        # A belief with nothing to go on yet gives every option the same middling value.
+        self.flat = [_flat(len(o)) for o in self.options]
         prefs = private["preferences"]
         self.reservation = prefs["reservation"]
         self.tables = []
@@ -56,6 +73,11 @@ class Table:
         self.groups = groups
         self.group_of = [tuple(sorted(i["signatories"])) for i in self.issues]
         self._cache = {}
+        self._rest: dict[tuple, list] = {}
+        self._listable: dict[tuple, bool] = {}
+        self._utility: dict[tuple, float] = {}
+        self._open_in: dict | None = None   # the observation _open_now was worked out from
+        self._open_now: set[int] = set()
         self._covers: OrderedDict = OrderedDict()
 
     def base(self, settled) -> list:
@@ -66,7 +88,11 @@ class Table:
         return idx
 
     def utility(self, idx) -> float:
-        return float(sum(self.tables[k][o] for k, o in enumerate(idx)))
+        key = tuple(idx)
+        hit = self._utility.get(key)
+        if hit is None:
+            hit = self._utility[key] = float(sum(self.tables[k][o] for k, o in enumerate(idx)))
+        return hit
 
     def utility_after(self, settled, terms) -> float:
         idx = self.base(settled)
@@ -75,8 +101,20 @@ class Table:
             idx[k] = self.options[k].index(option)
         return self.utility(idx)
 
+    def fixed(self, ks, base) -> float:
+        """Its utility from the issues outside ks, held at `base`."""
+        rest = self._rest.get(ks)
+        if rest is None:
+            rest = self._rest[ks] = [k for k in range(len(self.ids)) if k not in ks]
+        tables = self.tables
+        return sum(tables[k][base[k]] for k in rest)
+
     def listable(self, ks) -> bool:
-        return math.prod(len(self.options[k]) for k in ks) <= MAX_PACKAGES
+        key = tuple(ks)
+        hit = self._listable.get(key)
+        if hit is None:
+            hit = self._listable[key] = math.prod(len(self.options[k]) for k in ks) <= MAX_PACKAGES
+        return hit
 
     def space(self, ks, others=(), near=None):
         """(ks, packages, own utility over ks): every package over issue indices ks while they are
@@ -171,5 +209,10 @@ class Table:
 
     def open_issues(self, group_ks, obs):
         """The group's issues that are on the table and not yet settled."""
-        open_ids, settled, ids = obs["open_issues"], obs["settled"], self.ids
-        return [k for k in group_ks if ids[k] in open_ids and ids[k] not in settled]
+        if obs is not self._open_in:
+            # A decision asks this many times of one observation: the answer is worked out once for it.
+            settled = obs["settled"]
+            self._open_in = obs
+            self._open_now = {self.index[i] for i in obs["open_issues"] if i not in settled}
+        open_now = self._open_now
+        return [k for k in group_ks if k in open_now]

@@ -41,11 +41,14 @@ class TurnedDown:
         something over what is in force (`base`) and that the partners have not turned down."""
         models = [self.beliefs[p] for p in partners if p in self.beliefs]
         ks_full, packages, own = self.table.space(ks, models)
+        listable = self.table.listable(ks_full)
+        if listable:
+            key = (ks_full, tuple(base[k] for k in ks_full), tuple(partners), self._seen(partners))
+            hit = self._offerable.get(key)
+            if hit is not None:
+                return hit
         now = sum(self.table.tables[k][base[k]] for k in ks_full)
-        if not self.table.listable(ks_full):
-            return (own > now + 1e-6) & ~self.mask(ks_full, packages, partners)
-        key = (ks_full, tuple(base[k] for k in ks_full), tuple(partners), self._seen(partners))
-        hit = self._offerable.get(key)
-        if hit is None:
-            hit = self._offerable[key] = (own > now + 1e-6) & ~self.mask(ks_full, packages, partners)
-        return hit
+        offerable = (own > now + 1e-6) & ~self.mask(ks_full, packages, partners)
+        if listable:
+            self._offerable[key] = offerable
+        return offerable

@@ -66,7 +66,9 @@ class Action:
             if value and name not in shape:
                 raise IllegalAction(f"{_a(self.type)} action takes no {name}")
         for name in ("proposal", "issue", "option", "move", "reason"):
-            _check_text(name, getattr(self, name))
+            value = getattr(self, name)
+            if value:
+                _check_text(name, value)
         for party in self.parties:
             if type(party) is str:
                 _check_text("parties", party)

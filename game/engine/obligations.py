@@ -8,7 +8,7 @@ same function rather than re-doing the arithmetic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.scenario.vocabulary import effect_from_data
 
@@ -27,13 +27,18 @@ class Obligation:
     forbids: tuple
     text: str
     penalty: tuple = ()   # (Effect, ...) the scenario adds for a breach
+    _penalty_data: tuple = field(init=False, repr=False, compare=False)
 
     def forbids_move(self, seat: str, move_id: str) -> bool:
         return seat in self.seats and move_id in self.forbids
 
+    def __post_init__(self):
+        # Every observation lists the obligations in force, so the penalty's plain form is worked out once.
+        object.__setattr__(self, "_penalty_data", tuple(e.to_data() for e in self.penalty))
+
     def to_dict(self) -> dict:
         return {"issue": self.issue, "seats": list(self.seats), "forbids": list(self.forbids), "text": self.text,
-                "penalty": [e.to_data() for e in self.penalty]}
+                "penalty": [dict(d) for d in self._penalty_data]}
 
     @staticmethod
     def from_dict(data: dict) -> "Obligation":

@@ -58,6 +58,15 @@ class Game:
         # Actions are values: the ones every seat is offered again and again are made once.
         self.done_action = Action(ActionType.DONE)
         self.move_actions = {m: Action(ActionType.MOVE, move=m) for m in (HOLD, *self.move_index)}
+        self._answers: dict[tuple, Action] = {}
+        self.kept_views: dict[str, tuple] = {}    # see views._by_seat
+
+    def answer_action(self, kind: ActionType, proposal: str) -> Action:
+        """The action accepting, rejecting or withdrawing a proposal, made once: a seat is offered it every turn."""
+        hit = self._answers.get((kind, proposal))
+        if hit is None:
+            hit = self._answers[(kind, proposal)] = Action(kind, proposal=proposal)
+        return hit
 
     def new_state(self) -> "GameState":
         state = GameState(self)
@@ -194,16 +203,17 @@ class GameState:
             return []
         if self.phase == Phase.MOVES:
             return [self.game.move_actions[m] for m in phases.available_moves(self, seat)]
+        g = self.game
         out = []
         for prop in self.proposals.values():
             if prop.status != "open" or seat not in prop.parties:
                 continue
             if prop.proposer == seat:
-                out.append(Action(ActionType.WITHDRAW, proposal=prop.id))
+                out.append(g.answer_action(ActionType.WITHDRAW, prop.id))
             elif seat not in prop.accepted:
-                if all(self.issue_open[self.game.issue_index[i]] for i, _ in prop.terms):
-                    out.append(Action(ActionType.ACCEPT, proposal=prop.id))
-                out.append(Action(ActionType.REJECT, proposal=prop.id))
+                if all(self.issue_open[g.issue_index[i]] for i, _ in prop.terms):
+                    out.append(g.answer_action(ActionType.ACCEPT, prop.id))
+                out.append(g.answer_action(ActionType.REJECT, prop.id))
         if seat not in self.spoke_this_turn:
             out.extend(self.game.statement_actions)
         out.append(self.game.done_action)
@@ -217,7 +227,7 @@ class GameState:
             sum(1 for p in self.proposals.values() if p.status == "open" and p.proposer == seat) \
             < talks.MAX_OPEN_PER_SEAT
         return {"can_propose": can, "issues": self.game.open_issue_space(tuple(self.issue_open)),
-                "seats": list(scen.seat_ids),
+                "seats": list(self.game.seat_ids),
                 "expires": [self.turn, scen.calendar.summit_turn],
                 "speak_again_today": self.speak_again_today()}
 

@@ -10,11 +10,16 @@ from game.scenario.model import STAT_IDS
 
 from .kinds import Phase
 
+_CONTAINERS = (list, dict)
+
 
 def copy_record(record: dict) -> dict:
     """A copy of an event or logged action that shares no list or mapping with the state."""
-    return {k: list(v) if isinstance(v, list) else dict(v) if isinstance(v, dict) else v
-            for k, v in record.items()}
+    out = dict(record)
+    for k, v in record.items():
+        if type(v) in _CONTAINERS:
+            out[k] = v.copy()
+    return out
 
 
 def _shared(state) -> dict:
@@ -28,8 +33,8 @@ def _shared(state) -> dict:
         "summit_turn": scen.calendar.summit_turn, "phase": state.phase, "round": state.round,
         "talk_rounds": scen.calendar.talk_rounds, "to_move": state.to_move(),
         "talk_order": order, "spoken": order[:state.slot],
-        "stats": {s: dict(zip(STAT_IDS, row)) for s, row in zip(ids, state.stats.tolist())},
-        "trust": {a: dict(zip(ids, row)) for a, row in zip(ids, state.trust.tolist())},
+        "stats": _by_seat(g, "stats", state.stats, STAT_IDS),
+        "trust": _by_seat(g, "trust", state.trust, ids),
         "tracks": dict(zip(g.track_ids, state.tracks.tolist())),
         "regions": dict(zip(g.region_ids, state.regions)),
         "sites": dict(zip(g.site_ids, state.sites)),
@@ -41,6 +46,23 @@ def _shared(state) -> dict:
         "reversals": [dict(r) for r in state.reversals],
         "chosen": sorted(state.chosen) if state.phase == Phase.MOVES else [],
     }
+
+
+def _by_seat(g, name: str, numbers, columns) -> dict:
+    """A seat-by-column table as {seat: {column: value}}, a fresh copy each call. Every decision asks for it and
+    the numbers seldom change between two, so the plain form of the last numbers seen is kept for the next."""
+    key = numbers.tobytes()
+    kept = g.kept_views.get(name)
+    if kept is None or kept[0] != key:
+        kept = g.kept_views[name] = (key, {s: dict(zip(columns, row)) for s, row in zip(g.seat_ids, numbers.tolist())})
+    return {s: row.copy() for s, row in kept[1].items()}
+
+
+def _numbered(event: dict, n: int) -> dict:
+    """A copy of an event numbered by its place in one seat's news."""
+    record = copy_record(event)
+    record["n"] = n
+    return record
 
 
 def private_info(seat) -> dict:
@@ -69,7 +91,7 @@ def observation(state, seat: str, since: int = 0) -> dict:
                     if s == seat or m != "hold" and g.move_index[m].public]
     obs["my_move"] = state.chosen.get(seat)
     seen = state.news_of[seat]
-    obs["news"] = [_for(state, seat, dict(copy_record(state.events[i]), n=k))
+    obs["news"] = [_for(state, seat, _numbered(state.events[i], k))
                    for k, i in enumerate(seen[since:], since)]
     obs["events_seen"] = len(seen)
     obs["private"] = g.private.get(seat) or g.private.setdefault(seat, private_info(g.scenario.seat(seat)))

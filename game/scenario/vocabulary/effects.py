@@ -48,7 +48,8 @@ class ShiftStat(Effect):
         old = world.stat(self.seat, self.stat)
         new = _clamp(old + self.add, STAT_MIN, STAT_MAX)
         world.set_stat(self.seat, self.stat, new)
-        return replace(self, add=new - old)
+        # Most changes stay within bounds, and the effect as it took place is then the effect itself.
+        return self if new - old == self.add else replace(self, add=new - old)
 
     def words(self, names: Names) -> str:
         return f"{names.seat(self.seat)}: {names.stat(self.stat)} {signed(self.add)}"
