@@ -12,7 +12,7 @@ from functools import lru_cache
 import numpy as np
 
 from game.engine.actions import DONE, Action
-from game.engine.kinds import KEPT_OR_BROKEN, ActionType, Controller, EventKind, Phase
+from game.engine.kinds import KEPT_OR_BROKEN, ActionType, Controller, EventKind, Phase, ProposalStatus
 from game.engine.talks import backs_down, last_stands
 from game.scenario.vocabulary import condition_from_data, effect_from_data
 
@@ -419,7 +419,7 @@ class Leader:
         return hit
 
     def pending_with(self, obs, group):
-        return any(p["status"] == "open" and tuple(sorted(p["parties"])) == tuple(sorted(group))
+        return any(p["status"] == ProposalStatus.OPEN and tuple(sorted(p["parties"])) == tuple(sorted(group))
                    and p["proposer"] == self.seat for p in obs["proposals"])
 
     # -- "what would you want for this?" ---------------------------------------------------

@@ -7,7 +7,7 @@ table replays exactly. Pausing, deadlines and seating are not rules and live wit
 from __future__ import annotations
 
 from .errors import IllegalAction
-from .kinds import EventKind, OpType, Phase
+from .kinds import EVERYONE, EventKind, OpType, Phase
 from .phases import fire
 
 TITLE_MAX = 160
@@ -43,7 +43,7 @@ def facilitate(state, op) -> dict:
         title = _text(op, "title", TITLE_MAX, True)
         text = _text(op, "text", TEXT_MAX, False)
         source = _text(op, "source", SOURCE_MAX, True)
-        state.record(EventKind.NEWS, "", "all", title, body=text, source="", source_line=source, by="facilitator")
+        state.record(EventKind.NEWS, "", EVERYONE, title, body=text, source="", source_line=source, by="facilitator")
         return {"type": str(OpType.ANNOUNCE), "title": title, "text": text, "source": source}
     if kind == OpType.TRIGGER:
         extra = sorted(set(op) - {"type", "event"})

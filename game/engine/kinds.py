@@ -36,8 +36,29 @@ class EventKind(StrEnum):
     OVER = "over"
 
 
+# An event's `visible` is EVERYONE or the list of seats that may see it.
+EVERYONE = "all"
+
+
+def visible_to(visible, seat) -> bool:
+    """Whether `seat` (None: the whole room) may see an event recorded with this `visible`."""
+    return visible == EVERYONE or (seat is not None and seat in visible)
+
+
 # News of what a seat did with its word: an agreement kept or broken, a public stand backed down from.
 KEPT_OR_BROKEN = frozenset({EventKind.KEPT, EventKind.BREACH, EventKind.REVERSAL})
+
+
+class ProposalStatus(StrEnum):
+    """Where a proposal stands: open to answers until it is signed, turned down, answered with a counter-offer,
+    withdrawn, lapses, or is overtaken (void) by an agreement on its issues."""
+    OPEN = "open"
+    SIGNED = "signed"
+    REJECTED = "rejected"
+    COUNTERED = "countered"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+    VOID = "void"
 
 
 class ActionType(StrEnum):

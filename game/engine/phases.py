@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from game.scenario.wording import STAT_NAMES, join_sentences, trust_change
 
 from .errors import IllegalAction
-from .kinds import HOLD, EventKind, Phase
+from .kinds import EVERYONE, HOLD, EventKind, Phase
 from .obligations import breaches
 from .talks import agreement_label, expire, seat_name
 from .world import add_stat, add_trust, apply_effect, holds
@@ -44,7 +44,7 @@ def fire(state, ev) -> dict:
     state.fired.append(ev.id)
     changes = [apply_effect(state, eff) for eff in ev.effects]
     later = {"reported_later": True} if ev.reported_later else {}
-    return state.record(EventKind.NEWS, "", "all", ev.title, event=ev.id, body=ev.text, source=ev.source,
+    return state.record(EventKind.NEWS, "", EVERYONE, ev.title, event=ev.id, body=ev.text, source=ev.source,
                         changes=changes, **later)
 
 
@@ -52,7 +52,7 @@ def end_talks(state):
     events = expire(state)
     state.phase = Phase.MOVES
     state.chosen = {}
-    events.append(state.record(EventKind.PHASE, "", "all",
+    events.append(state.record(EventKind.PHASE, "", EVERYONE,
                                f"Talks end for day {state.turn}: moves are chosen in secret"))
     return events
 
@@ -105,7 +105,7 @@ def reveal(state, chance=True):
         mv = g.move_index[move_id]
         state.moves_made.add((seat, move_id))
         changes = [apply_effect(state, eff) for eff in mv.effects]
-        visible = "all" if mv.public else [seat]
+        visible = EVERYONE if mv.public else [seat]
         events.append(state.record(EventKind.MOVE, seat, visible, f"{seat_name(state, seat)}: {mv.name}",
                                    move=move_id, body=mv.description, changes=changes))
     events += _kept(state, broke_now)
@@ -133,7 +133,7 @@ def _breaches(state, seat, move_id, broke_now):
         state.breaches.append({"turn": state.turn, "seat": seat, "agreement": agreement.id,
                                "issue": issues[0], "issues": issues, "move": move_id})
         text = join_sentences(ob.text for ob in breach.broken)
-        events.append(state.record(EventKind.BREACH, seat, "all",
+        events.append(state.record(EventKind.BREACH, seat, EVERYONE,
                                    f"{seat_name(state, seat)} broke {agreement_label(state, agreement)}: {text}",
                                    agreement=agreement.id, issue=issues[0], issues=issues, move=move_id,
                                    changes=changes))
@@ -157,7 +157,7 @@ def _kept(state, broke_now):
             names = ", ".join(seat_name(state, s) for s in sorted(kept, key=state.game.seat_index.get))
             their = "its" if len(kept) == 1 else "their"
             text = f"{agreement_label(state, agreement, 'The')} held today: {names} kept {their} word"
-            events.append(state.record(EventKind.KEPT, "", "all", text,
+            events.append(state.record(EventKind.KEPT, "", EVERYONE, text,
                                        agreement=agreement.id, seats=sorted(kept)))
     return events
 
@@ -166,7 +166,7 @@ def _next_turn(state, chance=True):
     scen = state.game.scenario
     if state.turn >= scen.calendar.summit_turn:
         state.phase = Phase.OVER
-        return [state.record(EventKind.OVER, "", "all", "The summit ends: what is unsigned is not agreed")]
+        return [state.record(EventKind.OVER, "", EVERYONE, "The summit ends: what is unsigned is not agreed")]
     state.turn += 1
     state.phase = Phase.TALKS
     state.round = 1
@@ -174,5 +174,5 @@ def _next_turn(state, chance=True):
     state.slot_proposals = 0
     state.spoke_this_turn = []
     state.chosen = {}
-    events = [state.record(EventKind.DAY, "", "all", f"Day {state.turn} of {scen.calendar.turns}")]
+    events = [state.record(EventKind.DAY, "", EVERYONE, f"Day {state.turn} of {scen.calendar.turns}")]
     return events + start_turn(state, chance)

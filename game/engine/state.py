@@ -21,7 +21,7 @@ from . import phases, scoring, talks, views
 from .actions import Action
 from .errors import IllegalAction, quoted
 from .facilitation import facilitate
-from .kinds import FACILITATOR, HOLD, ActionType, EventKind, Phase
+from .kinds import EVERYONE, FACILITATOR, HOLD, ActionType, EventKind, Phase, ProposalStatus, visible_to
 from .outcomes import OutcomeSpace
 
 
@@ -70,7 +70,7 @@ class Game:
 
     def new_state(self) -> "GameState":
         state = GameState(self)
-        state.record(EventKind.DAY, "", "all", f"Day 1 of {self.scenario.calendar.turns}")
+        state.record(EventKind.DAY, "", EVERYONE, f"Day 1 of {self.scenario.calendar.turns}")
         phases.start_turn(state)
         return state
 
@@ -129,7 +129,7 @@ class GameState:
                  "visible": visible, "text": text}
         event.update(data)
         for seat, seen in self.news_of.items():
-            if visible == "all" or seat in visible:
+            if visible_to(visible, seat):
                 seen.append(len(self.events))
         self.events.append(event)
         return event
@@ -206,7 +206,7 @@ class GameState:
         g = self.game
         out = []
         for prop in self.proposals.values():
-            if prop.status != "open" or seat not in prop.parties:
+            if prop.status != ProposalStatus.OPEN or seat not in prop.parties:
                 continue
             if prop.proposer == seat:
                 out.append(g.answer_action(ActionType.WITHDRAW, prop.id))
@@ -224,7 +224,7 @@ class GameState:
         scen = self.game.scenario
         can = seat in self.to_move() and self.phase == Phase.TALKS and \
             self.slot_proposals < talks.MAX_PROPOSALS_PER_SLOT and \
-            sum(1 for p in self.proposals.values() if p.status == "open" and p.proposer == seat) \
+            sum(1 for p in self.proposals.values() if p.status == ProposalStatus.OPEN and p.proposer == seat) \
             < talks.MAX_OPEN_PER_SEAT
         return {"can_propose": can, "issues": self.game.open_issue_space(tuple(self.issue_open)),
                 "seats": list(self.game.seat_ids),

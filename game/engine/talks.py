@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from game.scenario.wording import STAT_NAMES, issue_named, say_issue_option
 
 from .errors import IllegalAction
-from .kinds import EventKind
+from .kinds import EVERYONE, EventKind, ProposalStatus
 from .obligations import Obligation
 from .world import add_stat, add_trust
 
@@ -32,7 +32,7 @@ class Proposal:
     turn: int
     expires: int
     public: bool
-    status: str = "open"  # open, signed, rejected, countered, withdrawn, expired, void
+    status: ProposalStatus = ProposalStatus.OPEN
     accepted: list = field(default_factory=list)
     counter_to: str = ""
     reason: str = ""      # why it was rejected
@@ -150,7 +150,7 @@ def _new_proposal(state, seat, action, counter_to=""):
                     note=action.reason)
     state.proposals[prop.id] = prop
     state.slot_proposals += 1
-    visible = "all" if prop.public else list(parties)
+    visible = EVERYONE if prop.public else list(parties)
     others = ", ".join(seat_name(state, p) for p in parties if p != seat)
     # To a seat that never saw the offer it answers, a counter-offer is simply an offer.
     answered = state.proposals.get(counter_to)
@@ -166,7 +166,7 @@ def _new_proposal(state, seat, action, counter_to=""):
 def _limit(state, seat):
     if state.slot_proposals >= MAX_PROPOSALS_PER_SLOT:
         raise IllegalAction(f"you can make {MAX_PROPOSALS_PER_SLOT} proposals a round; end your round first")
-    open_count = sum(1 for p in state.proposals.values() if p.status == "open" and p.proposer == seat)
+    open_count = sum(1 for p in state.proposals.values() if p.status == ProposalStatus.OPEN and p.proposer == seat)
     if open_count >= MAX_OPEN_PER_SEAT:
         raise IllegalAction(f"you already have {MAX_OPEN_PER_SEAT} open proposals; withdraw one first")
 
@@ -181,7 +181,7 @@ def _open_for(state, seat, pid):
     prop = state.proposals.get(pid)
     if prop is None or (seat not in prop.parties and not prop.public):
         raise IllegalAction(f"there is no proposal '{pid}' addressed to you")
-    if prop.status != "open":
+    if prop.status != ProposalStatus.OPEN:
         raise IllegalAction(f"proposal {pid} is {prop.status}; it can no longer be answered")
     if seat not in prop.parties:
         raise IllegalAction(f"you are not a party to proposal {pid}")
@@ -213,7 +213,7 @@ def accept(state, seat, action):
 
 def reject(state, seat, action):
     prop = _answerable(state, seat, action.proposal, signing=False)
-    prop.status = "rejected"
+    prop.status = ProposalStatus.REJECTED
     prop.reason = action.reason
     why = f": \u201c{action.reason}\u201d" if action.reason else ""
     text = f"{seat_name(state, seat)} rejected {proposal_label(state, prop)}{why}"
@@ -225,7 +225,7 @@ def counter(state, seat, action):
     parties = action.parties or prop.parties
     check_package(state, seat, parties, action.terms, action.expires)
     _limit(state, seat)
-    prop.status = "countered"
+    prop.status = ProposalStatus.COUNTERED
     countered = action.__class__(**{**action.__dict__, "parties": tuple(parties)})
     return [_new_proposal(state, seat, countered, counter_to=prop.id)]
 
@@ -234,9 +234,9 @@ def withdraw(state, seat, action):
     prop = state.proposals.get(action.proposal)
     if prop is None or prop.proposer != seat:
         raise IllegalAction(f"there is no proposal '{action.proposal}' of yours to withdraw")
-    if prop.status != "open":
+    if prop.status != ProposalStatus.OPEN:
         raise IllegalAction(f"proposal {prop.id} is {prop.status}; it can no longer be withdrawn")
-    prop.status = "withdrawn"
+    prop.status = ProposalStatus.WITHDRAWN
     text = f"{seat_name(state, seat)} withdrew {proposal_label(state, prop, 'the')}"
     return [state.record(EventKind.WITHDRAW, seat, _visible(prop), text, proposal=prop.id)]
 
@@ -256,16 +256,16 @@ def statement(state, seat, action):
     state.statements.append({"turn": state.turn, "seat": seat, "issue": action.issue, "option": action.option})
     text = f"{seat_name(state, seat)}'s public stand on {issue_named(issue.name)}: " \
            f"{say_issue_option(issue, action.option)}"
-    return [state.record(EventKind.STATEMENT, seat, "all", text, issue=action.issue, option=action.option)]
+    return [state.record(EventKind.STATEMENT, seat, EVERYONE, text, issue=action.issue, option=action.option)]
 
 
 def _visible(prop):
-    return "all" if prop.public else list(prop.parties)
+    return EVERYONE if prop.public else list(prop.parties)
 
 
 def sign(state, prop):
     g = state.game
-    prop.status = "signed"
+    prop.status = ProposalStatus.SIGNED
     obligations = []
     for issue_id, option in prop.terms:
         for ob in g.scenario.issue(issue_id).obligations:
@@ -283,12 +283,12 @@ def sign(state, prop):
         state.settled[issue_id] = (agreement.id, option)
     state.agreements.append(agreement)
     names = ", ".join(seat_name(state, p) for p in prop.parties)
-    events.append(state.record(EventKind.AGREEMENT, prop.proposer, "all",
+    events.append(state.record(EventKind.AGREEMENT, prop.proposer, EVERYONE,
                                f"Signed by {names}: {describe_terms(state, prop.terms)}",
                                agreement=agreement.id, proposal=prop.id))
     for other in state.proposals.values():
-        if other.status == "open" and other.id != prop.id and _stale(other, prop):
-            other.status = "void"
+        if other.status == ProposalStatus.OPEN and other.id != prop.id and _stale(other, prop):
+            other.status = ProposalStatus.VOID
     events += _reversals(state, agreement, before)
     return events
 
@@ -334,7 +334,7 @@ def _reversals(state, agreement, before):
             for other in g.scenario.seat_ids:
                 add_trust(state, other, seat, REVERSAL_TRUST)
             events.append(state.record(
-                EventKind.REVERSAL, seat, "all",
+                EventKind.REVERSAL, seat, EVERYONE,
                 f"{name} backed down from a public stand on {issue_named(issue.name)}", issue=issue_id,
                 changes=changes))
     return events
@@ -343,8 +343,8 @@ def _reversals(state, agreement, before):
 def expire(state):
     events = []
     for prop in state.proposals.values():
-        if prop.status == "open" and prop.expires <= state.turn:
-            prop.status = "expired"
+        if prop.status == ProposalStatus.OPEN and prop.expires <= state.turn:
+            prop.status = ProposalStatus.EXPIRED
             events.append(state.record(EventKind.EXPIRED, prop.proposer, _visible(prop),
                                        f"{proposal_label(state, prop)} expired unsigned", proposal=prop.id))
     return events

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.scenario.model import STAT_IDS
 
-from .kinds import Phase
+from .kinds import EVERYONE, Phase, ProposalStatus
 
 _CONTAINERS = (list, dict)
 
@@ -85,7 +85,8 @@ def observation(state, seat: str, since: int = 0) -> dict:
     obs = _shared(state)
     obs["seat"] = seat
     obs["proposals"] = [_for(state, seat, p.to_dict()) for p in state.proposals.values()
-                        if (p.public or seat in p.parties) and (p.status == "open" or p.turn == state.turn)]
+                        if (p.public or seat in p.parties)
+                        and (p.status == ProposalStatus.OPEN or p.turn == state.turn)]
     # Other seats' holds are left out too, or a missing hold would give a secret move away.
     obs["moves"] = [[t, s, m] for t, s, m in state.moves_log
                     if s == seat or m != "hold" and g.move_index[m].public]
@@ -111,9 +112,9 @@ def public_view(state) -> dict:
     """What the whole room may see: public news, public offers, agreements and statements."""
     view = _shared(state)
     view["proposals"] = [_for(state, None, p.to_dict()) for p in state.proposals.values()
-                         if p.public and (p.status == "open" or p.turn == state.turn)]
+                         if p.public and (p.status == ProposalStatus.OPEN or p.turn == state.turn)]
     view["moves"] = [[t, s, m] for t, s, m in state.moves_log if m != "hold" and state.game.move_index[m].public]
-    view["news"] = [_for(state, None, copy_record(e)) for e in state.events if e["visible"] == "all"]
+    view["news"] = [_for(state, None, copy_record(e)) for e in state.events if e["visible"] == EVERYONE]
     return view
 
 

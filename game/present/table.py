@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from game.engine.kinds import HOLD, ActionType, EventKind, Phase
+from game.engine.kinds import HOLD, ActionType, EventKind, Phase, ProposalStatus
 from game.scenario.vocabulary import Names, condition_from_data
 from game.scenario.wording import sentence
 
@@ -27,8 +27,9 @@ from .words import (
     terms_lines,
 )
 
-STATUS = {"open": "open", "signed": "signed", "rejected": "rejected", "countered": "countered",
-          "withdrawn": "withdrawn", "expired": "expired", "void": "overtaken"}
+STATUS = {ProposalStatus.OPEN: "open", ProposalStatus.SIGNED: "signed", ProposalStatus.REJECTED: "rejected",
+          ProposalStatus.COUNTERED: "countered", ProposalStatus.WITHDRAWN: "withdrawn",
+          ProposalStatus.EXPIRED: "expired", ProposalStatus.VOID: "overtaken"}
 TABLE_SOURCE = "At the table"
 HIDDEN_NEWS = (EventKind.PHASE,)
 
@@ -86,7 +87,7 @@ def waiting_text(w: Words, obs: dict) -> str:
 # -- offers -------------------------------------------------------------------------------
 
 def needs_answer(w: Words, p: dict) -> bool:
-    return p["status"] == "open" and w.viewer in p["parties"] and w.viewer not in p["accepted"]
+    return p["status"] == ProposalStatus.OPEN and w.viewer in p["parties"] and w.viewer not in p["accepted"]
 
 
 def offer_order(w: Words, proposals: list) -> list:
@@ -94,8 +95,9 @@ def offer_order(w: Words, proposals: list) -> list:
     newest = {p["id"]: -i for i, p in enumerate(proposals)}
 
     def rank(p):
-        mine = p["status"] == "open" and p["proposer"] == w.viewer
-        return (0 if needs_answer(w, p) else 1 if mine else 2 if p["status"] == "open" else 3, newest[p["id"]])
+        is_open = p["status"] == ProposalStatus.OPEN
+        mine = is_open and p["proposer"] == w.viewer
+        return (0 if needs_answer(w, p) else 1 if mine else 2 if is_open else 3, newest[p["id"]])
     return sorted(proposals, key=rank)
 
 
@@ -118,7 +120,7 @@ def counter_gone(w: Words, proposals: list, pid: str) -> str:
     if p is None:
         return f"The offer you were countering is no longer open: {keep}"
     label = offer_label(w, proposals, pid, covers=False)
-    if p["status"] == "open" and w.viewer in p["accepted"]:
+    if p["status"] == ProposalStatus.OPEN and w.viewer in p["accepted"]:
         return f"You have accepted {label}: {keep}"
     return f"{label[0].upper()}{label[1:]} is {STATUS.get(p['status'], p['status'])}: {keep}"
 
@@ -126,7 +128,7 @@ def counter_gone(w: Words, proposals: list, pid: str) -> str:
 def can_counter(w: Words, proposals: list, pid: str) -> bool:
     """Whether the viewer may still counter this offer: it is open and the viewer has not accepted it."""
     p = next((q for q in proposals if q["id"] == pid), None)
-    return p is not None and p["status"] == "open" and w.viewer not in p["accepted"]
+    return p is not None and p["status"] == ProposalStatus.OPEN and w.viewer not in p["accepted"]
 
 
 def offer_status(w: Words, p: dict) -> str:
@@ -154,7 +156,7 @@ def offer_card(w: Words, proposals: list, p: dict) -> dict:
         "id": p["id"], "from": p["proposer"], "label": offer_label(w, proposals, p["id"]),
         "headline": f"From {w.you_or(p['proposer'])}: {offer_headline(w, p)}",
         "status": offer_status(w, p), "needs_answer": needs_answer(w, p), "mine": p["proposer"] == w.viewer,
-        "open": p["status"] == "open",
+        "open": p["status"] == ProposalStatus.OPEN,
         "accepted_line": f"Accepted so far: {signed} \u00b7 open until day {p['expires']}"
                          + (" \u00b7 public" if p["public"] else ""),
         "terms": terms_lines(w.issues, p["terms"]), "notes": [{"tone": t, "text": x} for t, x in lines],
@@ -197,7 +199,7 @@ def wait_reason(w: Words, obs: dict) -> str:
 def why_not_answer(w: Words, obs: dict, p: dict) -> str:
     if w.viewer not in p["parties"]:
         return "it is between " + ", ".join(w.name(s) for s in p["parties"])
-    if p["status"] != "open":
+    if p["status"] != ProposalStatus.OPEN:
         return f"it is {STATUS.get(p['status'], p['status'])}"
     if w.viewer in p["accepted"]:
         return "you have accepted it; it is signed once the others do"

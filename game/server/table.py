@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from game.engine import DONE, Action, IllegalAction
-from game.engine.kinds import HOLD, ActionType, Controller, Phase
+from game.engine.kinds import HOLD, ActionType, Controller, Phase, ProposalStatus, visible_to
 from game.engine.phases import available_moves
 from game.engine.stakes import Projector, choice_from, making, material, signing
 from game.match import AskRefused, JournalError, Match
@@ -170,7 +170,7 @@ class Table:
             return out
         out["outlook"] = projector.outlook(seat)
         for prop in state.proposals.values():
-            if prop.status == "open" and seat in prop.parties:
+            if prop.status == ProposalStatus.OPEN and seat in prop.parties:
                 key: tuple[Any, ...] = (seat, prop.terms, prop.parties)
                 if key not in self._stakes:
                     try:
@@ -211,7 +211,7 @@ class Table:
             events = self.match.act(seat, action)
         except IllegalAction as err:
             raise TableError("refused", str(err)) from None
-        said = [e["text"] for e in events if e["visible"] == "all" or seat in e["visible"]]
+        said = [e["text"] for e in events if visible_to(e["visible"], seat)]
         return self.pending_rows(), said
 
     def ask(self, asker: str, ai_seat: str, terms: dict[str, Any], parties: list[Any]) -> tuple[Any, str, list[Any]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.kinds import Controller, Phase
+from game.engine.kinds import Controller, Phase, ProposalStatus
 
 from .driver import Driver, Stuck
 from .scenes.seats import CHOICES
@@ -102,7 +102,7 @@ class ScriptedGame:
         if t.obs["phase"] == Phase.MOVES:
             self._move()
             return
-        waiting = [p for p in t.offers.offers() if p["status"] == "open" and t.viewer in p["parties"]
+        waiting = [p for p in t.offers.offers() if p["status"] == ProposalStatus.OPEN and t.viewer in p["parties"]
                    and t.viewer not in p["accepted"] and p["id"] not in self.answered]
         if waiting:
             self._answer(waiting[0])

@@ -12,6 +12,7 @@ import json
 import time
 
 from game.engine import IllegalAction, history_comparison
+from game.engine.kinds import EVERYONE
 from game.engine.stakes import Projector, choice_from, material
 from game.match import AskRefused
 from game.par import ratings
@@ -191,7 +192,7 @@ class LocalSession:
     def public_news(self, since: dict | None = None) -> list:
         """News every seat sees: the same for all, so any seat's observation gives it."""
         seat = self.scenario.seat_ids[0]
-        return [e for e in self.observation(seat, (since or {}).get(seat, 0))["news"] if e["visible"] == "all"]
+        return [e for e in self.observation(seat, (since or {}).get(seat, 0))["news"] if e["visible"] == EVERYONE]
 
     def news_for(self, viewer, since: dict | None = None) -> list:
         """The news `viewer` has had since the marks in `since` (all of it without them)."""

@@ -14,7 +14,7 @@ import time
 import pygame
 
 from game.engine import DONE
-from game.engine.kinds import Controller, Phase
+from game.engine.kinds import Controller, Phase, visible_to
 from game.present.looks import seat_looks
 from game.present.table import Words, wait_reason
 from game.present.words import seat_names
@@ -238,7 +238,7 @@ class TableScene(Scene):
             events = s.step_ai()
             if s.pending_resolution() or s.over or s.human_to_move() is not None:
                 break
-            seen = [e for e in events if e["visible"] == "all" or (self.viewer and self.viewer in e["visible"])]
+            seen = [e for e in events if visible_to(e["visible"], self.viewer or None)]
             if seen and self.app.ai_delay > 0:
                 self.ai_wait = self.app.ai_delay
                 break
