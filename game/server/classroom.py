@@ -74,7 +74,7 @@ class Classroom:
             for rec in store.tables():
                 room._add(room._rebuild(rec))
         for m in store.members():
-            member = Member(m.id, m.name, m.token_hash, m.table, m.seat)
+            member = Member(m.id, m.name, m.token_hash, m.table, m.seat, m.bot)
             room.members[m.id] = member
             room.by_token[m.token_hash] = member
         return room, resumed
@@ -160,15 +160,18 @@ class Classroom:
 
     def lobby(self) -> dict[str, Any]:
         tables = self._tables()
-        return messages.lobby_message(tables, {t.id: self.holders(t.id) for t in tables}, self.record.ended)
+        return messages.lobby_message(tables, {t.id: self.holders(t.id) for t in tables},
+                                      {t.id: self.holders(t.id, bots=True) for t in tables}, self.record.ended)
 
     def _tables(self) -> list[Table]:
         return [r.table for r in self.rooms.values()]
 
-    def holders(self, table_id: str) -> dict[str, Any]:
+    def holders(self, table_id: str, bots: bool | None = None) -> dict[str, Any]:
+        """Seat -> the names of the members holding it: everyone, or with `bots` only the bots (True) or only the
+        people (False)."""
         out: dict[str, list[Any]] = {}
         for m in self.members.values():
-            if m.table == table_id and m.seat:
+            if m.table == table_id and m.seat and bots in (None, m.bot):
                 out.setdefault(m.seat, []).append(m.name)
         return out
 
@@ -200,7 +203,7 @@ class Classroom:
         member = client.member
         if member is None:
             token = new_token()
-            record = self.store.add_member(client.name, token_hash(token), table_id, seat)
+            record = self.store.add_member(client.name, token_hash(token), table_id, seat, client.bot)
             member = self._member(record)
             client.member = member
             member.clients.add(client)
@@ -213,7 +216,7 @@ class Classroom:
         self._send_seated(member, token, only=client)
 
     def _member(self, record: MemberRecord) -> Member:
-        member = Member(record.id, record.name, record.token_hash, record.table, record.seat)
+        member = Member(record.id, record.name, record.token_hash, record.table, record.seat, record.bot)
         self.members[member.id] = member
         self.by_token[member.token_hash] = member
         return member
@@ -223,16 +226,35 @@ class Classroom:
         if old and old[0] and old[1] and old != (member.table, member.seat):
             if not any(m.table == old[0] and m.seat == old[1] for m in self.members.values()):
                 await self._room(old[0]).run(lambda t: (t.set_controller(old[1], self.record.level), None))
-            await self._log(old[0], Row.SEATING, {"member": member.id, "name": member.name, "seat": "", "by": by})
+            await self._log(old[0], Row.SEATING, self._seating(member, "", by))
         if member.table and member.seat:
             seat = member.seat
             await self._room(member.table).run(lambda t: (t.set_controller(seat, Controller.HUMAN), None))
-            await self._log(member.table, Row.SEATING, {"member": member.id, "name": member.name, "seat": seat,
-                                                        "by": by})
+            await self._log(member.table, Row.SEATING, self._seating(member, seat, by))
         for client in member.clients:
             client.news_sent = {}
         self._summary_soon()
         self._send_lobby()
+
+    @staticmethod
+    def _seating(member: Member, seat: str, by: str) -> dict[str, Any]:
+        body: dict[str, Any] = {"member": member.id, "name": member.name, "seat": seat, "by": by}
+        if member.bot:
+            body["bot"] = True     # so the reports, read from the store later, tell bots from people
+        return body
+
+    def tell_who_plays(self, client: Client) -> None:
+        """A member coming back to a seat the facilitator handed to an AI leader is told so, in words: it watches
+        until the facilitator hands the seat back."""
+        member = client.member
+        if member is None or not member.table:
+            return
+        table = self.rooms[member.table].table
+        kind = table.match.controllers[member.seat]
+        if kind != Controller.HUMAN:
+            client.send({"type": ServerType.NOTICE, "table": table.id,
+                         "text": f"The facilitator has handed {table.scenario.seat(member.seat).name} to an AI leader "
+                                 f"({kind}): it plays the seat until the facilitator hands it back."})
 
     async def _log(self, table_id: str, kind: Row, body: dict[str, Any]) -> None:
         await self._room(table_id).run(lambda t: ([(kind, body)], None))

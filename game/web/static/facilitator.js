@@ -203,18 +203,29 @@ function seatRow(t, s) {
   const level = el("select", { "aria-label": `AI level for ${s.name}` }, F.summary.levels.map((l) => el("option", { value: l, selected: l === F.summary.level, text: l })));
   const members = s.members.map((m) => el("div", { class: "row" },
     el("span", { "aria-hidden": "true", class: m.connected ? "tone-good" : "faint", text: m.connected ? "\u25cf" : "\u25cb" }),
-    el("span", { class: "ellipsis", text: m.name }), el("span", { class: "sr-only", text: m.connected ? "connected" : "not connected" }),
+    el("span", { class: "ellipsis", text: m.name }), m.bot ? botTag() : null,
+    el("span", { class: "sr-only", text: m.connected ? "connected" : "not connected" }),
     el("button", { onclick: () => { F.moving = m.id; render(); }, text: "Move\u2026" }), F.moving === m.id ? mover(m) : null));
+  // A bot plays through the protocol like a student, but the teacher must not take it for one.
+  const bots = s.members.filter((m) => m.bot).length;
+  const people = s.members.length - bots;
+  const holders = people && bots ? `students and ${bots > 1 ? "bots" : "a bot"} play it` : bots === 1 ? "a bot plays it"
+    : bots ? "bots play it" : "students play it";
   let control = null;
   if (s.controller === "human") {
     control = el("div", { class: "row" }, level, el("button", { onclick: () => op("hand_to_ai", { table: t.table, seat: s.seat, level: level.value }, `${s.name} is played by the AI.`), text: "Hand to AI" }));
   } else if (s.members.length) {
-    control = el("button", { onclick: () => op("hand_to_team", { table: t.table, seat: s.seat }, `${s.name} is back with its students.`), text: "Back to the team" });
+    const back = people ? "Back to the team" : bots > 1 ? "Back to the bots" : "Back to the bot";
+    control = el("button", { onclick: () => op("hand_to_team", { table: t.table, seat: s.seat }, `${s.name} is back with its ${people ? "students" : "bot"}.`), text: back });
   }
   return el("li", { class: "seat-row" },
     el("div", {}, el("strong", { text: s.name }), s.waiting_for ? el("span", { class: "tone-accent small", text: " \u00b7 to act" }) : null,
-      el("span", { class: "small muted", text: s.controller === "human" ? " \u00b7 students play it" : ` \u00b7 AI (${s.controller})` })),
+      el("span", { class: "small muted", text: s.controller === "human" ? ` \u00b7 ${holders}` : ` \u00b7 AI (${s.controller})` })),
     members, control);
+}
+
+function botTag() {
+  return el("span", { class: "tag", title: "a program playing through the protocol, not a person", text: "bot" });
 }
 
 function mover(member) {
@@ -233,7 +244,7 @@ function unseated(s) {
   if (!s.unseated.length && !s.in_lobby) return null;
   return el("section", { class: "panel" }, el("h2", { text: "Not seated" }),
     el("p", { class: "muted", text: `${s.in_lobby} in the lobby choosing a seat.` }),
-    el("ul", {}, s.unseated.map((m) => el("li", { class: "row" }, el("span", { class: "ellipsis", text: m.name }),
+    el("ul", {}, s.unseated.map((m) => el("li", { class: "row" }, el("span", { class: "ellipsis", text: m.name }), m.bot ? botTag() : null,
       el("button", { onclick: () => { F.moving = m.id; render(); }, text: "Seat\u2026" }), F.moving === m.id ? mover(m) : null))));
 }
 

@@ -200,7 +200,9 @@ function lobbyScreen() {
 }
 
 function seatChoice(table, seat) {
-  const who = seat.free ? `played by an AI leader (${seat.controller}) until someone takes it` : `held by ${seat.holders.join(", ")}`;
+  const bots = seat.bots || [];
+  const who = seat.free ? `played by an AI leader (${seat.controller}) until someone takes it`
+    : `held by ${seat.holders.map((h) => bots.includes(h) ? `${h} (a bot)` : h).join(", ")}`;
   const item = el("li", { class: "row" }, el("strong", { class: "ellipsis", text: seat.name }), el("span", { class: "muted small", text: who }));
   if (table.over) return item;
   if (seat.free) {
