@@ -9,7 +9,8 @@ from typing import Any
 from game.match import Match
 
 from .store import DB_NAME, ClassRecord, SQLiteStore, StoreError, TableRecord, table_scenario
-from .table import Row, Table
+from .table import Table
+from .tablelog import Row
 
 
 class ExportError(Exception):

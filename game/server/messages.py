@@ -28,7 +28,7 @@ from game.present.worth import no_stakes, stakes_words
 
 from .protocol import PROTOCOL_VERSION, Role, ServerType
 from .store import ClassRecord
-from .table import Table, TableError
+from .table import Table
 from .wire import Pace, PreviewAnswer, Seated, State
 
 
@@ -61,7 +61,8 @@ def state_message(table: Table, seat: str, news_from: int, holders: dict[str, An
         "turn": state.turn, "phase": str(state.phase), "round": state.round if state.phase == Phase.TALKS else 0,
         "observation": obs, "news_from": news_from, "legal": legal, "space": space,
         "controllers": table.controllers(), "holders": holders, **pace(table, now),
-        "stakes": table.seat_stakes(seat) if views or stakes else {"offers": {}, "moves": {}},
+        "stakes": table.worth.seat_stakes(state, table.match.controllers, seat) if views or stakes
+        else {"offers": {}, "moves": {}},
         "asks_left": table.asks_left(seat),
     }
     result = table.result()
@@ -164,12 +165,10 @@ def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: lis
         action = Action.from_dict({"type": ActionType.PROPOSE, "parties": list(parties), "terms": dict(terms),
                                    "expires": expires})
         check_package(state, seat, action.parties, action.terms, action.expires)
-        stakes = table.stakes(seat, {"kind": ChoiceKind.SIGN, "terms": dict(action.terms),
-                                     "parties": list(action.parties)})
+        stakes = table.worth.stakes(state, seat, {"kind": ChoiceKind.SIGN, "terms": dict(action.terms),
+                                                  "parties": list(action.parties)})
     except IllegalAction as err:
         problem = str(err)
-    except TableError as err:
-        problem = err.message
     words = no_stakes(problem) if stakes is None else stakes_words(stakes, seat_names(table), "sign")
     warning = "" if problem else lapse_warning(Words(public, seat), state.proposal_space(seat), list(parties),
                                                expires, state.turn)

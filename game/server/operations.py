@@ -17,7 +17,8 @@ from game.match import CLASS_PLAYERS
 from .classroom import Classroom
 from .protocol import ErrorCode, OpKind, ProtocolError, ServerType
 from .room import Job
-from .table import Row, Table, TableError
+from .table import Table, TableError
+from .tablelog import Row
 
 DEADLINE_MIN, DEADLINE_MAX = 5, 4 * 3600
 ALL_TABLES = {OpKind.PAUSE, OpKind.RESUME, OpKind.DEADLINE, OpKind.EXTEND, OpKind.ANNOUNCE, OpKind.TRIGGER,

@@ -16,7 +16,8 @@ from typing import Any
 
 from .protocol import ErrorCode
 from .store import ClassStore, StoreError
-from .table import Row, Table, TableError
+from .table import Table, TableError
+from .tablelog import Row
 
 log = logging.getLogger("summit.server")
 

@@ -1,4 +1,4 @@
-"""One table of a class: its match, its pace, and the log that rebuilds it.
+"""One table of a class: its match and its pace (tablelog.py reads the log that rebuilds it).
 
 A table is a single writer. Everything that changes it (an action, a question to an AI
 leader, a facilitator's operation, a deadline passing) is a method here, called one at a
@@ -9,33 +9,18 @@ rows to commit. The server commits them before it acknowledges or broadcasts any
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from game.engine import DONE, Action, IllegalAction
 from game.engine.kinds import HOLD, ActionType, Controller, Phase
-from game.engine.phases import available_moves
-from game.engine.stakes import Projector, choice_from, making, material, signing
 from game.match import AskRefused, JournalError, Match
 from game.present.classwords import slot_words, undone_words
 from game.scenario import Scenario
 
 from .protocol import ErrorCode
 from .store import LogRow, TableRecord
-
-
-class Row(StrEnum):
-    """The kinds of row in a table's log."""
-    JOURNAL = "journal"       # a match journal entry (see game.match.Entry)
-    ROLLBACK = "rollback"     # {"to": journal length, "day": n}: the journal from there on is undone
-    PAUSE = "pause"           # {}
-    RESUME = "resume"         # {}
-    DEADLINE = "deadline"     # {"at": epoch seconds or null, "key": [turn, phase, round], "pace": seconds or null}
-    TIMEOUT = "timeout"       # {"key": [...], "seats": [...]}: the deadline passed; these seats were ended
-    PROCESSED = "processed"   # {"key": [...], "seats": [...]}: the facilitator ended the round now
-    NOTE = "note"             # {"from": seat, "to": seat, "member": id, "name": ..., "text": ...}
-    SEATING = "seating"       # {"member": id, "name": ..., "seat": seat or "", "by": "student"|"facilitator"}
-    END = "end"               # {}: the class ended
+from .tablelog import Row, read_log
+from .worth import Worth
 
 
 class TableError(Exception):
@@ -73,9 +58,7 @@ class Table:
         self.notices: list[str] = []             # said to everyone at the table with the next update
         self.version = 0
         self.logged = len(match.journal)         # journal entries already in the store
-        self._projector: tuple[Any, Projector] | None = None
-        # (seat, terms, parties) or (seat, move) -> its stakes; None for terms that can no longer be signed
-        self._stakes: dict[tuple[Any, ...], dict[str, Any] | None] = {}
+        self.worth = Worth()
 
     # -- building ----------------------------------------------------------------------
 
@@ -90,16 +73,7 @@ class Table:
     @classmethod
     def restore(cls, record: TableRecord, scenario: Scenario, rows: list[LogRow], level: str) -> "Table":
         """The table its log describes; raise JournalError if the log does not replay."""
-        journal: list[Any] = []
-        state: dict[str, Any] = {"paused": False, "started": False, "deadline": None, "pace": None, "ended": False,
-                                 "notes": []}
-        for row in rows:
-            if row.kind == Row.JOURNAL:
-                journal.append(row.body)
-            elif row.kind == Row.ROLLBACK:
-                del journal[row.body["to"]:]
-            else:
-                _fold(state, row)
+        journal, state = read_log(rows)
         match = Match.replay(scenario, record.seed, journal)
         table = cls(record, scenario, match, level)
         table.paused = state["paused"]
@@ -141,52 +115,6 @@ class Table:
         if self.paused:
             return self.paused_left
         return max(0.0, self.deadline.at - now)
-
-    # -- what a choice is worth ------------------------------------------------------------
-
-    def projector(self) -> Projector:
-        """One projection of the game as it stands, shared by every seat until something it reads changes (talk
-        that signs nothing changes none of it)."""
-        mark = material(self.state)
-        if self._projector is None or self._projector[0] != mark:
-            self._projector = (mark, Projector(self.state))
-            self._stakes = {}
-        return self._projector[1]
-
-    def stakes(self, seat: str, choice: dict[str, Any]) -> dict[str, Any]:
-        """What a choice would do to `seat`'s final score (game.engine.stakes); TableError if the rules refuse it."""
-        try:
-            result: dict[str, Any] = self.projector().stakes(seat, choice_from(seat, choice))
-        except IllegalAction as err:
-            raise TableError(ErrorCode.REFUSED, str(err)) from None
-        return result
-
-    def seat_stakes(self, seat: str) -> dict[str, Any]:
-        """For a seat people play: its final score as things stand (`outlook`), and what signing each open offer
-        it is party to, and each move it could make tonight, would do to it. Empty for a seat an AI leader plays."""
-        projector = self.projector()
-        out: dict[str, Any] = {"offers": {}, "moves": {}}
-        state = self.state
-        if self.match.controllers.get(seat) != Controller.HUMAN or state.is_over():
-            return out
-        out["outlook"] = projector.outlook(seat)
-        for prop in state.proposals.values():
-            if prop.status == "open" and seat in prop.parties:
-                key: tuple[Any, ...] = (seat, prop.terms, prop.parties)
-                if key not in self._stakes:
-                    try:
-                        self._stakes[key] = projector.stakes(seat, signing(seat, dict(prop.terms), prop.parties))
-                    except IllegalAction:
-                        self._stakes[key] = None    # an issue of it has left the table: nothing to sign
-                if self._stakes[key] is not None:
-                    out["offers"][prop.id] = self._stakes[key]
-        for move_id in available_moves(state, seat):
-            if move_id != HOLD:
-                key = (seat, move_id)
-                if key not in self._stakes:
-                    self._stakes[key] = projector.stakes(seat, making(seat, move_id))
-                out["moves"][move_id] = self._stakes[key]
-        return out
 
     # -- a seat acts -------------------------------------------------------------------
 
@@ -433,23 +361,3 @@ class Table:
             result["ended_early"] = {"day": self.state.turn, "turns": self.scenario.calendar.turns}
         return result
 
-
-def _fold(state: dict[str, Any], row: LogRow) -> None:
-    """Fold one non-journal row into the table's running state on replay."""
-    body = row.body
-    if row.kind == Row.PAUSE:
-        state["paused"] = True
-        if state["deadline"]:
-            state["deadline"]["left"] = body.get("left")
-    elif row.kind == Row.RESUME:
-        state["paused"] = False
-        state["started"] = True
-    elif row.kind == Row.DEADLINE:
-        state["deadline"] = dict(body)
-        state["pace"] = body.get("pace")
-    elif row.kind in (Row.TIMEOUT, Row.PROCESSED):
-        state["deadline"] = None
-    elif row.kind == Row.NOTE:
-        state["notes"].append(dict(body))
-    elif row.kind == Row.END:
-        state["ended"] = True
