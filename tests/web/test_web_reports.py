@@ -86,9 +86,11 @@ def test_the_class_charts_say_which_way_is_better_and_read_on_a_phone(made, cont
     figure = page.locator("figure.narrow").first
     figure.scroll_into_view_if_needed()
     texts = figure.evaluate("""(f) => [...f.querySelectorAll('svg text')].map((t) => {
-        const r = t.getBoundingClientRect(); return {text: t.textContent, top: r.top, bottom: r.bottom, h: r.height}; })""")
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, top: r.top, bottom: r.bottom, h: r.height}; })""")
     titles = {t["text"]: t for t in texts if "is better" in t["text"]}
-    assert set(titles) == {"Alike to history: higher is better \u2192", "Distance to the Nash point: lower is better \u2190"}
+    assert set(titles) == {"Alike to history: higher is better \u2192",
+                           "Distance to the Nash point: lower is better \u2190"}
     higher, lower = titles.values()
     assert higher["bottom"] < lower["top"], "two panels, one above the other"
     assert min(t["h"] for t in texts if t["text"].strip()) >= 9, "every word of the chart at a readable size"

@@ -42,10 +42,18 @@ function receive(m) {
 function op(name, fields = {}, done = "Done.") {
   return conn.request({ type: "op", op: name, ...fields }).then((ack) => {
     const refused = Object.entries(ack.refused || {});
-    F.said = refused.length ? refused.map(([t, why]) => `Table ${t}: ${why}`).join(" ") : done;
-    announce(F.said);
+    const said = refused.length ? refused.map(([t, why]) => `Table ${t}: ${why}`).join(" ") : done;
+    if (refused.length) refusal(`${ack.tables.length ? `${done} ` : ""}${said}`); else { F.said = said; F.saidBad = false; announce(said); }
     render();
-  }).catch((err) => { F.said = err.message; announce(err.message, true); render(); });
+  }).catch((err) => { refusal(err.message); render(); });
+}
+
+// A refusal is said where the teacher is looking (a toast, wherever the page is scrolled) and stays on the
+// console's status line until the next operation.
+function refusal(text) {
+  F.said = text;
+  F.saidBad = true;
+  toast(text, true);
 }
 
 function render() {
@@ -100,7 +108,7 @@ function console_() {
     el("a", { class: "button", id: "class-report", href: s.report, target: "_blank", rel: "noopener", text: "Open the class report" }),
     el("span", { class: "small muted", text: "Every table side by side, each table's full report linked; unfinished tables as they stand." })));
   part("room", [s.code], () => room(s));
-  part("said", [F.said], () => F.said ? el("p", { class: "banner info", role: "status", text: F.said }) : null);
+  part("said", [F.said, F.saidBad], () => F.said ? el("p", { class: `banner ${F.saidBad ? "warn" : "info"}`, role: "status", id: "said", text: F.said }) : null);
   part("controls", [s.ended, F.confirm === "end", s.tables.map((t) => [t.table, t.started, t.paused, t.events])], () => classControls(s));
   part("tables", [steady, F.confirm, F.moving, F.watch, s.levels, s.level], () => [el("h2", { text: "Tables" }),
     el("div", { class: "grid" }, s.tables.map(tableCard))]);
@@ -176,7 +184,7 @@ function tableCard(t) {
   // facilitator confirms or cancels.
   const ask = (to) => conn.request({ type: "op", op: "rollback", table: id, to, dry_run: true })
     .then((a) => { F.confirm = { table: id, to, text: `Roll table ${id} back to the start of day ${a.day}? ${a.undone[0].toUpperCase()}${a.undone.slice(1)}, for everyone at the table; its students are told.` }; render(); })
-    .catch((err) => { F.said = err.message; render(); });
+    .catch((err) => { refusal(err.message); render(); });
   const rollback = (to) => el("button", { id: `rollback-${id}-${to}`, onclick: () => ask(to), text: `Roll back to ${to}\u2026` });
   const confirming = F.confirm && F.confirm.table === id ? F.confirm : null;
   return el("article", { class: "card", "aria-label": `Table ${id}` },
@@ -195,7 +203,7 @@ function tableCard(t) {
       el("p", { class: "tone-bad", id: `rollback-${id}-what`, text: confirming.text }),
       el("div", { class: "row" },
         el("button", { class: "danger", id: `rollback-${id}-confirm`, onclick: () => { F.confirm = null; op("rollback", { table: id, to: confirming.to }, `Table ${id} is back at the start of ${confirming.to}.`); }, text: "Yes, roll it back" }),
-        el("button", { id: `rollback-${id}-cancel`, onclick: () => { F.confirm = null; F.said = "Nothing was rolled back."; render(); }, text: "Cancel" })))
+        el("button", { id: `rollback-${id}-cancel`, onclick: () => { F.confirm = null; F.said = "Nothing was rolled back."; F.saidBad = false; render(); }, text: "Cancel" })))
       : el("div", { class: "row" }, rollback("today"), t.turn > 1 ? rollback("yesterday") : null));
 }
 
@@ -250,7 +258,7 @@ function unseated(s) {
 
 function watch(table) {
   F.watch = table;
-  conn.request({ type: "watch", table }).then((v) => { F.view = v; render(); }).catch((err) => { F.said = err.message; render(); });
+  conn.request({ type: "watch", table }).then((v) => { F.view = v; render(); }).catch((err) => { refusal(err.message); render(); });
 }
 
 function detail(v) {
