@@ -22,6 +22,7 @@ from .connection import ClassClient, Disconnected, ServerError
 from .passes import SeatPasses
 
 Timing = Callable[[float], None]   # called with each action's round trip, in seconds
+Say = Callable[[str], None]        # told, in words, when the facilitator hands the seat to an AI leader or back
 
 
 class BotError(Exception):
@@ -66,11 +67,12 @@ async def _resume(client: ClassClient, kept: str) -> dict[str, Any] | None:
 async def play_seat(url: str, code: str, seat: str, table: str | None = None, level: str = Controller.NORMAL,
                     name: str | None = None, patience: float = 120.0,
                     on_action: Timing | None = None, passes: SeatPasses | None = None,
-                    on_seated: Callable[[str], None] | None = None) -> dict[str, Any]:
+                    on_seated: Callable[[str], None] | None = None, on_status: Say | None = None) -> dict[str, Any]:
     """Play `seat` to the end of its table; return the table's result (scores and history). With `passes`, the
     seat pass is kept there, so a bot started again after a crash takes its seat back instead of finding it taken;
-    `on_seated` hears which table it sits at."""
-    client = ClassClient(url)
+    `on_seated` hears which table it sits at, `on_status` when the facilitator hands the seat to an AI leader
+    (the bot then waits) or back to the bot."""
+    client = ClassClient(url, bot=True)
     await client.connect()
     slot = f"{table or '*'}/{seat}"
     try:
@@ -79,7 +81,11 @@ async def play_seat(url: str, code: str, seat: str, table: str | None = None, le
         if back is None:
             await _join(client, code, name or f"{level} bot", seat, table)
         elif back["type"] == ServerType.LOBBY:
-            await _claim(client, back, seat, table)
+            # Only the facilitator unseats a bot: taking the seat again would undo what the teacher did.
+            if passes:
+                passes.forget(url, code, slot)
+            raise BotError(f"the facilitator has moved this bot off {seat}, so it does not take the seat back; "
+                           "start it again to take a free seat")
         if passes and client.token:
             passes.put(url, code, client.token, slot)
     except ServerError as err:
@@ -92,17 +98,39 @@ async def play_seat(url: str, code: str, seat: str, table: str | None = None, le
     if on_seated:
         on_seated(client.table)
     leader = make_leader(client.public, seat, level, zlib.crc32(f"{client.table}/{seat}".encode()))  # type: ignore[no-untyped-call]
-    return await play(client, leader, patience, on_action)
+    return await play(client, leader, patience, on_action, on_status)
+
+
+class _Holder:
+    """Who plays the bot's seat, as the last state said: the bot says so whenever that changes."""
+
+    def __init__(self, say: Say | None):
+        self.say = say
+        self.kind: str | None = None
+
+    def saw(self, client: ClassClient, state: dict[str, Any]) -> None:
+        kind = state["controllers"].get(client.seat)
+        if kind == self.kind or self.say is None or client.public is None:
+            self.kind = kind
+            return
+        name = next((s["name"] for s in client.public["seats"] if s["id"] == client.seat), client.seat)
+        if kind != Controller.HUMAN:
+            self.say(f"the facilitator has handed {name} to an AI leader ({kind}); this bot waits until it is "
+                     "handed back")
+        elif self.kind is not None:
+            self.say(f"the facilitator has handed {name} back to this bot; playing it again")
+        self.kind = kind
 
 
 async def play(client: ClassClient, leader: Any, patience: float = 120.0,
-               on_action: Timing | None = None) -> dict[str, Any]:
+               on_action: Timing | None = None, on_status: Say | None = None) -> dict[str, Any]:
     """Play the seat `client` holds with `leader` to the end of the table; return the table's result."""
     acted_at = None
+    holder = _Holder(on_status)
     try:
         while True:
             try:
-                result = await _play(client, leader, acted_at, on_action)
+                result = await _play(client, leader, acted_at, on_action, holder)
             except Disconnected:
                 client = await _reconnect(client, patience)
                 acted_at = None
@@ -114,9 +142,12 @@ async def play(client: ClassClient, leader: Any, patience: float = 120.0,
         await client.close()
 
 
-async def _play(client: ClassClient, leader: Any, acted_at: int | None, on_action: Timing | None) -> Any:
+async def _play(client: ClassClient, leader: Any, acted_at: int | None, on_action: Timing | None,
+                holder: _Holder) -> Any:
     while True:
         state = client.state
+        if state is not None:
+            holder.saw(client, state)
         if state is not None and "result" in state:
             return state["result"]
         if state is not None and state["ended"]:
@@ -158,7 +189,7 @@ async def _reconnect(old: ClassClient, patience: float) -> ClassClient:
     deadline = time.monotonic() + patience
     delay = 0.2
     while True:
-        client = ClassClient(old.url)
+        client = ClassClient(old.url, bot=old.bot)
         client.token = token
         try:
             await client.connect()

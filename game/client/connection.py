@@ -54,9 +54,10 @@ def ws_url(url: str) -> str:
 
 class ClassClient:
     def __init__(self, url: str, timeout: float = 10.0, on_message: Callable[[dict[str, Any]], None] | None = None,
-                 keep_received: bool = True, stakes: bool = False):
+                 keep_received: bool = True, stakes: bool = False, bot: bool = False):
         self.url = ws_url(url)
         self.stakes = stakes    # ask the server for what each offer and move would do to the seat's score
+        self.bot = bot          # say in hello that a program plays, so the class shows it as a bot
         self.timeout = timeout
         self.session: aiohttp.ClientSession | None = None
         self.ws: aiohttp.ClientWebSocketResponse | None = None
@@ -195,6 +196,8 @@ class ClassClient:
         message: dict[str, Any] = {"type": ClientType.HELLO, "protocol": PROTOCOL_VERSION, "role": Role.STUDENT}
         if self.stakes:
             message["stakes"] = True
+        if self.bot:
+            message["bot"] = True
         if self.token:
             message["token"] = self.token
         else:

@@ -33,10 +33,13 @@ def run(args) -> int:
     def seated(table: str) -> None:
         print(f"bot: playing {args.seat} at table {table}", file=sys.stderr, flush=True)
 
+    def say(text: str) -> None:
+        print(f"bot: {text}", file=sys.stderr, flush=True)
+
     passes = SeatPasses(args.passes or bot_passes_path())
     try:
         result = asyncio.run(play_seat(args.url, args.code, args.seat, args.table, args.level, args.name,
-                                       args.patience, passes=passes, on_seated=seated))
+                                       args.patience, passes=passes, on_seated=seated, on_status=say))
     except (BotError, Disconnected) as err:
         print(f"bot: {err}", file=sys.stderr)
         return 1

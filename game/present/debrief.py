@@ -27,7 +27,10 @@ SETTLED_WORDS = {"agreed": "agreed at the summit", "open": "left open", "verbal"
 BY_WORDS = {"person": "a person", "ai": "the AI leader", "facilitator": "the facilitator", "unknown": ""}
 
 
-def played_by(kind: str) -> str:
+def played_by(kind: str, bot: bool = False) -> str:
+    """Who played a seat; `bot` when the seat's players were programs that joined the class as bots."""
+    if bot and kind == Controller.HUMAN:
+        return "a bot"
     return PLAYED_BY.get(kind, kind)
 
 

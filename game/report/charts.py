@@ -177,24 +177,39 @@ def class_scores(seats: list, tables: list, scores: dict) -> str:
 
 
 def class_closeness(tables: list) -> str:
-    """Per table: how alike its result was to history, and how far from the Nash point."""
+    """Per table: how alike its result was to history (higher is better), and, in a panel of its own, how far it
+    was from the Nash point (lower is better). Two directions in one chart read as one, so each gets its panel,
+    its direction in its title, and its value written at the end of each bar."""
     if not tables:
         return ""
-    fig = _figure(7.2, 2.4)
-    ax = _axes(fig, 1, 1, 1)
-    xs = list(range(len(tables)))
-    width = 0.38
-    ax.bar([x - width / 2 for x in xs], [t["closeness"] for t in tables], width, color="#56B4E9",
-           edgecolor="#000000", linewidth=0.6, hatch="//", label="alike to history (1 = the same)")
-    ax.bar([x + width / 2 for x in xs], [t["nash_distance"] or 0 for t in tables], width, color="#E69F00",
-           edgecolor="#000000", linewidth=0.6, hatch="..", label="distance to the Nash point (0 = on it)")
-    ax.set_xticks(xs)
-    ax.set_xticklabels([t["table"] for t in tables])
-    ax.set_xlabel("table")
-    ax.set_ylim(0, 1)
-    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
-    fig.subplots_adjust(left=0.07, right=0.66, top=0.95, bottom=0.2)
-    return svg(fig, "For each table: closeness to history and distance to the Nash point.")
+    rows = len(tables)
+    # Inches: each panel's bars, the margins, and a gap below the upper panel for its note and the lower title.
+    bars, top_margin, bottom_margin, gap = 0.28 * rows + 0.35, 0.3, 0.45, 0.85
+    height = 2 * bars + top_margin + bottom_margin + gap
+    fig = _figure(5.4, height)
+    ys = list(range(rows))
+    labels = [f"table {t['table']}" for t in tables]
+    panels = (("closeness", "Alike to history: higher is better \u2192", "1 = what the real summit agreed",
+               "#56B4E9", "//", lambda v: f"{v:.0%}"),
+              ("nash_distance", "Distance to the Nash point: lower is better \u2190",
+               "0 = on the Nash bargaining point", "#E69F00", "..", lambda v: f"{v:.3f}"))
+    for k, (key, title, note, colour, hatch, shown) in enumerate(panels):
+        ax = _axes(fig, 2, 1, k + 1)
+        values = [t[key] for t in tables]
+        ax.barh(ys, [v or 0 for v in values], 0.6, color=colour, edgecolor="#000000", linewidth=0.6, hatch=hatch)
+        top = max([1.0] + [v for v in values if v is not None])
+        for y, v in zip(ys, values):
+            ax.text((v or 0) + top * 0.015, y, "no value" if v is None else shown(v), va="center", fontsize=9)
+        ax.set_xlim(0, top * 1.18)
+        ax.set_yticks(ys)
+        ax.set_yticklabels(labels, fontsize=9)
+        ax.invert_yaxis()
+        ax.set_title(title, loc="left", fontsize=10, fontweight="bold")
+        ax.set_xlabel(note, fontsize=8.5)
+    fig.subplots_adjust(left=0.17, right=0.97, top=1 - top_margin / height, bottom=bottom_margin / height,
+                        hspace=gap / bars)
+    return svg(fig, "For each table, in two separate charts: how alike its result was to the real summit (higher is "
+                    "better), and its distance to the Nash bargaining point (lower is better).")
 
 
 def _ink(colour: str) -> str:

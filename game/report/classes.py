@@ -69,7 +69,7 @@ def _section(scenario, games: list, reports: dict, link) -> dict:
             "breaches": [breach_line(w, b) for b in r["breaches"]], "reversals": len(r["reversals"]),
             "closeness": r["history"]["closeness"], "pareto_distance": final["pareto_distance"],
             "nash_distance": final["nash_distance"], "unclaimed_welfare": final["unclaimed_welfare"],
-            "people": sum(len(s["people"]) for s in r["seats"]),
+            "people": sum(len(s["people"]) for s in r["seats"]), "bots": sum(len(s["bots"]) for s in r["seats"]),
             "played": {s["id"]: s["played_kind"] for s in r["seats"]}})
     issues = []
     for k, issue in enumerate(public["issues"]):

@@ -24,6 +24,7 @@ class TableGame:
     journal_known: bool = True     # False for an older save: who chose each action is not recorded
     table: str = ""                # the class table's id
     people: dict = field(default_factory=dict)   # seat -> the names of the people who held it
+    bots: dict = field(default_factory=dict)     # seat -> the names of the bots (programs) that held it
     notes: list = field(default_factory=list)    # notes between seats (the facilitator's copy only)
     rollbacks: list = field(default_factory=list)
     class_ended: bool = False
@@ -79,7 +80,7 @@ def from_class(folder) -> ClassGames:
             broken.append((t.id, t.error))
             continue
         title = f"{t.match.scenario.title}, table {t.id}"
-        games.append(from_match(t.match, title, table=t.id, people=t.people, notes=t.notes,
+        games.append(from_match(t.match, title, table=t.id, people=t.people, bots=t.bots, notes=t.notes,
                                 rollbacks=t.rollbacks, class_ended=found.record.ended or t.ended))
     if games and not any(g.state.log for g in games):
         raise ReportError(f"the class in {folder} has not started: no table has played a move yet, so there "

@@ -137,14 +137,17 @@ def _seats(public, looks, story, game) -> list:
         else:
             step = story.steps[done - 1] if done <= len(story.steps) else None
             when = f"day {step.turn}" if step else "later"
-            changes.setdefault(seat, []).append(f"{debrief.played_by(kind)} from {when}")
+            bot = bool(game.bots.get(seat)) and not game.people.get(seat)
+            changes.setdefault(seat, []).append(f"{debrief.played_by(kind, bot)} from {when}")
     out = []
     for s in public["seats"]:
         sid = s["id"]
         kind = first.get(sid, game.controllers.get(sid, str(Controller.NORMAL)))
+        people, bots = game.people.get(sid, []), game.bots.get(sid, [])
         out.append({"id": sid, "name": s["name"], "leader": s["leader"], "look": looks[sid].to_dict(),
-                    "played_by": debrief.played_by(kind), "played_kind": kind, "changes": changes.get(sid, []),
-                    "people": game.people.get(sid, [])})
+                    "played_by": debrief.played_by(kind, bot=bool(bots) and not people), "played_kind": kind,
+                    "changes": changes.get(sid, []), "people": people, "bots": bots,
+                    "holders": people + [f"{name} (a bot)" for name in bots]})
     return out
 
 

@@ -1,13 +1,11 @@
-"""A class: its tables, the people in it, and who sees what.
+"""A class: its tables and the people in it, who is let in, who sits where, and what they do.
 
 The classroom answers each client request by asking the right table's worker to make the
-change (see room.py), then tells everyone concerned: each seat's members get their own seat's
-observation, facilitators get the whole class, projectors get what is public.
+change (see room.py), then tells everyone concerned (audience.py says who sees what).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from pathlib import Path
@@ -18,29 +16,25 @@ from game.present.table import Words, action_line
 from game.scenario import Scenario, ScenarioError
 
 from . import messages
+from .audience import Audience
 from .identity import FailureThrottle, new_class_code, new_key, new_token, normal_code, same, team_code, token_hash
 from .members import Client, Member
-from .protocol import NAME_MAX, NOTE_MAX, ErrorCode, ProtocolError, Role, ServerType, clean_text
-from .reports import class_link, table_link
+from .protocol import NAME_MAX, NOTE_MAX, ErrorCode, ProtocolError, ServerType, clean_text
 from .room import TableRoom
 from .store import ClassRecord, ClassStore, MemberRecord, StoreError, TableRecord, table_scenario
-from .table import Row, Table, TableError
+from .table import Table, TableError
+from .tablelog import Row
 from .wire import PreviewAnswer
 
 log = logging.getLogger("summit.server")
-SUMMARY_EVERY = 0.2    # seconds: facilitators' and projectors' views are sent at most this often
 
 
-class Classroom:
+class Classroom(Audience):
     def __init__(self, store: ClassStore, record: ClassRecord):
+        super().__init__(record)
         self.store = store
-        self.record = record
-        self.rooms: dict[str, TableRoom] = {}
-        self.members: dict[int, Member] = {}
         self.by_token: dict[str, Member] = {}
-        self.clients: set[Any] = set()
         self.throttle = FailureThrottle()
-        self._summary_due = False
         self.student_url = ""        # the address students open, as the host printed it
 
     # -- opening a class ------------------------------------------------------------------
@@ -74,7 +68,7 @@ class Classroom:
             for rec in store.tables():
                 room._add(room._rebuild(rec))
         for m in store.members():
-            member = Member(m.id, m.name, m.token_hash, m.table, m.seat)
+            member = Member(m.id, m.name, m.token_hash, m.table, m.seat, m.bot)
             room.members[m.id] = member
             room.by_token[m.token_hash] = member
         return room, resumed
@@ -138,40 +132,6 @@ class Classroom:
 
     # -- joining ----------------------------------------------------------------------------
 
-    def attach(self, client: Client) -> None:
-        self.clients.add(client)
-        if client.member is not None:
-            client.member.clients.add(client)
-        if client.role == Role.STUDENT:
-            self._summary_soon()     # the console shows who is connected, and how many wait in the lobby
-
-    def detach(self, client: Client) -> None:
-        self.clients.discard(client)
-        if client.member is not None:
-            client.member.clients.discard(client)
-        if client.role == Role.STUDENT:
-            self._summary_soon()
-
-    def welcome(self, client: Client) -> dict[str, Any]:
-        you = None
-        if client.member is not None:
-            you = {**client.member.card(), "table": client.member.table, "seat": client.member.seat}
-        return messages.welcome_message(self.record, self._tables(), client.role, you, time.time())
-
-    def lobby(self) -> dict[str, Any]:
-        tables = self._tables()
-        return messages.lobby_message(tables, {t.id: self.holders(t.id) for t in tables}, self.record.ended)
-
-    def _tables(self) -> list[Table]:
-        return [r.table for r in self.rooms.values()]
-
-    def holders(self, table_id: str) -> dict[str, Any]:
-        out: dict[str, list[Any]] = {}
-        for m in self.members.values():
-            if m.table == table_id and m.seat:
-                out.setdefault(m.seat, []).append(m.name)
-        return out
-
     def _room(self, table_id: str) -> TableRoom:
         room = self.rooms.get(table_id)
         if room is None:
@@ -200,7 +160,7 @@ class Classroom:
         member = client.member
         if member is None:
             token = new_token()
-            record = self.store.add_member(client.name, token_hash(token), table_id, seat)
+            record = self.store.add_member(client.name, token_hash(token), table_id, seat, client.bot)
             member = self._member(record)
             client.member = member
             member.clients.add(client)
@@ -213,7 +173,7 @@ class Classroom:
         self._send_seated(member, token, only=client)
 
     def _member(self, record: MemberRecord) -> Member:
-        member = Member(record.id, record.name, record.token_hash, record.table, record.seat)
+        member = Member(record.id, record.name, record.token_hash, record.table, record.seat, record.bot)
         self.members[member.id] = member
         self.by_token[member.token_hash] = member
         return member
@@ -223,16 +183,22 @@ class Classroom:
         if old and old[0] and old[1] and old != (member.table, member.seat):
             if not any(m.table == old[0] and m.seat == old[1] for m in self.members.values()):
                 await self._room(old[0]).run(lambda t: (t.set_controller(old[1], self.record.level), None))
-            await self._log(old[0], Row.SEATING, {"member": member.id, "name": member.name, "seat": "", "by": by})
+            await self._log(old[0], Row.SEATING, self._seating(member, "", by))
         if member.table and member.seat:
             seat = member.seat
             await self._room(member.table).run(lambda t: (t.set_controller(seat, Controller.HUMAN), None))
-            await self._log(member.table, Row.SEATING, {"member": member.id, "name": member.name, "seat": seat,
-                                                        "by": by})
+            await self._log(member.table, Row.SEATING, self._seating(member, seat, by))
         for client in member.clients:
             client.news_sent = {}
         self._summary_soon()
         self._send_lobby()
+
+    @staticmethod
+    def _seating(member: Member, seat: str, by: str) -> dict[str, Any]:
+        body: dict[str, Any] = {"member": member.id, "name": member.name, "seat": seat, "by": by}
+        if member.bot:
+            body["bot"] = True     # so the reports, read from the store later, tell bots from people
+        return body
 
     async def _log(self, table_id: str, kind: Row, body: dict[str, Any]) -> None:
         await self._room(table_id).run(lambda t: ([(kind, body)], None))
@@ -245,17 +211,6 @@ class Classroom:
         await self._seat_moved(member, old, "student")
         for c in member.clients:
             c.send(self.lobby())
-
-    def _send_seated(self, member: Member, token: str | None, only: Client | None = None) -> None:
-        if not member.table:
-            return
-        table = self.rooms[member.table].table
-        code = team_code(self.record.key, member.table, member.seat)
-        for client in list(member.clients):
-            message = messages.seated_message(table, member.seat, member.card(),
-                                              token if client is only else None, code, client.views)
-            client.send(message)
-            self._send_state(client, table)
 
     def _seated(self, client: Client) -> Member:
         member = client.member
@@ -318,109 +273,6 @@ class Classroom:
             answer = await room.run(lambda t: _one_row(t.note_row(to, seat, 0, table.scenario.seat(to).name,
                                                                   reply, now)))
             self._deliver(table, answer)
-
-    def _deliver(self, table: Table, note: dict[str, Any]) -> None:
-        """A note reaches both seats' members and the facilitators, nobody else."""
-        message = {"type": ServerType.NOTE, "table": table.id, **note}
-        for m in self.members.values():
-            if m.table == table.id and m.seat in (note["from"], note["to"]):
-                for c in m.clients:
-                    c.send(message)
-        for c in self.clients:
-            if c.role == Role.FACILITATOR:
-                c.send(message)
-
-    # -- telling people --------------------------------------------------------------------------
-
-    def _changed(self, room: TableRoom) -> None:
-        table = room.table
-        notices, table.notices = table.notices, []
-        for client in list(self.clients):
-            member = client.member
-            if client.role == Role.STUDENT and member is not None and member.table == table.id:
-                self._send_state(client, table)
-                for text in notices:
-                    client.send({"type": ServerType.NOTICE, "table": table.id, "text": text})
-            elif client.role == Role.FACILITATOR:
-                for text in notices:
-                    client.send({"type": ServerType.NOTICE, "table": table.id, "text": text})
-                if table.id in client.watching:
-                    client.send(self.table_view(table))
-        self._summary_soon()
-
-    def _send_state(self, client: Client, table: Table) -> None:
-        member = client.member
-        if member is None or member.table != table.id or not member.seat:
-            return
-        since = client.news_sent.get((table.id, member.seat), 0)
-        if since > len(table.state.news_of[member.seat]):
-            since = 0     # the table was rolled back: the client starts its news again
-        message = messages.state_message(table, member.seat, since, self.holders(table.id), time.time(), client.views,
-                                         client.stakes)
-        if "result" in message:
-            message["report"] = table_link(self.record.key, table.id, members=True)
-        client.news_sent[(table.id, member.seat)] = message["observation"]["events_seen"]
-        client.send(message)
-
-    def send_state(self, client: Client, full: bool = False) -> None:
-        member = client.member
-        if member is None or not member.table:
-            return
-        if full:
-            client.news_sent = {}
-        self._send_state(client, self.rooms[member.table].table)
-
-    def _summary_soon(self) -> None:
-        if self._summary_due:
-            return
-        self._summary_due = True
-        asyncio.get_running_loop().call_later(SUMMARY_EVERY, self._send_summaries)
-
-    def _send_summaries(self) -> None:
-        self._summary_due = False
-        summary = None
-        public = None
-        for client in list(self.clients):
-            if client.role == Role.FACILITATOR:
-                summary = summary or self.summary()
-                client.send(summary)
-            elif client.role == Role.PROJECTOR:
-                public = public or self.public()
-                client.send(public)
-
-    def _send_lobby(self) -> None:
-        lobby = None
-        for client in list(self.clients):
-            if client.role == Role.STUDENT and (client.member is None or not client.member.table):
-                lobby = lobby or self.lobby()
-                client.send(lobby)
-
-    def table_view(self, table: Table) -> dict[str, Any]:
-        """Everything at one table, for the facilitator, with each seat's team code to hand out."""
-        view = messages.table_view(table)
-        view["team_codes"] = {s: team_code(self.record.key, table.id, s) for s in table.scenario.seat_ids}
-        return view
-
-    def summary(self) -> dict[str, Any]:
-        now = time.time()
-        tables = []
-        for room in self.rooms.values():
-            table = room.table
-            holders: dict[str, list[Any]] = {}
-            connected: dict[str, int] = {}
-            for m in self.members.values():
-                if m.table == table.id and m.seat:
-                    holders.setdefault(m.seat, []).append({**m.card(), "connected": bool(m.clients)})
-                    connected[m.seat] = connected.get(m.seat, 0) + len(m.clients)
-            tables.append({**messages.table_summary(table, holders, connected, now),
-                           "report": table_link(self.record.key, table.id, members=False)})
-        unseated = [{**m.card(), "connected": bool(m.clients)} for m in self.members.values() if not m.table]
-        waiting = sum(1 for c in self.clients if c.role == Role.STUDENT and c.member is None)
-        return messages.class_message(self.record, tables, unseated, waiting, class_link(self.record.key))
-
-    def public(self) -> dict[str, Any]:
-        return messages.public_message(self._tables(), time.time())
-
 
 def _split(result: tuple[Any, str, list[Any]]) -> tuple[list[Any], tuple[Any, str]]:
     wanted, text, rows = result

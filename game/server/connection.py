@@ -22,6 +22,7 @@ from .members import Member
 from .protocol import (
     HARD_FRAME,
     PROTOCOL_VERSION,
+    SPOKEN_VERSIONS,
     TOKEN_MAX,
     ClientType,
     ErrorCode,
@@ -30,9 +31,9 @@ from .protocol import (
     ServerType,
     encode,
     error,
-    error_code,
     parse,
 )
+from .store import StoreError
 from .table import TableError
 
 log = logging.getLogger("summit.server")
@@ -56,6 +57,7 @@ class Connection:
         self.watching: set[Any] = set()
         self.views = False          # the client wants each screen in words too (the browser client)
         self.stakes = False         # the client shows what each offer and move would do to its seat's score
+        self.bot = False            # a program plays through this connection, not a person
         self.outbox: asyncio.Queue[Any] = asyncio.Queue(maxsize=OUTBOX)
         self.bucket = TokenBucket(RATE, BURST)
         self.refused_for_speed = 0
@@ -117,7 +119,7 @@ class Connection:
             try:
                 return parse(msg.data if msg.type == WSMsgType.TEXT else bytes(msg.data or b""))
             except ProtocolError as err:
-                self.send(error(err.code, err.message))
+                self.send(error(err.code, err.message, err.rid))
 
     async def _hello(self) -> None:
         message = await self._receive(timeout=HELLO_WITHIN)
@@ -136,9 +138,10 @@ class Connection:
 
     def _greet(self, message: dict[str, Any]) -> None:
         room = self.classroom
-        if message["protocol"] != PROTOCOL_VERSION:
-            raise ProtocolError(ErrorCode.VERSION, f"this server speaks protocol version {PROTOCOL_VERSION}, "
-                                                   f"not {message['protocol']}; update the client")
+        if message["protocol"] not in SPOKEN_VERSIONS:
+            raise ProtocolError(ErrorCode.VERSION, f"this server speaks protocol version {PROTOCOL_VERSION} (and "
+                                                   f"{', '.join(str(v) for v in SPOKEN_VERSIONS[:-1])}), not "
+                                                   f"{message['protocol']}; update the client")
         try:
             role = Role(message["role"])
         except ValueError:
@@ -158,6 +161,7 @@ class Connection:
         self.role = role
         self.views = bool(message.get("views"))
         self.stakes = self.views or bool(message.get("stakes"))
+        self.bot = role == Role.STUDENT and bool(message.get("bot"))
         room.attach(self)
         reply = room.welcome(self)
         if "id" in message:
@@ -169,6 +173,7 @@ class Connection:
             self.send(room.public())
         elif self.member is not None and self.member.table:
             room._send_seated(self.member, None, only=self)
+            room.tell_who_plays(self)
         else:
             self.send(room.lobby())
 
@@ -180,16 +185,28 @@ class Connection:
             rid = message.get("id")
             try:
                 reply = await self._handle(message)
-            except ProtocolError as err:
-                self.send(error(err.code, err.message, rid))
+            except (ProtocolError, TableError) as err:
+                self._refused(message, err.code, err.message, rid)
                 continue
-            except TableError as err:
-                self.send(error(error_code(err.code), err.message, rid))
+            except StoreError as err:
+                log.error("the class store failed: %s", err)
+                self._refused(message, ErrorCode.STORE, str(err), rid)
+                continue
+            except Exception as err:   # a bug must not close this client's connection, nor anyone else's
+                log.exception("%s: a %s message failed", self.remote, message["type"])
+                self._refused(message, ErrorCode.SERVER, f"the server failed doing that ({type(err).__name__}); "
+                                                         "the error is in the server's log", rid)
                 continue
             if reply is None and rid is not None:
                 reply = {"type": ServerType.ACK}
             if reply is not None:
                 self.send(reply if rid is None else {**reply, "id": rid})
+
+    def _refused(self, message: dict[str, Any], code: ErrorCode, text: str, rid: str | int | None) -> None:
+        if self.role == Role.FACILITATOR and message["type"] == ClientType.OP:
+            # The teacher sees it on the console; the server's log keeps it for after the class.
+            log.warning("facilitator operation %s refused (%s): %s", message["op"][:40], code, text)
+        self.send(error(code, text, rid))
 
     async def _handle(self, message: dict[str, Any]) -> Mapping[str, Any] | None:
         kind = ClientType(message["type"])

@@ -9,7 +9,8 @@ from typing import Any
 from game.match import Match
 
 from .store import DB_NAME, ClassRecord, SQLiteStore, StoreError, TableRecord, table_scenario
-from .table import Row, Table
+from .table import Table
+from .tablelog import Row
 
 
 class ExportError(Exception):
@@ -24,7 +25,8 @@ class TableExport:
     match: Match | None
     error: str = ""
     notes: list[Any] = field(default_factory=list)
-    people: dict[str, Any] = field(default_factory=dict)     # seat -> names of everyone who held it, in order
+    people: dict[str, Any] = field(default_factory=dict)     # seat -> names of the people who held it, in order
+    bots: dict[str, Any] = field(default_factory=dict)       # seat -> names of the bots that held it, in order
     rollbacks: list[Any] = field(default_factory=list)  # the day each rollback went back to
     ended: bool = False                            # the class ended while the table was at play
 
@@ -80,13 +82,14 @@ def _table(store: SQLiteStore, rec: TableRecord, level: str) -> TableExport:
     except (StoreError, ValueError) as err:
         return TableExport(rec.id, None, f"table {rec.id} cannot be rebuilt: {err}")
     people: dict[str, Any] = {}
+    bots: dict[str, Any] = {}
     rollbacks = []
     for row in rows:
         if row.kind == Row.SEATING and row.body.get("seat"):
-            names = people.setdefault(row.body["seat"], [])
+            names = (bots if row.body.get("bot") else people).setdefault(row.body["seat"], [])
             if row.body.get("name") and row.body["name"] not in names:
                 names.append(row.body["name"])
         elif row.kind == Row.ROLLBACK:
             rollbacks.append(row.body.get("day"))
-    return TableExport(rec.id, table.match, notes=list(table.notes), people=people, rollbacks=rollbacks,
+    return TableExport(rec.id, table.match, notes=list(table.notes), people=people, bots=bots, rollbacks=rollbacks,
                        ended=table.ended)

@@ -19,6 +19,7 @@ class Client(Protocol):
     watching: set[Any]
     views: bool
     stakes: bool
+    bot: bool
 
     def send(self, message: Mapping[str, Any]) -> None: ...
 
@@ -30,7 +31,8 @@ class Member:
     token_hash: str
     table: str
     seat: str
+    bot: bool = False
     clients: set[Any] = field(default_factory=set)
 
     def card(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name}
+        return {"id": self.id, "name": self.name, "bot": self.bot}

@@ -26,9 +26,9 @@ from game.present.table import (
 )
 from game.present.worth import no_stakes, stakes_words
 
-from .protocol import Role, ServerType
+from .protocol import PROTOCOL_VERSION, Role, ServerType
 from .store import ClassRecord
-from .table import Table, TableError
+from .table import Table
 from .wire import Pace, PreviewAnswer, Seated, State
 
 
@@ -61,7 +61,8 @@ def state_message(table: Table, seat: str, news_from: int, holders: dict[str, An
         "turn": state.turn, "phase": str(state.phase), "round": state.round if state.phase == Phase.TALKS else 0,
         "observation": obs, "news_from": news_from, "legal": legal, "space": space,
         "controllers": table.controllers(), "holders": holders, **pace(table, now),
-        "stakes": table.seat_stakes(seat) if views or stakes else {"offers": {}, "moves": {}},
+        "stakes": table.worth.seat_stakes(state, table.match.controllers, seat) if views or stakes
+        else {"offers": {}, "moves": {}},
         "asks_left": table.asks_left(seat),
     }
     result = table.result()
@@ -164,12 +165,10 @@ def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: lis
         action = Action.from_dict({"type": ActionType.PROPOSE, "parties": list(parties), "terms": dict(terms),
                                    "expires": expires})
         check_package(state, seat, action.parties, action.terms, action.expires)
-        stakes = table.stakes(seat, {"kind": ChoiceKind.SIGN, "terms": dict(action.terms),
-                                     "parties": list(action.parties)})
+        stakes = table.worth.stakes(state, seat, {"kind": ChoiceKind.SIGN, "terms": dict(action.terms),
+                                                  "parties": list(action.parties)})
     except IllegalAction as err:
         problem = str(err)
-    except TableError as err:
-        problem = err.message
     words = no_stakes(problem) if stakes is None else stakes_words(stakes, seat_names(table), "sign")
     warning = "" if problem else lapse_warning(Words(public, seat), state.proposal_space(seat), list(parties),
                                                expires, state.turn)
@@ -179,20 +178,22 @@ def preview_message(table: Table, seat: str, terms: dict[str, Any], parties: lis
 def welcome_message(record: ClassRecord, tables: list[Table], role: Role | None, you: dict[str, Any] | None,
                     now: float) -> dict[str, Any]:
     scenarios = list({t.scenario.id: t.scenario for t in tables}.values())
-    return {"type": ServerType.WELCOME, "protocol": 1, "role": role, "you": you,
+    return {"type": ServerType.WELCOME, "protocol": PROTOCOL_VERSION, "role": role, "you": you,
             "class": {"code": record.code, "title": " / ".join(s.title for s in scenarios),
                       "scenario": scenarios[0].id, "scenarios": [s.id for s in scenarios],
                       "tables": [t.id for t in tables], "ended": record.ended},
             "server_time": now}
 
 
-def lobby_message(tables: list[Table], holders: dict[str, dict[str, Any]], ended: bool) -> dict[str, Any]:
-    """Every table's seats, who holds each and whether it is free, for students choosing a seat."""
+def lobby_message(tables: list[Table], holders: dict[str, dict[str, Any]], bots: dict[str, dict[str, Any]],
+                  ended: bool) -> dict[str, Any]:
+    """Every table's seats, who holds each (and which of them are bots) and whether it is free, for students
+    choosing a seat."""
     out = []
     for table in tables:
         held = holders[table.id]
         seats = [{"seat": s.id, "name": s.name, "controller": str(table.match.controllers[s.id]),
-                  "holders": held.get(s.id, []), "free": not held.get(s.id)}
+                  "holders": held.get(s.id, []), "bots": bots[table.id].get(s.id, []), "free": not held.get(s.id)}
                  for s in table.scenario.seats]
         out.append({"table": table.id, "title": table.scenario.title, "turn": table.state.turn,
                     "over": table.state.is_over(), "seats": seats})

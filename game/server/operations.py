@@ -17,7 +17,8 @@ from game.match import CLASS_PLAYERS
 from .classroom import Classroom
 from .protocol import ErrorCode, OpKind, ProtocolError, ServerType
 from .room import Job
-from .table import Row, Table, TableError
+from .table import Table, TableError
+from .tablelog import Row
 
 DEADLINE_MIN, DEADLINE_MAX = 5, 4 * 3600
 ALL_TABLES = {OpKind.PAUSE, OpKind.RESUME, OpKind.DEADLINE, OpKind.EXTEND, OpKind.ANNOUNCE, OpKind.TRIGGER,
@@ -79,6 +80,10 @@ async def operate(room: Classroom, message: dict[str, Any]) -> dict[str, Any]:
                 if len(targets) == 1:
                     raise
                 refused[target.id] = err.message
+        reasons = set(refused.values())
+        if not done and len(reasons) == 1:
+            # Every table refused it for the same reason: one error says it once.
+            raise TableError(ErrorCode.REFUSED, f"no table did it: {reasons.pop()}")
 
     if kind == OpKind.PAUSE:
         await each(lambda t: (t.pause(now), None))
@@ -128,7 +133,13 @@ async def operate(room: Classroom, message: dict[str, Any]) -> dict[str, Any]:
     elif kind == OpKind.HAND_TO_TEAM:
         _need(message, "seat")
         seat = message["seat"]
-        await each(lambda t: (t.hand_over(seat, Controller.HUMAN), None))
+        target = targets[0]
+        if seat in target.table.scenario.seat_ids and not room.holders(target.id).get(seat):
+            raise TableError(ErrorCode.NOT_ALLOWED, f"nobody holds {target.table.scenario.seat(seat).name} at table "
+                             f"{target.id}, so there is nobody to hand it back to: a student takes it from the "
+                             "lobby, or move someone to it")
+        to_bot = not room.holders(target.id, bots=False).get(seat)
+        await each(lambda t: (t.hand_over(seat, Controller.HUMAN, to_bot), None))
     elif kind == OpKind.MOVE_MEMBER:
         await _move_member(room, message)
     elif kind == OpKind.END_CLASS:
@@ -145,6 +156,8 @@ async def _move_member(room: Classroom, message: dict[str, Any]) -> None:
     table_id, seat = message.get("table", ""), message.get("seat", "")
     if table_id:
         table = room._room(table_id).table
+        if not seat:
+            raise ProtocolError(ErrorCode.BAD_FIELD, "name the seat to move them to, with its table")
         if seat not in table.scenario.seat_ids:
             raise TableError(ErrorCode.NO_SEAT, f"table {table_id} has no seat {seat[:40]!r}")
     elif seat:
@@ -162,7 +175,7 @@ async def _move_member(room: Classroom, message: dict[str, Any]) -> None:
 
 async def _end_class(room: Classroom) -> None:
     if room.record.ended:
-        return
+        raise TableError(ErrorCode.ENDED, "the class has already ended")
     for target in room.rooms.values():
         def end(t: Table) -> tuple[list[Any], None]:
             t.ended = True

@@ -17,7 +17,10 @@ from game.engine.kinds import OpType
 
 from .wire import CLIENT_MESSAGES, Error
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2
+# Version 2 added `bot` to hello (and to every member the server describes) and the `server` error code; a
+# client that speaks version 1 is served as before, as a person.
+SPOKEN_VERSIONS = (1, 2)
 MAX_FRAME = 64 * 1024          # a frame past this is refused with an error, the connection kept
 HARD_FRAME = 1024 * 1024       # a frame past this closes the connection (WebSocket code 1009)
 NAME_MAX = 40
@@ -92,6 +95,7 @@ class ErrorCode(StrEnum):
     NOT_ALLOWED = "not_allowed"
     STORE = "store"
     TIMEOUT = "timeout"
+    SERVER = "server"
 
 
 class OpKind(StrEnum):
@@ -111,10 +115,11 @@ class OpKind(StrEnum):
 
 
 class ProtocolError(Exception):
-    def __init__(self, code: ErrorCode, message: str):
+    def __init__(self, code: ErrorCode, message: str, rid: str | int | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.rid = rid      # the refused message's id, when it had a good one: the error answers it
 
 
 def _json_kind(annotation: Any) -> type:
@@ -151,6 +156,19 @@ def parse(frame: str | bytes) -> dict[str, Any]:
         raise ProtocolError(ErrorCode.BAD_JSON, "that message is not valid JSON") from None
     if not isinstance(message, dict):
         raise ProtocolError(ErrorCode.BAD_JSON, "a message is a JSON object with a 'type'")
+    rid = message.get("id")
+    if rid is not None and (isinstance(rid, bool) or not isinstance(rid, (str, int))
+                            or isinstance(rid, str) and len(rid) > ID_MAX):
+        raise ProtocolError(ErrorCode.BAD_FIELD, f"'id' is text of at most {ID_MAX} characters, or a number")
+    try:
+        _check(message)
+    except ProtocolError as err:
+        err.rid = rid
+        raise
+    return message
+
+
+def _check(message: dict[str, Any]) -> None:
     try:
         kind = ClientType(str(message.get("type")))
     except ValueError:
@@ -160,10 +178,6 @@ def parse(frame: str | bytes) -> dict[str, Any]:
     extra = sorted(set(message) - set(schema) - {"type", "id"})
     if extra:
         raise ProtocolError(ErrorCode.BAD_FIELD, f"a {kind} message takes no {', '.join(e[:40] for e in extra)}")
-    if "id" in message:
-        rid = message["id"]
-        if isinstance(rid, bool) or not isinstance(rid, (str, int)) or isinstance(rid, str) and len(rid) > ID_MAX:
-            raise ProtocolError(ErrorCode.BAD_FIELD, f"'id' is text of at most {ID_MAX} characters, or a number")
     for name, (kind_of, required) in schema.items():
         if name not in message:
             if required:
@@ -175,7 +189,6 @@ def parse(frame: str | bytes) -> dict[str, Any]:
             raise ProtocolError(ErrorCode.BAD_FIELD, f"'{name}' must be {_KIND_WORDS[kind_of]}")
         if isinstance(value, str) and len(value) > TEXT_MAX:
             raise ProtocolError(ErrorCode.BAD_FIELD, f"'{name}' is at most {TEXT_MAX} characters")
-    return message
 
 
 _KIND_WORDS = {str: "text", int: "a whole number", bool: "true or false", dict: "an object", list: "a list"}
@@ -192,14 +205,6 @@ def clean_text(value: str, limit: int, what: str, multiline: bool = False) -> st
     if any((ord(c) < 32 and c not in allowed) or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in value):
         raise ProtocolError(ErrorCode.BAD_FIELD, f"the {what} holds control characters")
     return value
-
-
-def error_code(text: str) -> ErrorCode:
-    """The protocol's code for an error a table or the classroom names in plain text."""
-    try:
-        return ErrorCode(text)
-    except ValueError:
-        return ErrorCode.REFUSED
 
 
 def encode(message: Mapping[str, Any]) -> str:

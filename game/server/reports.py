@@ -108,7 +108,7 @@ class Reports:
         match = table.match
         return TableGame(table.scenario, match.seed, match.state.clone(), list(match.journal),
                          table.controllers(), f"{table.scenario.title}, table {table.id}", table=table.id,
-                         people={s: list(names) for s, names in self.room.holders(table.id).items()},
+                         people=self.room.holders(table.id, bots=False), bots=self.room.holders(table.id, bots=True),
                          notes=[dict(n) for n in table.notes], class_ended=self.room.record.ended or table.ended)
 
     async def table_page(self, table: Table, members: bool) -> str:

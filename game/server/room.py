@@ -14,8 +14,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from .protocol import ErrorCode
 from .store import ClassStore, StoreError
-from .table import Row, Table, TableError
+from .table import Table, TableError
+from .tablelog import Row
 
 log = logging.getLogger("summit.server")
 
@@ -73,13 +75,15 @@ class TableRoom:
             except StoreError as err:
                 self._reload()
                 if not future.done():
-                    future.set_exception(TableError("store", str(err)))
+                    future.set_exception(TableError(ErrorCode.STORE, str(err)))
                 continue
             except Exception as err:   # a bug must not stop the table for everyone else
                 log.exception("table %s: a request failed", self.id)
                 self._reload()
                 if not future.done():
-                    future.set_exception(TableError("refused", f"the server could not do that ({type(err).__name__})"))
+                    future.set_exception(TableError(ErrorCode.SERVER, f"the server failed doing that "
+                                                                   f"({type(err).__name__}); the error is in the "
+                                                                   "server's log"))
                 continue
             if not future.done():
                 future.set_result(answer)

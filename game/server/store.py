@@ -22,7 +22,7 @@ from typing import Any, Literal, Protocol
 from game.engine.kinds import Controller
 from game.scenario import Origin, Place, Scenario, parse_scenario
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2   # 2: a member may be a bot (members.bot); a store of version 1 is brought up to it
 DB_NAME = "class.sqlite3"
 
 
@@ -59,6 +59,7 @@ class MemberRecord:
     table: str
     seat: str
     created: float
+    bot: bool = False   # a program playing through the protocol (it said so in its hello), not a person
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ class ClassStore(Protocol):
     def log(self, table_id: str) -> list[LogRow]: ...
     def append(self, table_id: str, rows: list[tuple[str, Any]]) -> None: ...
     def members(self) -> list[MemberRecord]: ...
-    def add_member(self, name: str, token_hash: str, table: str, seat: str) -> MemberRecord: ...
+    def add_member(self, name: str, token_hash: str, table: str, seat: str, bot: bool = False) -> MemberRecord: ...
     def move_member(self, member_id: int, table: str, seat: str) -> None: ...
     def close(self) -> None: ...
 
@@ -98,7 +99,7 @@ CREATE TABLE IF NOT EXISTS tables (
     path TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS members (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE,
-    table_id TEXT NOT NULL, seat TEXT NOT NULL, created REAL NOT NULL);
+    table_id TEXT NOT NULL, seat TEXT NOT NULL, created REAL NOT NULL, bot INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS log (
     table_id TEXT NOT NULL, n INTEGER NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL, at REAL NOT NULL,
     PRIMARY KEY (table_id, n));
@@ -127,6 +128,11 @@ class SQLiteStore:
             version = self._meta("schema")
             if version is None:
                 self._set_meta({"schema": str(SCHEMA_VERSION)})
+            elif version == "1":
+                # Every member of a class kept before bots said who they were is taken for a person.
+                with self._transaction():
+                    self.db.execute("ALTER TABLE members ADD COLUMN bot INTEGER NOT NULL DEFAULT 0")
+                    self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
             elif version != str(SCHEMA_VERSION):
                 raise StoreError(f"{path} is a class store of version {version}; this Summit reads "
                                  f"version {SCHEMA_VERSION}")
@@ -212,25 +218,26 @@ class SQLiteStore:
         try:
             with self._transaction():
                 self.db.executemany("INSERT INTO log (table_id, n, kind, body, at) VALUES (?, ?, ?, ?, ?)", body)
-        except sqlite3.DatabaseError as err:
+        except StoreError:
             self._next.pop(table_id, None)
-            raise StoreError(f"the class store could not record it: {err}") from None
+            raise
         self._next[table_id] = n + len(rows)
 
     # -- members ----------------------------------------------------------------------
 
     def members(self) -> list[MemberRecord]:
-        rows = self.db.execute("SELECT id, name, token_hash, table_id, seat, created FROM members ORDER BY id")
-        return [MemberRecord(*row) for row in rows.fetchall()]
+        rows = self.db.execute("SELECT id, name, token_hash, table_id, seat, created, bot FROM members ORDER BY id")
+        return [MemberRecord(i, name, h, table, seat, created, bool(bot))
+                for i, name, h, table, seat, created, bot in rows.fetchall()]
 
-    def add_member(self, name: str, token_hash: str, table: str, seat: str) -> MemberRecord:
+    def add_member(self, name: str, token_hash: str, table: str, seat: str, bot: bool = False) -> MemberRecord:
         created = time.time()
         with self._transaction():
-            cur = self.db.execute("INSERT INTO members (name, token_hash, table_id, seat, created) "
-                                  "VALUES (?, ?, ?, ?, ?)", (name, token_hash, table, seat, created))
+            cur = self.db.execute("INSERT INTO members (name, token_hash, table_id, seat, created, bot) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)", (name, token_hash, table, seat, created, int(bot)))
         member_id = cur.lastrowid
         assert member_id is not None
-        return MemberRecord(member_id, name, token_hash, table, seat, created)
+        return MemberRecord(member_id, name, token_hash, table, seat, created, bot)
 
     def move_member(self, member_id: int, table: str, seat: str) -> None:
         with self._transaction():
@@ -247,20 +254,32 @@ class SQLiteStore:
 
 
 class _Transaction:
+    """All or nothing; a database that refuses (locked, full, damaged) is a StoreError that says so."""
+
     def __init__(self, db: sqlite3.Connection):
         self.db = db
 
     def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"the class store could not record it: {err}") from None
         return self.db
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: Any) -> Literal[False]:
         if kind is None:
             try:
                 self.db.execute("COMMIT")
-            except sqlite3.DatabaseError:
-                self.db.execute("ROLLBACK")
-                raise
-        else:
-            self.db.execute("ROLLBACK")
+                return False
+            except sqlite3.DatabaseError as err:
+                value = err
+        self._rollback()
+        if isinstance(value, sqlite3.DatabaseError):
+            raise StoreError(f"the class store could not record it: {value}") from None
         return False
+
+    def _rollback(self) -> None:
+        try:
+            self.db.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            pass    # nothing was begun, or SQLite has rolled it back already

@@ -1,4 +1,4 @@
-"""One table of a class: its match, its pace, and the log that rebuilds it.
+"""One table of a class: its match and its pace (tablelog.py reads the log that rebuilds it).
 
 A table is a single writer. Everything that changes it (an action, a question to an AI
 leader, a facilitator's operation, a deadline passing) is a method here, called one at a
@@ -9,38 +9,24 @@ rows to commit. The server commits them before it acknowledges or broadcasts any
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
 from game.engine import DONE, Action, IllegalAction
-from game.engine.kinds import HOLD, ActionType, Controller, Phase, ProposalStatus, visible_to
-from game.engine.phases import available_moves
-from game.engine.stakes import Projector, choice_from, making, material, signing
+from game.engine.kinds import HOLD, ActionType, Controller, Phase, visible_to
 from game.match import AskRefused, JournalError, Match
 from game.present.classwords import slot_words, undone_words
 from game.scenario import Scenario
 
+from .protocol import ErrorCode
 from .store import LogRow, TableRecord
-
-
-class Row(StrEnum):
-    """The kinds of row in a table's log."""
-    JOURNAL = "journal"       # a match journal entry (see game.match.Entry)
-    ROLLBACK = "rollback"     # {"to": journal length, "day": n}: the journal from there on is undone
-    PAUSE = "pause"           # {}
-    RESUME = "resume"         # {}
-    DEADLINE = "deadline"     # {"at": epoch seconds or null, "key": [turn, phase, round], "pace": seconds or null}
-    TIMEOUT = "timeout"       # {"key": [...], "seats": [...]}: the deadline passed; these seats were ended
-    PROCESSED = "processed"   # {"key": [...], "seats": [...]}: the facilitator ended the round now
-    NOTE = "note"             # {"from": seat, "to": seat, "member": id, "name": ..., "text": ...}
-    SEATING = "seating"       # {"member": id, "name": ..., "seat": seat or "", "by": "student"|"facilitator"}
-    END = "end"               # {}: the class ended
+from .tablelog import Row, read_log
+from .worth import Worth
 
 
 class TableError(Exception):
     """A request the table refuses, with the protocol's error code and a plain reason."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: ErrorCode, message: str):
         super().__init__(message)
         self.code = code
         self.message = message
@@ -72,9 +58,7 @@ class Table:
         self.notices: list[str] = []             # said to everyone at the table with the next update
         self.version = 0
         self.logged = len(match.journal)         # journal entries already in the store
-        self._projector: tuple[Any, Projector] | None = None
-        # (seat, terms, parties) or (seat, move) -> its stakes; None for terms that can no longer be signed
-        self._stakes: dict[tuple[Any, ...], dict[str, Any] | None] = {}
+        self.worth = Worth()
 
     # -- building ----------------------------------------------------------------------
 
@@ -89,16 +73,7 @@ class Table:
     @classmethod
     def restore(cls, record: TableRecord, scenario: Scenario, rows: list[LogRow], level: str) -> "Table":
         """The table its log describes; raise JournalError if the log does not replay."""
-        journal: list[Any] = []
-        state: dict[str, Any] = {"paused": False, "started": False, "deadline": None, "pace": None, "ended": False,
-                                 "notes": []}
-        for row in rows:
-            if row.kind == Row.JOURNAL:
-                journal.append(row.body)
-            elif row.kind == Row.ROLLBACK:
-                del journal[row.body["to"]:]
-            else:
-                _fold(state, row)
+        journal, state = read_log(rows)
         match = Match.replay(scenario, record.seed, journal)
         table = cls(record, scenario, match, level)
         table.paused = state["paused"]
@@ -141,61 +116,15 @@ class Table:
             return self.paused_left
         return max(0.0, self.deadline.at - now)
 
-    # -- what a choice is worth ------------------------------------------------------------
-
-    def projector(self) -> Projector:
-        """One projection of the game as it stands, shared by every seat until something it reads changes (talk
-        that signs nothing changes none of it)."""
-        mark = material(self.state)
-        if self._projector is None or self._projector[0] != mark:
-            self._projector = (mark, Projector(self.state))
-            self._stakes = {}
-        return self._projector[1]
-
-    def stakes(self, seat: str, choice: dict[str, Any]) -> dict[str, Any]:
-        """What a choice would do to `seat`'s final score (game.engine.stakes); TableError if the rules refuse it."""
-        try:
-            result: dict[str, Any] = self.projector().stakes(seat, choice_from(seat, choice))
-        except IllegalAction as err:
-            raise TableError("refused", str(err)) from None
-        return result
-
-    def seat_stakes(self, seat: str) -> dict[str, Any]:
-        """For a seat people play: its final score as things stand (`outlook`), and what signing each open offer
-        it is party to, and each move it could make tonight, would do to it. Empty for a seat an AI leader plays."""
-        projector = self.projector()
-        out: dict[str, Any] = {"offers": {}, "moves": {}}
-        state = self.state
-        if self.match.controllers.get(seat) != Controller.HUMAN or state.is_over():
-            return out
-        out["outlook"] = projector.outlook(seat)
-        for prop in state.proposals.values():
-            if prop.status == ProposalStatus.OPEN and seat in prop.parties:
-                key: tuple[Any, ...] = (seat, prop.terms, prop.parties)
-                if key not in self._stakes:
-                    try:
-                        self._stakes[key] = projector.stakes(seat, signing(seat, dict(prop.terms), prop.parties))
-                    except IllegalAction:
-                        self._stakes[key] = None    # an issue of it has left the table: nothing to sign
-                if self._stakes[key] is not None:
-                    out["offers"][prop.id] = self._stakes[key]
-        for move_id in available_moves(state, seat):
-            if move_id != HOLD:
-                key = (seat, move_id)
-                if key not in self._stakes:
-                    self._stakes[key] = projector.stakes(seat, making(seat, move_id))
-                out["moves"][move_id] = self._stakes[key]
-        return out
-
     # -- a seat acts -------------------------------------------------------------------
 
     def check_open(self) -> None:
         if self.ended:
-            raise TableError("ended", "the class has ended; the table takes no more actions")
+            raise TableError(ErrorCode.ENDED, "the class has ended; the table takes no more actions")
         if self.state.is_over():
-            raise TableError("ended", "the summit is over at this table")
+            raise TableError(ErrorCode.ENDED, "the summit is over at this table")
         if self.paused:
-            raise TableError("paused", "paused by the facilitator; wait for the table to resume" if self.started
+            raise TableError(ErrorCode.PAUSED, "paused by the facilitator; wait for the table to resume" if self.started
                              else "the facilitator has not started the class yet")
 
     def act(self, seat: str, turn: int, phase: str, round_: int, action: dict[str, Any]) -> tuple[list[Any], list[Any]]:
@@ -203,40 +132,41 @@ class Table:
         what the seat reads of what it caused."""
         self.check_open()
         if self.match.controllers.get(seat) != Controller.HUMAN:
-            raise TableError("not_allowed", "an AI leader plays this seat now; take the seat back first")
+            raise TableError(ErrorCode.NOT_ALLOWED, "an AI leader plays this seat now; take the seat back first")
         meant = (turn, phase, round_ if phase == Phase.TALKS else 0)
         if meant != self.key():
-            raise TableError("stale", f"that was meant for {slot_words(meant)}; it is now {slot_words(self.key())}")
+            raise TableError(ErrorCode.STALE, f"that was meant for {slot_words(meant)}; it is now "
+                                              f"{slot_words(self.key())}")
         try:
             events = self.match.act(seat, action)
         except IllegalAction as err:
-            raise TableError("refused", str(err)) from None
+            raise TableError(ErrorCode.REFUSED, str(err)) from None
         said = [e["text"] for e in events if visible_to(e["visible"], seat)]
         return self.pending_rows(), said
 
     def ask(self, asker: str, ai_seat: str, terms: dict[str, Any], parties: list[Any]) -> tuple[Any, str, list[Any]]:
         self.check_open()
         if ai_seat not in self.scenario.seat_ids:
-            raise TableError("no_seat", f"there is no seat {ai_seat[:40]!r} at this table")
+            raise TableError(ErrorCode.NO_SEAT, f"there is no seat {ai_seat[:40]!r} at this table")
         if self.match.controllers[ai_seat] == Controller.HUMAN:
-            raise TableError("not_ai", f"people play {self.scenario.seat(ai_seat).name}: send them a note")
+            raise TableError(ErrorCode.NOT_AI, f"people play {self.scenario.seat(ai_seat).name}: send them a note")
         if ai_seat == asker:
-            raise TableError("not_allowed", "ask another seat, not your own")
+            raise TableError(ErrorCode.NOT_ALLOWED, "ask another seat, not your own")
         clean = {}
         for issue, option in terms.items():
             if not isinstance(issue, str) or issue not in self.match.game.issue_index:
-                raise TableError("bad_field", f"there is no issue {str(issue)[:40]!r}")
+                raise TableError(ErrorCode.BAD_FIELD, f"there is no issue {str(issue)[:40]!r}")
             try:
                 said = Action.from_dict({"type": ActionType.STATEMENT, "issue": issue, "option": option})
                 clean[issue] = said.option
             except IllegalAction as err:
-                raise TableError("bad_field", str(err)) from None
+                raise TableError(ErrorCode.BAD_FIELD, str(err)) from None
         if not all(isinstance(p, str) and p in self.scenario.seat_ids for p in parties):
-            raise TableError("bad_field", "parties must be seats of this table")
+            raise TableError(ErrorCode.BAD_FIELD, "parties must be seats of this table")
         try:
             wanted, text = self.match.ask(ai_seat, asker, clean, parties)
         except AskRefused as err:
-            raise TableError("asked_enough", str(err)) from None
+            raise TableError(ErrorCode.ASKED_ENOUGH, str(err)) from None
         return wanted, text, self.pending_rows()
 
     def asks_left(self, asker: str) -> dict[str, int]:
@@ -258,25 +188,25 @@ class Table:
 
     def set_controller(self, seat: str, kind: str) -> list[Any]:
         if seat not in self.scenario.seat_ids:
-            raise TableError("no_seat", f"there is no seat {seat[:40]!r} at this table")
+            raise TableError(ErrorCode.NO_SEAT, f"there is no seat {seat[:40]!r} at this table")
         if self.match.controllers[seat] != kind:
             self.match.set_controller(seat, kind)
         return self.pending_rows()
 
     def facilitate(self, op: dict[str, Any]) -> list[Any]:
         if self.ended:
-            raise TableError("ended", "the class has ended")
+            raise TableError(ErrorCode.ENDED, "the class has ended")
         try:
             self.match.facilitate(op)
         except IllegalAction as err:
-            raise TableError("refused", str(err)) from None
+            raise TableError(ErrorCode.REFUSED, str(err)) from None
         return self.pending_rows()
 
     def end_slot(self, row_kind: Row) -> list[Any]:
         """End the current talks round or moves phase now: every person who has not acted ends their
         turn or holds; AI seats act as they always do. Return the rows, the reason's row first."""
         if self.state.is_over():
-            raise TableError("ended", "the summit is over at this table")
+            raise TableError(ErrorCode.ENDED, "the summit is over at this table")
         key = self.key()
         ended = []
         rows: list[Any] = []
@@ -353,18 +283,21 @@ class Table:
         people and leaders who play each seat now keep playing it. Return the rows and what was undone, in
         words; with `dry_run`, change nothing and return no rows: what would be undone."""
         state = self.state
-        if day not in (state.turn, state.turn - 1) or day < 1:
-            raise TableError("not_allowed", f"a table rolls back to the start of today or yesterday "
+        if day < 1:
+            raise TableError(ErrorCode.NOT_ALLOWED, "it is day 1: there is no yesterday to roll back to (roll back to "
+                                                    "the start of today)")
+        if day not in (state.turn, state.turn - 1):
+            raise TableError(ErrorCode.NOT_ALLOWED, f"a table rolls back to the start of today or yesterday "
                                             f"(day {state.turn} or {state.turn - 1}), not day {day}")
         starts = self._day_starts()
         if day not in starts:
-            raise TableError("not_allowed", f"day {day} has not started at this table")
+            raise TableError(ErrorCode.NOT_ALLOWED, f"day {day} has not started at this table")
         keep = self.match.journal[:starts[day]]
         controllers = dict(self.match.controllers)
         try:
             match = Match.replay(self.scenario, self.record.seed, keep)
         except JournalError as err:
-            raise TableError("refused", f"the table cannot be rebuilt: {err}") from None
+            raise TableError(ErrorCode.REFUSED, f"the table cannot be rebuilt: {err}") from None
         undone = undone_words(state, match.state)
         if dry_run:
             return [], undone
@@ -378,12 +311,19 @@ class Table:
                             "starts again from there.")
         return [(Row.ROLLBACK, {"to": len(keep), "day": day})] + self.pending_rows(), undone
 
-    def hand_over(self, seat: str, kind: str) -> list[Any]:
-        """The facilitator hands `seat` to an AI leader of level `kind`, or back to its people (human); everyone at
-        the table is told."""
-        rows = self.set_controller(seat, kind)
+    def hand_over(self, seat: str, kind: str, to_bot: bool = False) -> list[Any]:
+        """The facilitator hands `seat` to an AI leader of level `kind`, or back to its people (human), who may be
+        a bot (`to_bot`); everyone at the table is told."""
+        if seat not in self.scenario.seat_ids:
+            raise TableError(ErrorCode.NO_SEAT, f"there is no seat {seat[:40]!r} at this table")
         name = self.scenario.seat(seat).name
-        self.notices.append(f"The facilitator handed {name} back to its students: they play it again."
+        now = self.match.controllers[seat]
+        if now == kind:
+            raise TableError(ErrorCode.NOT_ALLOWED, f"its students already play {name}" if kind == Controller.HUMAN
+                             else f"an AI leader ({kind}) already plays {name}")
+        rows = self.set_controller(seat, kind)
+        self.notices.append((f"The facilitator handed {name} back to its bot: the bot plays it again." if to_bot else
+                             f"The facilitator handed {name} back to its students: they play it again.")
                             if kind == Controller.HUMAN else
                             f"The facilitator handed {name} to an AI leader ({kind}): it plays the seat until the "
                             "facilitator hands it back.")
@@ -421,23 +361,3 @@ class Table:
             result["ended_early"] = {"day": self.state.turn, "turns": self.scenario.calendar.turns}
         return result
 
-
-def _fold(state: dict[str, Any], row: LogRow) -> None:
-    """Fold one non-journal row into the table's running state on replay."""
-    body = row.body
-    if row.kind == Row.PAUSE:
-        state["paused"] = True
-        if state["deadline"]:
-            state["deadline"]["left"] = body.get("left")
-    elif row.kind == Row.RESUME:
-        state["paused"] = False
-        state["started"] = True
-    elif row.kind == Row.DEADLINE:
-        state["deadline"] = dict(body)
-        state["pace"] = body.get("pace")
-    elif row.kind in (Row.TIMEOUT, Row.PROCESSED):
-        state["deadline"] = None
-    elif row.kind == Row.NOTE:
-        state["notes"].append(dict(body))
-    elif row.kind == Row.END:
-        state["ended"] = True

@@ -23,6 +23,7 @@ class Hello(TypedDict):
     key: NotRequired[str]
     views: NotRequired[bool]
     stakes: NotRequired[bool]
+    bot: NotRequired[bool]
 
 
 class LobbyRequest(TypedDict):

@@ -12,7 +12,7 @@ from pathlib import Path
 from game.catalog import scenario_source
 from game.server.classroom import Classroom
 from game.server.store import SQLiteStore
-from game.server.table import Row
+from game.server.tablelog import Row
 
 
 def make_class(folder: Path, tables: int = 2, scenario: str = "moscow-2020", seed: int = 0,

@@ -3,13 +3,14 @@ with the pass it kept, instead of finding the seat taken."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import queue
 import subprocess
 import sys
 import threading
 
-from hosting import ROOT
+from hosting import ROOT, facilitator, run, wait_until
 
 WITHIN = 60.0
 
@@ -57,3 +58,75 @@ def test_a_bot_started_again_takes_its_seat_back(host, tmp_path):
     finally:
         if stranger.poll() is None:
             _stop(stranger)
+
+
+def _seat_row(teacher, seat="syria"):
+    message = next(m for m in reversed(teacher.received) if m["type"] == "class")
+    return next(s for s in message["tables"][0]["seats"] if s["seat"] == seat)
+
+
+def test_a_crashed_bots_seat_handed_to_the_ai_stays_with_it_until_given_back(host, tmp_path):
+    """The bot dies; the teacher hands its seat to an AI leader. Started again, the bot says the seat is with the
+    AI and waits, without taking it back; given back, it plays it again. The console shows it as a bot throughout."""
+    server = host("--scenario", "moscow-2020", "--tables", "1")
+    passes = tmp_path / "bot-seats.json"
+
+    async def body():
+        teacher = await facilitator(server)
+        first, lines = _start_bot(server, passes)
+        try:
+            assert await asyncio.to_thread(_first_line, lines) == "bot: playing syria at table T1"
+            seated = await wait_until(lambda: _seat_row(teacher)["members"] and _seat_row(teacher))
+        finally:
+            _stop(first)
+        await wait_until(lambda: not _seat_row(teacher)["members"][0]["connected"])
+        await teacher.op("hand_to_ai", table="T1", seat="syria", level="hard")
+        handed = await wait_until(lambda: _seat_row(teacher)["controller"] == "hard" and _seat_row(teacher))
+
+        again, lines = _start_bot(server, passes)
+        try:
+            said = [await asyncio.to_thread(_first_line, lines), await asyncio.to_thread(_first_line, lines)]
+            back = await wait_until(lambda: _seat_row(teacher)["members"][0]["connected"] and _seat_row(teacher))
+            await teacher.op("hand_to_team", table="T1", seat="syria")
+            said.append(await asyncio.to_thread(_first_line, lines))
+            given = await wait_until(lambda: _seat_row(teacher)["controller"] == "human" and _seat_row(teacher))
+            running = again.poll() is None
+        finally:
+            _stop(again)
+        return seated, handed, said, back, given, running
+
+    seated, handed, said, back, given, running = run(body())
+    assert seated["members"] == [{"id": 1, "name": "Crash-prone bot", "bot": True, "connected": True}]
+    assert handed["members"][0]["bot"] and not handed["members"][0]["connected"]
+    assert said == ["bot: playing syria at table T1",
+                    "bot: the facilitator has handed Syrian government to an AI leader (hard); this bot waits until "
+                    "it is handed back",
+                    "bot: the facilitator has handed Syrian government back to this bot; playing it again"]
+    assert back["controller"] == "hard", "the bot came back without taking its seat from the AI"
+    assert given["members"][0]["connected"] and running
+
+
+def test_a_bot_the_teacher_moved_off_its_seat_does_not_take_it_back(host, tmp_path):
+    server = host("--scenario", "moscow-2020", "--tables", "1")
+    passes = tmp_path / "bot-seats.json"
+
+    async def body():
+        teacher = await facilitator(server)
+        first, lines = _start_bot(server, passes)
+        try:
+            await asyncio.to_thread(_first_line, lines)
+            member = (await wait_until(lambda: _seat_row(teacher)["members"]))[0]["id"]
+        finally:
+            _stop(first)
+        await teacher.op("move_member", member=member)
+        again, lines = _start_bot(server, passes)
+        said = await asyncio.to_thread(_first_line, lines)
+        code = await asyncio.to_thread(again.wait, WITHIN)
+        seat = _seat_row(teacher)
+        return said, code, seat
+
+    said, code, seat = run(body())
+    assert said == "bot: the facilitator has moved this bot off syria, so it does not take the seat back; start it " \
+                   "again to take a free seat"
+    assert code == 1 and seat["members"] == [] and seat["controller"] == "normal"
+    assert json.loads(passes.read_text(encoding="utf-8")) == {}, "the pass of a seat it no longer holds is forgotten"

@@ -98,7 +98,7 @@ def test_another_protocol_version_is_refused_with_the_version_spoken(server):
         return error, closed
 
     error, closed = run(body())
-    assert error["code"] == "version" and "protocol version 1" in error["message"]
+    assert error["code"] == "version" and "protocol version 2 (and 1), not 99" in error["message"]
     assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
 
 

@@ -138,7 +138,8 @@ def test_a_student_joins_takes_a_free_seat_and_plays_a_day(host, students, tmp_p
     host.op("resume")
     assert t.viewer == "turkey" and t.session.humans == ["turkey"]
     assert t.session.controllers["turkey"] == "human"
-    assert seat_members(host, "turkey") == [{"id": t.session.member["id"], "name": NAME, "connected": True}]
+    assert seat_members(host, "turkey") == [{"id": t.session.member["id"], "name": NAME, "bot": False,
+                                             "connected": True}]
 
     s.until(lambda: s.my_turn(), what="Turkey's turn")
     first_day = t.obs["turn"]
@@ -215,8 +216,8 @@ def test_the_game_is_not_saved_by_name_at_a_class_and_leaving_keeps_the_seat(hos
     s.d.press("title")
     assert s.d.on("TitleScene") and s.shows("the class server keeps your seat")
     assert not t.session.link.running
-    s.until(lambda: seat_members(host, "turkey") == [{"id": member, "name": NAME, "connected": False}], 10,
-            "the server to see the student gone")
+    s.until(lambda: seat_members(host, "turkey") == [{"id": member, "name": NAME, "bot": False,
+                                                      "connected": False}], 10, "the server to see the student gone")
 
 
 def test_a_dropped_connection_reconnects_to_the_same_seat(host, students):
@@ -236,7 +237,7 @@ def test_a_dropped_connection_reconnects_to_the_same_seat(host, students):
     host.start()
     s.until(lambda: t.session.link.connected and not s.shows("reconnecting"), 30, "the connection to come back")
     assert (t.session.seat, t.session.member["id"]) == ("turkey", member)
-    assert seat_members(host, "turkey") == [{"id": member, "name": NAME, "connected": True}]
+    assert seat_members(host, "turkey") == [{"id": member, "name": NAME, "bot": False, "connected": True}]
     s.to_talks()
     at = (t.obs["turn"], t.obs["round"])
     s.d.key(pygame.K_e)
@@ -254,7 +255,7 @@ def test_a_restarted_client_comes_back_to_its_seat_with_the_kept_pass(host, stud
     again.until(lambda: again.d.on("TableScene"), what="the table")
     assert again.scene.session.seat == "russia" and again.scene.session.member["id"] == member
     assert again.shows("Back at your seat")
-    assert seat_members(host, "russia") == [{"id": member, "name": NAME, "connected": True}]
+    assert seat_members(host, "russia") == [{"id": member, "name": NAME, "bot": False, "connected": True}]
 
 
 def test_a_wrong_code_an_unreachable_server_and_a_taken_seat_are_said_on_screen(host, students):

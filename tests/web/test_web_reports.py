@@ -75,3 +75,24 @@ def test_a_page_prints_within_the_paper(made, contexts, shots, which, paper):
         # Each seat's sheet starts on its own page: the PDF has at least one page per seat.
         assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page\r") + pdf.count(b"/Type /Page ") \
             + pdf.count(b"/Type/Page") >= 6
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_class_charts_say_which_way_is_better_and_read_on_a_phone(made, contexts, shots, screen):
+    """Higher-is-better and lower-is-better figures are never bars of one chart: each has its own panel, which
+    says its direction, and the chart's words stay readable without scrolling sideways, on a phone too."""
+    page = contexts(*SCREENS[screen]).new_page()
+    page.goto(made["class"].as_uri())
+    figure = page.locator("figure.narrow").first
+    figure.scroll_into_view_if_needed()
+    texts = figure.evaluate("""(f) => [...f.querySelectorAll('svg text')].map((t) => {
+        const r = t.getBoundingClientRect();
+        return {text: t.textContent, top: r.top, bottom: r.bottom, h: r.height}; })""")
+    titles = {t["text"]: t for t in texts if "is better" in t["text"]}
+    assert set(titles) == {"Alike to history: higher is better \u2192",
+                           "Distance to the Nash point: lower is better \u2190"}
+    higher, lower = titles.values()
+    assert higher["bottom"] < lower["top"], "two panels, one above the other"
+    assert min(t["h"] for t in texts if t["text"].strip()) >= 9, "every word of the chart at a readable size"
+    assert figure.evaluate("(f) => f.scrollWidth <= f.clientWidth + 1"), "no sideways scroll to read it"
+    page.screenshot(path=str(shots / f"report-class-charts-{screen}.png"), clip=figure.bounding_box())

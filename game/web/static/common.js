@@ -2,7 +2,7 @@
 // the worth bar, toasts and announcements. Text always goes in through textContent: names,
 // notes and news are shown as text, never interpreted.
 
-export const PROTOCOL = 1;
+export const PROTOCOL = 2;
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);

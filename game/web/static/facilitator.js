@@ -42,10 +42,18 @@ function receive(m) {
 function op(name, fields = {}, done = "Done.") {
   return conn.request({ type: "op", op: name, ...fields }).then((ack) => {
     const refused = Object.entries(ack.refused || {});
-    F.said = refused.length ? refused.map(([t, why]) => `Table ${t}: ${why}`).join(" ") : done;
-    announce(F.said);
+    const said = refused.length ? refused.map(([t, why]) => `Table ${t}: ${why}`).join(" ") : done;
+    if (refused.length) refusal(`${ack.tables.length ? `${done} ` : ""}${said}`); else { F.said = said; F.saidBad = false; announce(said); }
     render();
-  }).catch((err) => { F.said = err.message; announce(err.message, true); render(); });
+  }).catch((err) => { refusal(err.message); render(); });
+}
+
+// A refusal is said where the teacher is looking (a toast, wherever the page is scrolled) and stays on the
+// console's status line until the next operation.
+function refusal(text) {
+  F.said = text;
+  F.saidBad = true;
+  toast(text, true);
 }
 
 function render() {
@@ -100,7 +108,7 @@ function console_() {
     el("a", { class: "button", id: "class-report", href: s.report, target: "_blank", rel: "noopener", text: "Open the class report" }),
     el("span", { class: "small muted", text: "Every table side by side, each table's full report linked; unfinished tables as they stand." })));
   part("room", [s.code], () => room(s));
-  part("said", [F.said], () => F.said ? el("p", { class: "banner info", role: "status", text: F.said }) : null);
+  part("said", [F.said, F.saidBad], () => F.said ? el("p", { class: `banner ${F.saidBad ? "warn" : "info"}`, role: "status", id: "said", text: F.said }) : null);
   part("controls", [s.ended, F.confirm === "end", s.tables.map((t) => [t.table, t.started, t.paused, t.events])], () => classControls(s));
   part("tables", [steady, F.confirm, F.moving, F.watch, s.levels, s.level], () => [el("h2", { text: "Tables" }),
     el("div", { class: "grid" }, s.tables.map(tableCard))]);
@@ -176,7 +184,7 @@ function tableCard(t) {
   // facilitator confirms or cancels.
   const ask = (to) => conn.request({ type: "op", op: "rollback", table: id, to, dry_run: true })
     .then((a) => { F.confirm = { table: id, to, text: `Roll table ${id} back to the start of day ${a.day}? ${a.undone[0].toUpperCase()}${a.undone.slice(1)}, for everyone at the table; its students are told.` }; render(); })
-    .catch((err) => { F.said = err.message; render(); });
+    .catch((err) => { refusal(err.message); render(); });
   const rollback = (to) => el("button", { id: `rollback-${id}-${to}`, onclick: () => ask(to), text: `Roll back to ${to}\u2026` });
   const confirming = F.confirm && F.confirm.table === id ? F.confirm : null;
   return el("article", { class: "card", "aria-label": `Table ${id}` },
@@ -195,7 +203,7 @@ function tableCard(t) {
       el("p", { class: "tone-bad", id: `rollback-${id}-what`, text: confirming.text }),
       el("div", { class: "row" },
         el("button", { class: "danger", id: `rollback-${id}-confirm`, onclick: () => { F.confirm = null; op("rollback", { table: id, to: confirming.to }, `Table ${id} is back at the start of ${confirming.to}.`); }, text: "Yes, roll it back" }),
-        el("button", { id: `rollback-${id}-cancel`, onclick: () => { F.confirm = null; F.said = "Nothing was rolled back."; render(); }, text: "Cancel" })))
+        el("button", { id: `rollback-${id}-cancel`, onclick: () => { F.confirm = null; F.said = "Nothing was rolled back."; F.saidBad = false; render(); }, text: "Cancel" })))
       : el("div", { class: "row" }, rollback("today"), t.turn > 1 ? rollback("yesterday") : null));
 }
 
@@ -203,18 +211,29 @@ function seatRow(t, s) {
   const level = el("select", { "aria-label": `AI level for ${s.name}` }, F.summary.levels.map((l) => el("option", { value: l, selected: l === F.summary.level, text: l })));
   const members = s.members.map((m) => el("div", { class: "row" },
     el("span", { "aria-hidden": "true", class: m.connected ? "tone-good" : "faint", text: m.connected ? "\u25cf" : "\u25cb" }),
-    el("span", { class: "ellipsis", text: m.name }), el("span", { class: "sr-only", text: m.connected ? "connected" : "not connected" }),
+    el("span", { class: "ellipsis", text: m.name }), m.bot ? botTag() : null,
+    el("span", { class: "sr-only", text: m.connected ? "connected" : "not connected" }),
     el("button", { onclick: () => { F.moving = m.id; render(); }, text: "Move\u2026" }), F.moving === m.id ? mover(m) : null));
+  // A bot plays through the protocol like a student, but the teacher must not take it for one.
+  const bots = s.members.filter((m) => m.bot).length;
+  const people = s.members.length - bots;
+  const holders = people && bots ? `students and ${bots > 1 ? "bots" : "a bot"} play it` : bots === 1 ? "a bot plays it"
+    : bots ? "bots play it" : "students play it";
   let control = null;
   if (s.controller === "human") {
     control = el("div", { class: "row" }, level, el("button", { onclick: () => op("hand_to_ai", { table: t.table, seat: s.seat, level: level.value }, `${s.name} is played by the AI.`), text: "Hand to AI" }));
   } else if (s.members.length) {
-    control = el("button", { onclick: () => op("hand_to_team", { table: t.table, seat: s.seat }, `${s.name} is back with its students.`), text: "Back to the team" });
+    const back = people ? "Back to the team" : bots > 1 ? "Back to the bots" : "Back to the bot";
+    control = el("button", { onclick: () => op("hand_to_team", { table: t.table, seat: s.seat }, `${s.name} is back with its ${people ? "students" : "bot"}.`), text: back });
   }
   return el("li", { class: "seat-row" },
     el("div", {}, el("strong", { text: s.name }), s.waiting_for ? el("span", { class: "tone-accent small", text: " \u00b7 to act" }) : null,
-      el("span", { class: "small muted", text: s.controller === "human" ? " \u00b7 students play it" : ` \u00b7 AI (${s.controller})` })),
+      el("span", { class: "small muted", text: s.controller === "human" ? ` \u00b7 ${holders}` : ` \u00b7 AI (${s.controller})` })),
     members, control);
+}
+
+function botTag() {
+  return el("span", { class: "tag", title: "a program playing through the protocol, not a person", text: "bot" });
 }
 
 function mover(member) {
@@ -233,13 +252,13 @@ function unseated(s) {
   if (!s.unseated.length && !s.in_lobby) return null;
   return el("section", { class: "panel" }, el("h2", { text: "Not seated" }),
     el("p", { class: "muted", text: `${s.in_lobby} in the lobby choosing a seat.` }),
-    el("ul", {}, s.unseated.map((m) => el("li", { class: "row" }, el("span", { class: "ellipsis", text: m.name }),
+    el("ul", {}, s.unseated.map((m) => el("li", { class: "row" }, el("span", { class: "ellipsis", text: m.name }), m.bot ? botTag() : null,
       el("button", { onclick: () => { F.moving = m.id; render(); }, text: "Seat\u2026" }), F.moving === m.id ? mover(m) : null))));
 }
 
 function watch(table) {
   F.watch = table;
-  conn.request({ type: "watch", table }).then((v) => { F.view = v; render(); }).catch((err) => { F.said = err.message; render(); });
+  conn.request({ type: "watch", table }).then((v) => { F.view = v; render(); }).catch((err) => { refusal(err.message); render(); });
 }
 
 function detail(v) {

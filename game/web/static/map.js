@@ -1,10 +1,16 @@
 // The crisis map as SVG: regions in their holder's colour with the holder's code on them (so control
 // reads without colour), sites with their names, and the front line. Drawn from the public map
 // and the seat's observation of who holds what; nothing here decides anything.
+//
+// Labels are laid out for the size the map is shown at: each name is set at a size a person can read on
+// that screen and put where it covers no other name or marker. A name that finds no room (the crowded middle
+// of a map on a phone) is replaced by a number, and the numbers are spelled out in a key under the map.
 
 import { el, marker, svg } from "./common.js";
 
 const W = 800;
+const REGION_PX = 13, SITE_PX = 12, NUMBER_PX = 12;   // on screen, whatever the map's scale
+const LABEL_ORDER = { port: 0, airbase: 0, city: 1, crossing: 2, base: 3, post: 3 };
 
 function projection(map) {
   const xs = [], ys = [];
@@ -19,25 +25,96 @@ function projection(map) {
   return { height, at: ([lon, lat]) => [(lon - loX) * k * scale, height - (lat - loY) * scale] };
 }
 
-function centre(points) {
-  const n = points.length;
-  return [points.reduce((a, p) => a + p[0], 0) / n, points.reduce((a, p) => a + p[1], 0) / n];
+// The area-weighted centre of a polygon: inside it for the shapes maps have, unlike the mean of its corners.
+function centroid(points) {
+  let area = 0, cx = 0, cy = 0;
+  points.forEach(([x0, y0], i) => {
+    const [x1, y1] = points[(i + 1) % points.length];
+    const cross = x0 * y1 - x1 * y0;
+    area += cross; cx += (x0 + x1) * cross; cy += (y0 + y1) * cross;
+  });
+  if (Math.abs(area) < 1e-9) return [points.reduce((a, p) => a + p[0], 0) / points.length, points.reduce((a, p) => a + p[1], 0) / points.length];
+  return [cx / (3 * area), cy / (3 * area)];
 }
 
-// Light text with a dark halo stays readable over any fill.
-function label(x, y, text, size, anchor) {
-  const node = svg("text", { x, y, "text-anchor": anchor, fill: "#e4eaf0", "font-size": size, stroke: "#0d1218",
-    "stroke-width": "3", "paint-order": "stroke" });
+// Screen pixels per map unit: the map fills the width it is given, unless the window's height holds it back
+// (style.css: width 100%, at most 80% of the window's height).
+function pixelsPerUnit(height) {
+  const main = document.getElementById("app");
+  const pad = main ? parseFloat(getComputedStyle(main).paddingLeft) * 2 : 24;
+  const wide = Math.min(window.innerWidth, main ? main.clientWidth || window.innerWidth : window.innerWidth) - pad;
+  return Math.min(wide / W, (window.innerHeight * 0.8) / height);
+}
+
+let ruler = null;
+function textWidth(text, px) {
+  ruler = ruler || document.createElement("canvas").getContext("2d");
+  ruler.font = `${px}px ${getComputedStyle(document.body).fontFamily}`;
+  return ruler.measureText(text).width;
+}
+
+function overlaps(a, b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+// Light text with a dark halo stays readable over any fill; centred on (x, y).
+function label(x, y, text, size, unit) {
+  const node = svg("text", { x, y, "text-anchor": "middle", "dominant-baseline": "central", fill: "#e4eaf0",
+    "font-size": size, stroke: "#0d1218", "stroke-width": 3 * unit, "paint-order": "stroke" });
   node.textContent = text;
   return node;
+}
+
+class Layout {
+  constructor(width, height, unit) {
+    this.bounds = { x: 0, y: 0, w: width, h: height };
+    this.unit = unit;                 // map units per screen pixel
+    this.taken = [];
+  }
+
+  block(x, y, size) {
+    this.taken.push({ x: x - size / 2, y: y - size / 2, w: size, h: size });
+  }
+
+  // The first of `spots` (centres) where `text` at `px` covers nothing already placed, or null.
+  fit(text, px, spots) {
+    const u = this.unit, halo = 2 * u;
+    const w = textWidth(text, px) * u + 2 * halo, h = px * 1.25 * u + 2 * halo;
+    for (const [cx, cy] of spots(w, h)) {
+      const box = { x: cx - w / 2, y: cy - h / 2, w, h };
+      const inside = box.x >= 0 && box.y >= 0 && box.x + w <= this.bounds.w && box.y + h <= this.bounds.h;
+      if (inside && !this.taken.some((t) => overlaps(t, box))) {
+        this.taken.push(box);
+        return [cx, cy];
+      }
+    }
+    return null;
+  }
+}
+
+// Centres around a point at distance `gap` and twice that: right, left, above, below, then the corners.
+function around(x, y, gap) {
+  return (w, h) => [1, 2].flatMap((k) => {
+    const dx = gap * k + w / 2, dy = gap * k + h / 2;
+    return [[x + dx, y], [x - dx, y], [x, y - dy], [x, y + dy], [x + dx, y - dy], [x - dx, y - dy], [x + dx, y + dy], [x - dx, y + dy]];
+  });
+}
+
+function nearCentre(x, y) {
+  return (w, h) => [[x, y], [x, y - h], [x, y + h], [x - w / 3, y], [x + w / 3, y], [x, y - 2 * h], [x, y + 2 * h]];
 }
 
 export function drawMap(pub, control, looks) {
   const map = pub.map;
   const p = projection(map);
+  const u = 1 / pixelsPerUnit(p.height);
+  const layout = new Layout(W, p.height, u);
   const picture = svg("svg", { viewBox: `0 0 ${W} ${Math.round(p.height)}`, role: "img",
     "aria-label": "Map of the crisis: who holds each region and site" });
   const holders = new Set();
+  const texts = [];      // [x, y, text, px], drawn last so that no shape covers a name
+  const unplaced = [];   // [name, where a number can stand for it]
+  const regions = [];
   for (const r of map.regions) {
     const holder = control.regions[r.id];
     const look = looks[holder];
@@ -45,29 +122,47 @@ export function drawMap(pub, control, looks) {
     const points = r.polygon.map(p.at);
     picture.append(svg("polygon", { points: points.map((q) => q.join(",")).join(" "), fill: look ? look.colour : "#787878",
       "fill-opacity": "0.35", stroke: "#96a3b1", "stroke-width": "1" }));
-    const [x, y] = centre(points);
-    picture.append(label(x, y, `${r.name}${look ? ` [${look.code}]` : ""}`, 18, "middle"));
+    regions.push([`${r.name}${look ? ` [${look.code}]` : ""}`, centroid(points)]);
   }
   if (map.front.length > 1) {
     picture.append(svg("polyline", { points: map.front.map(p.at).map((q) => q.join(",")).join(" "), fill: "none",
       stroke: "#f05a3c", "stroke-width": "3", "stroke-dasharray": "8 5" }));
   }
+  const markerSize = Math.max(16, 11 * u);
+  const sites = [];
   for (const s of map.sites) {
-    const holder = control.sites[s.id];
-    const look = looks[holder];
-    let at = s.at;
+    const look = looks[control.sites[s.id]];
     if (s.path.length) {
       // A road: drawn along its path, named at its middle.
       const points = s.path.map(p.at);
       picture.append(svg("polyline", { points: points.map((q) => q.join(",")).join(" "), fill: "none",
         stroke: look ? look.colour : "#96a3b1", "stroke-width": "4", "stroke-linecap": "round" }));
-      at = s.path[Math.floor(s.path.length / 2)];
+      sites.push([s, points[Math.floor(points.length / 2)], true]);
+    } else {
+      const at = p.at(s.at);
+      picture.append(marker(look || { shape: "cross", colour: "#787878" }, markerSize, at));
+      layout.block(at[0], at[1], markerSize + 4 * u);
+      sites.push([s, at, false]);
     }
-    const [x, y] = p.at(at);
-    if (!s.path.length) picture.append(marker(look || { shape: "cross", colour: "#787878" }, 16, [x, y]));
-    picture.append(label(x + 11, y + 6, s.name, 16, "start"));
   }
+  for (const [text, [x, y]] of regions) {
+    const spot = layout.fit(text, REGION_PX, nearCentre(x, y));
+    if (spot) texts.push([...spot, text, REGION_PX]); else unplaced.push([text, [x, y]]);
+  }
+  sites.sort((a, b) => a[2] - b[2] || (LABEL_ORDER[a[0].kind] ?? 4) - (LABEL_ORDER[b[0].kind] ?? 4));
+  for (const [s, [x, y], road] of sites) {
+    const spot = layout.fit(s.name, SITE_PX, road ? nearCentre(x, y) : around(x, y, markerSize / 2 + 3 * u));
+    if (spot) texts.push([...spot, s.name, SITE_PX]); else unplaced.push([s.name, [x, y]]);
+  }
+  unplaced.forEach(([, [x, y]], k) => {
+    const number = String(k + 1);
+    const spot = layout.fit(number, NUMBER_PX, around(x, y, markerSize / 2 + 2 * u)) || [x, y];
+    texts.push([...spot, number, NUMBER_PX]);
+  });
+  for (const [x, y, text, px] of texts) picture.append(label(x, y, text, px * u, u));
   const legend = el("div", { class: "legend" }, [...holders].map((h) => el("span", { class: "seat" }, marker(looks[h]),
     `${looks[h].name} [${looks[h].code}]`)), el("span", { class: "muted", text: "dashed red: the front line" }));
-  return el("figure", {}, picture, el("figcaption", {}, legend));
+  const key = unplaced.length ? el("ol", { class: "map-key small", "aria-label": "The numbers on the map" },
+    unplaced.map(([name], k) => el("li", { value: k + 1, text: name }))) : null;
+  return el("figure", {}, picture, el("figcaption", {}, legend, key));
 }

@@ -142,8 +142,12 @@ function screenKey() {
     S.seated ? [S.seated.table, S.seated.seat, S.seated.team_code] : null, S.screen === "table" ? v : null,
     m ? [m.paused, m.started, m.ended, m.phase, m.controllers, !!m.result] : null, S.said, S.answers, S.rejecting,
     S.confirmMove, S.preview, [[...d.parties], d.terms, d.expires, d.public, d.counterTo, d.gone, d.statement],
-    S.notes.length, S.noteTo, unread(), S.notice]);
+    S.notes.length, S.noteTo, unread(), S.notice, S.tab === "map" ? [innerWidth, innerHeight] : null]);
 }
+
+// The map's names are laid out for the window's size: a phone turned on its side lays them out again.
+let resizing = null;
+addEventListener("resize", () => { clearTimeout(resizing); resizing = setTimeout(render, 150); });
 
 function header() {
   const v = S.state && S.state.view;
@@ -200,7 +204,9 @@ function lobbyScreen() {
 }
 
 function seatChoice(table, seat) {
-  const who = seat.free ? `played by an AI leader (${seat.controller}) until someone takes it` : `held by ${seat.holders.join(", ")}`;
+  const bots = seat.bots || [];
+  const who = seat.free ? `played by an AI leader (${seat.controller}) until someone takes it`
+    : `held by ${seat.holders.map((h) => bots.includes(h) ? `${h} (a bot)` : h).join(", ")}`;
   const item = el("li", { class: "row" }, el("strong", { class: "ellipsis", text: seat.name }), el("span", { class: "muted small", text: who }));
   if (table.over) return item;
   if (seat.free) {
