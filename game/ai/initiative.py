@@ -18,16 +18,21 @@ DEMAND_RISK = 0.65      # leaders at least this bold open the summit with a publ
 def public_demand(leader, obs, legal):
     """A bold leader opens by stating in public its best option on the issue it cares most
     about: the stand makes backing down cost it at home, so the others know it will hold,
-    and it tells the table, and any mediator, where it stands."""
-    if obs["turn"] != 1 or obs["round"] != 1 or leader.personality["risk"] < DEMAND_RISK \
-            or leader.level.model == "none" or not any(a.type == ActionType.STATEMENT for a in legal):
+    and it tells the table, and any mediator, where it stands. A hard leader takes that stand
+    whatever its temper when the option is the one already in force: it only has to keep
+    what it has."""
+    if obs["turn"] != 1 or obs["round"] != 1 or leader.level.model == "none" \
+            or not any(a.type == ActionType.STATEMENT for a in legal):
         return None
     mine = [k for _, ks in leader.my_groups for k in leader.table.open_issues(ks, obs)]
     if not mine:
         return None
     k = max(mine, key=lambda k: float(np.ptp(leader.table.tables[k])))
-    best = leader.table.options[k][int(np.argmax(leader.table.tables[k]))]
-    return Action(ActionType.STATEMENT, issue=leader.table.ids[k], option=best)
+    o = int(np.argmax(leader.table.tables[k]))
+    keeps = leader.level.model == "full" and o == leader.table.base(obs["settled"])[k]
+    if leader.personality["risk"] < DEMAND_RISK and not keeps:
+        return None
+    return Action(ActionType.STATEMENT, issue=leader.table.ids[k], option=leader.table.options[k][o])
 
 
 def mediate(leader, obs):

@@ -28,6 +28,7 @@ class Belief:
         self.seen = np.zeros(n)
         self.firmness = np.zeros(n)
         self.last = {}
+        self.stands = {}        # issue index -> the option it last stated in public
         self.asked = []         # packages this seat has proposed itself
         self.refusals = []      # packages it has refused
         self.said_no = []       # each refused package as (issues it named, the terms that change something)
@@ -84,8 +85,13 @@ class Belief:
         self.said_no.append((frozenset(terms), self.table.plain(terms)))
 
     def stated(self, issue, option):
+        # Saying the same thing again costs nothing more (a climb-down is priced once), so it shows nothing more.
         k = self.table.index[issue]
-        self._spread(k, self.table.options[k].index(option), STATED)
+        o = self.table.options[k].index(option)
+        if self.stands.get(k) == o:
+            return
+        self.stands[k] = o
+        self._spread(k, o, STATED)
         self.firmness[k] += 2.0
 
     def _model(self):

@@ -66,3 +66,40 @@ def test_no_compromise_is_offered_before_anyone_has_shown_their_hand():
     signers = {i.id: set(i.signatories) for i in MOSCOW.issues}
     assert not [p for p in match.state.proposals.values()
                 if not any(p.proposer in signers[i] for i, _ in p.terms)]
+
+
+def test_a_hard_leader_stands_in_public_on_what_it_already_has_and_cares_most_about():
+    # Russia is not bold, but the front line it cares most about already runs where it wants it:
+    # a hard leader says so on the first day, so the table knows it will not give it away.
+    russia = MOSCOW.seat("russia")
+    assert russia.personality.risk < 0.65
+    for seed in range(2):
+        match = Match(MOSCOW, seed, {s: ("hard" if s == "russia" else "normal") for s in MOSCOW.seat_ids})
+        match.run()
+        said = [(s["turn"], s["issue"], s["option"]) for s in match.state.statements if s["seat"] == "russia"]
+        assert said == [(1, "front_line", "current_front")]
+        normal = Match(MOSCOW, seed, {s: "normal" for s in MOSCOW.seat_ids})
+        normal.run()
+        assert not [s for s in normal.state.statements if s["seat"] == "russia"]
+
+
+
+def _belief_after(statements):
+    from game.ai.opponents import Belief
+    from game.ai.packages import Table
+    from game.engine import Game, public_info
+    state = Game(MOSCOW, 0).new_state()
+    table = Table(public_info(MOSCOW), "turkey", state.observation("turkey")["private"])
+    belief = Belief(table, "russia", "frequency")
+    for issue, option in statements:
+        belief.stated(issue, option)
+    return belief
+
+
+def test_saying_the_same_thing_every_day_shows_no_more_than_saying_it_once():
+    stand = ("front_line", "current_front")
+    once, daily = _belief_after([stand]), _belief_after([stand] * 5)
+    assert [list(w) for w in once.weighted()] == [list(w) for w in daily.weighted()]
+    # A new stand is news, though: it is read as one.
+    moved = _belief_after([stand, ("front_line", "partial_pullback")])
+    assert [list(w) for w in moved.weighted()] != [list(w) for w in once.weighted()]
