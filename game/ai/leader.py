@@ -12,11 +12,11 @@ from functools import lru_cache
 import numpy as np
 
 from game.engine.actions import DONE, Action
-from game.engine.kinds import KEPT_OR_BROKEN, ActionType, Controller, EventKind, Phase, ProposalStatus
+from game.engine.kinds import ActionType, Controller, Phase, ProposalStatus
 from game.engine.talks import backs_down, last_stands
 from game.scenario.vocabulary import condition_from_data, effect_from_data
 
-from . import advice, concession, initiative, moves, voice
+from . import advice, concession, hearing, initiative, moves, voice
 from .levels import LEVELS
 from .opponents import Belief
 from .packages import Table
@@ -25,7 +25,6 @@ from .refusals import TurnedDown
 from .reputation import TRUST_COMFORT, Reputation
 
 ANSWERS = (ActionType.ACCEPT, ActionType.REJECT)
-OFFER_NEWS = (EventKind.PROPOSAL, EventKind.ACCEPT, EventKind.REJECT)
 LOW_TRUST_PREMIUM = 0.25
 REPUTATION_PREMIUM = 0.5    # share of the room it asks on top from a seat with a record held against it
 RECIPROCAL_SLACK = 0.10     # share of the room it gives up before the other side has moved at all...
@@ -91,59 +90,6 @@ class Leader:
         # The level's firmest clock is a ceiling that a mood may lower, never raise.
         self.e = min(base * mood, self.level.firmest * min(mood, 1.0))
         self.ready = True
-
-    # -- reading what happened ------------------------------------------------------
-
-    def _absorb(self, obs):
-        if not obs["news"]:
-            self.seen = obs["events_seen"]
-            return
-        known = self.known
-        for p in obs["proposals"]:
-            known.setdefault(p["id"], p)
-        agreements = None
-        for event in obs["news"]:
-            n = event["n"]
-            if n in self.absorbed:
-                continue
-            self.absorbed.add(n)
-            kind, who = event["kind"], event["seat"]
-            if kind == EventKind.NEWS and event.get("event"):
-                self.fired.add(event["event"])
-            if kind in KEPT_OR_BROKEN:
-                if agreements is None:
-                    agreements = {a["id"]: a for a in obs["agreements"]}
-                self.reputation.heard(event, agreements)
-            if who == self.seat or who not in self.beliefs:
-                continue
-            if kind == EventKind.STATEMENT:
-                self.beliefs[who].stated(event["issue"], event["option"])
-            elif kind in OFFER_NEWS and (prop := known.get(event.get("proposal"))):
-                self._heard_offer(kind, who, prop, event, obs)
-        self.seen = obs["events_seen"]
-
-    def _heard_offer(self, kind, who, prop, event, obs):
-        if kind == EventKind.REJECT and prop["proposer"] != self.seat:
-            return      # only a refusal of its own offer tells it something it uses
-        # A package leaves the issues it does not name as they are: it is read as that outcome.
-        terms = self.table.whole(prop["terms"], obs)
-        if kind == EventKind.PROPOSAL:
-            self.beliefs[who].proposed(terms)
-            answered = self.known.get(event.get("counter_to"))
-            if answered and answered["proposer"] == self.seat:
-                # A counter-offer turns down the package it answers.
-                mine = self.table.whole(answered["terms"], obs)
-                self.beliefs[who].refused(mine)
-                self.concessions.turned_down(who, mine)
-            if self.seat in prop["parties"]:
-                self.concessions.offered(who, terms)
-        elif kind == EventKind.ACCEPT:
-            self.beliefs[who].accepted(terms)
-            if prop["proposer"] == self.seat:
-                self.agreed_by.add(who)
-        else:
-            self.beliefs[who].refused(terms)
-            self.concessions.turned_down(who, terms)
 
     # -- what it wants now ------------------------------------------------------------
 
@@ -269,7 +215,7 @@ class Leader:
         """Take in what the observation shows that is new; deciding and advising both start here."""
         if not self.ready:
             self._setup(obs)
-        self._absorb(obs)
+        hearing.absorb(self, obs)
 
     def decide(self, obs, legal, space) -> Action:
         self.observe(obs)
