@@ -8,6 +8,7 @@ from game.engine.actions import Action
 from game.engine.kinds import ActionType
 
 from . import voice
+from .levels import Model
 
 MEDIATION_GAIN = 0.05   # a mediator steps in only where a deal would clearly serve it
 MEDIATION_TRIES = 2     # compromises offered to the same two sides in a game
@@ -21,7 +22,7 @@ def public_demand(leader, obs, legal):
     and it tells the table, and any mediator, where it stands. A hard leader takes that stand
     whatever its temper when the option is the one already in force: it only has to keep
     what it has."""
-    if obs["turn"] != 1 or obs["round"] != 1 or leader.level.model == "none" \
+    if obs["turn"] != 1 or obs["round"] != 1 or leader.level.model == Model.NONE \
             or not any(a.type == ActionType.STATEMENT for a in legal):
         return None
     mine = [k for _, ks in leader.my_groups for k in leader.table.open_issues(ks, obs)]
@@ -29,7 +30,7 @@ def public_demand(leader, obs, legal):
         return None
     k = max(mine, key=lambda k: float(np.ptp(leader.table.tables[k])))
     o = int(np.argmax(leader.table.tables[k]))
-    keeps = leader.level.model == "full" and o == leader.table.base(obs["settled"])[k]
+    keeps = leader.level.model == Model.FULL and o == leader.table.base(obs["settled"])[k]
     if leader.personality["risk"] < DEMAND_RISK and not keeps:
         return None
     return Action(ActionType.STATEMENT, issue=leader.table.ids[k], option=leader.table.options[k][o])

@@ -17,7 +17,7 @@ from game.engine.talks import backs_down, last_stands
 from game.scenario.vocabulary import condition_from_data, effect_from_data
 
 from . import advice, concession, hearing, initiative, moves, voice
-from .levels import LEVELS
+from .levels import LEVELS, Model
 from .opponents import Belief
 from .packages import Table
 from .reciprocity import Concessions
@@ -196,7 +196,7 @@ class Leader:
         if not ok.any():
             return None     # everything it would offer has been turned down: wait for theirs
         idx = np.flatnonzero(ok)
-        if self.level.model == "none":
+        if self.level.model == Model.NONE:
             order = idx[np.argsort(-total[idx], kind="stable")]
             top = max(1, int(len(order) * self.level.pick_noise))
             choice = int(order[self.rng.integers(top)])
@@ -306,7 +306,7 @@ class Leader:
         idx = np.flatnonzero(ok)
         distance = np.sum(packages[idx] != asked, axis=1).astype(float)
         score = -distance
-        if self.level.model != "none":
+        if self.level.model != Model.NONE:
             for other in partners:
                 score += 0.3 * self.beliefs[other].group_utility(ks_full, base, packages)[idx]
         score -= 1e-3 * (total[idx] - demand)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .levels import Model
+
 PROPOSED = 1.0
 ACCEPTED = 0.6
 STATED = 2.0
@@ -42,7 +44,7 @@ class Belief:
         self._stale = set()     # issues whose learned values must be recomputed
 
     def _prior(self):
-        if self.kind != "full":
+        if self.kind != Model.FULL:
             return list(self.table.flat)
         out = []
         for k, own in enumerate(self.table.tables):
@@ -77,7 +79,7 @@ class Belief:
             self._spread(k, self.table.options[k].index(option), ACCEPTED)
 
     def refused(self, terms):
-        if self.kind == "full":
+        if self.kind == Model.FULL:
             for issue, option in terms.items():
                 k = self.table.index[issue]
                 self._spread(k, self.table.options[k].index(option), REFUSED)

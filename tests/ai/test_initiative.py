@@ -1,6 +1,10 @@
 """AI initiative: a bold leader's opening demand, and mediation once both sides have spoken."""
 
+from game.ai.levels import Model
+from game.ai.opponents import Belief
+from game.ai.packages import Table
 from game.catalog import load_scenario
+from game.engine import Game, public_info
 from game.match import Match
 
 MOSCOW = load_scenario("moscow-2020")
@@ -85,12 +89,9 @@ def test_a_hard_leader_stands_in_public_on_what_it_already_has_and_cares_most_ab
 
 
 def _belief_after(statements):
-    from game.ai.opponents import Belief
-    from game.ai.packages import Table
-    from game.engine import Game, public_info
     state = Game(MOSCOW, 0).new_state()
     table = Table(public_info(MOSCOW), "turkey", state.observation("turkey")["private"])
-    belief = Belief(table, "russia", "frequency")
+    belief = Belief(table, "russia", Model.FREQUENCY)
     for issue, option in statements:
         belief.stated(issue, option)
     return belief
