@@ -233,6 +233,8 @@ def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server,
     teacher.click("#end-confirm")
     for _ in range(2):      # as it ends, and after a reload
         expect(ada.get_by_role("heading", name="The class has ended")).to_be_visible()
+        expect(ada.get_by_text("The class has ended.", exact=True)).to_have_count(1)     # said once
+        expect(ada.locator("#notice")).to_have_count(0)
         expect(ada.locator("#par-headline")).to_contain_text("The class ended on day 1 of 5, before the summit.")
         expect(ada.get_by_role("cell", name=re.compile(r"\(you\)"))).to_be_visible()
         assert ada.get_by_text("vs par").count() == 0 and ada.get_by_text("better than").count() == 0

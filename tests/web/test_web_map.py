@@ -68,7 +68,8 @@ def test_a_number_on_the_map_stands_next_to_its_own_marker(host, contexts, shots
         figure = page.locator(".map figure")
         expect(figure).to_be_visible()
         found = figure.evaluate("""(f) => {
-            const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+            const box = (e) => { const r = e.getBoundingClientRect();
+                                 return {x: r.left, y: r.top, w: r.width, h: r.height}; };
             return {
               numbers: [...f.querySelectorAll('svg text')].filter((t) => /^[0-9]+$/.test(t.textContent))
                 .map((t) => ({n: Number(t.textContent), ...box(t)})),
@@ -83,7 +84,8 @@ def test_a_number_on_the_map_stands_next_to_its_own_marker(host, contexts, shots
                 continue
             numbered += 1
             own = markers[name]
-            assert _gap(number, own) <= 6, f"{screen}: {number['n']} ({name}) is {_gap(number, own):.1f} px from its marker"
+            gap = _gap(number, own)
+            assert gap <= 6, f"{screen}: {number['n']} ({name}) is {gap:.1f} px from its marker"
             nearest = min(found["markers"], key=lambda m: _distance(number, m))
             assert nearest["name"] == name, f"{screen}: {number['n']} ({name}) stands nearer to {nearest['name']}"
     assert numbered, "the densest area of the map on a phone has at least one site as a number"

@@ -281,7 +281,8 @@ function tableScreen() {
   const status = [];
   if (m.paused) status.push(el("p", { class: "banner warn", text: m.started ? "Paused by the facilitator." : "The facilitator has not started the class yet." }));
   if (m.ended) status.push(el("p", { class: "banner warn", text: "The class has ended." }));
-  status.push(noticeBanner());
+  // Once the class has ended, the banner above says so: the facilitator's notice of it would say it again.
+  else status.push(noticeBanner());
   const act = m.started && !m.result ? el("div", { class: "row" },
     el("span", { class: v.your_turn ? "tone-accent" : "muted", id: "waiting", text: v.waiting }),
     m.phase === "talks" ? el("button", { class: "primary", id: "end-round", disabled: !v.can_end_round,
