@@ -169,6 +169,8 @@ async def play(client: ClassClient, leader: Any, patience: float = 120.0,
     stops (BotError) rather than play that seat with a leader made for another."""
     acted_at = None
     player = _Player(client, leader, on_status, leaders)
+    # A lobby sent before the seat was taken (someone else sat down meanwhile) would read as being unseated.
+    client.forget_inbox()
     try:
         while True:
             try:
