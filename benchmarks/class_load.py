@@ -5,14 +5,16 @@
 Starts `python main.py host` on 127.0.0.1 in a subprocess (a mixed class of moscow-2020 and
 sochi-2008), seats one bot per seat until the clients run out (the rest join seats as team
 members), measures the server idle with everyone connected, starts the class and lets the
-bots (AI leaders playing through the protocol) play every table to the end. The clients are
-spread over several processes, as students' devices are, so one client's thinking does not
-delay another's reading. Prints:
+bots (AI leaders playing through the protocol) play every table to the end. Every client says
+in its hello that it is a bot (protocol 2), so the console and the reports show programs as bots,
+not as a class of people. The clients are spread over several processes, as students' devices are,
+so one client's thinking does not delay another's reading. Prints:
 
 - action round trip, submit to accepted (p50, p99) against the 50 ms budget;
 - a student's action to the other students' screens at the same table (p50, p99) against 100 ms;
 - the server's CPU seconds per table-game, its peak memory, its CPU share while idle;
-- errors, and whether each table's digest equals an offline replay of its exported log.
+- errors, and whether each table's digest equals an offline replay of its exported log;
+- the class's members as the console shows them: bots and people.
 
 Figures only; it asserts nothing.
 """
@@ -48,7 +50,7 @@ class TimedClient(ClassClient):
     """Notes when each version of its table reached it."""
 
     def __init__(self, url, arrivals):
-        super().__init__(url)
+        super().__init__(url, bot=True)
         self.arrivals = arrivals
 
     def _absorb(self, message):
@@ -80,7 +82,7 @@ def start_host(folder: Path, tables: int):
 
 
 async def _lobby(info: dict) -> list:
-    client = ClassClient(info["url"])
+    client = ClassClient(info["url"], bot=True)
     await client.connect()
     await client.hello_student(info["class_code"], "counter")
     lobby = await client.next("lobby")
@@ -228,7 +230,14 @@ def run(args, folder: Path) -> dict:
         "errors": errors,
         "digests_equal_offline_replay": f"{digests_equal}/{len(summary['tables'])}",
         "ai_choices_diverged_on_replay": diverged,
+        "members": members(summary),
     }
+
+
+def members(summary: dict) -> dict:
+    """The class's seated members as the console shows them."""
+    cards = [m for t in summary["tables"] for s in t["seats"] for m in s["members"]]
+    return {"bots": sum(1 for m in cards if m["bot"]), "people": sum(1 for m in cards if not m["bot"])}
 
 
 async def _summary(info) -> dict:
@@ -268,6 +277,8 @@ def main() -> int:
     print(f"errors: {len(figures['errors'])}; digests equal to an offline replay: "
           f"{figures['digests_equal_offline_replay']}; AI choices that differ on replay: "
           f"{figures['ai_choices_diverged_on_replay']}")
+    print(f"members as the console shows them: {figures['members']['bots']} bots, "
+          f"{figures['members']['people']} people")
     for err in figures["errors"][:10]:
         print("  ", err)
     return 0

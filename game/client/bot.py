@@ -64,14 +64,26 @@ async def _resume(client: ClassClient, kept: str) -> dict[str, Any] | None:
         return None
 
 
+Leaders = Callable[[dict[str, Any], str, str], Any]   # (the scenario as public, seat, table) -> its AI leader
+
+
+def leaders_of(level: str = Controller.NORMAL) -> Leaders:
+    """AI leaders of `level`, each seeded by its table and seat."""
+    def make(public: dict[str, Any], seat: str, table: str) -> Any:
+        return make_leader(public, seat, level, zlib.crc32(f"{table}/{seat}".encode()))  # type: ignore[no-untyped-call]
+    return make
+
+
 async def play_seat(url: str, code: str, seat: str, table: str | None = None, level: str = Controller.NORMAL,
                     name: str | None = None, patience: float = 120.0,
                     on_action: Timing | None = None, passes: SeatPasses | None = None,
-                    on_seated: Callable[[str], None] | None = None, on_status: Say | None = None) -> dict[str, Any]:
+                    on_seated: Callable[[str], None] | None = None, on_status: Say | None = None,
+                    leaders: Leaders | None = None) -> dict[str, Any]:
     """Play `seat` to the end of its table; return the table's result (scores and history). With `passes`, the
     seat pass is kept there, so a bot started again after a crash takes its seat back instead of finding it taken;
     `on_seated` hears which table it sits at, `on_status` when the facilitator hands the seat to an AI leader
-    (the bot then waits) or back to the bot."""
+    (the bot then waits) or back to the bot, or moves the bot to another seat (it then plays that one).
+    `leaders` makes the AI leader for a seat (by default one of `level`)."""
     client = ClassClient(url, bot=True)
     await client.connect()
     slot = f"{table or '*'}/{seat}"
@@ -94,26 +106,53 @@ async def play_seat(url: str, code: str, seat: str, table: str | None = None, le
     except BaseException:
         await client.close()
         raise
-    assert client.public is not None and client.table is not None
+    assert client.public is not None and client.table is not None and client.seat is not None
     if on_seated:
         on_seated(client.table)
-    leader = make_leader(client.public, seat, level, zlib.crc32(f"{client.table}/{seat}".encode()))  # type: ignore[no-untyped-call]
-    return await play(client, leader, patience, on_action, on_status)
+    make = leaders or leaders_of(level)
+    if client.seat != seat and on_status:
+        # The pass brought it back to the seat the facilitator moved it to meanwhile: that is the seat it plays.
+        on_status(f"the facilitator moved this bot to {_seat_name(client)} at table {client.table}; playing it")
+    return await play(client, make(client.public, client.seat, client.table), patience, on_action, on_status, make)
 
 
-class _Holder:
-    """Who plays the bot's seat, as the last state said: the bot says so whenever that changes."""
+def _seat_name(client: ClassClient) -> str:
+    public = client.public or {"seats": []}
+    return str(next((s["name"] for s in public["seats"] if s["id"] == client.seat), client.seat))
 
-    def __init__(self, say: Say | None):
+
+class _Player:
+    """The leader playing the bot's seat and who the last state said plays it: the bot says whenever that
+    changes, and a bot the facilitator moves to another seat gets a leader made for that seat."""
+
+    def __init__(self, client: ClassClient, leader: Any, say: Say | None, leaders: Leaders | None):
+        self.leader = leader
+        self.where = (client.table, client.seat)
         self.say = say
+        self.leaders = leaders
         self.kind: str | None = None
+
+    def follow(self, client: ClassClient) -> None:
+        """A leader for the seat the bot holds now (raise BotError if it was moved and none can be made)."""
+        if (client.table, client.seat) == self.where:
+            return
+        old = self.where
+        if self.leaders is None or client.public is None or client.seat is None or client.table is None:
+            raise BotError(f"the facilitator moved this bot from {old[1]} at table {old[0]} to {client.seat} at table "
+                           f"{client.table}; its AI leader was made for {old[1]}, so it stops rather than play "
+                           "another seat with it")
+        self.leader = self.leaders(client.public, client.seat, client.table)
+        self.where = (client.table, client.seat)
+        self.kind = None
+        if self.say:
+            self.say(f"the facilitator moved this bot to {_seat_name(client)} at table {client.table}; playing it")
 
     def saw(self, client: ClassClient, state: dict[str, Any]) -> None:
         kind = state["controllers"].get(client.seat)
         if kind == self.kind or self.say is None or client.public is None:
             self.kind = kind
             return
-        name = next((s["name"] for s in client.public["seats"] if s["id"] == client.seat), client.seat)
+        name = _seat_name(client)
         if kind != Controller.HUMAN:
             self.say(f"the facilitator has handed {name} to an AI leader ({kind}); this bot waits until it is "
                      "handed back")
@@ -123,14 +162,19 @@ class _Holder:
 
 
 async def play(client: ClassClient, leader: Any, patience: float = 120.0,
-               on_action: Timing | None = None, on_status: Say | None = None) -> dict[str, Any]:
-    """Play the seat `client` holds with `leader` to the end of the table; return the table's result."""
+               on_action: Timing | None = None, on_status: Say | None = None,
+               leaders: Leaders | None = None) -> dict[str, Any]:
+    """Play the seat `client` holds with `leader` to the end of the table; return the table's result. Should the
+    facilitator move the bot to another seat, `leaders` makes the leader for it; without `leaders`, the bot
+    stops (BotError) rather than play that seat with a leader made for another."""
     acted_at = None
-    holder = _Holder(on_status)
+    player = _Player(client, leader, on_status, leaders)
+    # A lobby sent before the seat was taken (someone else sat down meanwhile) would read as being unseated.
+    client.forget_inbox()
     try:
         while True:
             try:
-                result = await _play(client, leader, acted_at, on_action, holder)
+                result = await _play(client, acted_at, on_action, player)
             except Disconnected:
                 client = await _reconnect(client, patience)
                 acted_at = None
@@ -142,12 +186,12 @@ async def play(client: ClassClient, leader: Any, patience: float = 120.0,
         await client.close()
 
 
-async def _play(client: ClassClient, leader: Any, acted_at: int | None, on_action: Timing | None,
-                holder: _Holder) -> Any:
+async def _play(client: ClassClient, acted_at: int | None, on_action: Timing | None, player: _Player) -> Any:
     while True:
+        player.follow(client)
         state = client.state
         if state is not None:
-            holder.saw(client, state)
+            player.saw(client, state)
         if state is not None and "result" in state:
             return state["result"]
         if state is not None and state["ended"]:
@@ -158,7 +202,7 @@ async def _play(client: ClassClient, leader: Any, acted_at: int | None, on_actio
         if state is not None and state["legal"] and not state["paused"] and state["version"] != acted_at:
             acted_at = state["version"]
             legal = [Action.from_dict(a) for a in state["legal"]]
-            action = leader.decide(client.observation(), legal, state["space"])
+            action = player.leader.decide(client.observation(), legal, state["space"])
             started = time.perf_counter()
             try:
                 await client.act(action.to_dict())
@@ -168,12 +212,17 @@ async def _play(client: ClassClient, leader: Any, acted_at: int | None, on_actio
                     fallback: dict[str, Any] = {"type": ActionType.DONE} if state["phase"] == Phase.TALKS \
                         else {"type": ActionType.MOVE, "move": HOLD}
                     await _try(client.act(fallback))
-                elif err.code not in (ErrorCode.STALE, ErrorCode.PAUSED, ErrorCode.NOT_ALLOWED):
+                elif err.code not in (ErrorCode.STALE, ErrorCode.PAUSED, ErrorCode.NOT_ALLOWED,
+                                      ErrorCode.NOT_SEATED):
                     raise BotError(err.message) from None
             if on_action:
                 on_action(time.perf_counter() - started)
             continue
-        await client.next(ServerType.STATE, timeout=3600)
+        message = await client.next(timeout=3600, where=lambda m: m["type"] in (ServerType.STATE, ServerType.LOBBY))
+        if message["type"] == ServerType.LOBBY:
+            # Only a student without a seat is sent the lobby unasked: the facilitator moved the bot off its seat.
+            raise BotError(f"the facilitator moved this bot off {client.seat} at table {client.table}; it stops "
+                           "(start it again to take a free seat)")
 
 
 async def _try(request: Awaitable[Any]) -> None:

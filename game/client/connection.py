@@ -139,6 +139,11 @@ class ClassClient:
         """The seat's whole observation, as the engine would give it: news and private part included."""
         return self.view.observation()
 
+    def forget_inbox(self) -> None:
+        """Drop the unsolicited messages waiting to be read (the seat's view has already taken them in)."""
+        while not self.inbox.empty():
+            self.inbox.get_nowait()
+
     def news_complete(self) -> bool:
         return self.view.news_complete()
 

@@ -26,6 +26,8 @@ class SeatView:
         """Take in a `seated` or `state` message; anything else is not about the seat's knowledge."""
         kind = message.get("type")
         if kind == ServerType.SEATED:
+            if (message["table"], message["seat"]) != (self.table, self.seat):
+                self.state = None     # the last state was another seat's: nothing in it may be played here
             self.table, self.seat = message["table"], message["seat"]
             self.public, self.private = message["public"], message["private"]
             self.team_code = message.get("team_code", "")

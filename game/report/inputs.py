@@ -28,10 +28,16 @@ class TableGame:
     notes: list = field(default_factory=list)    # notes between seats (the facilitator's copy only)
     rollbacks: list = field(default_factory=list)
     class_ended: bool = False
+    started: bool | None = None    # a class table: whether the facilitator started it (None: a save, which is)
 
     @property
     def over(self) -> bool:
         return self.state.is_over()
+
+    @property
+    def begun(self) -> bool:
+        """Whether play has begun: a class table once the facilitator started it, a save always."""
+        return self.started is not False
 
 
 def from_match(match, title: str, journal_known: bool = True, **extra) -> TableGame:
@@ -81,8 +87,8 @@ def from_class(folder) -> ClassGames:
             continue
         title = f"{t.match.scenario.title}, table {t.id}"
         games.append(from_match(t.match, title, table=t.id, people=t.people, bots=t.bots, notes=t.notes,
-                                rollbacks=t.rollbacks, class_ended=found.record.ended or t.ended))
-    if games and not any(g.state.log for g in games):
-        raise ReportError(f"the class in {folder} has not started: no table has played a move yet, so there "
+                                rollbacks=t.rollbacks, class_ended=found.record.ended or t.ended, started=t.started))
+    if games and not any(g.state.log or g.begun for g in games):
+        raise ReportError(f"the class in {folder} has not started: no table was started, so there "
                           "is nothing to report (start it from the facilitator's console)")
     return ClassGames(found.record.code, found.record.ended, games, broken)

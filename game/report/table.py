@@ -54,7 +54,7 @@ def build(game: TableGame, audience: Audience = Audience.TEACHER) -> dict:
         "scenario": {"id": scenario.id, "title": scenario.title, "version": scenario.version,
                      "date": long_date(scenario.date)},
         "status": _status(game, public, state), "turns": scenario.calendar.turns,
-        "short_status": short_status(state, scenario.calendar.turns), "over": state.is_over(), "seed": game.seed,
+        "short_status": short_status(game, state, scenario.calendar.turns), "over": state.is_over(), "seed": game.seed,
         "digest": state.digest(), "actions": len(state.log),
         "journal_note": "" if story.journal_known else
         "An older save: who chose each action (a person or an AI leader) was not recorded.",
@@ -106,16 +106,30 @@ def public_of(scenario) -> dict:
     return _PUBLICS[key]
 
 
-def short_status(state, turns: int) -> str:
+def short_status(game: TableGame, state, turns: int) -> str:
     if state.is_over():
         return "finished"
-    return f"day {state.turn} of {turns}, unfinished" if state.log else "not started"
+    if state.log:
+        return f"day {state.turn} of {turns}, {'ended early' if game.class_ended else 'unfinished'}"
+    if game.begun:
+        return f"started, day {state.turn} of {turns}, nobody acted{' before the end' if game.class_ended else ' yet'}"
+    return "never started" if game.class_ended else "not started"
 
 
 def _status(game: TableGame, public: dict, state) -> str:
     turns = public["calendar"]["turns"]
+    # The log holds what seats did: a table can be started (its clock running, its seats free to act) and
+    # still have an empty log, which is not the same as a table the facilitator never started.
+    if not state.log and game.begun:
+        if game.class_ended:
+            return (f"Started, but nobody acted: the table was started on day {state.turn} of {turns} and the class "
+                    "ended before any seat made an offer or a move, so there is nothing to tell.")
+        return (f"Started, nobody has acted yet: day {state.turn} of {turns}; no seat has made an offer or a move, "
+                "so there is nothing to tell so far.")
     if not state.log:
-        return "Not started: nobody has played at this table yet, so there is nothing to tell."
+        if game.class_ended:
+            return "Never started: the class ended before this table was started, so there is nothing to tell."
+        return "Not started: the facilitator has not started this table yet, so there is nothing to tell."
     if state.is_over():
         return f"Finished: the summit ended on day {state.turn} of {turns}."
     where = phase_lines({"phase": state.phase, "round": state.round,

@@ -29,6 +29,7 @@ class TableExport:
     bots: dict[str, Any] = field(default_factory=dict)       # seat -> names of the bots that held it, in order
     rollbacks: list[Any] = field(default_factory=list)  # the day each rollback went back to
     ended: bool = False                            # the class ended while the table was at play
+    started: bool = False                          # the facilitator started the table
 
 
 @dataclass
@@ -92,4 +93,4 @@ def _table(store: SQLiteStore, rec: TableRecord, level: str) -> TableExport:
         elif row.kind == Row.ROLLBACK:
             rollbacks.append(row.body.get("day"))
     return TableExport(rec.id, table.match, notes=list(table.notes), people=people, bots=bots, rollbacks=rollbacks,
-                       ended=table.ended)
+                       ended=table.ended, started=table.started)

@@ -109,7 +109,8 @@ class Reports:
         return TableGame(table.scenario, match.seed, match.state.clone(), list(match.journal),
                          table.controllers(), f"{table.scenario.title}, table {table.id}", table=table.id,
                          people=self.room.holders(table.id, bots=False), bots=self.room.holders(table.id, bots=True),
-                         notes=[dict(n) for n in table.notes], class_ended=self.room.record.ended or table.ended)
+                         notes=[dict(n) for n in table.notes], class_ended=self.room.record.ended or table.ended,
+                         started=table.started)
 
     async def table_page(self, table: Table, members: bool) -> str:
         from game.report.table import Audience

@@ -114,3 +114,48 @@ def test_a_class_kept_before_bots_were_told_apart_opens_with_its_members_as_peop
     version = again.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]
     again.close()
     assert members == [("Ada", False), ("Robo", True)] and version == "2"
+
+
+def test_a_bot_moved_to_another_seat_plays_that_seat_with_a_leader_made_for_it_and_stops_when_moved_off(host):
+    import asyncio
+
+    import pytest
+
+    from game.ai import make_leader
+    from game.client.bot import BotError, play_seat
+
+    server = host("--scenario", "moscow-2020", "--tables", "2", "--seed", "4")
+    made: list[tuple[str, str]] = []
+    decided: list[tuple[str, str]] = []      # (the seat the leader was made for, the seat of what it was shown)
+    said: list[str] = []
+
+    class Spy:
+        def __init__(self, public, seat, table):
+            self.seat, self.leader = seat, make_leader(public, seat, "normal", 1)
+            made.append((table, seat))
+
+        def decide(self, observation, legal, space):
+            decided.append((self.seat, observation["seat"]))
+            return self.leader.decide(observation, legal, space)
+
+    async def body():
+        teacher = await facilitator(server)
+        bot = asyncio.create_task(play_seat(server.url, server.code, "syria", table="T1", name="Robo",
+                                            on_status=said.append, leaders=Spy))
+        member = await wait_until(lambda: next((m["id"] for t in _summary(teacher)["tables"] for s in t["seats"]
+                                                for m in s["members"] if m["name"] == "Robo"), None))
+        await teacher.op("resume")
+        await wait_until(lambda: decided)
+        await teacher.op("move_member", member=member, table="T2", seat="eu")
+        await teacher.op("resume", table="T2")
+        await wait_until(lambda: any(seat == "eu" for seat, _ in decided), timeout=60)
+        await teacher.op("move_member", member=member)
+        with pytest.raises(BotError) as stopped:
+            await asyncio.wait_for(bot, 30)
+        return str(stopped.value)
+
+    stopped = run(body())
+    assert made == [("T1", "syria"), ("T2", "eu")]
+    assert decided and all(made_for == shown for made_for, shown in decided), decided
+    assert any("moved this bot to EU and Greece at table T2; playing it" in s for s in said), said
+    assert "moved this bot off eu at table T2" in stopped

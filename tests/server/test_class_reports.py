@@ -63,3 +63,40 @@ def test_a_tables_report_opens_to_its_members_when_every_table_of_the_scenario_i
     # The student's name is shown as text, never as markup.
     assert "Ada &lt;b&gt;Lovelace&lt;/b&gt;" in page and "<b>Lovelace" not in page
     assert "<script" not in page
+
+
+def test_a_started_table_where_nobody_has_acted_is_reported_as_started_not_as_not_started(host, tmp_path):
+    from game.cli import main
+
+    server = host("--scenario", "sochi-2008", "--tables", "2", "--seed", "2")
+    base = server.url.rstrip("/")
+    seats = ["russia", "syria", "israel", "usa", "georgia"]
+
+    async def body():
+        teacher = await facilitator(server)
+        # Every seat of T1 is held by a person, so no AI leader acts when the table starts.
+        students = [await student(server, f"Student {k}", table="T1", seat=s) for k, s in enumerate(seats)]
+        await teacher.op("resume", table="T1")
+        await wait_until(lambda: all(c.state and c.state["started"] for c in students))
+        summary = await wait_until(lambda: _summary(teacher)["tables"][0]["started"] and _summary(teacher))
+        klass = await _get(base + summary["report"])
+        table = await _get(base + summary["tables"][0]["report"])
+        await teacher.op("end_class")
+        await wait_until(lambda: _summary(teacher)["ended"])
+        return klass, table
+
+    klass, table = run(body())
+    rows = {t: re.search(rf"Table {t}.*?</tr>", klass[1], re.S).group(0) for t in ("T1", "T2")}
+    assert re.search(r"started, day 1 of \d+, nobody acted yet", rows["T1"]) and "not started" not in rows["T1"]
+    assert "not started" in rows["T2"]
+    assert table[0] == 200 and "Started, nobody has acted yet: day 1 of" in table[1] and "Not started" not in table[1]
+
+    # The class report from the class's folder says the same once the class has ended (it used to refuse,
+    # taking the started table for one nobody had started).
+    server.stop()
+    out = tmp_path / "out"
+    assert main(["report", "--data", str(server.data), "--out", str(out)]) == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"started, day 1 of \d+, nobody acted before the end", index) and "never started" in index
+    t1 = (out / "tables" / "T1" / "report.html").read_text(encoding="utf-8")
+    assert "Started, but nobody acted: the table was started on day 1" in t1

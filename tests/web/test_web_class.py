@@ -215,9 +215,9 @@ def test_text_at_twice_its_size_still_fits_without_sideways_scrolling(server, co
         no_overlapping_controls(page)
 
 
-def _one_round_played(server, contexts):
+def _one_round_played(server, contexts, width=1280):
     """Ada at Turkey and the facilitator, the class started and Ada's first round ended."""
-    ada, teacher = contexts().new_page(), contexts().new_page()
+    ada, teacher = contexts(width, 800).new_page(), contexts().new_page()
     watches = [join(ada, server, "Ada")]
     take_seat(ada, "Turkey")
     watches.append(facilitator(teacher, server))
@@ -233,6 +233,8 @@ def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server,
     teacher.click("#end-confirm")
     for _ in range(2):      # as it ends, and after a reload
         expect(ada.get_by_role("heading", name="The class has ended")).to_be_visible()
+        expect(ada.get_by_text("The class has ended.", exact=True)).to_have_count(1)     # said once
+        expect(ada.locator("#notice")).to_have_count(0)
         expect(ada.locator("#par-headline")).to_contain_text("The class ended on day 1 of 5, before the summit.")
         expect(ada.get_by_role("cell", name=re.compile(r"\(you\)"))).to_be_visible()
         assert ada.get_by_text("vs par").count() == 0 and ada.get_by_text("better than").count() == 0
@@ -264,4 +266,43 @@ def test_a_rollback_says_what_it_undoes_can_be_cancelled_and_tells_the_students(
     turkey = teacher.locator("li.seat-row", has=teacher.get_by_text("Turkey", exact=True))
     turkey.get_by_role("button", name="Hand to AI").click()
     expect(ada.locator("#notice")).to_contain_text("The facilitator handed Turkey to an AI leader (normal)")
+    assert all(not w.errors for w in watches), [w.errors for w in watches]
+
+
+# Whether the middle of each element matching `selector` in the window is the element itself (or inside
+# it): nothing (a toast, a fixed bar) lies over what the student is reading.
+ON_TOP = """(selector) => [...document.querySelectorAll(selector)].filter((e) => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.bottom > 0 && r.top < innerHeight;
+  }).map((e) => {
+    const r = e.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, Math.min(r.top + r.height / 2, innerHeight - 1));
+    return e.contains(hit);
+  })"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_notice_is_shown_once_and_covers_nothing(server, contexts, width):
+    ada, teacher, watches = _one_round_played(server, contexts, width)
+    tab(ada, "news")
+    teacher.click("#rollback-T1-today")
+    teacher.click("#rollback-T1-confirm")
+    notice = ada.locator("#notice")
+    expect(notice).to_contain_text("The facilitator rolled the table back to the start of day 1:")
+    # Once, in the page's flow: no toast says it again over the news (the screen reader's region hears it once).
+    said = ada.get_by_text(re.compile("The facilitator rolled the table back")).and_(ada.locator(":not(.sr-only)"))
+    expect(said).to_have_count(1)
+    # The round the rollback undid is not spoken of as ended.
+    expect(ada.locator("#end-round")).to_be_enabled()
+    expect(ada.locator("#end-round-said")).to_have_count(0)
+    ada.wait_for_timeout(300)
+    assert ada.locator(".toast").count() == 0
+    assert ada.evaluate(ON_TOP, "#notice") == [True]
+    in_view = ada.evaluate(ON_TOP, "#panel h2, #panel td, .news-item, .divider")
+    assert len(in_view) > 3 and all(in_view), in_view
+    no_horizontal_scroll(ada)
+    no_overlapping_controls(ada)
+    ada.screenshot(path=str(server.folder / f"notice-{width}.png"))
+    notice.get_by_role("button", name="OK").click()
+    expect(said).to_have_count(0)
     assert all(not w.errors for w in watches), [w.errors for w in watches]

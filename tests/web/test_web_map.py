@@ -52,3 +52,51 @@ def test_every_name_on_the_map_is_readable_and_clear_of_the_others(host, context
                 down = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
                 assert across <= 1 or down <= 1, f"{screen}: '{a['text']}' and '{b['text']}' overlap"
         page.screenshot(path=str(shots / f"map-{scenario}-{screen}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("scenario", ["moscow-2020", "sochi-2008"])
+def test_a_number_on_the_map_stands_next_to_its_own_marker(host, contexts, shots, scenario):
+    """A site whose name has no room is a number: it stands against its marker, nearer to it than to any other."""
+    server = host("--scenario", scenario)
+    place = load_scenario(scenario)
+    numbered = 0
+    for k, (screen, (width, height)) in enumerate(SCREENS.items()):
+        page = contexts(width, height).new_page()
+        join(page, server, f"Map reader {screen}")
+        take_seat(page, place.seats[k].name)
+        tab(page, "map")
+        figure = page.locator(".map figure")
+        expect(figure).to_be_visible()
+        found = figure.evaluate("""(f) => {
+            const box = (e) => { const r = e.getBoundingClientRect();
+                                 return {x: r.left, y: r.top, w: r.width, h: r.height}; };
+            return {
+              numbers: [...f.querySelectorAll('svg text')].filter((t) => /^[0-9]+$/.test(t.textContent))
+                .map((t) => ({n: Number(t.textContent), ...box(t)})),
+              markers: [...f.querySelectorAll('svg g.site')].map((g) => ({name: g.querySelector('title').textContent,
+                ...box(g.lastElementChild)})),
+              key: [...f.querySelectorAll('.map-key li')].map((li) => li.textContent)}; }""")
+        page.screenshot(path=str(shots / f"map-numbers-{scenario}-{screen}.png"), full_page=True)
+        markers = {m["name"]: m for m in found["markers"]}
+        for number in found["numbers"]:
+            name = found["key"][number["n"] - 1]
+            if name not in markers:       # a region's or a road's number stands on it, not by a marker
+                continue
+            numbered += 1
+            own = markers[name]
+            gap = _gap(number, own)
+            assert gap <= 6, f"{screen}: {number['n']} ({name}) is {gap:.1f} px from its marker"
+            nearest = min(found["markers"], key=lambda m: _distance(number, m))
+            assert nearest["name"] == name, f"{screen}: {number['n']} ({name}) stands nearer to {nearest['name']}"
+    assert numbered, "the densest area of the map on a phone has at least one site as a number"
+
+
+def _gap(a, b) -> float:
+    """The distance between two boxes' edges (0 when they touch or overlap)."""
+    across = max(0.0, max(a["x"], b["x"]) - min(a["x"] + a["w"], b["x"] + b["w"]))
+    down = max(0.0, max(a["y"], b["y"]) - min(a["y"] + a["h"], b["y"] + b["h"]))
+    return (across ** 2 + down ** 2) ** 0.5
+
+
+def _distance(a, b) -> float:
+    return ((a["x"] + a["w"] / 2 - b["x"] - b["w"] / 2) ** 2 + (a["y"] + a["h"] / 2 - b["y"] - b["h"] / 2) ** 2) ** 0.5

@@ -73,17 +73,20 @@ class Layout {
   }
 
   block(x, y, size) {
-    this.taken.push({ x: x - size / 2, y: y - size / 2, w: size, h: size });
+    const box = { x: x - size / 2, y: y - size / 2, w: size, h: size };
+    this.taken.push(box);
+    return box;
   }
 
-  // The first of `spots` (centres) where `text` at `px` covers nothing already placed, or null.
-  fit(text, px, spots) {
+  // The first of `spots` (centres) where `text` at `px` covers nothing already placed (but `mine`, the space
+  // kept for its own marker, whose corners the marker's shape leaves empty), or null.
+  fit(text, px, spots, mine = null) {
     const u = this.unit, halo = 2 * u;
     const w = textWidth(text, px) * u + 2 * halo, h = px * 1.25 * u + 2 * halo;
     for (const [cx, cy] of spots(w, h)) {
       const box = { x: cx - w / 2, y: cy - h / 2, w, h };
       const inside = box.x >= 0 && box.y >= 0 && box.x + w <= this.bounds.w && box.y + h <= this.bounds.h;
-      if (inside && !this.taken.some((t) => overlaps(t, box))) {
+      if (inside && !this.taken.some((t) => t !== mine && overlaps(t, box))) {
         this.taken.push(box);
         return [cx, cy];
       }
@@ -100,20 +103,78 @@ function around(x, y, gap) {
   });
 }
 
+// Centres against a marker at (x, y) whose kept space reaches `gap` from its centre: beside it, above, below,
+// then tucked into its corners; and only where this marker is the nearest one, for a number set down between
+// two markers could be read as the other's.
+function against(x, y, gap, markers) {
+  const own = (cx, cy) => markers.every(([mx, my]) => (mx === x && my === y)
+    || Math.hypot(cx - mx, cy - my) > Math.hypot(cx - x, cy - y));
+  return (w, h) => {
+    const dx = gap + w / 2, dy = gap + h / 2, cx = gap * 0.75 + w / 2, cy = gap * 0.75 + h / 2;
+    return [[x + dx, y], [x - dx, y], [x, y - dy], [x, y + dy], [x + cx, y - cy], [x - cx, y - cy], [x + cx, y + cy],
+      [x - cx, y + cy]].filter(([px, py]) => own(px, py));
+  };
+}
+
 function nearCentre(x, y) {
   return (w, h) => [[x, y], [x, y - h], [x, y + h], [x - w / 3, y], [x + w / 3, y], [x, y - 2 * h], [x, y + 2 * h]];
+}
+
+// Names where they fit; a name that does not is a number. A site's number is set down first, against its own
+// marker, and the names then fit around the numbers; a region's or a road's number, which may stand anywhere
+// on it, goes last. A name that no longer fits becomes a number too, and the layout is made again, until every
+// name and number has its place.
+function placeLabels(items, markers, markerSize, width, height, u) {
+  const numbered = new Set();
+  for (;;) {
+    const layout = new Layout(width, height, u);
+    const kept = markers.map(([x, y]) => layout.block(x, y, markerSize + 4 * u));
+    const texts = [], numbers = new Map();
+    let missed = false;
+    const number = (k) => String([...numbered].sort((a, b) => a - b).indexOf(k) + 1);
+    items.forEach((item, k) => {
+      if (!numbered.has(k) || !item.marker) return;
+      const [x, y] = item.at;
+      const mine = kept[markers.indexOf(item.at)];
+      const text = number(k);
+      const spot = layout.fit(text, NUMBER_PX, against(x, y, markerSize / 2 + 2 * u, markers), mine)
+        || layout.fit(text, NUMBER_PX, around(x, y, markerSize / 2 + 2 * u)) || [x + markerSize / 2 + 4 * u, y];
+      numbers.set(k, [...spot, text, NUMBER_PX]);
+    });
+    items.forEach((item, k) => {
+      if (numbered.has(k)) return;
+      const [x, y] = item.at;
+      const spot = layout.fit(item.text, item.px, item.marker ? around(x, y, markerSize / 2 + 3 * u) : nearCentre(x, y));
+      if (spot) texts.push([...spot, item.text, item.px]);
+      else {
+        numbered.add(k);
+        missed = true;
+      }
+    });
+    if (missed) continue;
+    items.forEach((item, k) => {
+      if (!numbered.has(k) || item.marker) return;
+      const [x, y] = item.at;
+      const text = number(k);
+      // Kept off the markers where it can be, or it would read as a site's number.
+      const clear = (spots) => (w, h) => spots(w, h).filter(([cx, cy]) =>
+        markers.every(([mx, my]) => Math.hypot(cx - mx, cy - my) > markerSize + Math.max(w, h)));
+      const spot = layout.fit(text, NUMBER_PX, clear(nearCentre(x, y))) || layout.fit(text, NUMBER_PX, clear(around(x, y, 2 * u)))
+        || layout.fit(text, NUMBER_PX, nearCentre(x, y)) || layout.fit(text, NUMBER_PX, around(x, y, 2 * u)) || [x, y];
+      numbers.set(k, [...spot, text, NUMBER_PX]);
+    });
+    const order = [...numbered].sort((a, b) => a - b);
+    return { texts: texts.concat(order.map((k) => numbers.get(k))), unplaced: order.map((k) => [items[k].text, items[k].at]) };
+  }
 }
 
 export function drawMap(pub, control, looks) {
   const map = pub.map;
   const p = projection(map);
   const u = 1 / pixelsPerUnit(p.height);
-  const layout = new Layout(W, p.height, u);
   const picture = svg("svg", { viewBox: `0 0 ${W} ${Math.round(p.height)}`, role: "img",
     "aria-label": "Map of the crisis: who holds each region and site" });
   const holders = new Set();
-  const texts = [];      // [x, y, text, px], drawn last so that no shape covers a name
-  const unplaced = [];   // [name, where a number can stand for it]
   const regions = [];
   for (const r of map.regions) {
     const holder = control.regions[r.id];
@@ -140,25 +201,17 @@ export function drawMap(pub, control, looks) {
       sites.push([s, points[Math.floor(points.length / 2)], true]);
     } else {
       const at = p.at(s.at);
-      picture.append(marker(look || { shape: "cross", colour: "#787878" }, markerSize, at));
-      layout.block(at[0], at[1], markerSize + 4 * u);
+      // Named in a title (a pointer's tooltip, a screen reader's name), so a number on the map has its marker.
+      picture.append(svg("g", { class: "site" }, svg("title", {}, s.name),
+        marker(look || { shape: "cross", colour: "#787878" }, markerSize, at)));
       sites.push([s, at, false]);
     }
   }
-  for (const [text, [x, y]] of regions) {
-    const spot = layout.fit(text, REGION_PX, nearCentre(x, y));
-    if (spot) texts.push([...spot, text, REGION_PX]); else unplaced.push([text, [x, y]]);
-  }
+  const items = regions.map(([text, at]) => ({ text, at, px: REGION_PX, marker: false }));
   sites.sort((a, b) => a[2] - b[2] || (LABEL_ORDER[a[0].kind] ?? 4) - (LABEL_ORDER[b[0].kind] ?? 4));
-  for (const [s, [x, y], road] of sites) {
-    const spot = layout.fit(s.name, SITE_PX, road ? nearCentre(x, y) : around(x, y, markerSize / 2 + 3 * u));
-    if (spot) texts.push([...spot, s.name, SITE_PX]); else unplaced.push([s.name, [x, y]]);
-  }
-  unplaced.forEach(([, [x, y]], k) => {
-    const number = String(k + 1);
-    const spot = layout.fit(number, NUMBER_PX, around(x, y, markerSize / 2 + 2 * u)) || [x, y];
-    texts.push([...spot, number, NUMBER_PX]);
-  });
+  for (const [s, at, road] of sites) items.push({ text: s.name, at, px: SITE_PX, marker: !road });
+  const markers = sites.filter(([, , road]) => !road).map(([, at]) => at);
+  const { texts, unplaced } = placeLabels(items, markers, markerSize, W, p.height, u);
   for (const [x, y, text, px] of texts) picture.append(label(x, y, text, px * u, u));
   const legend = el("div", { class: "legend" }, [...holders].map((h) => el("span", { class: "seat" }, marker(looks[h]),
     `${looks[h].name} [${looks[h].code}]`)), el("span", { class: "muted", text: "dashed red: the front line" }));

@@ -80,7 +80,12 @@ function receive(m) {
       S.news = [];
       break;
     case "state":
-      if (m.news_from === 0) S.news = [];
+      if (m.news_from === 0) {
+        // The whole story again: a first load, or the table rolled back, after which "You ended your round"
+        // would speak of a round the rollback undid (the day, phase and round read the same as before it).
+        S.news = [];
+        S.said = {};
+      }
       if (m.view) {
         S.news = S.news.concat(m.view.news);
         // Fresh news is read out to screen-reader users; a whole first load is not.
@@ -106,9 +111,10 @@ function receive(m) {
       if (S.seated && m.member && m.member.id !== S.seated.member.id) toast(`${m.member.name} ${m.did}.`);
       break;
     case "notice":
-      // What the facilitator did to the table stays in a banner until read, not only in a passing toast.
+      // What the facilitator did to the table is said once, in a banner in the page's flow that stays until
+      // read: a toast as well would say it twice and lie over the news for its few seconds.
       S.notice = m.text;
-      toast(m.text);
+      announce(m.text);
       break;
     case "error":
       if (m.id === undefined) toast(m.message, true);
@@ -198,7 +204,7 @@ function lobbyScreen() {
     el("ul", { class: "stack", style: null }, t.seats.map((s) => seatChoice(t, s)))));
   return el("div", {},
     el("h1", { text: S.welcome ? `Choose a seat, ${S.joining ? S.joining.name : ""}` : "Choose a seat" }),
-    S.lobby.ended ? el("p", { class: "banner warn", text: "The class has ended." }) : null,
+    S.lobby.ended ? el("p", { class: "banner warn", text: "The class has ended." }) : noticeBanner(),
     S.error ? el("p", { class: "tone-bad", role: "alert", text: S.error }) : null,
     el("div", { class: "grid" }, tables));
 }
@@ -233,7 +239,7 @@ function claim(table, seat, teamCode) {
 function briefingScreen() {
   const b = S.seated && S.seated.briefing;
   if (!b) return el("p", { text: "Loading your briefing\u2026" });
-  return el("div", {}, briefing(b),
+  return el("div", {}, noticeBanner(), briefing(b),
     el("button", { class: "primary", id: "to-table", onclick: () => {
       localStorage.setItem(BRIEFED_KEY, `${S.seated.table}/${S.seated.seat}`);
       S.screen = "table";
@@ -275,8 +281,8 @@ function tableScreen() {
   const status = [];
   if (m.paused) status.push(el("p", { class: "banner warn", text: m.started ? "Paused by the facilitator." : "The facilitator has not started the class yet." }));
   if (m.ended) status.push(el("p", { class: "banner warn", text: "The class has ended." }));
-  if (S.notice) status.push(el("div", { class: "banner info row", id: "notice", role: "status" }, el("span", { text: S.notice }),
-    el("button", { onclick: () => { S.notice = ""; render(); }, text: "OK" })));
+  // Once the class has ended, the banner above says so: the facilitator's notice of it would say it again.
+  else status.push(noticeBanner());
   const act = m.started && !m.result ? el("div", { class: "row" },
     el("span", { class: v.your_turn ? "tone-accent" : "muted", id: "waiting", text: v.waiting }),
     m.phase === "talks" ? el("button", { class: "primary", id: "end-round", disabled: !v.can_end_round,
@@ -286,6 +292,13 @@ function tableScreen() {
     ({ news, offers, propose, deals, moves, seats, notes, map, briefing: () => briefing(S.seated.briefing), end }[S.tab] || news)(v));
   const order = v.talk_order ? el("p", { class: "small muted", id: "talk-order", text: v.talk_order }) : null;
   return el("div", {}, status, act, order, bar, panel);
+}
+
+// The facilitator's last notice, until the student says it is read.
+function noticeBanner() {
+  if (!S.notice) return null;
+  return el("div", { class: "banner info row", id: "notice" }, el("span", { text: S.notice }),
+    el("button", { onclick: () => { S.notice = ""; render(); }, text: "OK" }));
 }
 
 function tabKeys(e) {
