@@ -229,8 +229,13 @@ def _one_round_played(server, contexts, width=1280):
 
 def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server, contexts):
     ada, teacher, watches = _one_round_played(server, contexts)
+    wall = ada.context.new_page()
+    wall.goto(server.info["projector_url"])
+    expect(wall.get_by_text("Talks", exact=False).first).to_be_visible()
     teacher.click("#end-class")
     teacher.click("#end-confirm")
+    expect(wall.get_by_text("The class has ended", exact=True)).to_be_visible()
+    expect(wall.locator("[data-deadline]")).to_have_count(0)
     for _ in range(2):      # as it ends, and after a reload
         expect(ada.get_by_role("heading", name="The class has ended")).to_be_visible()
         expect(ada.get_by_text("The class has ended.", exact=True)).to_have_count(1)     # said once

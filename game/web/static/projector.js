@@ -37,12 +37,20 @@ function table(t) {
   const w = t.words;
   return el("section", { class: "panel", "aria-label": `Table ${t.table}` },
     el("h2", {}, `Table ${t.table} \u00b7 ${w.day}`),
-    el("p", {}, el("span", { text: w.phase }), " ", el("span", { class: "countdown tone-accent", "data-deadline": t.table })),
-    t.paused ? el("p", { class: "tone-bad", text: t.started ? "Paused" : "Waiting to start" }) : null,
+    t.ended ? null : el("p", {}, el("span", { text: w.phase }), " ",
+      el("span", { class: "countdown tone-accent", "data-deadline": t.table })),
+    standing(t),
     w.deals.length ? el("div", {}, el("h3", { text: "Signed" }), w.deals.map((d) => el("div", {}, el("p", { class: "tone-good", text: d.title }),
       el("ul", {}, d.terms.map((x) => el("li", { text: x })))))) : null,
     w.statements.length ? el("div", {}, el("h3", { text: "Said in public" }), el("ul", {}, w.statements.slice(0, 4).map((s) => el("li", { text: s })))) : null,
     el("h3", { text: "News" }), el("ul", {}, w.news.slice(0, 5).map((n) => el("li", { class: `tone-${n.tone}`, text: n.title }))));
+}
+
+// Where the table stands when it is not simply under way: the room reads this from the back.
+function standing(t) {
+  if (t.ended) return el("p", { class: "tone-bad", text: t.over ? "The summit is over; the class has ended" : "The class has ended" });
+  if (t.paused) return el("p", { class: "tone-bad", text: t.started ? "Paused" : "Waiting to start" });
+  return null;
 }
 
 function tick() {
