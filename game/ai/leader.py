@@ -34,6 +34,7 @@ RECIPROCAL_GAIN = 1.0       # ...and more for each share of the way the other si
 REVERSAL_COST = 0.05
 MOOD_SPREAD = 0.35
 TASTE_SPREAD = 0.03
+APPEAL_KNEE = 0.05    # room above a partner's believed need below which its appeal falls in a straight line
 
 
 class Leader:
@@ -255,13 +256,23 @@ class Leader:
             top = max(1, int(len(order) * self.level.pick_noise))
             choice = int(order[self.rng.integers(top)])
             return ks, packages[choice], float(total[choice])
-        score = np.zeros(len(idx))
-        for other in partners:
-            est = self.beliefs[other].group_utility(ks, base, packages)[idx]
-            score += np.log(np.clip(est - self.beliefs[other].threshold() + 0.3, 1e-3, None))
+        score = self._appeal(ks, base, packages, idx, partners)
         score += 1e-3 * total[idx] + self.rng.normal(0.0, TASTE_SPREAD, len(idx))
         choice = int(idx[int(np.argmax(score))])
         return ks, packages[choice], float(total[choice])
+
+    def _appeal(self, ks, base, packages, idx, partners) -> np.ndarray:
+        """How much the packages `idx` leave each partner above what it seems to need, as it believes
+        them: a log, so a package that leaves one partner short is not bought with another's surplus."""
+        score = np.zeros(len(idx))
+        for other in partners:
+            belief = self.beliefs[other]
+            est = belief.group_utility(ks, base, packages)[idx]
+            room = est - belief.threshold() + 0.3
+            # Below a little room the log goes on as its tangent, so packages far short are still told apart.
+            score += np.where(room > APPEAL_KNEE, np.log(np.maximum(room, APPEAL_KNEE)),
+                              np.log(APPEAL_KNEE) + room / APPEAL_KNEE - 1.0)
+        return score
 
     # -- the decision ---------------------------------------------------------------------
 
@@ -360,7 +371,11 @@ class Leader:
         idx = np.flatnonzero(ok)
         distance = np.sum(packages[idx] != asked, axis=1).astype(float)
         score = -distance
-        if self.level.model != "none":
+        if self.level.model == "full":
+            # Among changes of one size it asks the one that leaves the others most above what they seem
+            # to need, weighed as in its own offers; a change of one more issue is worth that much more to them.
+            score += self._appeal(ks_full, base, packages, idx, partners)
+        elif self.level.model != "none":
             for other in partners:
                 score += 0.3 * self.beliefs[other].group_utility(ks_full, base, packages)[idx]
         score -= 1e-3 * (total[idx] - demand)
