@@ -2,7 +2,7 @@
 
 The answer names the package nearest the asker's terms that the leader would accept if it were
 offered now, found with the same judgement as an answer to an offer, and the leader keeps to it:
-offered that very package by the asker the same day, it signs (leader.promised). Its opening ask,
+offered that very package by the asker the same day, it signs (promised). Its opening ask,
 what it would put forward itself, is named beside it as such.
 """
 
@@ -80,7 +80,7 @@ def nearest_acceptable(leader, obs, asker, terms, partners, tries=200):
     order = ok[np.lexsort((total[ok], distance))]
     for choice in order[:tries]:
         wanted = leader.table.terms(ks_full, packages[choice])
-        if leader.would_sign(obs, asker, wanted, partners):
+        if would_sign(leader, obs, asker, wanted, partners):
             return wanted
     return None
 
@@ -98,3 +98,23 @@ def opening_ask(leader, obs, terms, partners):
     finally:
         leader.rng.bit_generator.state = drawn
     return None if picked is None else leader.table.changes(leader.table.terms(picked[0], picked[1]), obs["settled"])
+
+
+def promised(leader, obs, prop) -> bool:
+    """Whether it named these very terms, with these parties, to their proposer the day the offer was made
+    (and nobody party to it has since broken its word with it): what it said it would sign, it signs."""
+    parties = frozenset(prop["parties"])
+    if any(leader.breach_by(obs, p) for p in parties if p != leader.seat):
+        return False
+    return any(asker == prop["proposer"] and turn == prop["turn"] and terms == prop["terms"] and
+               signers == parties for asker, turn, terms, signers in leader.promises)
+
+def would_sign(leader, obs, asker, terms, partners) -> bool:
+    """Whether it would accept `terms` were `asker` to offer them now: the answer's own judgement, with the
+    offer counted as the concession it would show, and nothing of it kept."""
+    supposed = leader.concessions.offered(asker, leader.table.whole(terms, obs)) if asker in leader.beliefs else None
+    try:
+        return leader.judge(obs, terms, partners)[0] == ActionType.ACCEPT
+    finally:
+        if supposed is not None:
+            leader.concessions.forget(supposed)

@@ -33,6 +33,7 @@ RECIPROCAL_GAIN = 1.0       # ...and more for each share of the way the other si
 REVERSAL_COST = 0.05
 MOOD_SPREAD = 0.35
 TASTE_SPREAD = 0.03
+APPEAL_KNEE = 0.05    # room above a partner's believed need below which its appeal falls in a straight line
 
 
 class Leader:
@@ -201,13 +202,23 @@ class Leader:
             top = max(1, int(len(order) * self.level.pick_noise))
             choice = int(order[self.rng.integers(top)])
             return ks, packages[choice], float(total[choice])
-        score = np.zeros(len(idx))
-        for other in partners:
-            est = self.beliefs[other].group_utility(ks, base, packages)[idx]
-            score += np.log(np.clip(est - self.beliefs[other].threshold() + 0.3, 1e-3, None))
+        score = self._appeal(ks, base, packages, idx, partners)
         score += 1e-3 * total[idx] + self.rng.normal(0.0, TASTE_SPREAD, len(idx))
         choice = int(idx[int(np.argmax(score))])
         return ks, packages[choice], float(total[choice])
+
+    def _appeal(self, ks, base, packages, idx, partners) -> np.ndarray:
+        """How much the packages `idx` leave each partner above what it seems to need, as it believes
+        them: a log, so a package that leaves one partner short is not bought with another's surplus."""
+        score = np.zeros(len(idx))
+        for other in partners:
+            belief = self.beliefs[other]
+            est = belief.group_utility(ks, base, packages)[idx]
+            room = est - belief.threshold() + 0.3
+            # Below a little room the log goes on as its tangent, so packages far short are still told apart.
+            score += np.where(room > APPEAL_KNEE, np.log(np.maximum(room, APPEAL_KNEE)),
+                              np.log(APPEAL_KNEE) + room / APPEAL_KNEE - 1.0)
+        return score
 
     # -- the decision ---------------------------------------------------------------------
 
@@ -242,7 +253,7 @@ class Leader:
         prop = next(p for p in obs["proposals"] if p["id"] == pid)
         partners = [p for p in prop["parties"] if p != self.seat]
         can_accept = any(a.type == ActionType.ACCEPT and a.proposal == pid for a in legal)
-        if can_accept and self.promised(obs, prop):
+        if can_accept and advice.promised(self, obs, prop):
             return Action(ActionType.ACCEPT, proposal=pid)
         verdict, wanted, reason = self.judge(obs, prop["terms"], partners, can_accept)
         if verdict == ActionType.ACCEPT:
@@ -306,7 +317,11 @@ class Leader:
         idx = np.flatnonzero(ok)
         distance = np.sum(packages[idx] != asked, axis=1).astype(float)
         score = -distance
-        if self.level.model != Model.NONE:
+        if self.level.model == Model.FULL:
+            # Among changes of one size it asks the one that leaves the others most above what they seem
+            # to need, weighed as in its own offers; a change of one more issue is worth that much more to them.
+            score += self._appeal(ks_full, base, packages, idx, partners)
+        elif self.level.model != Model.NONE:
             for other in partners:
                 score += 0.3 * self.beliefs[other].group_utility(ks_full, base, packages)[idx]
         score -= 1e-3 * (total[idx] - demand)
@@ -369,25 +384,6 @@ class Leader:
                    and p["proposer"] == self.seat for p in obs["proposals"])
 
     # -- "what would you want for this?" ---------------------------------------------------
-
-    def promised(self, obs, prop) -> bool:
-        """Whether it named these very terms, with these parties, to their proposer the day the offer was made
-        (and nobody party to it has since broken its word with it): what it said it would sign, it signs."""
-        parties = frozenset(prop["parties"])
-        if any(self.breach_by(obs, p) for p in parties if p != self.seat):
-            return False
-        return any(asker == prop["proposer"] and turn == prop["turn"] and terms == prop["terms"] and
-                   signers == parties for asker, turn, terms, signers in self.promises)
-
-    def would_sign(self, obs, asker, terms, partners) -> bool:
-        """Whether it would accept `terms` were `asker` to offer them now: the answer's own judgement, with the
-        offer counted as the concession it would show, and nothing of it kept."""
-        supposed = self.concessions.offered(asker, self.table.whole(terms, obs)) if asker in self.beliefs else None
-        try:
-            return self.judge(obs, terms, partners)[0] == ActionType.ACCEPT
-        finally:
-            if supposed is not None:
-                self.concessions.forget(supposed)
 
     def what_would_you_want(self, obs, partner, terms, parties=()):
         self.observe(obs)

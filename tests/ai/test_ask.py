@@ -5,6 +5,7 @@ import copy
 
 import pytest
 
+from game.ai.advice import would_sign
 from game.catalog import load_scenario
 from game.engine import DONE, move, propose
 from game.match import ASKS_PER_DAY, AskRefused, Match
@@ -93,7 +94,7 @@ def test_the_package_named_is_the_nearest_it_would_sign():
         if wanted is None:
             continue
         obs = match.state.observation("russia")
-        assert leader.would_sign(obs, "turkey", wanted, ["turkey"])
+        assert would_sign(leader, obs, "turkey", wanted, ["turkey"])
         for issue_id, option in wanted.items():
             options = scenario.issue(issue_id).options
             # An issue the asker left out is asked at its default: unsigned.
@@ -101,7 +102,7 @@ def test_the_package_named_is_the_nearest_it_would_sign():
             if here == there:
                 continue
             nearer = dict(wanted, **{issue_id: options[here + (1 if there > here else -1)]})
-            assert not leader.would_sign(obs, "turkey", nearer, ["turkey"]), (seed, wanted, nearer)
+            assert not would_sign(leader, obs, "turkey", nearer, ["turkey"]), (seed, wanted, nearer)
             checked += 1
     assert checked
 
