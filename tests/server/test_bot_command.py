@@ -65,6 +65,17 @@ def _seat_row(teacher, seat="syria"):
     return next(s for s in message["tables"][0]["seats"] if s["seat"] == seat)
 
 
+async def _seated_then_crashed(server, passes, teacher):
+    """A bot takes syria and is killed once the teacher sees it seated: (what it said first, its seat's row then)."""
+    process, lines = _start_bot(server, passes)
+    try:
+        said = await asyncio.to_thread(_first_line, lines)
+        seated = await wait_until(lambda: _seat_row(teacher)["members"] and _seat_row(teacher))
+    finally:
+        _stop(process)                     # as a crash: no goodbye to the server
+    return said, seated
+
+
 def test_a_crashed_bots_seat_handed_to_the_ai_stays_with_it_until_given_back(host, tmp_path):
     """The bot dies; the teacher hands its seat to an AI leader. Started again, the bot says the seat is with the
     AI and waits, without taking it back; given back, it plays it again. The console shows it as a bot throughout."""
@@ -73,12 +84,8 @@ def test_a_crashed_bots_seat_handed_to_the_ai_stays_with_it_until_given_back(hos
 
     async def body():
         teacher = await facilitator(server)
-        first, lines = _start_bot(server, passes)
-        try:
-            assert await asyncio.to_thread(_first_line, lines) == "bot: playing syria at table T1"
-            seated = await wait_until(lambda: _seat_row(teacher)["members"] and _seat_row(teacher))
-        finally:
-            _stop(first)
+        said, seated = await _seated_then_crashed(server, passes, teacher)
+        assert said == "bot: playing syria at table T1"
         await wait_until(lambda: not _seat_row(teacher)["members"][0]["connected"])
         await teacher.op("hand_to_ai", table="T1", seat="syria", level="hard")
         handed = await wait_until(lambda: _seat_row(teacher)["controller"] == "hard" and _seat_row(teacher))
@@ -112,13 +119,8 @@ def test_a_bot_the_teacher_moved_off_its_seat_does_not_take_it_back(host, tmp_pa
 
     async def body():
         teacher = await facilitator(server)
-        first, lines = _start_bot(server, passes)
-        try:
-            await asyncio.to_thread(_first_line, lines)
-            member = (await wait_until(lambda: _seat_row(teacher)["members"]))[0]["id"]
-        finally:
-            _stop(first)
-        await teacher.op("move_member", member=member)
+        _, seated = await _seated_then_crashed(server, passes, teacher)
+        await teacher.op("move_member", member=seated["members"][0]["id"])
         again, lines = _start_bot(server, passes)
         said = await asyncio.to_thread(_first_line, lines)
         code = await asyncio.to_thread(again.wait, WITHIN)

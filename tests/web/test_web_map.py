@@ -22,17 +22,23 @@ def shots(tmp_path):
     return folder
 
 
+def _open_map(context, server, seat_name, screen):
+    """A student at `seat_name` on the map tab: (the page, the map's figure)."""
+    page = context.new_page()
+    join(page, server, f"Map reader {screen}")
+    take_seat(page, seat_name)
+    tab(page, "map")
+    figure = page.locator(".map figure")
+    expect(figure).to_be_visible()
+    return page, figure
+
+
 @pytest.mark.parametrize("scenario", ["moscow-2020", "sochi-2008"])
 def test_every_name_on_the_map_is_readable_and_clear_of_the_others(host, contexts, shots, scenario):
     server = host("--scenario", scenario)
     place = load_scenario(scenario)
-    for k, (screen, (width, height)) in enumerate(SCREENS.items()):
-        page = contexts(width, height).new_page()
-        join(page, server, f"Map reader {screen}")
-        take_seat(page, place.seats[k].name)
-        tab(page, "map")
-        figure = page.locator(".map figure")
-        expect(figure).to_be_visible()
+    for k, (screen, size) in enumerate(SCREENS.items()):
+        page, figure = _open_map(contexts(*size), server, place.seats[k].name, screen)
         texts = figure.evaluate("""(f) => [...f.querySelectorAll('svg text')].map((t) => {
             const r = t.getBoundingClientRect();
             return {text: t.textContent, x: r.left, y: r.top, w: r.width, h: r.height}; })""")
@@ -60,13 +66,8 @@ def test_a_number_on_the_map_stands_next_to_its_own_marker(host, contexts, shots
     server = host("--scenario", scenario)
     place = load_scenario(scenario)
     numbered = 0
-    for k, (screen, (width, height)) in enumerate(SCREENS.items()):
-        page = contexts(width, height).new_page()
-        join(page, server, f"Map reader {screen}")
-        take_seat(page, place.seats[k].name)
-        tab(page, "map")
-        figure = page.locator(".map figure")
-        expect(figure).to_be_visible()
+    for k, (screen, size) in enumerate(SCREENS.items()):
+        page, figure = _open_map(contexts(*size), server, place.seats[k].name, screen)
         found = figure.evaluate("""(f) => {
             const box = (e) => { const r = e.getBoundingClientRect();
                                  return {x: r.left, y: r.top, w: r.width, h: r.height}; };
