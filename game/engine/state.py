@@ -75,13 +75,14 @@ class Game:
         return state
 
     def open_issue_space(self, open_flags: tuple) -> dict:
-        """Each open issue's options and signatories (plain data, a fresh copy each call)."""
+        """Each open issue's options and signatories: fresh mappings each call, holding the scenario's own tuples
+        (they cannot change, so every seat asking every turn need not copy them)."""
         hit = self._issue_space.get(open_flags)
         if hit is None:
-            hit = {i.id: (list(i.options), list(i.signatories))
+            hit = {i.id: (tuple(i.options), tuple(i.signatories))
                    for k, i in enumerate(self.scenario.issues) if open_flags[k]}
             self._issue_space[open_flags] = hit
-        return {i: {"options": list(o), "signatories": list(s)} for i, (o, s) in hit.items()}
+        return {i: {"options": o, "signatories": s} for i, (o, s) in hit.items()}
 
     def talk_order(self, turn: int) -> tuple:
         return self.talk_orders[(turn - 1) % len(self.talk_orders)]
@@ -205,8 +206,9 @@ class GameState:
             return [self.game.move_actions[m] for m in phases.available_moves(self, seat)]
         g = self.game
         out = []
+        is_open = ProposalStatus.OPEN     # a local: this runs for every seat on every turn, over every proposal
         for prop in self.proposals.values():
-            if prop.status != ProposalStatus.OPEN or seat not in prop.parties:
+            if prop.status != is_open or seat not in prop.parties:
                 continue
             if prop.proposer == seat:
                 out.append(g.answer_action(ActionType.WITHDRAW, prop.id))
@@ -224,8 +226,7 @@ class GameState:
         scen = self.game.scenario
         can = seat in self.to_move() and self.phase == Phase.TALKS and \
             self.slot_proposals < talks.MAX_PROPOSALS_PER_SLOT and \
-            sum(1 for p in self.proposals.values() if p.status == ProposalStatus.OPEN and p.proposer == seat) \
-            < talks.MAX_OPEN_PER_SEAT
+            talks.open_count(self, seat) < talks.MAX_OPEN_PER_SEAT
         return {"can_propose": can, "issues": self.game.open_issue_space(tuple(self.issue_open)),
                 "seats": list(self.game.seat_ids),
                 "expires": [self.turn, scen.calendar.summit_turn],

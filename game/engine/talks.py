@@ -163,11 +163,16 @@ def _new_proposal(state, seat, action, counter_to=""):
     return state.record(EventKind.PROPOSAL, seat, visible, text, proposal=prop.id, counter_to=counter_to)
 
 
+def open_count(state, seat) -> int:
+    """How many of its proposals `seat` has open."""
+    is_open = ProposalStatus.OPEN     # a local: every seat asks on every turn, over every proposal of the game
+    return sum(1 for p in state.proposals.values() if p.status == is_open and p.proposer == seat)
+
+
 def _limit(state, seat):
     if state.slot_proposals >= MAX_PROPOSALS_PER_SLOT:
         raise IllegalAction(f"you can make {MAX_PROPOSALS_PER_SLOT} proposals a round; end your round first")
-    open_count = sum(1 for p in state.proposals.values() if p.status == ProposalStatus.OPEN and p.proposer == seat)
-    if open_count >= MAX_OPEN_PER_SEAT:
+    if open_count(state, seat) >= MAX_OPEN_PER_SEAT:
         raise IllegalAction(f"you already have {MAX_OPEN_PER_SEAT} open proposals; withdraw one first")
 
 

@@ -84,9 +84,9 @@ def observation(state, seat: str, since: int = 0) -> dict:
         raise KeyError(f"there is no seat {seat!r}")
     obs = _shared(state)
     obs["seat"] = seat
+    is_open, turn = ProposalStatus.OPEN, state.turn     # locals: every decision runs over every proposal
     obs["proposals"] = [_for(state, seat, p.to_dict()) for p in state.proposals.values()
-                        if (p.public or seat in p.parties)
-                        and (p.status == ProposalStatus.OPEN or p.turn == state.turn)]
+                        if (p.public or seat in p.parties) and (p.status == is_open or p.turn == turn)]
     # Other seats' holds are left out too, or a missing hold would give a secret move away.
     obs["moves"] = [[t, s, m] for t, s, m in state.moves_log
                     if s == seat or m != "hold" and g.move_index[m].public]
