@@ -7,14 +7,12 @@ what it may propose.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from game.engine.actions import DONE, Action
 from game.engine.kinds import ActionType, Controller, Phase, ProposalStatus
 from game.engine.talks import backs_down, last_stands
-from game.scenario.vocabulary import condition_from_data, effect_from_data
+from game.scenario.vocabulary import condition_from_data
 
 from . import advice, concession, hearing, initiative, moves, voice
 from .levels import LEVELS, Model
@@ -50,7 +48,7 @@ class Leader:
         self.me = self.seats[seat]
         self.issues_by_id = {i["id"]: i for i in public["issues"]}
         self.moves = {m["id"]: m for m in public["moves"]}
-        self._effects = {}      # each move's effects, read from the public scenario when first weighed
+        self.effects = {}       # each move's effects, read from the public scenario when first weighed
         self.typed_agreements = {}  # agreements it has seen, typed again for the rules (see moves.in_force)
         self.answer_costs = {}      # by days left: what each other seat's waiting answer would cost it
         self.move_requires = {m["id"]: condition_from_data(m["requires"]) for m in public["moves"] if m.get("requires")}
@@ -372,13 +370,6 @@ class Leader:
         """Packages a partner has already turned down, so it is not offered them again."""
         return self.turned_down.mask(ks, packages, partners)
 
-    def effects_of(self, move_id) -> tuple:
-        """The move's effects as the rules apply them; most moves are never weighed, so each is read once needed."""
-        hit = self._effects.get(move_id)
-        if hit is None:
-            hit = self._effects[move_id] = tuple(_effect(tuple(e.items())) for e in self.moves[move_id]["effects"])
-        return hit
-
     def pending_with(self, obs, group):
         return any(p["status"] == ProposalStatus.OPEN and tuple(sorted(p["parties"])) == tuple(sorted(group))
                    and p["proposer"] == self.seat for p in obs["proposals"])
@@ -388,9 +379,3 @@ class Leader:
     def what_would_you_want(self, obs, partner, terms, parties=()):
         self.observe(obs)
         return advice.advise(self, obs, partner, terms, parties)
-
-
-@lru_cache(maxsize=4096)
-def _effect(items: tuple):
-    """An effect read from its plain data: effects are values, so every leader of every game shares one reading."""
-    return effect_from_data(dict(items))

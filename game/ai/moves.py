@@ -7,10 +7,12 @@ points and the other parties' trust, which the next day's talks will feel.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.kinds import HOLD, ActionType
 from game.engine.obligations import breaches
 from game.engine.talks import Agreement
-from game.scenario.vocabulary import ShiftStat, ShiftTrust
+from game.scenario.vocabulary import ShiftStat, ShiftTrust, effect_from_data
 
 from . import objectives
 from .reputation import TRUST_COMFORT
@@ -23,6 +25,28 @@ PRESSURE = 3.0
 REPEAT_WORTH = 0.5      # doing the same thing again is old news: each repeat is worth half as much
 REPUTATION_COST = 10.0  # what being known at the table as a breaker costs in the talks that follow
 ANSWER_LIKELY = 0.75    # a move another seat can make only once this one is made is an answer it keeps ready
+
+
+def effects_of(leader, move_id) -> tuple:
+    """The move's effects as the rules apply them; most moves are never weighed, so each is read once needed."""
+    hit = leader.effects.get(move_id)
+    if hit is None:
+        hit = leader.effects[move_id] = tuple(_read_effect(e) for e in leader.moves[move_id]["effects"])
+    return hit
+
+
+def _read_effect(data: dict):
+    """An effect read from its plain data: effects are values, so every leader of every game shares one reading
+    (an effect kind with a list among its fields is read each time)."""
+    try:
+        return _effect(tuple(data.items()))
+    except TypeError:
+        return effect_from_data(data)
+
+
+@lru_cache(maxsize=4096)
+def _effect(items: tuple):
+    return effect_from_data(dict(items))
 
 
 def in_force(obs, kept=None) -> list:
@@ -86,7 +110,7 @@ def _answer_costs(leader, days_left) -> list:
         me = leader.seat
         kept = leader.answer_costs[days_left] = [
             (requires, -sum(ANSWER_LIKELY * days_left * STAT_WORTH.get(eff.stat, 0.1) * eff.add
-                            for eff in leader.effects_of(answer)
+                            for eff in effects_of(leader, answer)
                             if isinstance(eff, ShiftStat) and eff.seat == me and eff.add < 0))
             for answer, requires in leader.move_requires.items() if leader.moves[answer]["seat"] != me]
     return kept
@@ -97,7 +121,7 @@ def evaluate(leader, obs, move_id, t, agreements, facts, waiting=()) -> float:
         return 0.0
     me = leader.seat
     move = leader.moves[move_id]
-    effects = leader.effects_of(move_id)
+    effects = effects_of(leader, move_id)
     after = facts.after(me, move_id, effects)
     value = objectives.worth(leader.objectives, facts, after)
     if leader.level.lookahead:
