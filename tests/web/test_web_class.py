@@ -244,6 +244,7 @@ def test_ending_the_class_mid_game_gives_each_student_an_end_without_par(server,
         expect(ada.get_by_role("cell", name=re.compile(r"\(you\)"))).to_be_visible()
         assert ada.get_by_text("vs par").count() == 0 and ada.get_by_text("better than").count() == 0
         assert ada.locator("#end-round").count() == 0 and ada.locator("#top-waiting").inner_text() == ""
+        assert ada.locator("#talk-order").count() == 0
         ada.reload()
         tab(ada, "end")
     with ada.expect_popup() as opened:

@@ -24,9 +24,12 @@ def test_a_refused_operation_is_said_and_the_console_carries_on(host, contexts):
     expect(page.locator("#said.warn")).to_have_text("a deadline is 5 s to 4 hours away (0 clears it)")
     page.click("#start-all")
     expect(page.locator("#said.warn")).to_contain_text("no students at this table yet")
+    card = page.locator("article[aria-label='Table T1']")
+    expect(card.locator("#rollback-T1-today")).to_have_count(0)     # nothing to undo before the start
     # Still connected: the next operation works and says so.
-    page.locator("article[aria-label='Table T1']").get_by_role("button", name="Start").click()
+    card.get_by_role("button", name="Start").click()
     expect(page.locator("#said.info")).to_have_text("Table T1 runs.")
+    expect(card.locator("#rollback-T1-today")).to_be_visible()
     expect(page.locator("#pause-all")).to_be_visible()
     expect(page.locator("#status")).to_be_hidden()
     assert not watch.errors

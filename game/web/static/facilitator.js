@@ -204,7 +204,8 @@ function tableCard(t) {
       el("div", { class: "row" },
         el("button", { class: "danger", id: `rollback-${id}-confirm`, onclick: () => { F.confirm = null; op("rollback", { table: id, to: confirming.to }, `Table ${id} is back at the start of ${confirming.to}.`); }, text: "Yes, roll it back" }),
         el("button", { id: `rollback-${id}-cancel`, onclick: () => { F.confirm = null; F.said = "Nothing was rolled back."; F.saidBad = false; render(); }, text: "Cancel" })))
-      : el("div", { class: "row" }, rollback("today"), t.turn > 1 ? rollback("yesterday") : null));
+      // Before the start there is nothing to undo.
+      : t.started ? el("div", { class: "row" }, rollback("today"), t.turn > 1 ? rollback("yesterday") : null) : null);
 }
 
 function seatRow(t, s) {

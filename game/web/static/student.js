@@ -290,7 +290,8 @@ function tableScreen() {
     current("end-round") ? el("span", { class: S.said["end-round"].bad ? "tone-bad" : "tone-good", id: "end-round-said", text: S.said["end-round"].text }) : null) : null;
   const panel = el("section", { id: "panel", role: "tabpanel", "aria-labelledby": `tab-${S.tab}` },
     ({ news, offers, propose, deals, moves, seats, notes, map, briefing: () => briefing(S.seated.briefing), end }[S.tab] || news)(v));
-  const order = v.talk_order ? el("p", { class: "small muted", id: "talk-order", text: v.talk_order }) : null;
+  // Once the class has ended nobody speaks next, whatever round the table had reached.
+  const order = v.talk_order && !m.ended ? el("p", { class: "small muted", id: "talk-order", text: v.talk_order }) : null;
   return el("div", {}, status, act, order, bar, panel);
 }
 
