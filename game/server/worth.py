@@ -35,13 +35,16 @@ class Worth:
         return result
 
     def seat_stakes(self, state: Any, controllers: dict[str, Any], seat: str) -> dict[str, Any]:
-        """For a seat people play: its final score as things stand (`outlook`), and what signing each open offer
-        it is party to, and each move it could make tonight, would do to it. Empty for a seat an AI leader plays."""
-        projector = self.projector(state)
+        """A seat's final score as things stand (`outlook`: its students watch it while an AI leader plays it for
+        them), and, for a seat people play, what signing each open offer it is party to, and each move it could make
+        tonight, would do to it."""
         out: dict[str, Any] = {"offers": {}, "moves": {}}
-        if controllers.get(seat) != Controller.HUMAN or state.is_over():
+        if state.is_over():
             return out
+        projector = self.projector(state)
         out["outlook"] = projector.outlook(seat)
+        if controllers.get(seat) != Controller.HUMAN:
+            return out
         for prop in state.proposals.values():
             if prop.status == ProposalStatus.OPEN and seat in prop.parties:
                 key: tuple[Any, ...] = (seat, prop.terms, prop.parties)

@@ -208,6 +208,33 @@ def test_the_console_is_told_when_a_student_connects_or_drops_also_after_a_resta
     run(after_restart())
 
 
+def test_a_seat_handed_to_the_ai_still_shows_its_students_their_score(host):
+    server = host("--scenario", "moscow-2020", "--seed", "4")
+
+    async def body():
+        teacher = await facilitator(server)
+        ada = ClassClient(server.url, stakes=True)
+        try:
+            await ada.connect()
+            await ada.hello_student(server.info["class_code"], "Ada")
+            await ada.next("lobby")
+            await ada.claim(server.info["tables"][0], "turkey")
+            await teacher.op("resume")
+            await ada.next("state")
+            playing = ada.state["stakes"]
+            await teacher.op("hand_to_ai", table="T1", seat="turkey", level="hard")
+            handed = (await ada.next("state", where=lambda m: m["controllers"]["turkey"] == "hard"))["stakes"]
+        finally:
+            await ada.close()
+            await teacher.close()
+        return playing, handed
+
+    playing, handed = run(body())
+    assert playing["outlook"]["seat"] == "turkey" and playing["moves"], "a seat people play: its score and its choices"
+    assert handed["outlook"]["seat"] == "turkey" and isinstance(handed["outlook"]["final"], int | float)
+    assert handed["offers"] == {} and handed["moves"] == {}, "the AI leader chooses: nothing to weigh for people"
+
+
 def test_students_are_told_when_their_table_is_rolled_back_or_a_seat_handed_over(host):
     server = host("--scenario", "moscow-2020", "--seed", "4")
 
