@@ -69,8 +69,8 @@ async def facilitator(server: Host) -> ClassClient:
 
 
 async def student(server: Host, name: str, table: str | None = None, seat: str | None = None,
-                  team_code: str | None = None) -> ClassClient:
-    client = ClassClient(server.url)
+                  team_code: str | None = None, stakes: bool = False) -> ClassClient:
+    client = ClassClient(server.url, stakes=stakes)
     _OPEN.append(client)
     await client.connect()
     await client.hello_student(server.info["class_code"], name)

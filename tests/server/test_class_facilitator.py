@@ -17,6 +17,18 @@ def _summary(teacher, table="T1"):
     return next(t for t in message["tables"] if t["table"] == table)
 
 
+async def _turkey_handed_on_day_two(server):
+    """Ada at Turkey and Bo at Russia end every round until day 2 starts; then the teacher hands Turkey to a hard
+    AI leader: (the teacher, Ada, Bo)."""
+    teacher = await facilitator(server)
+    ada = await student(server, "Ada", seat="turkey")
+    bo = await student(server, "Bo", seat="russia")
+    await teacher.op("resume")
+    await pass_until([ada, bo], lambda: ada.state["turn"] >= 2 and bo.state["turn"] >= 2)
+    await teacher.op("hand_to_ai", table="T1", seat="turkey", level="hard")
+    return teacher, ada, bo
+
+
 def test_pause_deadline_news_events_process_now_and_a_replay_after_restart(host):
     server = host("--scenario", "moscow-2020", "--seed", "2")
 
@@ -84,13 +96,8 @@ def test_rollback_hand_over_move_a_student_and_end_the_class(host):
     server = host("--scenario", "moscow-2020", "--seed", "4")
 
     async def body():
-        teacher = await facilitator(server)
-        ada = await student(server, "Ada", seat="turkey")
-        bo = await student(server, "Bo", seat="russia")
-        await teacher.op("resume")
         # Both end every round until day 2 starts; then an AI leader plays Turkey and Bo plays on to day 3.
-        await pass_until([ada, bo], lambda: ada.state["turn"] >= 2 and bo.state["turn"] >= 2)
-        await teacher.op("hand_to_ai", table="T1", seat="turkey", level="hard")
+        teacher, ada, bo = await _turkey_handed_on_day_two(server)
         await wait_until(lambda: ada.state["controllers"]["turkey"] == "hard")
         await pass_until([bo], lambda: bo.state["turn"] >= 3)
         with pytest.raises(ServerError) as ai_plays:
@@ -213,20 +220,12 @@ def test_a_seat_handed_to_the_ai_still_shows_its_students_their_score(host):
 
     async def body():
         teacher = await facilitator(server)
-        ada = ClassClient(server.url, stakes=True)
-        try:
-            await ada.connect()
-            await ada.hello_student(server.info["class_code"], "Ada")
-            await ada.next("lobby")
-            await ada.claim(server.info["tables"][0], "turkey")
-            await teacher.op("resume")
-            await ada.next("state")
-            playing = ada.state["stakes"]
-            await teacher.op("hand_to_ai", table="T1", seat="turkey", level="hard")
-            handed = (await ada.next("state", where=lambda m: m["controllers"]["turkey"] == "hard"))["stakes"]
-        finally:
-            await ada.close()
-            await teacher.close()
+        ada = await student(server, "Ada", seat="turkey", stakes=True)
+        await teacher.op("resume")
+        await ada.next("state")
+        playing = ada.state["stakes"]
+        await teacher.op("hand_to_ai", table="T1", seat="turkey", level="hard")
+        handed = (await ada.next("state", where=lambda m: m["controllers"]["turkey"] == "hard"))["stakes"]
         return playing, handed
 
     playing, handed = run(body())
@@ -239,12 +238,7 @@ def test_students_are_told_when_their_table_is_rolled_back_or_a_seat_handed_over
     server = host("--scenario", "moscow-2020", "--seed", "4")
 
     async def body():
-        teacher = await facilitator(server)
-        ada = await student(server, "Ada", seat="turkey")
-        bo = await student(server, "Bo", seat="russia")
-        await teacher.op("resume")
-        await pass_until([ada, bo], lambda: ada.state["turn"] >= 2 and bo.state["turn"] >= 2)
-        await teacher.op("hand_to_ai", table="T1", seat="turkey", level="hard")
+        teacher, ada, bo = await _turkey_handed_on_day_two(server)
         to_ai = await bo.next("notice", where=lambda m: "handed Turkey" in m["text"])
         await teacher.op("hand_to_team", table="T1", seat="turkey")
         back = await ada.next("notice", where=lambda m: "back to its students" in m["text"])

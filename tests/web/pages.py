@@ -40,6 +40,18 @@ def facilitator(page: Page, server) -> Watch:
     return watch
 
 
+def class_of_two(server, contexts) -> tuple[Page, Page, Page]:
+    """(Ada at Turkey, Bo at Russia, the facilitator's console), the class just started."""
+    ada, bo, teacher = contexts().new_page(), contexts().new_page(), contexts().new_page()
+    join(ada, server, "Ada")
+    take_seat(ada, "Turkey")
+    join(bo, server, "Bo")
+    take_seat(bo, "Russia")
+    facilitator(teacher, server)
+    teacher.click("#start-all")
+    return ada, bo, teacher
+
+
 def tab(page: Page, name: str) -> None:
     page.click(f"#tab-{name}")
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from pages import (
+    class_of_two,
     facilitator,
     join,
     no_horizontal_scroll,
@@ -56,13 +57,7 @@ def test_two_students_and_the_facilitator_play_a_table_to_the_end(server, contex
 
 
 def test_pause_news_and_a_deadline_reach_both_students(server, contexts):
-    ada, bo, teacher = contexts().new_page(), contexts().new_page(), contexts().new_page()
-    join(ada, server, "Ada")
-    take_seat(ada, "Turkey")
-    join(bo, server, "Bo")
-    take_seat(bo, "Russia")
-    facilitator(teacher, server)
-    teacher.click("#start-all")
+    ada, bo, teacher = class_of_two(server, contexts)
     # Once the class has started, its one button gives way to Pause all and Resume all, each lit when it would act.
     expect(teacher.locator("#start-all")).to_have_count(0)
     expect(teacher.locator("#resume-all")).to_be_disabled()

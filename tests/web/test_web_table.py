@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from pages import facilitator, join, tab, take_seat
+from pages import class_of_two, tab
 from playwright.sync_api import expect
 
 
@@ -16,13 +16,7 @@ def server(host):
 
 def _class_of_two(server, contexts):
     """Ada plays Turkey and Bo Russia; the class has started; Turkey speaks first on day 1."""
-    ada, bo, teacher = contexts().new_page(), contexts().new_page(), contexts().new_page()
-    join(ada, server, "Ada")
-    take_seat(ada, "Turkey")
-    join(bo, server, "Bo")
-    take_seat(bo, "Russia")
-    facilitator(teacher, server)
-    teacher.click("#start-all")
+    ada, bo, _ = class_of_two(server, contexts)
     expect(ada.locator("#end-round")).to_be_enabled()
     return ada, bo
 
