@@ -177,6 +177,16 @@ def _connected(teacher, seat="turkey"):
     return [m["connected"] for m in members]
 
 
+async def _comes_back(server, token, teacher):
+    """The student's page reconnects with its seat pass; the console shows it connected; the page closes."""
+    back = ClassClient(server.url)
+    back.token = token
+    await back.connect()
+    await back.hello_student()
+    await wait_until(lambda: _connected(teacher) == [True])
+    await back.close()
+
+
 def test_the_console_is_told_when_a_student_connects_or_drops_also_after_a_restart(host):
     server = host("--scenario", "moscow-2020")
 
@@ -187,12 +197,7 @@ def test_the_console_is_told_when_a_student_connects_or_drops_also_after_a_resta
         token = ada.token
         await ada.close()
         await wait_until(lambda: _connected(teacher) == [False])
-        back = ClassClient(server.url)
-        back.token = token
-        await back.connect()
-        await back.hello_student()
-        await wait_until(lambda: _connected(teacher) == [True])
-        await back.close()
+        await _comes_back(server, token, teacher)
         await teacher.close()
         return token
 
@@ -204,12 +209,7 @@ def test_the_console_is_told_when_a_student_connects_or_drops_also_after_a_resta
         # The console is open first, as it is when the teacher reloads it at once; the student's page comes back later.
         teacher = await facilitator(server)
         assert _connected(teacher) == [False]
-        back = ClassClient(server.url)
-        back.token = token
-        await back.connect()
-        await back.hello_student()
-        await wait_until(lambda: _connected(teacher) == [True])
-        await back.close()
+        await _comes_back(server, token, teacher)
         await teacher.close()
 
     run(after_restart())
